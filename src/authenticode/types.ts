@@ -1,0 +1,124 @@
+/**
+ * Public contract of the Authenticode verifier (src/authenticode/).
+ * Every install path, the CLI and outside scripts depend on these names: change them only on purpose.
+ */
+import type { X509Certificate } from 'node:crypto';
+
+export type DigestAlgorithm = 'sha1' | 'sha256' | 'sha384' | 'sha512';
+export type FileFormat = 'pe' | 'msi' | 'unknown';
+export type Verdict = 'valid' | 'invalid' | 'unsigned' | 'malformed';
+
+/**
+ * The closed set of failure codes. Documented one by one in docs/failure-codes.md.
+ * Add a code there when you add it here (a test checks both lists agree).
+ */
+export const FAILURE_CODES = [
+  // container (file format) level
+  'MALFORMED_PE', // PE headers or offsets that do not hold together
+  'MALFORMED_MSI', // compound file that does not hold together
+  'UNKNOWN_FORMAT', // neither PE nor MSI
+  'TRUNCATED_FILE', // a structure runs past the end of the file
+  'NOT_SIGNED', // no signature present
+  'BAD_CERT_TABLE', // WIN_CERTIFICATE table inconsistent (lengths, revision, type, sum != directory size)
+  'CERT_TABLE_NOT_AT_END', // certificate table not the last thing in the file
+  'TRAILING_DATA', // bytes after the certificate table / after the compound file's last sector
+  'PADDING_AFTER_SIGNATURE', // bytes after the PKCS#7 blob inside WIN_CERTIFICATE (CVE-2013-3900), strict mode
+  'UNREACHABLE_MSI_DATA', // sectors no directory entry reaches (CVE-2020-1464 class)
+  // PKCS#7 / Authenticode structure
+  'MALFORMED_SIGNATURE', // ASN.1 / SignedData not parseable or not Authenticode
+  'UNSUPPORTED_ALGORITHM', // digest or signature algorithm not supported
+  'WEAK_DIGEST', // MD5 (refused)
+  'DIGEST_ALGORITHM_MISMATCH', // SignedData / SpcIndirectDataContent / SignerInfo algorithms disagree
+  'DIGEST_MISMATCH', // file digest != digest in SpcIndirectDataContent
+  'MSI_DSE_MISMATCH', // MsiDigitalSignatureEx pre-hash != metadata hash
+  'MESSAGE_DIGEST_MISMATCH', // messageDigest attribute != hash of SpcIndirectDataContent
+  'SIGNER_NOT_FOUND', // signer certificate not in the bag
+  'BAD_SIGNATURE', // signer signature over authenticated attributes does not verify
+  // timestamp
+  'TIMESTAMP_INVALID', // timestamp present but does not verify (imprint, signature, chain, EKU)
+  // chain
+  'UNTRUSTED_ROOT', // chain does not end at a trust anchor
+  'CHAIN_INCOMPLETE', // an issuer is missing
+  'CHAIN_SIGNATURE_INVALID', // an issuer's signature over a certificate does not verify
+  'CERT_EXPIRED', // a certificate is outside its validity at the chosen time
+  'CERT_NOT_YET_VALID',
+  'NOT_A_CA', // an issuer lacks basicConstraints CA / keyCertSign
+  'PATH_LENGTH_EXCEEDED',
+  'EKU_NOT_CODE_SIGNING', // leaf EKU does not allow code signing
+  'KEY_USAGE_INVALID', // leaf key usage does not allow digitalSignature
+  // ACS policy (not failures of validity: reported as reasons why acs=false)
+  'NOT_ACS_ROOT', // valid, but chain does not end at an ACS root
+  'ACS_EKU_MISSING', // ACS root but leaf lacks 311.97.1.0 + a profile OID
+  // I/O
+  'IO_ERROR',
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+export interface Failure {
+  code: FailureCode;
+  message: string;
+}
+
+/** One signature (the primary, or a nested one). */
+export interface SignatureReport {
+  /** 0 = primary; nested ones follow in file order. */
+  index: number;
+  nested: boolean;
+  digestAlgorithm: DigestAlgorithm | string;
+  /** file digest equals the digest inside SpcIndirectDataContent */
+  digestMatches: boolean;
+  /** signer subject, RFC 4514-ish "CN=…, O=…", or null when the signer is not found */
+  signer: string | null;
+  /** subjects, leaf first, up to the anchor when one was reached */
+  chain: string[];
+  /** the time the chain was judged at when a valid timestamp moved it, ISO 8601; else null */
+  timestamp: string | null;
+  timestampKind: 'rfc3161' | 'pkcs9' | null;
+  /** signature (digest, signer, chain) holds */
+  valid: boolean;
+  /** valid AND chain ends at an ACS root AND leaf has the ACS EKUs */
+  acs: boolean;
+  /** validity failures first, then ACS-policy notes (NOT_ACS_ROOT, ACS_EKU_MISSING) */
+  failures: Failure[];
+}
+
+export interface VerificationResult {
+  file: string;
+  format: FileFormat;
+  verdict: Verdict;
+  acs: boolean;
+  /** file-level failures plus the primary signature's failures */
+  failures: Failure[];
+  signatures: SignatureReport[];
+}
+
+/** A certificate as given by a caller: DER bytes, PEM text, or a node:crypto X509Certificate. */
+export type CertificateInput = Uint8Array | string | X509Certificate;
+
+export interface VerifyOptions {
+  /** trust anchors; default: the bundled Microsoft Identity Verification Root CA 2020 only */
+  trust?: CertificateInput[];
+  /** roots that make a chain ACS; default: the bundled Microsoft Identity Verification Root CA 2020 */
+  acsRoots?: CertificateInput[];
+  /** verification time; default now */
+  at?: Date;
+  /** strict mode (default true): reject padding after the PKCS#7 blob (CVE-2013-3900) */
+  strict?: boolean;
+}
+
+/** Options with defaults applied, as the inner layers receive them. */
+export interface VerifyContext {
+  trust: X509Certificate[];
+  acsRoots: X509Certificate[];
+  at: Date;
+  strict: boolean;
+}
+
+/**
+ * What a container reader (PE, MSI) hands to the signature layer: a way to compute the file's
+ * Authenticode digest with any algorithm (streamed, memoised by the reader), and the kind of
+ * SpcIndirectDataContent expected.
+ */
+export interface DigestSource {
+  digest(algorithm: DigestAlgorithm): Promise<Buffer>;
+}

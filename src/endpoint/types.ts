@@ -1,0 +1,46 @@
+/**
+ * Public contract of the readiness model (src/endpoint/). The installers and the CLI depend on it.
+ */
+export type Tri = true | false | 'unknown';
+
+export const READINESS_CODES = [
+  'OS_NO_ACS_SUPPORT', // Windows line that never gets ACS support (XP/2000/2003, unknown-old)
+  'OS_PATCH_MISSING', // supported line, but below the minimum build/UBR and no qualifying KB
+  'ROOT_NOT_TRUSTED', // root absent and auto-update off or offline
+  'FACT_UNKNOWN', // a fact needed for the verdict is missing (names it)
+  'OS_UNRECOGNIZED', // version string that maps to no known Windows line
+] as const;
+export type ReadinessCode = (typeof READINESS_CODES)[number];
+
+export interface ReadinessReason {
+  code: ReadinessCode;
+  message: string;
+  /** for FACT_UNKNOWN: which fact ("os.version", "os.ubr", "hotfixes", "rootStore", "rootAutoUpdate", "online") */
+  fact?: string;
+  /** what was seen, e.g. { build: 19044, ubr: 1000, requiredKb: "KB5011487" } */
+  evidence?: Record<string, unknown>;
+}
+
+export interface Readiness {
+  name: string;
+  role: 'endpoint' | 'server';
+  /** true only when both OS support and root trust are true */
+  ready: Tri;
+  os: {
+    supported: Tri;
+    /** human name of the Windows line, e.g. "Windows 10 21H2", when recognised */
+    line?: string;
+    version?: string;
+    ubr?: number;
+    /** KBs that would fix this line (any one of them) */
+    requiredKbs?: string[];
+  };
+  root: {
+    trusted: Tri;
+    /** how it is trusted: in the store, or fetched by automatic root update */
+    via: 'store' | 'auto-update' | null;
+  };
+  reasons: ReadinessReason[];
+  /** commands and steps, one string each, in order */
+  remediation: string[];
+}
