@@ -122,3 +122,17 @@ export interface VerifyContext {
 export interface DigestSource {
   digest(algorithm: DigestAlgorithm): Promise<Buffer>;
 }
+
+/**
+ * What a container reader (PE or MSI) returns after reading a file's structure.
+ * Fatal structure problems are thrown as VerifyError (verdict "malformed"); the ones listed in
+ * `failures` (TRAILING_DATA, PADDING_AFTER_SIGNATURE, UNREACHABLE_MSI_DATA, MSI_DSE_MISMATCH …)
+ * make the verdict "invalid" while the signatures are still reported.
+ */
+export interface SignedContainer {
+  format: 'pe' | 'msi';
+  /** PKCS#7 ContentInfo DER blobs, primary first (a PE may carry several WIN_CERTIFICATE entries) */
+  signatures: Uint8Array[];
+  digestSource: DigestSource;
+  failures: Failure[];
+}
