@@ -51,6 +51,8 @@ export const FAILURE_CODES = [
   'ACS_EKU_MISSING', // ACS root but leaf lacks 311.97.1.0 + a profile OID
   // I/O
   'IO_ERROR',
+  // caller input
+  'BAD_TRUST_INPUT', // a certificate given as trust / acsRoots is not a certificate (usage error)
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 

@@ -1,0 +1,303 @@
+/**
+ * Generates docs/behavior.md — the behaviour matrix of every install path — by RUNNING the machines
+ * (simulate()), never by hand. `--check` exits 1 when docs/behavior.md is stale (CI runs it through
+ * tests/installers/behavior-doc.test.ts).
+ *
+ *   npx ts-node --transpile-only scripts/gen-behavior.ts          # rewrite docs/behavior.md
+ *   npx ts-node --transpile-only scripts/gen-behavior.ts --check  # exit 1 when stale
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { MachineProfile } from '../src/endpoint/profile';
+import type { Readiness } from '../src/endpoint/types';
+import { CATALOG, MESSAGE_IDS } from '../src/messages/catalog';
+import { EVENT_DEFINITIONS } from '../src/eventlog/sources';
+import { INSTALL_PATHS } from '../src/installers/paths';
+import { simulate } from '../src/installers/simulate';
+import type { InstallPath, PathRun, SimulateInput, SimulateSettings } from '../src/installers/types';
+
+/** The repository root: the nearest directory upward holding package.json (works from scripts/ and dist/scripts/). */
+function repoRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${from}`);
+    dir = up;
+  }
+  return dir;
+}
+
+export const BEHAVIOR_DOC = join(repoRoot(__dirname), 'docs', 'behavior.md');
+const AT = new Date('2026-11-26T09:00:00.000Z');
+
+type StateName = 'ready' | 'OS patch missing' | 'root missing' | 'unknown';
+
+function readinessFor(state: StateName): Readiness {
+  const base = { name: 'PC01', role: 'endpoint' as const, remediation: [] as string[] };
+  switch (state) {
+    case 'ready':
+      return { ...base, ready: true, os: { supported: true, line: 'Windows 10 22H2' }, root: { trusted: true, via: 'store' }, reasons: [] };
+    case 'OS patch missing':
+      return {
+        ...base,
+        ready: false,
+        os: { supported: false, line: 'Windows 10 21H2', requiredKbs: ['KB5011487'] },
+        root: { trusted: true, via: 'store' },
+        reasons: [{ code: 'OS_PATCH_MISSING', message: 'Windows 10 21H2 below 19044.1586' }],
+        remediation: ['Install KB5011487'],
+      };
+    case 'root missing':
+      return {
+        ...base,
+        ready: false,
+        os: { supported: true, line: 'Windows 10 22H2' },
+        root: { trusted: false, via: null },
+        reasons: [{ code: 'ROOT_NOT_TRUSTED', message: 'root absent; automatic root update off' }],
+        remediation: ['certutil -addstore Root microsoft-identity-verification-root-ca-2020.cer'],
+      };
+    case 'unknown':
+      return {
+        ...base,
+        ready: 'unknown',
+        os: { supported: true, line: 'Windows 10 22H2' },
+        root: { trusted: 'unknown', via: null },
+        reasons: [{ code: 'FACT_UNKNOWN', message: 'root store not given', fact: 'rootStore' }],
+      };
+  }
+}
+
+const STATES: StateName[] = ['ready', 'OS patch missing', 'root missing', 'unknown'];
+const MACHINE: MachineProfile = { name: 'PC01', role: 'endpoint', os: {} };
+
+function runInput(state: StateName, over: Partial<SimulateInput>): SimulateInput {
+  return { machine: MACHINE, readiness: readinessFor(state), artifact: { kind: 'declared', build: 12011 }, at: AT, ...over };
+}
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|');
+const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`';
+
+function popupsCell(run: PathRun): string {
+  if (!run.popups.length) return '—';
+  return run.popups
+    .map((p) => {
+      const first = [...p.text].slice(0, 22).join('');
+      return `${p.id} (${p.window}) ${code(first + '…')}`;
+    })
+    .join(' → ');
+}
+
+function eventsCell(run: PathRun): string {
+  if (!run.events.length) return '—';
+  const groups: Array<{ key: string; n: number }> = [];
+  for (const e of run.events) {
+    const key = `${e.id} (${e.source})`;
+    const last = groups[groups.length - 1];
+    if (last && last.key === key) last.n++;
+    else groups.push({ key, n: 1 });
+  }
+  return groups.map((g) => (g.n > 1 ? `${g.key} ×${g.n}` : g.key)).join(', ');
+}
+
+function decisionCell(run: PathRun): string {
+  return run.uncertain ? `**${run.decision}** (uncertain)` : `**${run.decision}**`;
+}
+
+const ONE_SHOT: Array<{ path: InstallPath; variants: Array<{ label: string; settings: SimulateSettings; maintenance?: boolean }> }> = [
+  { path: 'server-patch', variants: [{ label: '', settings: {} }] },
+  { path: 'autopcc', variants: [{ label: '', settings: {} }] },
+  { path: 'msi', variants: [{ label: '', settings: {} }] },
+  { path: 'packager-exe', variants: [{ label: 'normal', settings: {} }, { label: 'silent', settings: { silent: true } }] },
+  { path: 'remote-install', variants: [{ label: '', settings: {} }] },
+  { path: 'saas-msi', variants: [{ label: '', settings: {}, maintenance: true }] },
+  { path: 'saas-web-installer', variants: [{ label: '', settings: {}, maintenance: true }] },
+  {
+    path: 'pattern-update',
+    variants: [
+      { label: 'default', settings: {} },
+      { label: 'patternUpdatesBlocked', settings: { patternUpdatesBlocked: true } },
+    ],
+  },
+  {
+    path: 'engine-update',
+    variants: [
+      { label: 'default', settings: {} },
+      { label: 'engineSignedWithAcs', settings: { engineSignedWithAcs: true } },
+    ],
+  },
+];
+
+const UPDATES: Array<{ path: InstallPath; agents: Array<{ label: string; agent: SimulateInput['agent'] }>; offered: SimulateInput['artifact'] }> = [
+  {
+    path: 'agent-update',
+    agents: [
+      { label: 'build 12011 (download prevention)', agent: { build: 12011 } },
+      { label: 'build 11092 (< 12011)', agent: { build: 11092 } },
+    ],
+    offered: { kind: 'declared', build: 12012 },
+  },
+  {
+    path: 'saas-agent-update',
+    agents: [
+      { label: '2023-01 (download prevention)', agent: { maintenance: '2023-01' } },
+      { label: '2022-12 (no prevention)', agent: { maintenance: '2022-12' } },
+    ],
+    offered: { kind: 'declared', maintenance: '2023-03' },
+  },
+  {
+    path: 'sep-agent-update',
+    agents: [
+      { label: '2023-01 (download prevention)', agent: { maintenance: '2023-01' } },
+      { label: '2022-12 (no prevention)', agent: { maintenance: '2022-12' } },
+    ],
+    offered: { kind: 'declared', maintenance: '2023-03' },
+  },
+];
+
+const DECISIONS = `## Documented decisions
+
+Where the seed leaves a point open, the simulator decides as follows (see also the spec's **decision** notes).
+
+1. **Readiness \`unknown\`** (a fact needed for the verdict is missing from the profile): an ACS-signed program
+   is treated as *not* holding, so the run shows the worst case — the popups and events that would appear —
+   with \`uncertain: true\`, the \`FACT_UNKNOWN\` reasons naming the missing facts, and the commands that
+   collect them. A pre-rollout admin should never read "allowed" for a machine nobody has looked at.
+2. **Programs that are not ACS-signed** (declared build < 12011, or maintenance < 2023-03; a real file whose
+   valid chain does not end at an ACS root) are judged on their own chain and are not blocked for lack of ACS
+   support (\`NOT_ACS_SIGNED\`, informational).
+3. **Declared artifacts without build or maintenance** are assumed ACS-signed (a warning says so).
+4. **One verifier call per decision**: once per one-shot run; once per machine state over update cycles
+   (the machine may change between cycles via \`changes\`). A real file holds when the verdict is \`valid\`
+   and (it is not ACS, or Windows on the machine supports ACS).
+5. **Agent program updates** (spec section 5): scope other than \`all\` → decision \`blocked\` with reason
+   \`SCOPE_EXCLUDES_PROGRAM\` (the program does not go in; patterns still update). Event 900 is logged once
+   per machine for agents with download prevention, kept in the \`memory\` a caller persists; once the
+   program installs, that entry is cleared so a later program failing logs again. SaaS ≤ 2022-12 agents log
+   event 900 every cycle (no prevention) and carry the "may not be blocked at all" warning. Apex One agents
+   below 12011 → \`unguarded\` with the FAQ's risk and the remediation to set the scope to
+   \`patterns-engines-drivers\` until the machine meets ACS. An agent build that is not given is assumed to
+   have download prevention (a warning says so). Vision One SEP agents follow the SaaS rows.
+6. **Cycle timing**: cycle *k* runs at \`at + (k−1) × cycleIntervalMinutes\` (default 60, our assumption);
+   event times come from this clock only.
+7. **Our assumptions, marked in the catalog**: the wording of M-SERVER-PATCH and M-REMOTE-INSTALL
+   ("wording not published; ours"), the M-NOACS / M-SERVER-PATCH / M-REMOTE-INSTALL window titles, the
+   source name (\`${EVENT_DEFINITIONS['E-900'].source}\`) and level (${EVENT_DEFINITIONS['E-900'].level}) of event 900, the English
+   translations of M-NOACS and E-900, and the illustrative default file paths (the agent's download folder
+   \`AU_Data\\AU_Temp\`, installer names) used when a declared artifact gives no path.
+8. **Pattern and engine updates** show no popup and log no event when blocked by their setting: nothing is
+   published about what the agent shows then.
+`;
+
+function catalogSection(): string {
+  const rows = MESSAGE_IDS.map((id) => {
+    const m = CATALOG[id];
+    const where = m.kind === 'popup' ? `popup (${m.window})` : `event ${m.eventId}`;
+    return `| ${id} | ${where} | ${m.provenance.ja} | ${m.provenance.en} | ${m.titleProvenance ?? '—'} |`;
+  });
+  return [
+    '## Messages',
+    '',
+    'Texts live in `src/messages/catalog.ts`; provenance per language: `seed` (byte for byte from the seed), `official`',
+    '(Microsoft\'s text), `translation` (ours, of a Japanese text), `ours` (wording not published; ours).',
+    '',
+    '| id | where | ja | en | title |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+export async function generateBehaviorDoc(): Promise<string> {
+  const out: string[] = [
+    '# Behaviour matrix',
+    '',
+    '<!-- Generated by scripts/gen-behavior.ts from the install-path machines. Do not edit by hand:',
+    '     run `npx ts-node --transpile-only scripts/gen-behavior.ts` (CI checks it is current). -->',
+    '',
+    'Every row is a real run of `simulate()` (src/installers/simulate.ts) with a declared artifact (Apex One',
+    'build 12012 or 12011, SaaS maintenance 2023-03: ACS-signed), Japanese texts, popups clicked [OK] in order.',
+    'Machine states: **ready** (meets ACS); **OS patch missing** (Windows 10 21H2 below 19044.1586, KB5011487',
+    'absent); **root missing** (root not in the store, automatic root update off); **unknown** (root store not',
+    'given).',
+    '',
+    '## Installs and one-shot updates',
+    '',
+    '| # | path | variant | machine | decision | popups, in order | events | downloads |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const { path, variants } of ONE_SHOT) {
+    for (const v of variants) {
+      for (const state of STATES) {
+        const artifact: SimulateInput['artifact'] = v.maintenance ? { kind: 'declared', maintenance: '2023-03' } : { kind: 'declared', build: 12011 };
+        const run = await simulate(path, runInput(state, { artifact, settings: v.settings }));
+        out.push(
+          `| ${INSTALL_PATHS[path].label} | \`${path}\` | ${v.label || '—'} | ${state} | ${decisionCell(run)} | ${cell(popupsCell(run))} | ${eventsCell(run)} | ${run.downloads} |`,
+        );
+      }
+    }
+  }
+  out.push(
+    '',
+    '## Agent program updates over 3 cycles (scope `all`)',
+    '',
+    'Per cycle: `installed`, `installed-unguarded`, `blocked` (downloaded, check failed), `periodic-check-only`',
+    '(no download), `patterns-only`, `up-to-date`.',
+    '',
+    '| # | path | agent | machine | decision | cycles | downloads | events |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const { path, agents, offered } of UPDATES) {
+    for (const a of agents) {
+      for (const state of STATES) {
+        const run = await simulate(path, runInput(state, { artifact: offered, ...(a.agent ? { agent: a.agent } : {}), cycles: 3 }));
+        const cycles = run.cycles!.map((c) => c.outcome).join(' → ');
+        out.push(
+          `| ${INSTALL_PATHS[path].label} | \`${path}\` | ${a.label} | ${state} | ${decisionCell(run)} | ${cycles} | ${run.downloads} | ${eventsCell(run)} |`,
+        );
+      }
+    }
+  }
+  out.push('', '## Agent program updates: scope and a machine patched between cycles', '', '| case | decision | cycles | downloads | events |', '| --- | --- | --- | --- | --- |');
+  const special: Array<[string, InstallPath, SimulateInput]> = [
+    ['A6, build 12011, OS patch missing, scope `patterns-engines-drivers`, 3 cycles', 'agent-update', runInput('OS patch missing', { agent: { build: 12011 }, settings: { scope: 'patterns-engines-drivers' }, cycles: 3 })],
+    ['A6, build 11092, OS patch missing, scope `patterns-engines-drivers`, 3 cycles', 'agent-update', runInput('OS patch missing', { agent: { build: 11092 }, settings: { scope: 'patterns-engines-drivers' }, cycles: 3 })],
+    ['S3, 2023-01, root missing, scope `patterns`, 3 cycles', 'saas-agent-update', runInput('root missing', { agent: { maintenance: '2023-01' }, artifact: { kind: 'declared', maintenance: '2023-03' }, settings: { scope: 'patterns' }, cycles: 3 })],
+    ['A6, build 12011, OS patch missing, patched from cycle 4, 5 cycles', 'agent-update', runInput('OS patch missing', { agent: { build: 12011 }, artifact: { kind: 'declared', build: 12012 }, cycles: 5, changes: [{ fromCycle: 4, readiness: readinessFor('ready') }] })],
+    ['S3, 2022-12, OS patch missing, patched from cycle 3, 4 cycles', 'saas-agent-update', runInput('OS patch missing', { agent: { maintenance: '2022-12' }, artifact: { kind: 'declared', maintenance: '2023-03' }, cycles: 4, changes: [{ fromCycle: 3, readiness: readinessFor('ready') }] })],
+  ];
+  for (const [label, path, input] of special) {
+    const run = await simulate(path, input);
+    out.push(`| ${label} | ${decisionCell(run)} | ${run.cycles!.map((c) => c.outcome).join(' → ')} | ${run.downloads} | ${eventsCell(run)} |`);
+  }
+  out.push('', catalogSection(), DECISIONS);
+  return out.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const doc = await generateBehaviorDoc();
+  if (argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(BEHAVIOR_DOC, 'utf8');
+    } catch {
+      /* missing counts as stale */
+    }
+    if (current !== doc) {
+      process.stderr.write('docs/behavior.md is stale: run `npx ts-node --transpile-only scripts/gen-behavior.ts`\n');
+      return 1;
+    }
+    return 0;
+  }
+  writeFileSync(BEHAVIOR_DOC, doc);
+  process.stdout.write(`wrote ${BEHAVIOR_DOC}\n`);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The MSI Authenticode digests.
+ *
+ * Content digest (the value signed in SpcIndirectDataContent), as osslsigncode's msi.c computes it
+ * (msi_hash_dir) and as its signatures verify on Windows:
+ *   hash_storage(S) = for each child C of S in hash order, skipping (in the root storage only) the streams
+ *                     "\u0005DigitalSignature" and "\u0005MsiDigitalSignatureEx":
+ *                       a stream  -> its content bytes (empty streams add nothing)
+ *                       a storage -> hash_storage(C)            (recursion)
+ *                     then the 16 CLSID bytes of S itself.
+ *   So every storage's CLSID is included, after its children; the root's CLSID comes last.
+ *
+ * Hash order of siblings: the UTF-16LE name bytes *including the two-byte null terminator* are compared
+ * bytewise (memcmp) over the shorter length; on a tie the longer name comes first. Because the shorter
+ * name's terminator (00 00) takes part, a name that is a prefix of another sorts first ("shorter first").
+ * Bytewise comparison of little-endian units is not code-unit order: U+0141 (41 01) sorts before U+0042
+ * (42 00). Checked against osslsigncode-signed fixtures (tests/authenticode/msi/osslsigncode-digest.test.ts).
+ *
+ * MsiDigitalSignatureEx (osslsigncode msi_prehash_dir / prehash_metadata): when the stream is present the
+ * digest is hash(preHash ‖ content digest input …) where preHash = hash(metadata), metadata being, for a
+ * storage S (the root first): metadata(S) then, for each child in hash order (skipping the two signature
+ * streams in the root), metadata(stream) or the recursion into a storage, with
+ *   metadata(entry) = [name bytes without terminator, not for the root]
+ *                     ‖ (stream ? low 4 bytes of the size field : 16 CLSID bytes)
+ *                     ‖ 4 state bits bytes
+ *                     ‖ [creation FILETIME 8 bytes ‖ modified FILETIME 8 bytes, not for the root].
+ * The MsiDigitalSignatureEx stream holds preHash itself (its length is the digest length).
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { ENTRY_ROOT, ENTRY_STORAGE, ENTRY_STREAM, type CfbEntry, type CompoundFile } from './msi-cfb';
+import type { DigestAlgorithm, DigestSource } from './types';
+
+export const DIGITAL_SIGNATURE_NAME = '\u0005DigitalSignature';
+export const MSI_DIGITAL_SIGNATURE_EX_NAME = '\u0005MsiDigitalSignatureEx';
+
+const DS_BYTES = Buffer.from(DIGITAL_SIGNATURE_NAME, 'utf16le');
+const DSE_BYTES = Buffer.from(MSI_DIGITAL_SIGNATURE_EX_NAME, 'utf16le');
+const TERMINATOR = Buffer.alloc(2);
+
+export const DIGEST_LENGTHS: Record<DigestAlgorithm, number> = { sha1: 20, sha256: 32, sha384: 48, sha512: 64 };
+
+/** The digest algorithm whose output has this length, or null. */
+export function algorithmForLength(length: number): DigestAlgorithm | null {
+  for (const [alg, n] of Object.entries(DIGEST_LENGTHS) as [DigestAlgorithm, number][]) if (n === length) return alg;
+  return null;
+}
+
+/**
+ * Sibling order for hashing: memcmp of the UTF-16LE names with their null terminators over the shorter
+ * length; on equality the longer name first.
+ */
+export function compareForHash(a: Buffer, b: Buffer): number {
+  const an = Buffer.concat([a, TERMINATOR]);
+  const bn = Buffer.concat([b, TERMINATOR]);
+  const n = Math.min(an.length, bn.length);
+  const diff = Buffer.compare(an.subarray(0, n), bn.subarray(0, n));
+  if (diff !== 0) return diff;
+  return an.length > bn.length ? -1 : an.length < bn.length ? 1 : 0;
+}
+
+export function isSignatureStream(parent: CfbEntry, child: CfbEntry): boolean {
+  return parent.type === ENTRY_ROOT && (child.nameBytes.equals(DS_BYTES) || child.nameBytes.equals(DSE_BYTES));
+}
+
+/** Children of a storage in hash order, without the signature streams. */
+export function hashOrder(storage: CfbEntry): CfbEntry[] {
+  return storage.children
+    .filter((c) => !isSignatureStream(storage, c))
+    .sort((x, y) => compareForHash(x.nameBytes, y.nameBytes));
+}
+
+function updateContent(cf: CompoundFile, storage: CfbEntry, hash: Hash): void {
+  for (const child of hashOrder(storage)) {
+    if (child.type === ENTRY_STREAM) {
+      for (const [a, b] of cf.streamRanges(child)) hash.update(cf.buffer.subarray(a, b));
+    } else if (child.type === ENTRY_STORAGE) {
+      updateContent(cf, child, hash);
+    }
+  }
+  hash.update(storage.clsid);
+}
+
+function updateMetadata(entry: CfbEntry, hash: Hash): void {
+  if (entry.type !== ENTRY_ROOT) hash.update(entry.nameBytes);
+  if (entry.type === ENTRY_STREAM) hash.update(entry.sizeField.subarray(0, 4));
+  else hash.update(entry.clsid);
+  hash.update(entry.stateBits);
+  if (entry.type !== ENTRY_ROOT) {
+    hash.update(entry.creationTime);
+    hash.update(entry.modifiedTime);
+  }
+}
+
+function updatePreHash(storage: CfbEntry, hash: Hash): void {
+  updateMetadata(storage, hash);
+  for (const child of hashOrder(storage)) {
+    if (child.type === ENTRY_STREAM) updateMetadata(child, hash);
+    else if (child.type === ENTRY_STORAGE) updatePreHash(child, hash);
+  }
+}
+
+/** The MsiDigitalSignatureEx pre-hash: hash of the metadata of every entry but the signature streams. */
+export function msiPreHash(cf: CompoundFile, algorithm: DigestAlgorithm): Buffer {
+  const h = createHash(algorithm);
+  updatePreHash(cf.root, h);
+  return h.digest();
+}
+
+/**
+ * The MSI Authenticode digest. withDse: prefix the pre-hash (the file carries MsiDigitalSignatureEx).
+ * Stream contents are hashed in place, range by range.
+ */
+export function msiDigest(cf: CompoundFile, algorithm: DigestAlgorithm, withDse: boolean): Buffer {
+  const h = createHash(algorithm);
+  if (withDse) h.update(msiPreHash(cf, algorithm));
+  updateContent(cf, cf.root, h);
+  return h.digest();
+}
+
+/** DigestSource over a parsed compound file; each algorithm computed once. */
+export class MsiDigestSource implements DigestSource {
+  private readonly memo = new Map<DigestAlgorithm, Promise<Buffer>>();
+  constructor(
+    private readonly cf: CompoundFile,
+    private readonly withDse: boolean,
+  ) {}
+
+  digest(algorithm: DigestAlgorithm): Promise<Buffer> {
+    let p = this.memo.get(algorithm);
+    if (!p) {
+      p = new Promise<Buffer>((resolve, reject) => {
+        try {
+          resolve(msiDigest(this.cf, algorithm, this.withDse));
+        } catch (e) {
+          reject(e);
+        }
+      });
+      this.memo.set(algorithm, p);
+    }
+    return p;
+  }
+}

@@ -1,0 +1,270 @@
+/**
+ * The signature layer, the entry the container readers (PE, MSI) call: one PKCS#7 Authenticode blob in,
+ * one SignatureReport per signature out (the blob's own, then its nested signatures).
+ *
+ * The rules, in the order they are applied (each failure code is documented in docs/failure-codes.md):
+ *   1. the blob parses as ContentInfo(SignedData(SpcIndirectDataContent)) for this kind of file
+ *   2. digest algorithm: supported, not MD5, the same in SignedData, SpcIndirectDataContent and SignerInfo
+ *   3. file digest = the digest in SpcIndirectDataContent
+ *   4. messageDigest attribute = hash of SpcIndirectDataContent's content octets
+ *   5. signer certificate found; its signature over the authenticated attributes verifies
+ *   6. timestamp (RFC 3161 or PKCS#9) verifies; if so the chain is judged at the stamped time
+ *   7. chain to a trust anchor: links, CA constraints, validity, EKU (code signing), key usage
+ *   8. ACS policy (notes only: never makes a valid signature invalid)
+ * Bad input never throws: it gives a report with a failure code.
+ */
+import { createHash } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { evaluateAcsPolicy } from './acs-policy';
+import { bytesEqual, parseDer } from './asn1';
+import { certFacts } from './certificates';
+import { buildChain } from './chain';
+import { isVerifyError, VerifyError } from './errors';
+import { digestAlgorithmFromOid, DIGEST_LENGTH, OID } from './oids';
+import { parseSignedDataNode, parseSpcIndirectData, type SignedData, type SignerInfo, type SpcIndirectData } from './signed-data';
+import { contentTypeValue, findSignerCertificate, messageDigestValue, verifySignerSignature } from './signer';
+import { verifyTimestamp } from './timestamp';
+import type { DigestAlgorithm, DigestSource, Failure, SignatureReport, VerifyContext } from './types';
+
+/** Nested signatures verified per blob (more are reported as one MALFORMED_SIGNATURE). */
+export const MAX_NESTED_SIGNATURES = 16;
+/** WIN_CERTIFICATE entries are 8-byte aligned: up to 7 zero bytes may follow the DER blob. */
+const MAX_ALIGNMENT_PADDING = 7;
+
+interface ParsedAuthenticode {
+  signedData: SignedData;
+  spc: SpcIndirectData;
+  signerInfo: SignerInfo;
+  nested: Uint8Array[];
+}
+
+/**
+ * Verify one PKCS#7 Authenticode signature and its nested signatures (attribute 1.3.6.1.4.1.311.2.4.1,
+ * each verified on its own with its own digest algorithm through `source`). Returns
+ * [this signature's report (index firstIndex), ...nested reports (index firstIndex+1…, nested=true)].
+ * Never throws for bad input.
+ */
+export async function verifyPkcs7Signature(
+  der: Uint8Array,
+  source: DigestSource,
+  ctx: VerifyContext,
+  kind: 'pe' | 'msi',
+  firstIndex = 0,
+): Promise<SignatureReport[]> {
+  const primary = await verifyOne(der, source, ctx, kind, firstIndex, false);
+  const reports = [primary.report];
+  let index = firstIndex + 1;
+  for (const nestedDer of primary.nested.slice(0, MAX_NESTED_SIGNATURES)) {
+    reports.push((await verifyOne(nestedDer, source, ctx, kind, index++, true)).report);
+  }
+  if (primary.nested.length > MAX_NESTED_SIGNATURES) {
+    const r = emptyReport(index, true);
+    r.failures.push({ code: 'MALFORMED_SIGNATURE', message: `more than ${MAX_NESTED_SIGNATURES} nested signatures; the rest were not verified` });
+    reports.push(r);
+  }
+  return reports;
+}
+
+function emptyReport(index: number, nested: boolean): SignatureReport {
+  return {
+    index,
+    nested,
+    digestAlgorithm: 'unknown',
+    digestMatches: false,
+    signer: null,
+    chain: [],
+    timestamp: null,
+    timestampKind: null,
+    valid: false,
+    acs: false,
+    failures: [],
+  };
+}
+
+function toFailure(e: unknown, fallback: Failure['code']): Failure {
+  if (isVerifyError(e)) return { code: e.code, message: e.message };
+  return { code: fallback, message: e instanceof Error ? e.message : String(e) };
+}
+
+async function verifyOne(
+  der: Uint8Array,
+  source: DigestSource,
+  ctx: VerifyContext,
+  kind: 'pe' | 'msi',
+  index: number,
+  nested: boolean,
+): Promise<{ report: SignatureReport; nested: Uint8Array[] }> {
+  const report = emptyReport(index, nested);
+  let parsed: ParsedAuthenticode;
+  try {
+    parsed = parseAuthenticode(der, kind);
+  } catch (e) {
+    report.failures.push(toFailure(e, 'MALFORMED_SIGNATURE'));
+    return { report, nested: [] };
+  }
+  try {
+    await new SignatureVerification(parsed, source, ctx, report).run();
+  } catch (e) {
+    // defensive: a rule that met input it could not read
+    report.failures.push(toFailure(e, 'MALFORMED_SIGNATURE'));
+    report.valid = false;
+    report.acs = false;
+  }
+  return { report, nested: parsed.nested };
+}
+
+/** Rule 1: the structure. Throws VerifyError MALFORMED_SIGNATURE. */
+function parseAuthenticode(der: Uint8Array, kind: 'pe' | 'msi'): ParsedAuthenticode {
+  const root = parseDer(der, { what: 'PKCS#7 signature', allowTrailing: true });
+  const used = root.headerLength + root.length;
+  const trailing = der.subarray(used);
+  if (trailing.length > MAX_ALIGNMENT_PADDING || trailing.some((b) => b !== 0))
+    throw new VerifyError('MALFORMED_SIGNATURE', `PKCS#7 signature: ${trailing.length} unexpected bytes after the ContentInfo`);
+  const signedData = parseSignedDataNode(root, 'PKCS#7 signature');
+  const spc = parseSpcIndirectData(signedData);
+  if (spc.kind !== kind) {
+    const what = spc.kind === 'unknown' ? `data type ${spc.dataType}` : `a ${spc.kind.toUpperCase()} signature`;
+    throw new VerifyError('MALFORMED_SIGNATURE', `SpcIndirectDataContent holds ${what}, but the file is ${kind.toUpperCase()}`);
+  }
+  if (signedData.signerInfos.length !== 1)
+    throw new VerifyError('MALFORMED_SIGNATURE', `Authenticode needs exactly one SignerInfo, found ${signedData.signerInfos.length}`);
+  const signerInfo = signedData.signerInfos[0]!;
+  if (!signerInfo.signedAttrsBytes) throw new VerifyError('MALFORMED_SIGNATURE', 'the SignerInfo has no authenticated attributes');
+  if (contentTypeValue(signerInfo) !== OID.spcIndirectData)
+    throw new VerifyError('MALFORMED_SIGNATURE', 'the contentType attribute is missing or is not SPC_INDIRECT_DATA');
+  const nested = signerInfo.unsignedAttrs.filter((a) => a.type === OID.nestedSignature).flatMap((a) => a.values.map((v) => v.bytes));
+  return { signedData, spc, signerInfo, nested };
+}
+
+const hash = (alg: DigestAlgorithm, data: Uint8Array): Buffer => createHash(alg).update(data).digest();
+
+class SignatureVerification {
+  private readonly si: SignerInfo;
+  private readonly bag: X509Certificate[];
+
+  constructor(
+    private readonly p: ParsedAuthenticode,
+    private readonly source: DigestSource,
+    private readonly ctx: VerifyContext,
+    private readonly report: SignatureReport,
+  ) {
+    this.si = p.signerInfo;
+    this.bag = p.signedData.certificates;
+  }
+
+  async run(): Promise<void> {
+    const signerCert = findSignerCertificate(this.si.sid, this.bag);
+    if (signerCert) this.report.signer = certFacts(signerCert).subject;
+
+    const alg = this.digestAlgorithm();
+    if (!alg) return this.finish();
+    if (!(await this.fileDigest(alg))) return this.finish();
+    this.messageDigest(alg);
+    if (!this.signerSignature(signerCert, alg)) return this.finish();
+    const judgedAt = this.timestamp();
+    const chain = this.chain(signerCert!, judgedAt);
+    this.finish();
+    if (this.report.valid && chain) this.acsPolicy(chain);
+  }
+
+  private fail(code: Failure['code'], message: string): void {
+    this.report.failures.push({ code, message });
+  }
+
+  private finish(): void {
+    this.report.valid = this.report.failures.length === 0;
+  }
+
+  /** Rule 2: one supported, non-MD5 digest algorithm across SignedData, SpcIndirectDataContent and SignerInfo. */
+  private digestAlgorithm(): DigestAlgorithm | undefined {
+    const { signedData, spc } = this.p;
+    const spcAlg = digestAlgorithmFromOid(spc.digestAlgorithm.oid);
+    this.report.digestAlgorithm = spcAlg ?? (spc.digestAlgorithm.oid === OID.md5 ? 'md5' : spc.digestAlgorithm.oid);
+    const all = [
+      ...signedData.digestAlgorithms.map((a) => ['SignedData.digestAlgorithms', a.oid] as const),
+      ['SpcIndirectDataContent', spc.digestAlgorithm.oid] as const,
+      ['SignerInfo.digestAlgorithm', this.si.digestAlgorithm.oid] as const,
+    ];
+    const md5 = all.find(([, oid]) => oid === OID.md5);
+    if (md5) {
+      this.fail('WEAK_DIGEST', `${md5[0]} is MD5, which is refused`);
+      return undefined;
+    }
+    const unknown = all.find(([, oid]) => !digestAlgorithmFromOid(oid));
+    if (unknown) {
+      this.fail('UNSUPPORTED_ALGORITHM', `${unknown[0]} uses unsupported digest algorithm ${unknown[1]}`);
+      return undefined;
+    }
+    if (signedData.digestAlgorithms.length !== 1 || new Set(all.map(([, oid]) => oid)).size !== 1) {
+      this.fail('DIGEST_ALGORITHM_MISMATCH', `digest algorithms disagree: ${all.map(([w, oid]) => `${w}=${digestAlgorithmFromOid(oid)}`).join(', ')}`);
+      return undefined;
+    }
+    return spcAlg;
+  }
+
+  /** Rule 3: the file's Authenticode digest equals the digest inside SpcIndirectDataContent. */
+  private async fileDigest(alg: DigestAlgorithm): Promise<boolean> {
+    let actual: Buffer;
+    try {
+      actual = await this.source.digest(alg);
+    } catch (e) {
+      const f = toFailure(e, 'IO_ERROR');
+      this.fail(f.code, `the file digest could not be computed: ${f.message}`);
+      return false;
+    }
+    const expected = this.p.spc.digest;
+    this.report.digestMatches = expected.length === DIGEST_LENGTH[alg] && bytesEqual(actual, expected);
+    if (!this.report.digestMatches)
+      this.fail('DIGEST_MISMATCH', `the file's ${alg} digest ${actual.toString('hex')} differs from the signed ${Buffer.from(expected).toString('hex')}`);
+    return true;
+  }
+
+  /** Rule 4: messageDigest = hash of SpcIndirectDataContent's content octets (without its tag and length). */
+  private messageDigest(alg: DigestAlgorithm): void {
+    const md = messageDigestValue(this.si, alg);
+    if (typeof md === 'string') return this.fail('MESSAGE_DIGEST_MISMATCH', md);
+    if (!bytesEqual(hash(alg, this.p.spc.contentOctets), md))
+      this.fail('MESSAGE_DIGEST_MISMATCH', 'the messageDigest attribute does not match SpcIndirectDataContent');
+  }
+
+  /** Rule 5: the signer certificate is in the bag and its key verifies the authenticated attributes. */
+  private signerSignature(cert: X509Certificate | undefined, alg: DigestAlgorithm): boolean {
+    if (!cert) {
+      const sid = this.si.sid;
+      const who = sid.kind === 'ski' ? `subject key identifier ${Buffer.from(sid.ski).toString('hex')}` : 'issuer and serial number';
+      this.fail('SIGNER_NOT_FOUND', `no certificate in the signature matches the signer's ${who}`);
+      return false;
+    }
+    const check = verifySignerSignature(this.si, cert, alg);
+    if (!check.ok) this.fail(check.code, check.message);
+    return true;
+  }
+
+  /** Rule 6: a valid timestamp moves the time the chain is judged at; an invalid one is a failure. */
+  private timestamp(): Date {
+    const ts = verifyTimestamp(this.si, this.bag, this.ctx);
+    if (!ts) return this.ctx.at;
+    this.report.timestampKind = ts.kind;
+    if (!ts.ok) {
+      this.fail('TIMESTAMP_INVALID', ts.message);
+      return this.ctx.at;
+    }
+    this.report.timestamp = ts.time.toISOString();
+    return ts.time;
+  }
+
+  /** Rule 7: the chain from the signer to a trust anchor, judged at `at`. */
+  private chain(signer: X509Certificate, at: Date): X509Certificate[] | undefined {
+    const result = buildChain({ leaf: signer, pool: this.bag, anchors: this.ctx.trust, at, purpose: 'codeSigning' });
+    this.report.chain = result.path.map((c) => certFacts(c).subject);
+    for (const f of result.failures) this.fail(f.code, f.message);
+    return result.anchor ? result.path : undefined;
+  }
+
+  /** Rule 8: ACS policy notes. */
+  private acsPolicy(chain: X509Certificate[]): void {
+    const decision = evaluateAcsPolicy(chain, this.ctx.acsRoots);
+    this.report.acs = decision.acs;
+    this.report.failures.push(...decision.notes);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * verifyFile: the verifier's front door. Reads the container (PE or MSI, by content), verifies every signature
+ * it carries, and judges the file by its primary (first) signature, as Windows does; the others are listed.
+ *
+ *   container problem (VerifyError)     → verdict "malformed", its code (IO_ERROR for file-system errors)
+ *   no signature                        → "unsigned", NOT_SIGNED
+ *   primary valid, no container failure → "valid"; acs = the primary's acs
+ *   otherwise                           → "invalid" (container failures such as TRAILING_DATA or
+ *                                          PADDING_AFTER_SIGNATURE first, then the primary's failures)
+ * Bad file content never throws; only bad options (unreadable trust certificates) do.
+ */
+import { resolveVerifyContext } from './context';
+import { detectFormat } from './detect';
+import { isVerifyError } from './errors';
+import { readMsiContainer } from './msi-reader';
+import { readPeContainer } from './pe-container';
+import { verifyPkcs7Signature } from './signature';
+import type { Failure, FileFormat, SignatureReport, SignedContainer, VerificationResult, VerifyContext, VerifyOptions } from './types';
+
+export async function verifyFile(path: string, options?: VerifyOptions): Promise<VerificationResult> {
+  return verifyFileWithContext(path, resolveVerifyContext(options));
+}
+
+/** Verifies several files with one resolved context, in order. */
+export async function verifyFiles(paths: string[], options?: VerifyOptions): Promise<VerificationResult[]> {
+  const ctx = resolveVerifyContext(options);
+  const out: VerificationResult[] = [];
+  for (const p of paths) out.push(await verifyFileWithContext(p, ctx));
+  return out;
+}
+
+/** True when the result stands for a file that could not be read (the CLI's exit code 2). */
+export function isIoError(result: VerificationResult): boolean {
+  return result.failures.some((f) => f.code === 'IO_ERROR');
+}
+
+/** VerifyError → its code; a file-system error (errno code) → IO_ERROR; anything else → the format's MALFORMED_*. */
+function malformed(file: string, format: FileFormat, e: unknown): VerificationResult {
+  const message = `${file}: ${e instanceof Error ? e.message : String(e)}`;
+  const errno = typeof (e as NodeJS.ErrnoException | null)?.code === 'string';
+  const failure: Failure = isVerifyError(e)
+    ? { code: e.code, message: e.message }
+    : errno
+      ? { code: 'IO_ERROR', message }
+      : { code: format === 'msi' ? 'MALFORMED_MSI' : format === 'pe' ? 'MALFORMED_PE' : 'UNKNOWN_FORMAT', message };
+  return { file, format, verdict: 'malformed', acs: false, failures: [failure], signatures: [] };
+}
+
+export async function verifyFileWithContext(file: string, ctx: VerifyContext): Promise<VerificationResult> {
+  let format: FileFormat = 'unknown';
+  let container: SignedContainer;
+  try {
+    format = await detectFormat(file);
+    if (format === 'unknown') {
+      return {
+        file,
+        format,
+        verdict: 'malformed',
+        acs: false,
+        failures: [{ code: 'UNKNOWN_FORMAT', message: `${file}: neither a PE ("MZ") nor an MSI (compound file) by its first bytes` }],
+        signatures: [],
+      };
+    }
+    container =
+      format === 'pe' ? await readPeContainer(file, { strict: ctx.strict }) : await readMsiContainer(file, { strict: ctx.strict });
+  } catch (e) {
+    return malformed(file, format, e);
+  }
+
+  if (container.signatures.length === 0) {
+    return {
+      file,
+      format,
+      verdict: 'unsigned',
+      acs: false,
+      failures: [...container.failures, { code: 'NOT_SIGNED', message: `${file}: the file carries no Authenticode signature` }],
+      signatures: [],
+    };
+  }
+
+  const signatures: SignatureReport[] = [];
+  try {
+    for (const blob of container.signatures) {
+      signatures.push(...(await verifyPkcs7Signature(blob, container.digestSource, ctx, container.format, signatures.length)));
+    }
+  } catch (e) {
+    // verifyPkcs7Signature does not throw on bad blobs; anything reaching here is unexpected: report it,
+    // never throw for file content.
+    return malformed(file, format, e);
+  }
+
+  // A file that could not be read while hashing is an I/O problem, not a verdict on its signature.
+  const io = signatures.flatMap((s) => s.failures).find((f) => f.code === 'IO_ERROR');
+  if (io) return { file, format, verdict: 'malformed', acs: false, failures: [io], signatures };
+
+  const primary = signatures[0];
+  const valid = primary !== undefined && primary.valid && container.failures.length === 0;
+  return {
+    file,
+    format,
+    verdict: valid ? 'valid' : 'invalid',
+    acs: valid && primary.acs,
+    failures: [...container.failures, ...(primary?.failures ?? [])],
+    signatures,
+  };
+}

@@ -1,0 +1,52 @@
+/** Reads certificates given on the command line: PEM (one or more per file) or DER files, or a directory of them. */
+import { X509Certificate } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CliInputError } from './errors';
+
+const CERT_FILE = /\.(pem|crt|cer|der)$/i;
+
+function certsOfFile(file: string): X509Certificate[] {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    throw new CliInputError(`${file}: cannot read certificate file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const text = bytes.toString('latin1');
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+  try {
+    if (blocks) return blocks.map((b) => new X509Certificate(b));
+    return [new X509Certificate(bytes)];
+  } catch {
+    throw new CliInputError(`${file}: not a PEM or DER certificate`);
+  }
+}
+
+/** Each argument is a certificate file or a directory holding .pem/.crt/.cer/.der files. */
+export function loadCertificates(args: readonly string[]): X509Certificate[] {
+  const out: X509Certificate[] = [];
+  for (const arg of args) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(arg);
+    } catch {
+      throw new CliInputError(`${arg}: no such certificate file or directory`);
+    }
+    if (stat.isDirectory()) {
+      const files = fs.readdirSync(arg).filter((f) => CERT_FILE.test(f)).sort();
+      if (!files.length) throw new CliInputError(`${arg}: no .pem/.crt/.cer/.der certificate in this directory`);
+      for (const f of files) out.push(...certsOfFile(path.join(arg, f)));
+    } else out.push(...certsOfFile(arg));
+  }
+  return out;
+}
+
+/**
+ * Certificates a machine's Root store may name by thumbprint: the bundled Microsoft root, always, plus the
+ * caller's (a store export lists thumbprints; the simulator needs the certificates behind them).
+ */
+export function knownCertificates(extra: readonly X509Certificate[], bundled: X509Certificate): X509Certificate[] {
+  const seen = new Set<string>();
+  return [bundled, ...extra].filter((c) => !seen.has(c.fingerprint256) && Boolean(seen.add(c.fingerprint256)));
+}

@@ -1,0 +1,89 @@
+/**
+ * acs-gate demo (what `npm start` runs): the fleet report on the bundled sample data: a small mixed fleet
+ * written as Windows exports (samples/fleet/), the project's own test-signed installers and the real
+ * ACS-signed sample DLL; writes ./report/ and prints where it is with a short summary.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { bundledAcsRoot } from '../../authenticode/certificates';
+import type { FleetOptions } from '../../report/fleet';
+import { timeValue } from '../args';
+import { knownCertificates, loadCertificates } from '../certs';
+import { type Command } from '../command';
+import { CliInputError } from '../errors';
+import { resolveLang } from '../lang';
+import { runFleet } from './fleet';
+
+const USAGE = 'acs-gate demo [--out DIR] [--lang ja|en] [--at ISO] [--json]';
+
+/** The package's root directory (holds package.json), from src/cli/commands or dist/src/cli/commands. */
+export function packageRoot(from: string = __dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'samples'))) return dir;
+    if (path.dirname(dir) === dir) throw new CliInputError(`${from}: cannot find the acs-gatekeeper package (samples/) above this directory`);
+  }
+}
+
+/** The demo's inputs, all inside the package. */
+export function demoInputs(root: string, cwd: string = process.cwd()): Pick<FleetOptions, 'inventory' | 'runs'> & { trustFiles: string[] } {
+  const fleet = path.join(root, 'samples', 'fleet');
+  const machinesDir = path.join(fleet, 'machines');
+  const machineDirs = fs.existsSync(machinesDir)
+    ? fs.readdirSync(machinesDir).sort().map((d) => path.join(machinesDir, d)).filter((d) => fs.statSync(d).isDirectory())
+    : [];
+  const fleetFiles = fs.existsSync(fleet) ? fs.readdirSync(fleet).filter((f) => /\.(jsonl|csv|json)$/i.test(f)).sort().map((f) => path.join(fleet, f)) : [];
+  const installers = path.join(root, 'samples', 'installers');
+  return {
+    inventory: [...machineDirs, ...fleetFiles].map((p) => path.relative(cwd, p) || p),
+    runs: [
+      { path: 'autopcc', file: path.join(installers, 'AutoPcc.exe'), displayPath: '\\\\apexone-server\\ofcscan\\AutoPcc.exe' },
+      { path: 'msi', file: path.join(installers, 'ApexOneAgent.msi'), displayPath: 'C:\\Temp\\ApexOneAgent.msi' },
+      { path: 'agent-update', file: path.join(root, 'samples', 'real', 'Knapcode.MiniZip-0.21.1-net451.dll') },
+    ],
+    trustFiles: [path.join(installers, 'test-acs-root.pem')],
+  };
+}
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'the fleet report on the bundled sample fleet and installers (what npm start runs)',
+  usage: USAGE,
+  flags: { out: { kind: 'value' }, lang: { kind: 'value' }, at: { kind: 'value' }, json: { kind: 'switch' } },
+  help: `Usage: ${USAGE}
+
+Runs \`acs-gate fleet\` on the bundled samples: the mixed fleet in samples/fleet/ (Windows exports:
+systeminfo CSV in English and Japanese, certutil -store Root, reg query, Get-HotFix; plus a fleet file),
+the project's test-signed AutoPcc.exe and MSI (samples/installers/, trusted through test-acs-root.pem,
+which the sample machines' Root stores list) and the real ACS-signed sample DLL as an agent program update.
+Writes report/ (report.html, report.json, report.csv) under the current directory.
+
+Options:
+  --out DIR      where the report goes (default ./report)
+  --lang ja|en   report language first shown (default from the locale)
+  --at ISO       verification time (default now)
+  --json         print the summary as JSON
+
+Exit codes: 0 report written, 2 usage or input error (the sample fleet is mixed on purpose: not-ready
+machines do not fail the demo)
+
+Example:
+  npm start            # = tsc -p tsconfig.build.json && node bin/acs-gate.js demo
+  acs-gate demo --lang ja --out /tmp/acs-report
+`,
+  async run(args, ctx) {
+    const root = packageRoot();
+    const inputs = demoInputs(root);
+    const known = loadCertificates(inputs.trustFiles);
+    const options: FleetOptions = {
+      inventory: inputs.inventory,
+      runs: inputs.runs,
+      outDir: path.resolve(ctx.io.cwd, args.values.get('out') ?? 'report'),
+      lang: resolveLang(args.values.get('lang'), ctx.io.env),
+      at: timeValue(args, 'at', ctx.io.now),
+      known: knownCertificates(known, bundledAcsRoot()),
+      acsRoots: knownCertificates(known, bundledAcsRoot()),
+    };
+    await runFleet(options, args, ctx);
+    return 0;
+  },
+};

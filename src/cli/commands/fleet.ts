@@ -1,0 +1,99 @@
+/** acs-gate fleet INVENTORY... --out DIR: readiness and install-path outcomes for a whole fleet, as JSON, CSV and HTML. */
+import * as path from 'node:path';
+import { fleetReport } from '../../report/default-deps';
+import type { FleetOptions } from '../../report/fleet';
+import { timeValue, type ParsedArgs } from '../args';
+import { bundledAcsRoot } from '../../authenticode/certificates';
+import { knownCertificates, loadCertificates } from '../certs';
+import { EXIT, type Command, type CommandContext } from '../command';
+import { CliInputError, UsageError } from '../errors';
+import { formatFleet } from '../format/fleet';
+import { progressLine } from '../format/progress';
+import { resolveLang } from '../lang';
+import { parseInstallPath } from './simulate';
+import * as fs from 'node:fs';
+
+const USAGE =
+  'acs-gate fleet INVENTORY... [--file INSTALLER]... [--path PATH]... --out DIR [--lang ja|en] [--at ISO] [--json] [--trust PEM]... [--acs-root PEM]...';
+
+/** Runs the report and prints its summary; shared by `fleet` and `demo`. */
+export async function runFleet(options: FleetOptions, args: ParsedArgs, { io }: CommandContext): Promise<number> {
+  for (const f of options.files ?? []) if (!fs.existsSync(f)) throw new CliInputError(`${f}: no such installer file`);
+  for (const r of options.runs ?? []) if (r.file && !fs.existsSync(r.file)) throw new CliInputError(`${r.file}: no such installer file`);
+  const progress = progressLine(io.stderr, io.stderrIsTty);
+  let result;
+  try {
+    result = await fleetReport({ ...options, onProgress: (n) => progress.tick(n) });
+  } finally {
+    progress.end();
+  }
+  if (args.switches.has('json')) {
+    const { machines: _m, ...summary } = result.summary;
+    io.stdout(JSON.stringify({ outputs: result.outputs, ...summary }, null, 2) + '\n');
+  } else io.stdout(formatFleet(result, options.lang ?? 'en'));
+  const t = result.summary.totals;
+  const allAllowed = result.summary.perPath.every((p) => p.blocked + p.unguarded === 0);
+  return t.machines > 0 && t.ready === t.machines && t.importErrors === 0 && allAllowed ? EXIT.OK : EXIT.NEGATIVE;
+}
+
+export const fleetCommand: Command = {
+  name: 'fleet',
+  summary: 'fleet report: readiness and what each install path would do, as report.json / .csv / .html',
+  usage: USAGE,
+  flags: {
+    file: { kind: 'list' },
+    path: { kind: 'list' },
+    out: { kind: 'value' },
+    lang: { kind: 'value' },
+    at: { kind: 'value' },
+    json: { kind: 'switch' },
+    trust: { kind: 'list' },
+    'acs-root': { kind: 'list' },
+  },
+  help: `Usage: ${USAGE}
+
+For each machine of the inventory (inputs as \`acs-gate readiness\` takes them: profile JSON, JSON Lines or CSV
+fleet files, export directories), judges ACS readiness and, for each install path × installer, what would
+happen there. Writes DIR/report.json, DIR/report.csv (one row per machine) and DIR/report.html (one
+self-contained page: totals, charts by reason and Windows version, machines to fix first with their exact
+remediation, the popups users would see per path; Japanese and English).
+
+Installer files are verified once per distinct machine (same trust, OS and patches), not once per machine.
+Without --path, each file runs on the path its type suggests (.msi: msi, else autopcc); without --file,
+the paths run on a declared ACS-signed program (default paths: autopcc, msi, agent-update).
+
+Options:
+  --file INSTALLER   a real PE / MSI installer; repeatable
+  --path PATH        install path (see acs-gate simulate --help); repeatable; every path × every file
+  --out DIR          where the report goes (created)
+  --lang ja|en       report language first shown (the page has a toggle); default from the locale
+  --at ISO           verification and event time (default now)
+  --json             print the summary as JSON instead of text
+  --trust PEM        certificates machines' root stores may name (matched by thumbprint); repeatable
+  --acs-root PEM     roots that make a chain ACS (default: the bundled Microsoft root); repeatable
+
+Exit codes: 0 every machine ready and every run allowed, 1 otherwise (report written), 2 usage or input error
+
+Examples:
+  acs-gate fleet samples/fleet/fleet.jsonl --out report
+  acs-gate fleet inventory.csv exports/ --file AutoPcc.exe --file agent.msi --path autopcc --path msi --out out --lang ja
+`,
+  async run(args, ctx) {
+    if (!args.positionals.length) throw new UsageError('no INVENTORY given');
+    const out = args.values.get('out');
+    if (!out) throw new UsageError('--out DIR is required');
+    const trust = args.lists.get('trust');
+    const acsRoots = args.lists.get('acs-root');
+    const options: FleetOptions = {
+      inventory: args.positionals,
+      files: args.lists.get('file') ?? [],
+      paths: (args.lists.get('path') ?? []).map(parseInstallPath),
+      outDir: path.resolve(ctx.io.cwd, out),
+      lang: resolveLang(args.values.get('lang'), ctx.io.env),
+      at: timeValue(args, 'at', ctx.io.now),
+      known: knownCertificates(loadCertificates(trust ?? []), bundledAcsRoot()),
+      ...(acsRoots ? { acsRoots: loadCertificates(acsRoots) } : {}),
+    };
+    return runFleet(options, args, ctx);
+  },
+};

@@ -1,0 +1,25 @@
+/** An event record as Event Viewer's General/Details pane shows it. */
+import type { EventRecord } from '../../eventlog/types';
+import type { Lang } from '../lang';
+import { padEnd } from './width';
+
+const LABELS: Record<Lang, Record<'log' | 'source' | 'date' | 'id' | 'level' | 'computer' | 'description', string>> = {
+  en: { log: 'Log Name', source: 'Source', date: 'Date', id: 'Event ID', level: 'Level', computer: 'Computer', description: 'Description' },
+  ja: { log: 'ログの名前', source: 'ソース', date: '日付', id: 'イベント ID', level: 'レベル', computer: 'コンピューター', description: '説明' },
+};
+
+const LEVELS_JA: Record<string, string> = { Error: 'エラー', Warning: '警告', Information: '情報' };
+
+export function formatEvent(r: EventRecord, lang: Lang): string {
+  const l = LABELS[lang];
+  const rows: [string, string][] = [
+    [l.log, r.channel],
+    [l.source, r.source],
+    [l.date, r.time],
+    [l.id, String(r.id)],
+    [l.level, lang === 'ja' ? (LEVELS_JA[r.level] ?? r.level) : r.level],
+    [l.computer, r.computer],
+  ];
+  const width = lang === 'ja' ? 16 : 11;
+  return [...rows.map(([k, v]) => `  ${padEnd(k + ':', width)}${v}`), `  ${l.description}:`, `    ${r.text}`].join('\n') + '\n';
+}

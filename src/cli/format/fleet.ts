@@ -1,0 +1,35 @@
+/** Human summary of a fleet run: where the report is, the totals, the top reasons and machines to fix first. */
+import type { FleetResult } from '../../report/fleet';
+import type { Lang } from '../lang';
+
+const T = {
+  en: { written: 'Report written', machines: 'machines', ready: 'ready', notReady: 'not ready', unknown: 'unknown', errors: 'unreadable lines', reasons: 'Top reasons', fix: 'Fix first', paths: 'Install paths', open: 'Open it in a browser' },
+  ja: { written: 'レポートを出力しました', machines: '台', ready: '対応済み', notReady: '未対応', unknown: '不明', errors: '読み込めない行', reasons: '主な理由', fix: '優先して対応する端末', paths: 'インストール経路', open: 'ブラウザで開いてください' },
+} as const;
+
+export function formatFleet(r: FleetResult, lang: Lang): string {
+  const t = T[lang];
+  const s = r.summary;
+  const out = [
+    `${t.written}: ${r.outputs.html}`,
+    `  (${r.outputs.json}, ${r.outputs.csv})`,
+    `${t.open}: file://${r.outputs.html}`,
+    '',
+    `${s.totals.machines} ${t.machines}: ${s.totals.ready} ${t.ready}, ${s.totals.notReady} ${t.notReady}, ${s.totals.unknown} ${t.unknown}` +
+      (s.totals.importErrors ? `; ${s.totals.importErrors} ${t.errors}` : ''),
+  ];
+  if (s.byReason.length) {
+    out.push(`${t.reasons}:`);
+    for (const x of s.byReason.slice(0, 5)) out.push(`  ${x.code.padEnd(18)} ${x.notReady + x.unknown}`);
+  }
+  if (s.perPath.length) {
+    out.push(`${t.paths}:`);
+    for (const p of s.perPath)
+      out.push(`  ${(p.path + (p.file ? ` (${p.file.split(/[\\/]/).pop()})` : '')).padEnd(48)} allowed ${p.allowed}, blocked ${p.blocked}, unguarded ${p.unguarded}`);
+  }
+  if (s.fixFirst.length) {
+    out.push(`${t.fix}:`);
+    for (const f of s.fixFirst.slice(0, 5)) out.push(`  ${f.name}: ${f.remediation[0] ?? f.reasons[0] ?? ''}`);
+  }
+  return out.join('\n') + '\n';
+}

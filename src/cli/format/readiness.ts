@@ -1,0 +1,29 @@
+/** Human output of `acs-gate readiness`: one block per machine, then the totals. */
+import type { Readiness } from '../../endpoint/types';
+import type { Lang } from '../lang';
+
+const T = {
+  en: { ready: 'ready', notReady: 'NOT READY', unknown: 'UNKNOWN', remediation: 'Remediation', machines: 'machines', bad: 'could not be read' },
+  ja: { ready: '対応済み', notReady: '未対応', unknown: '不明', remediation: '対処', machines: '台', bad: '読み込めない入力' },
+} as const;
+
+function label(r: Readiness['ready'], lang: Lang): string {
+  const t = T[lang];
+  return r === true ? t.ready : r === false ? t.notReady : t.unknown;
+}
+
+export function formatReadiness(r: Readiness, source: string, lang: Lang): string {
+  const out = [`${r.name}: ${label(r.ready, lang)}${r.os.line ? `  (${r.os.line}${r.os.version ? ` ${r.os.version}${r.os.ubr !== undefined ? '.' + r.os.ubr : ''}` : ''})` : ''}  [${source}]`];
+  for (const x of r.reasons) out.push(`  - ${x.code}: ${x.message}`);
+  if (r.remediation.length) {
+    out.push(`  ${T[lang].remediation}:`);
+    r.remediation.forEach((s, i) => out.push(`    ${i + 1}. ${s}`));
+  }
+  return out.join('\n') + '\n';
+}
+
+export function formatReadinessTotals(c: { ready: number; notReady: number; unknown: number; errors: number }, lang: Lang): string {
+  const t = T[lang];
+  const n = c.ready + c.notReady + c.unknown;
+  return `${n} ${t.machines}: ${c.ready} ${t.ready}, ${c.notReady} ${t.notReady.toLowerCase()}, ${c.unknown} ${t.unknown.toLowerCase()}${c.errors ? `; ${c.errors} ${t.bad}` : ''}\n`;
+}

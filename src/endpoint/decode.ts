@@ -1,0 +1,99 @@
+/**
+ * Bytes of a Windows export -> text.
+ *  - UTF-16LE with BOM FF FE: what `>` / Out-File writes in Windows PowerShell 5.
+ *  - UTF-16LE without BOM: detected by the NUL pattern (ASCII text has a NUL at every odd offset).
+ *  - UTF-16BE with BOM FE FF (rare, accepted).
+ *  - UTF-8 with BOM EF BB BF, or without when the bytes are valid UTF-8.
+ *  - Shift_JIS (cp932, what cmd.exe `>` writes on a Japanese system) when the bytes are not valid UTF-8.
+ * The BOM is removed. Line ends (CRLF, LF, CR) are left to `splitLines`.
+ */
+import { TextDecoder } from 'node:util';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  bom: boolean;
+}
+
+/**
+ * Guess the encoding from the first bytes. `isPrefix`: the bytes are the start of a longer file (a multi-byte
+ * character cut at the end is then not evidence against UTF-8).
+ */
+export function detectEncoding(bytes: Uint8Array, isPrefix = false): { encoding: TextEncodingName; bom: boolean } {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true };
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n >= 2) {
+    let oddNul = 0;
+    let evenNul = 0;
+    for (let i = 0; i < n; i += 2) {
+      if (bytes[i] === 0) evenNul++;
+      if (bytes[i + 1] === 0) oddNul++;
+    }
+    const pairs = n / 2;
+    if (oddNul >= pairs * 0.3 && evenNul < pairs * 0.05) return { encoding: 'utf-16le', bom: false };
+    if (evenNul >= pairs * 0.3 && oddNul < pairs * 0.05) return { encoding: 'utf-16be', bom: false };
+  }
+  if (isValidUtf8(bytes.subarray(0, Math.min(bytes.length, 1 << 20)), isPrefix || bytes.length > 1 << 20)) return { encoding: 'utf-8', bom: false };
+  return { encoding: 'shift_jis', bom: false };
+}
+
+/** Strict UTF-8 validity; `truncated` allows an incomplete sequence at the very end (a prefix of a file). */
+export function isValidUtf8(b: Uint8Array, truncated = false): boolean {
+  let i = 0;
+  const n = b.length;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) need = 2;
+    else if (c >= 0xf0 && c <= 0xf4) need = 3;
+    else return false;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return truncated;
+      const d = b[i + k]!;
+      if ((d & 0xc0) !== 0x80) return false;
+    }
+    i += need + 1;
+  }
+  return true;
+}
+
+export function decodeText(bytes: Uint8Array, isPrefix = false): DecodedText {
+  const { encoding, bom } = detectEncoding(bytes, isPrefix);
+  const body = bom ? bytes.subarray(encoding === 'utf-8' ? 3 : 2) : bytes;
+  const text = new TextDecoder(encoding, { fatal: false }).decode(body);
+  return { text, encoding, bom };
+}
+
+/** A streaming decoder for big files: call `decode(chunk)` per chunk; the first chunk decides the encoding. */
+export class StreamingTextDecoder {
+  private decoder: TextDecoder | undefined;
+  encoding: TextEncodingName | undefined;
+  decode(chunk: Uint8Array): string {
+    if (!this.decoder) {
+      const { encoding, bom } = detectEncoding(chunk, true);
+      this.encoding = encoding;
+      this.decoder = new TextDecoder(encoding, { fatal: false });
+      if (bom) chunk = chunk.subarray(encoding === 'utf-8' ? 3 : 2);
+    }
+    return this.decoder.decode(chunk, { stream: true });
+  }
+  end(): string {
+    return this.decoder ? this.decoder.decode() : '';
+  }
+}
+
+/** Split text into lines on CRLF, LF or lone CR; a final empty line after the last line end is dropped. */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}

@@ -1,0 +1,43 @@
+/**
+ * Canonical profile JSON (docs/machine-profile.md), full or partial (a small machine.json with e.g.
+ * { "online": false }). Validated with zod; errors name the JSON path.
+ */
+import { z } from 'zod';
+import { ExportFormatError } from '../errors';
+import { MachineProfileSchema } from '../profile';
+import { jsonErrorLine } from './json-util';
+import type { Importer, PartialProfile } from './types';
+
+/** Same fields as MachineProfileSchema, every one optional and without defaults (absent = unknown). */
+export const PartialProfileSchema = MachineProfileSchema.extend({
+  name: z.string().min(1).optional(),
+  role: z.enum(['endpoint', 'server']).optional(),
+  os: MachineProfileSchema.shape.os.unwrap().optional(),
+});
+
+export function zodIssues(err: z.ZodError): string {
+  return err.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+export const profileJson: Importer = {
+  kind: 'profile-json',
+  detect(text) {
+    const t = text.trimStart();
+    return t.startsWith('{') && !/"Thumbprint"\s*:/.test(text.slice(0, 1 << 16));
+  },
+  parse(text, source) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      throw new ExportFormatError(source, jsonErrorLine(text, e), `profile JSON: ${(e as Error).message}`);
+    }
+    const r = PartialProfileSchema.safeParse(data);
+    if (!r.success) throw new ExportFormatError(source, undefined, `profile JSON: ${zodIssues(r.error)}`);
+    const { sources: _s, ...facts } = r.data;
+    return { kind: 'profile-json', source, facts: facts as PartialProfile, notes: [] };
+  },
+};

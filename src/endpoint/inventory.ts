@@ -1,0 +1,368 @@
+/**
+ * loadInventory: every machine of every input, one item at a time (streaming; memory flat).
+ *
+ * An INPUT is:
+ *  - a directory of raw exports for ONE machine (files directly inside it), or a directory whose entries are
+ *    ALL directories: a fleet of such machine directories (one level; decision: deeper trees are not walked);
+ *  - a canonical profile JSON: one object, or an array of objects (whole file read, max 64 MiB: use JSON Lines
+ *    for bigger fleets);
+ *  - a JSON Lines fleet: one profile object per line (the file's first line parses as a complete object);
+ *  - a CSV fleet: header row with at least `name` and `os_version` (see CSV_FLEET_COLUMNS);
+ *  - a single raw export file (systeminfo CSV, certutil text, …): one machine from that file alone.
+ * The kind is detected by content, not by file name. Encodings: UTF-8 (BOM or not), UTF-16LE/BE, Shift_JIS.
+ *
+ * Errors: an input that cannot be read at all (missing, permission, neither file nor directory) throws
+ * InputError before anything is yielded (all inputs are checked first). Bad content yields
+ * `{ ok: false, source, line?, error }` and the import goes on with the next line / machine. After
+ * MAX_BAD_LINES bad lines in one file, the file is abandoned with one final error item (a junk file must not
+ * produce millions of items).
+ */
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { CsvError, CsvLineParser } from './csv';
+import { decodeText } from './decode';
+import { ExportFormatError, InputError } from './errors';
+import { importMachineDirectoryDetailed, importText, MAX_EXPORT_BYTES, mergeImports } from './importers';
+import { zodIssues } from './importers/profile-json';
+import { jsonErrorLine } from './importers/json-util';
+import { readLines } from './line-reader';
+import { MachineProfileSchema, type MachineProfile } from './profile';
+
+export type InventoryItem =
+  | { ok: true; profile: MachineProfile; source: string; notes?: string[] }
+  | { ok: false; source: string; line?: number; error: string };
+
+export { InputError } from './errors';
+
+/** Columns of a CSV fleet file (header row required; order free; only name and os_version required). */
+export const CSV_FLEET_COLUMNS = [
+  'name',
+  'role', // endpoint | server; empty = endpoint
+  'os_version', // 10.0.19044; empty = unknown
+  'ubr', // decimal, empty = unknown
+  'caption', // "Microsoft Windows 10 Enterprise"
+  'product_type', // workstation | server | domain-controller (optional column)
+  'hotfixes', // KB5011487;KB5012170 — empty = unknown, "none" = none installed
+  'root_thumbprints', // SHA-1 thumbprints ";"-separated — empty = unknown, "none" = empty store
+  'root_auto_update', // true/false (yes/no, 1/0); empty = unknown
+  'online', // true/false; empty = unknown
+] as const;
+
+export const MAX_JSON_BYTES = 64 * 1024 * 1024;
+export const MAX_LINE_CHARS = 1 << 20;
+export const MAX_BAD_LINES = 1000;
+
+type Kind = 'dir' | 'dir-of-dirs' | 'json-whole' | 'jsonl' | 'csv-fleet' | 'raw';
+
+async function statInput(input: string): Promise<'file' | 'dir'> {
+  let st;
+  try {
+    st = await fsp.stat(input);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(input, undefined, code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? (e as Error).message})`);
+  }
+  if (st.isDirectory()) return 'dir';
+  if (st.isFile()) return 'file';
+  throw new InputError(input, undefined, 'neither a file nor a directory');
+}
+
+async function readPrefix(file: string, n: number): Promise<Buffer> {
+  let fh;
+  try {
+    fh = await fsp.open(file, 'r');
+  } catch (e) {
+    throw new InputError(file, undefined, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  try {
+    const b = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(b, 0, n, 0);
+    return b.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+function csvHeader(line: string): string[] | undefined {
+  const p = new CsvLineParser();
+  try {
+    const r = p.push(line, 1);
+    return r?.fields.map((f) => f.trim().toLowerCase());
+  } catch {
+    return undefined;
+  }
+}
+
+async function classifyFile(file: string): Promise<Kind> {
+  const prefix = await readPrefix(file, 64 * 1024);
+  const st = await fsp.stat(file);
+  const text = decodeText(prefix, st.size > prefix.length).text.replace(/^\uFEFF/, '');
+  const t = text.trimStart();
+  if (t.startsWith('[') && !/"Thumbprint"\s*:/.test(t)) return 'json-whole';
+  if (t.startsWith('{')) {
+    if (/"Thumbprint"\s*:/.test(t)) return 'raw';
+    const first = t.split(/\r?\n/, 1)[0]!.trim();
+    try {
+      const v: unknown = JSON.parse(first);
+      if (v && typeof v === 'object' && !Array.isArray(v)) return 'jsonl';
+    } catch {
+      /* a pretty-printed object */
+    }
+    return 'json-whole';
+  }
+  const firstLine = t.split(/\r?\n/, 1)[0] ?? '';
+  const h = csvHeader(firstLine);
+  if (h && h.includes('name') && h.includes('os_version')) return 'csv-fleet';
+  return 'raw';
+}
+
+async function classify(input: string): Promise<Kind> {
+  if ((await statInput(input)) === 'dir') {
+    let entries;
+    try {
+      entries = await fsp.readdir(input, { withFileTypes: true });
+    } catch (e) {
+      throw new InputError(input, undefined, `cannot read directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    const visible = entries.filter((e) => !e.name.startsWith('.'));
+    return visible.length > 0 && visible.every((e) => e.isDirectory()) ? 'dir-of-dirs' : 'dir';
+  }
+  return classifyFile(input);
+}
+
+function errItem(source: string, e: unknown, line?: number): InventoryItem {
+  if (e instanceof ExportFormatError || e instanceof InputError) {
+    return { ok: false, source: e.file, ...(e.line !== undefined ? { line: e.line } : line !== undefined ? { line } : {}), error: e.detail };
+  }
+  return { ok: false, source, ...(line !== undefined ? { line } : {}), error: e instanceof Error ? e.message : String(e) };
+}
+
+function validate(data: unknown, source: string, line: number | undefined, where: string): InventoryItem {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}a machine profile must be a JSON object` };
+  }
+  const r = MachineProfileSchema.safeParse(data);
+  if (!r.success) return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}${zodIssues(r.error)}` };
+  const profile = r.data;
+  if (!profile.sources) profile.sources = [line !== undefined ? `${source}:${line}` : source];
+  return { ok: true, profile, source: line !== undefined ? `${source}:${line}` : source };
+}
+
+async function* fromDirectory(dir: string): AsyncGenerator<InventoryItem> {
+  try {
+    const m = await importMachineDirectoryDetailed(dir);
+    yield { ok: true, profile: m.profile, source: dir, ...(m.notes.length ? { notes: m.notes } : {}) };
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    yield errItem(dir, e);
+  }
+}
+
+async function* fromJsonWhole(file: string): AsyncGenerator<InventoryItem> {
+  const st = await fsp.stat(file);
+  if (st.size > MAX_JSON_BYTES) {
+    yield { ok: false, source: file, error: `${st.size} bytes is too large for a whole JSON file (max ${MAX_JSON_BYTES}); use JSON Lines` };
+    return;
+  }
+  const text = decodeText(await fsp.readFile(file)).text;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const line = jsonErrorLine(text, e);
+    yield { ok: false, source: file, ...(line !== undefined ? { line } : {}), error: `bad JSON: ${(e as Error).message}` };
+    return;
+  }
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      const it = validate(data[i], file, undefined, `[${i}] `);
+      yield it.ok ? { ...it, source: `${file}[${i}]` } : it;
+    }
+  } else {
+    yield validate(data, file, undefined, '');
+  }
+}
+
+async function* fromJsonLines(file: string): AsyncGenerator<InventoryItem> {
+  let bad = 0;
+  for await (const l of readLines(file, MAX_LINE_CHARS)) {
+    let item: InventoryItem;
+    if (l.tooLong) {
+      item = { ok: false, source: file, line: l.line, error: `line of ${l.length} characters is longer than ${MAX_LINE_CHARS}: skipped` };
+    } else {
+      const t = l.text.trim();
+      if (t === '') continue;
+      let data: unknown;
+      try {
+        data = JSON.parse(t);
+        item = validate(data, file, l.line, '');
+      } catch (e) {
+        item = { ok: false, source: file, line: l.line, error: `bad JSON: ${(e as Error).message}` };
+      }
+    }
+    if (!item.ok && ++bad > MAX_BAD_LINES) {
+      yield { ok: false, source: file, line: l.line, error: `more than ${MAX_BAD_LINES} bad lines: the rest of the file is not read` };
+      return;
+    }
+    yield item;
+  }
+}
+
+function parseBool(v: string): boolean | undefined | 'bad' {
+  const s = v.trim().toLowerCase();
+  if (s === '') return undefined;
+  if (['true', 'yes', '1', 'on'].includes(s)) return true;
+  if (['false', 'no', '0', 'off'].includes(s)) return false;
+  return 'bad';
+}
+
+function splitList(v: string): string[] | undefined {
+  const s = v.trim();
+  if (s === '') return undefined;
+  if (/^none$/i.test(s)) return [];
+  return s
+    .split(/[;\s]+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
+/** One CSV fleet row -> profile input (validated by the caller). Throws Error with a column name on bad cells. */
+export function csvFleetRow(header: string[], fields: string[]): Record<string, unknown> {
+  const get = (c: string): string => {
+    const i = header.indexOf(c);
+    return i >= 0 ? (fields[i] ?? '') : '';
+  };
+  const os: Record<string, unknown> = {};
+  const ver = get('os_version').trim();
+  if (ver) os['version'] = ver;
+  const ubr = get('ubr').trim();
+  if (ubr) {
+    if (!/^\d+$/.test(ubr)) throw new Error(`ubr "${ubr.slice(0, 20)}" is not a number`);
+    os['ubr'] = Number(ubr);
+  }
+  const cap = get('caption').trim();
+  if (cap) os['caption'] = cap;
+  const pt = get('product_type').trim();
+  if (pt) os['productType'] = pt;
+  const p: Record<string, unknown> = { name: get('name').trim(), os };
+  const role = get('role').trim();
+  if (role) p['role'] = role;
+  const hf = splitList(get('hotfixes'));
+  if (hf) p['hotfixes'] = hf;
+  const rt = splitList(get('root_thumbprints'));
+  if (rt) p['rootStore'] = rt;
+  for (const [col, key] of [
+    ['root_auto_update', 'rootAutoUpdate'],
+    ['online', 'online'],
+  ] as const) {
+    const b = parseBool(get(col));
+    if (b === 'bad') throw new Error(`${col} "${get(col).slice(0, 20)}" is not true/false`);
+    if (b !== undefined) p[key] = b;
+  }
+  return p;
+}
+
+async function* fromCsvFleet(file: string): AsyncGenerator<InventoryItem> {
+  const parser = new CsvLineParser({ maxRecordChars: MAX_LINE_CHARS });
+  let header: string[] | undefined;
+  let bad = 0;
+  let lastLine = 0;
+  for await (const l of readLines(file, MAX_LINE_CHARS)) {
+    lastLine = l.line;
+    let item: InventoryItem | undefined;
+    if (l.tooLong) {
+      parser.reset();
+      item = { ok: false, source: file, line: l.line, error: `line of ${l.length} characters is longer than ${MAX_LINE_CHARS}: skipped` };
+    } else {
+      if (!parser.pending && l.text.trim() === '') continue;
+      try {
+        const rec = parser.push(l.text, l.line);
+        if (!rec) continue;
+        if (!header) {
+          header = rec.fields.map((f) => f.trim().toLowerCase());
+          continue;
+        }
+        if (rec.fields.length !== header.length) {
+          item = { ok: false, source: file, line: rec.line, error: `${rec.fields.length} fields where the header has ${header.length}` };
+        } else {
+          try {
+            item = validate(csvFleetRow(header, rec.fields), file, rec.line, '');
+          } catch (e) {
+            item = { ok: false, source: file, line: rec.line, error: (e as Error).message };
+          }
+        }
+      } catch (e) {
+        item = e instanceof CsvError ? { ok: false, source: file, line: e.line, error: `CSV: ${e.detail}` } : errItem(file, e, l.line);
+      }
+    }
+    if (!item.ok && ++bad > MAX_BAD_LINES) {
+      yield { ok: false, source: file, line: l.line, error: `more than ${MAX_BAD_LINES} bad lines: the rest of the file is not read` };
+      return;
+    }
+    yield item;
+  }
+  try {
+    parser.end();
+  } catch (e) {
+    if (e instanceof CsvError) yield { ok: false, source: file, line: e.line, error: `CSV: ${e.detail}` };
+  }
+  if (!header) yield { ok: false, source: file, line: lastLine || 1, error: 'CSV fleet: no header row' };
+}
+
+async function* fromRawFile(file: string): AsyncGenerator<InventoryItem> {
+  const st = await fsp.stat(file);
+  if (st.size === 0) {
+    yield { ok: false, source: file, line: 1, error: 'empty file' };
+    return;
+  }
+  if (st.size > MAX_EXPORT_BYTES) {
+    yield {
+      ok: false,
+      source: file,
+      error: `${st.size} bytes: not a JSON/JSON Lines/CSV fleet file, and too large for a raw Windows export (max ${MAX_EXPORT_BYTES}); not read`,
+    };
+    return;
+  }
+  try {
+    const text = decodeText(await fsp.readFile(file)).text;
+    const r = importText(text, file);
+    const base = path.basename(file).replace(/\.[^.]*$/, '');
+    const m = mergeImports([r], base);
+    yield { ok: true, profile: m.profile, source: file, ...(m.notes.length ? { notes: m.notes } : {}) };
+  } catch (e) {
+    yield errItem(file, e);
+  }
+}
+
+export async function* loadInventory(inputs: string[]): AsyncGenerator<InventoryItem> {
+  const kinds: Kind[] = [];
+  for (const input of inputs) kinds.push(await classify(input));
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i]!;
+    switch (kinds[i]!) {
+      case 'dir':
+        yield* fromDirectory(input);
+        break;
+      case 'dir-of-dirs': {
+        const subs = (await fsp.readdir(input, { withFileTypes: true }))
+          .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+          .map((e) => path.join(input, e.name))
+          .sort();
+        for (const s of subs) yield* fromDirectory(s);
+        break;
+      }
+      case 'json-whole':
+        yield* fromJsonWhole(input);
+        break;
+      case 'jsonl':
+        yield* fromJsonLines(input);
+        break;
+      case 'csv-fleet':
+        yield* fromCsvFleet(input);
+        break;
+      case 'raw':
+        yield* fromRawFile(input);
+        break;
+    }
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * ACS readiness of one machine (behavior-spec section 1, rules 1 and 2):
+ *  - OS support from the KB5022661 table (data/windows-acs-minimums.json): build + UBR, or one of the KBs;
+ *    rollup-based lines by KB only; XP/2000/2003 never.
+ *  - Root trust: the Microsoft Identity Verification Root CA 2020 in the Root store (matched by SHA-1
+ *    thumbprint, or by the fingerprint of a PEM entry: never by name), or automatic root update on AND online.
+ * ready = true only when both are true; false when either is false; otherwise 'unknown'.
+ * Unknown facts are never guessed: they give FACT_UNKNOWN naming the fact, and a command to collect it.
+ */
+import { X509Certificate } from 'node:crypto';
+import { ACS_ROOT_2020_SHA1, ACS_ROOT_2020_SHA256 } from '../authenticode/bundled-roots';
+import { findLines, MINIMUMS, parseVersion, sourceUrl, type WindowsLine } from './minimums';
+import type { MachineProfile, RootStoreEntry } from './profile';
+import { remediationFor } from './remediation';
+import type { Readiness, ReadinessReason, Tri } from './types';
+
+export interface OsVerdict {
+  supported: Tri;
+  line?: string;
+  lineId?: string;
+  requiredKbs?: string[];
+  reasons: ReadinessReason[];
+}
+
+export interface RootVerdict {
+  trusted: Tri;
+  via: 'store' | 'auto-update' | null;
+  reasons: ReadinessReason[];
+}
+
+type Product = 'client' | 'server' | undefined;
+
+/** client/server from productType, else from the caption ("Server"/"サーバー"), else undefined. */
+export function productOf(profile: MachineProfile): Product {
+  const pt = profile.os.productType;
+  if (pt === 'workstation') return 'client';
+  if (pt === 'server' || pt === 'domain-controller') return 'server';
+  const c = profile.os.caption;
+  if (c) {
+    if (/server|サーバー/i.test(c)) return 'server';
+    if (/windows\s*(11|10|8\.1|8|7|vista|xp)\b/i.test(c)) return 'client';
+  }
+  return undefined;
+}
+
+function qualifyingKbs(line: WindowsLine): string[] {
+  return [...line.kbs, ...(line.laterKbs ?? [])];
+}
+
+function judgeLine(line: WindowsLine, profile: MachineProfile, build: number): OsVerdict {
+  const base = { line: line.name, lineId: line.id };
+  const ubr = profile.os.ubr;
+  const hotfixes = profile.hotfixes;
+  const src = sourceUrl(line) ?? 'docs/readiness.md (decision)';
+  switch (line.kind) {
+    case 'as-shipped':
+      return { ...base, supported: true, reasons: [] };
+    case 'never':
+      return {
+        ...base,
+        supported: false,
+        reasons: [
+          {
+            code: 'OS_NO_ACS_SUPPORT',
+            message: `${line.name} (build ${build}) has no update that adds ACS support`,
+            evidence: { version: profile.os.version, line: line.id, source: src, ...(line.note ? { note: line.note } : {}) },
+          },
+        ],
+      };
+    case 'ubr': {
+      const kbs = qualifyingKbs(line);
+      const min = line.minUbr ?? 0;
+      const found = hotfixes?.find((h) => kbs.includes(h));
+      const withKbs = { ...base, requiredKbs: line.kbs };
+      if (ubr !== undefined && ubr >= min) return { ...withKbs, supported: true, reasons: [] };
+      if (found) return { ...withKbs, supported: true, reasons: [] };
+      if (ubr !== undefined) {
+        return {
+          ...withKbs,
+          supported: false,
+          reasons: [
+            {
+              code: 'OS_PATCH_MISSING',
+              message: `${line.name}: build ${build}.${ubr} is below ${build}.${min} and ${line.kbs.join(' / ')} is not installed`,
+              evidence: { build, ubr, minUbr: min, requiredKbs: line.kbs, source: src, ...(line.ubrVerified === false ? { ubrVerified: false } : {}) },
+            },
+          ],
+        };
+      }
+      const msg =
+        hotfixes === undefined
+          ? `${line.name}: build ${build} alone cannot decide: ${build}.${min} or later, or ${line.kbs.join(' / ')}, is needed, and neither the UBR (os.ubr) nor the installed hotfixes are known (systeminfo has no UBR)`
+          : `${line.name}: build ${build} with unknown UBR (os.ubr): the hotfix list does not include ${line.kbs.join(' / ')}, but a later cumulative update (UBR ${min} or later) also qualifies, so the UBR decides`;
+      return {
+        ...withKbs,
+        supported: 'unknown',
+        reasons: [{ code: 'FACT_UNKNOWN', fact: 'os.ubr', message: msg, evidence: { build, minUbr: min, requiredKbs: line.kbs, hotfixesKnown: hotfixes !== undefined } }],
+      };
+    }
+    case 'kb': {
+      const kbs = qualifyingKbs(line);
+      const withKbs = { ...base, requiredKbs: line.kbs };
+      if (hotfixes?.some((h) => kbs.includes(h))) return { ...withKbs, supported: true, reasons: [] };
+      if (hotfixes === undefined) {
+        return {
+          ...withKbs,
+          supported: 'unknown',
+          reasons: [
+            {
+              code: 'FACT_UNKNOWN',
+              fact: 'hotfixes',
+              message: `${line.name} is rollup-based: only the installed KBs can tell (${line.kbs.join(' or ')}); the hotfix list is unknown`,
+              evidence: { build, requiredKbs: line.kbs },
+            },
+          ],
+        };
+      }
+      return {
+        ...withKbs,
+        supported: false,
+        reasons: [
+          {
+            code: 'OS_PATCH_MISSING',
+            message: `${line.name}: none of ${line.kbs.join(' / ')} is in the installed hotfix list (a later monthly rollup also contains the fix, but it cannot be recognised from the list: install ${line.kbs[0]} or add the later KB to laterKbs in the table)`,
+            evidence: { build, requiredKbs: line.kbs, hotfixCount: hotfixes.length, source: src },
+          },
+        ],
+      };
+    }
+  }
+}
+
+/** OS support (rule 1). */
+export function assessOs(profile: MachineProfile): OsVerdict {
+  const version = profile.os.version;
+  if (version === undefined) {
+    return {
+      supported: 'unknown',
+      reasons: [{ code: 'FACT_UNKNOWN', fact: 'os.version', message: 'the OS version (major.minor.build) is unknown' }],
+    };
+  }
+  const v = parseVersion(version);
+  const all = v ? findLines(v) : [];
+  if (!v || all.length === 0) {
+    return {
+      supported: 'unknown',
+      reasons: [{ code: 'OS_UNRECOGNIZED', message: `OS version ${version} maps to no Windows line in the KB5022661 table`, evidence: { version } }],
+    };
+  }
+  const product = productOf(profile);
+  let candidates = product ? all.filter((l) => l.product === 'any' || l.product === product) : all;
+  if (candidates.length === 0) {
+    return {
+      supported: 'unknown',
+      reasons: [
+        {
+          code: 'OS_UNRECOGNIZED',
+          message: `OS version ${version} is not a known ${product} Windows line (known: ${all.map((l) => l.name).join(', ')})`,
+          evidence: { version, product },
+        },
+      ],
+    };
+  }
+  // a KB that only one candidate line ever receives identifies that line (e.g. KB5006739 = Server 2012, not Windows 8)
+  if (candidates.length > 1 && profile.hotfixes) {
+    const hf = profile.hotfixes;
+    const byKb = candidates.filter((l) => qualifyingKbs(l).some((k) => hf.includes(k)));
+    const distinctKbSets = new Set(byKb.map((l) => qualifyingKbs(l).join()));
+    if (byKb.length === 1 || (byKb.length > 1 && distinctKbSets.size === 1 && byKb.length < candidates.length)) {
+      candidates = byKb;
+    }
+  }
+  const verdicts = candidates.map((l) => judgeLine(l, profile, v.build));
+  if (verdicts.length === 1) return verdicts[0]!;
+  const first = verdicts[0]!;
+  const same = verdicts.every(
+    (x) => x.supported === first.supported && x.reasons.map((r) => r.code + (r.fact ?? '')).join() === first.reasons.map((r) => r.code + (r.fact ?? '')).join() && (x.requiredKbs ?? []).join() === (first.requiredKbs ?? []).join(),
+  );
+  const names = verdicts.map((x) => x.line).join(' or ');
+  if (same) return { ...first, line: names };
+  return {
+    supported: 'unknown',
+    line: names,
+    reasons: [
+      {
+        code: 'FACT_UNKNOWN',
+        fact: 'os.productType',
+        message: `build ${version} is ${names}, which differ for ACS; client or server is unknown (os.productType)`,
+        evidence: { version, candidates: verdicts.map((x) => ({ line: x.lineId, supported: x.supported })) },
+      },
+    ],
+  };
+}
+
+const pemFingerprints = new Map<string, { sha1: string; sha256: string } | null>();
+function pemFingerprint(pem: string): { sha1: string; sha256: string } | null {
+  let r = pemFingerprints.get(pem);
+  if (r === undefined) {
+    try {
+      const c = new X509Certificate(pem);
+      r = { sha1: c.fingerprint.replace(/:/g, '').toUpperCase(), sha256: c.fingerprint256.replace(/:/g, '').toUpperCase() };
+    } catch {
+      r = null;
+    }
+    if (pemFingerprints.size > 1000) pemFingerprints.clear();
+    pemFingerprints.set(pem, r);
+  }
+  return r;
+}
+
+/** SHA-1 thumbprint of a root store entry (from its PEM when present: the certificate wins over a typed thumbprint). */
+export function entryThumbprint(e: RootStoreEntry): string | undefined {
+  if (typeof e === 'string') return e;
+  if (e.pem) {
+    const f = pemFingerprint(e.pem);
+    if (f) return f.sha1;
+  }
+  return e.thumbprint;
+}
+
+export function storeHasAcsRoot(store: readonly RootStoreEntry[]): boolean {
+  return store.some((e) => {
+    if (typeof e === 'string') return e === ACS_ROOT_2020_SHA1;
+    if (e.pem) {
+      const f = pemFingerprint(e.pem);
+      if (f) return f.sha1 === ACS_ROOT_2020_SHA1 && f.sha256 === ACS_ROOT_2020_SHA256;
+    }
+    return e.thumbprint === ACS_ROOT_2020_SHA1;
+  });
+}
+
+/** Root trust (rule 2). */
+export function assessRoot(profile: MachineProfile): RootVerdict {
+  const { rootStore, rootAutoUpdate, online } = profile;
+  if (rootStore && storeHasAcsRoot(rootStore)) return { trusted: true, via: 'store', reasons: [] };
+  if (rootAutoUpdate === true && online === true) return { trusted: true, via: 'auto-update', reasons: [] };
+  if (rootStore !== undefined && (rootAutoUpdate === false || online === false)) {
+    const why = rootAutoUpdate === false ? 'automatic root update is disabled' : 'the machine is offline';
+    return {
+      trusted: false,
+      via: null,
+      reasons: [
+        {
+          code: 'ROOT_NOT_TRUSTED',
+          message: `Microsoft Identity Verification Root Certificate Authority 2020 is not in the Root store (${rootStore.length} certificates) and ${why}`,
+          evidence: { rootStoreSize: rootStore.length, rootAutoUpdate, online, sha1: ACS_ROOT_2020_SHA1 },
+        },
+      ],
+    };
+  }
+  const reasons: ReadinessReason[] = [];
+  if (rootStore === undefined)
+    reasons.push({ code: 'FACT_UNKNOWN', fact: 'rootStore', message: 'the Root store contents are unknown' });
+  if (rootAutoUpdate === undefined)
+    reasons.push({ code: 'FACT_UNKNOWN', fact: 'rootAutoUpdate', message: 'whether automatic root update is enabled is unknown' });
+  if (online === undefined && rootAutoUpdate !== false)
+    reasons.push({ code: 'FACT_UNKNOWN', fact: 'online', message: 'whether the machine can reach Windows Update is unknown' });
+  return { trusted: 'unknown', via: null, reasons };
+}
+
+function and(a: Tri, b: Tri): Tri {
+  if (a === false || b === false) return false;
+  if (a === true && b === true) return true;
+  return 'unknown';
+}
+
+export function assessReadiness(profile: MachineProfile): Readiness {
+  const os = assessOs(profile);
+  const root = assessRoot(profile);
+  const reasons = [...os.reasons, ...root.reasons];
+  const remediation: string[] = [];
+  for (const r of reasons) {
+    for (const step of remediationFor(r, { line: os.line, kbs: os.requiredKbs })) {
+      if (!remediation.includes(step)) remediation.push(step);
+    }
+  }
+  return {
+    name: profile.name,
+    role: profile.role,
+    ready: and(os.supported, root.trusted),
+    os: {
+      supported: os.supported,
+      ...(os.line !== undefined ? { line: os.line } : {}),
+      ...(profile.os.version !== undefined ? { version: profile.os.version } : {}),
+      ...(profile.os.ubr !== undefined ? { ubr: profile.os.ubr } : {}),
+      ...(os.requiredKbs ? { requiredKbs: os.requiredKbs } : {}),
+    },
+    root: { trusted: root.trusted, via: root.via },
+    reasons,
+    remediation,
+  };
+}
+
+export { MINIMUMS };

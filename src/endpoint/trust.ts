@@ -1,0 +1,71 @@
+/**
+ * The trust anchors the Authenticode verifier should use for one machine.
+ *
+ * Design:
+ *  - Every PEM certificate in the machine's rootStore is an anchor (it IS in the machine's Root store).
+ *  - A `known` certificate (the bundled Microsoft root, or a test root the caller passes) is an anchor when
+ *    its SHA-1 thumbprint is listed in rootStore: a thumbprint-only store export names certificates that the
+ *    caller has to supply.
+ *  - Automatic root update: when rootAutoUpdate === true AND online === true, Windows would download any root
+ *    of Microsoft's Certificate Trust List the first time it sees a chain to it (Trusted Signing FAQ). Which of
+ *    the `known` certificates are CTL-distributed is the caller's statement, passed as
+ *    `options.autoUpdateRoots`; when the option is absent, the CTL set is the bundled ACS root
+ *    (Microsoft Identity Verification Root CA 2020) only. Those certificates are anchors for such a machine.
+ *  - Unknown facts never add anchors: unknown rootAutoUpdate or online gives no auto-update anchors, and an
+ *    unknown rootStore gives none from the store. The verifier then fails closed (UNTRUSTED_ROOT), while
+ *    readiness says 'unknown' with the missing fact.
+ *  - Anchors are deduplicated by SHA-256 fingerprint. Matching is by fingerprint, never by subject name.
+ * `readiness` is accepted so the caller can pass the verdict it already computed: when it says the root is
+ * NOT trusted (false), auto-update anchors are not added even if the profile facts would allow it.
+ */
+import { X509Certificate } from 'node:crypto';
+import { ACS_ROOT_2020_PEM } from '../authenticode/bundled-roots';
+import type { MachineProfile } from './profile';
+import type { Readiness } from './types';
+
+export interface TrustAnchorOptions {
+  /** certificates Windows' automatic root update would fetch (Microsoft CTL roots); default: the bundled ACS root */
+  autoUpdateRoots?: X509Certificate[];
+}
+
+let bundledRoot: X509Certificate | undefined;
+export function bundledAcsRoot(): X509Certificate {
+  bundledRoot ??= new X509Certificate(ACS_ROOT_2020_PEM);
+  return bundledRoot;
+}
+
+const hex = (fp: string): string => fp.replace(/:/g, '').toUpperCase();
+
+export function machineTrustAnchors(
+  profile: MachineProfile,
+  readiness: Readiness,
+  known: X509Certificate[],
+  options: TrustAnchorOptions = {},
+): X509Certificate[] {
+  const out = new Map<string, X509Certificate>();
+  const add = (c: X509Certificate): void => {
+    const k = hex(c.fingerprint256);
+    if (!out.has(k)) out.set(k, c);
+  };
+  const thumbs = new Set<string>();
+  for (const e of profile.rootStore ?? []) {
+    if (typeof e === 'string') {
+      thumbs.add(e);
+      continue;
+    }
+    if (e.pem) {
+      try {
+        add(new X509Certificate(e.pem));
+        continue;
+      } catch {
+        /* unreadable PEM: fall back to its thumbprint */
+      }
+    }
+    if (e.thumbprint) thumbs.add(e.thumbprint);
+  }
+  for (const c of known) if (thumbs.has(hex(c.fingerprint))) add(c);
+  if (profile.rootAutoUpdate === true && profile.online === true && readiness.root.trusted !== false) {
+    for (const c of options.autoUpdateRoots ?? [bundledAcsRoot()]) add(c);
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,65 @@
+/**
+ * The "logged once" memory: explicit state a caller persists between runs. Immutable: every change
+ * returns a new memory.
+ */
+import { z } from 'zod';
+import type { EventLogMemory, LoggedOnce, MachineEventMemory } from './types';
+
+const LoggedOnceSchema = z.object({ time: z.string(), recordId: z.number().int().nonnegative(), text: z.string() });
+export const EventLogMemorySchema = z.object({
+  version: z.literal(1),
+  machines: z.record(
+    z.string(),
+    z.object({
+      loggedOnce: z.record(z.string(), LoggedOnceSchema),
+      lastRecordId: z.number().int().nonnegative(),
+    }),
+  ),
+});
+
+export function emptyMemory(): EventLogMemory {
+  return { version: 1, machines: {} };
+}
+
+function machineOf(mem: EventLogMemory, computer: string): MachineEventMemory {
+  return Object.prototype.hasOwnProperty.call(mem.machines, computer) ? mem.machines[computer]! : { loggedOnce: {}, lastRecordId: 0 };
+}
+
+function withMachine(mem: EventLogMemory, computer: string, m: MachineEventMemory): EventLogMemory {
+  return { version: 1, machines: { ...mem.machines, [computer]: m } };
+}
+
+export function wasLoggedOnce(mem: EventLogMemory, computer: string, key: string): LoggedOnce | undefined {
+  const once = machineOf(mem, computer).loggedOnce;
+  return Object.prototype.hasOwnProperty.call(once, key) ? once[key] : undefined;
+}
+
+export function rememberLoggedOnce(mem: EventLogMemory, computer: string, key: string, entry: LoggedOnce): EventLogMemory {
+  const m = machineOf(mem, computer);
+  return withMachine(mem, computer, { ...m, loggedOnce: { ...m.loggedOnce, [key]: entry } });
+}
+
+export function forgetLoggedOnce(mem: EventLogMemory, computer: string, key: string): EventLogMemory {
+  const m = machineOf(mem, computer);
+  if (!Object.prototype.hasOwnProperty.call(m.loggedOnce, key)) return mem;
+  const loggedOnce = { ...m.loggedOnce };
+  delete loggedOnce[key];
+  return withMachine(mem, computer, { ...m, loggedOnce });
+}
+
+/** Takes the next EventRecordID for a machine: [id, new memory]. */
+export function takeRecordId(mem: EventLogMemory, computer: string): [number, EventLogMemory] {
+  const m = machineOf(mem, computer);
+  const id = m.lastRecordId + 1;
+  return [id, withMachine(mem, computer, { ...m, lastRecordId: id })];
+}
+
+export function serializeMemory(mem: EventLogMemory): string {
+  return JSON.stringify(mem, null, 2) + '\n';
+}
+
+/** Restores a memory from JSON text (or already-parsed data); throws on anything else. */
+export function parseMemory(json: string | unknown): EventLogMemory {
+  const data: unknown = typeof json === 'string' ? JSON.parse(json) : json;
+  return EventLogMemorySchema.parse(data) as EventLogMemory;
+}

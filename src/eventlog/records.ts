@@ -1,0 +1,32 @@
+/** Building event records from the catalog texts. */
+import { renderMessage, type Lang } from '../messages/catalog';
+import { EVENT_DEFINITIONS } from './sources';
+import type { EventMessageId, EventRecord } from './types';
+
+export interface EventRecordInput {
+  messageId: EventMessageId;
+  lang: Lang;
+  /** the file path for {ファイルパス} (E-900) */
+  path?: string;
+  time: Date;
+  computer: string;
+  recordId: number;
+}
+
+export function createEventRecord(input: EventRecordInput): EventRecord {
+  const def = EVENT_DEFINITIONS[input.messageId];
+  const text = renderMessage(input.messageId, input.lang, input.path !== undefined ? { path: input.path } : {}).text;
+  return {
+    id: def.id,
+    messageId: def.messageId,
+    source: def.source,
+    channel: 'Application',
+    level: def.level,
+    time: input.time.toISOString(),
+    computer: input.computer,
+    recordId: input.recordId,
+    lang: input.lang,
+    text,
+    data: [text],
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * acs-gatekeeper: the library. Everything the acs-gate command line does is available here, with types.
+ *
+ *   import { verifyFile, assessReadiness, loadInventory, simulate, fleetReport } from 'acs-gatekeeper';
+ */
+
+// Authenticode / ACS verifier (PE and MSI)
+export {
+  verifyFile,
+  verifyFiles,
+  isIoError,
+  VerifyError,
+  isVerifyError,
+  bundledAcsRoot,
+  bundledMicrosoftCertificates,
+  pemCertificates,
+  toX509,
+  FAILURE_CODES,
+  ACS_ROOT_2020_PEM,
+  ACS_ROOT_2020_SHA1,
+  ACS_ROOT_2020_SHA256,
+} from './authenticode';
+export type {
+  VerificationResult,
+  SignatureReport,
+  VerifyOptions,
+  Failure,
+  FailureCode,
+  Verdict,
+  FileFormat,
+  DigestAlgorithm,
+  CertificateInput,
+} from './authenticode';
+
+// Machine readiness
+export { MachineProfileSchema, RootStoreEntrySchema } from './endpoint/profile';
+export type { MachineProfile, MachineProfileInput, RootStoreEntry } from './endpoint/profile';
+export { READINESS_CODES } from './endpoint/types';
+export type { Readiness, ReadinessReason, ReadinessCode, Tri } from './endpoint/types';
+export { assessReadiness } from './endpoint/readiness';
+export { machineTrustAnchors } from './endpoint/trust';
+export type { TrustAnchorOptions } from './endpoint/trust';
+export { loadInventory } from './endpoint/inventory';
+export type { InventoryItem } from './endpoint/inventory';
+export { InputError, ExportFormatError } from './endpoint/errors';
+
+// Install paths
+export { simulate } from './installers/simulate';
+export { INSTALL_PATHS } from './installers/paths';
+export { INSTALL_PATH_IDS, RUN_REASON_CODES } from './installers/types';
+export type {
+  InstallPath,
+  InstallPathInfo,
+  SimulateInput,
+  SimulateSettings,
+  SimulateTrust,
+  Artifact,
+  PathRun,
+  Popup,
+  RunReason,
+  Decision,
+  UpdateScope,
+  CycleSummary,
+  Transition,
+  MachineChange,
+} from './installers/types';
+
+// Messages and event log
+export { CATALOG, MESSAGE_IDS, LANGS, renderMessage } from './messages/catalog';
+export type { CatalogMessage, MessageId, MessageParams, RenderedMessage, Lang, Provenance, WindowKind } from './messages/catalog';
+export * from './eventlog';
+
+// Fleet report
+export { fleetReport, defaultFleetDeps } from './report/default-deps';
+export { runFleetReport, chooseRuns } from './report/fleet';
+export type { FleetOptions, FleetResult, FleetDeps } from './report/fleet';
+export { FleetAggregator } from './report/aggregate';
+export { renderHtml } from './report/html';
+export type { FleetSummary, MachineRow, PathOutcome, PopupView, EventView } from './report/types';

@@ -1,0 +1,166 @@
+/**
+ * The ONE place an install path asks: "does this artifact hold on this machine?"
+ *
+ * - Declared artifact: ACS-signed when `acsSigned`, else when build >= 12011 (Apex One) or maintenance >=
+ *   2023-03 (SaaS); with neither given it is assumed ACS-signed (every program released since then is).
+ *   An ACS-signed program holds only when readiness.ready === true. A program that is not ACS-signed is
+ *   judged on its own chain (spec 1.3): it holds.
+ * - Real file: ONE verifyFile call with the machine's own trust anchors (machineTrustAnchors), the ACS roots
+ *   and the simulation time; it holds when the verdict is valid and (it is not ACS or the OS supports ACS).
+ * - readiness 'unknown' (decision, docs/behavior.md): an ACS-signed program does NOT hold, and the outcome is
+ *   marked uncertain with the FACT_UNKNOWN reasons naming the missing facts: a pre-rollout admin sees the
+ *   worst case (the popups that would appear) and what to collect to be sure.
+ */
+import type { X509Certificate } from 'node:crypto';
+import type { VerificationResult } from '../authenticode/types';
+import type { MachineProfile } from '../endpoint/profile';
+import type { Readiness } from '../endpoint/types';
+import type { Artifact, RunReason } from './types';
+import { defaultVerifier, type AcsVerifier } from './verifier';
+
+export const APEX_ONE_ACS_BUILD = 12011;
+export const SAAS_ACS_MAINTENANCE = '2023-03';
+
+export interface AcsCheckInput {
+  artifact: Artifact;
+  machine: MachineProfile;
+  readiness: Readiness;
+  at: Date;
+  known?: X509Certificate[];
+  acsRoots?: X509Certificate[];
+  /** the setting says this kind of update is ACS-signed (patternUpdatesBlocked, engineSignedWithAcs) */
+  forceAcsSigned?: boolean;
+}
+
+export interface AcsOutcome {
+  /** the artifact would install / run on this machine */
+  holds: boolean;
+  /** the artifact is ACS-signed (declared, or as the verifier found) */
+  acsSigned: boolean;
+  /** the outcome rests on a fact the profile does not give */
+  uncertain: boolean;
+  reasons: RunReason[];
+  remediation: string[];
+  warnings: string[];
+  verification?: VerificationResult;
+}
+
+/** "YYYY-MM" → comparable number (year*12 + month), or NaN when malformed. */
+export function monthIndex(m: string): number {
+  const r = /^(\d{4})-(\d{2})$/.exec(m);
+  if (!r) return NaN;
+  const month = Number(r[2]);
+  if (month < 1 || month > 12) return NaN;
+  return Number(r[1]) * 12 + month;
+}
+
+export function declaredAcsSigned(a: Extract<Artifact, { kind: 'declared' }>): { acs: boolean; assumed: boolean } {
+  if (a.acsSigned !== undefined) return { acs: a.acsSigned, assumed: false };
+  if (a.build !== undefined) return { acs: a.build >= APEX_ONE_ACS_BUILD, assumed: false };
+  if (a.maintenance !== undefined) {
+    const m = monthIndex(a.maintenance);
+    if (Number.isNaN(m)) throw new Error(`maintenance must be YYYY-MM: ${a.maintenance}`);
+    return { acs: m >= monthIndex(SAAS_ACS_MAINTENANCE), assumed: false };
+  }
+  return { acs: true, assumed: true };
+}
+
+function readinessReasons(readiness: Readiness): RunReason[] {
+  return readiness.reasons.map((r) => ({
+    code: r.code,
+    message: r.message,
+    ...(r.evidence || r.fact ? { evidence: { ...(r.fact ? { fact: r.fact } : {}), ...(r.evidence ?? {}) } } : {}),
+  }));
+}
+
+function notHeldOnMachine(readiness: Readiness, extra: RunReason[], warnings: string[], v?: VerificationResult): AcsOutcome {
+  const uncertain = readiness.ready === 'unknown';
+  const w = [...warnings];
+  if (uncertain) {
+    w.push(
+      'The profile lacks facts needed to decide whether this machine meets ACS; the run shows the worst case ' +
+        '(not met). Collect the facts named in the reasons to be sure.',
+    );
+  }
+  return {
+    holds: false,
+    acsSigned: true,
+    uncertain,
+    reasons: [...extra, ...readinessReasons(readiness)],
+    remediation: [...readiness.remediation],
+    warnings: w,
+    ...(v ? { verification: v } : {}),
+  };
+}
+
+function checkDeclared(input: AcsCheckInput, a: Extract<Artifact, { kind: 'declared' }>): AcsOutcome {
+  const { acs, assumed } = input.forceAcsSigned ? { acs: true, assumed: false } : declaredAcsSigned(a);
+  const warnings = assumed
+    ? ['The artifact declares neither a build nor a maintenance month: assumed ACS-signed (as every program since build 12011 / March 2023).']
+    : [];
+  if (!acs) {
+    return {
+      holds: true,
+      acsSigned: false,
+      uncertain: false,
+      reasons: [
+        {
+          code: 'NOT_ACS_SIGNED',
+          message: 'The program is not ACS-signed (before build 12011 / the March 2023 maintenance): it is judged on its own chain, not blocked for lack of ACS support.',
+          evidence: { ...(a.build !== undefined ? { build: a.build } : {}), ...(a.maintenance !== undefined ? { maintenance: a.maintenance } : {}) },
+        },
+      ],
+      remediation: [],
+      warnings,
+    };
+  }
+  if (input.readiness.ready === true) {
+    return { holds: true, acsSigned: true, uncertain: false, reasons: [], remediation: [], warnings };
+  }
+  return notHeldOnMachine(input.readiness, [], warnings);
+}
+
+async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifier): Promise<AcsOutcome> {
+  const trust = verifier.machineTrustAnchors(input.machine, input.readiness, input.known ?? []);
+  const v = await verifier.verifyFile(path, {
+    trust,
+    ...(input.acsRoots ? { acsRoots: input.acsRoots } : {}),
+    at: input.at,
+  });
+  const osOk = input.readiness.os.supported === true;
+  if (v.verdict === 'valid' && (!v.acs || osOk)) {
+    return {
+      holds: true,
+      acsSigned: v.acs,
+      uncertain: false,
+      reasons: v.acs ? [] : [{ code: 'NOT_ACS_SIGNED', message: 'The file is validly signed, but not under an ACS root: judged on its own chain.' }],
+      remediation: [],
+      warnings: [],
+      verification: v,
+    };
+  }
+  const extra: RunReason[] =
+    v.verdict === 'valid'
+      ? [] // valid ACS chain, but Windows on this machine cannot run ACS-signed code: the readiness reasons say why
+      : [
+          {
+            code: 'SIGNATURE_NOT_VALID',
+            message: `The verifier judged the file ${v.verdict} under this machine's trust.`,
+            evidence: { verdict: v.verdict, codes: v.failures.map((f) => f.code) },
+          },
+        ];
+  const out = notHeldOnMachine(input.readiness, extra, [], v);
+  // a file that is not even ACS-signed and fails is not a readiness matter: keep only the verifier's evidence
+  if (!v.acs && v.verdict !== 'valid' && input.readiness.ready === true) out.reasons = extra;
+  out.acsSigned = v.acs;
+  if (!out.remediation.length && input.readiness.ready === true) {
+    out.remediation = ['Obtain the installer again from the Apex One server or Trend Micro: the file does not verify.'];
+  }
+  return out;
+}
+
+/** One decision: one verifier call at most. */
+export async function checkArtifact(input: AcsCheckInput, verifier: AcsVerifier = defaultVerifier): Promise<AcsOutcome> {
+  if (input.artifact.kind === 'declared') return checkDeclared(input, input.artifact);
+  return checkFile(input, input.artifact.path, verifier);
+}

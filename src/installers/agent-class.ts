@@ -1,0 +1,43 @@
+/**
+ * Which ACS behaviour an installed agent has (spec section 5), from its build (Apex One) or its
+ * maintenance month (Apex One SaaS, Vision One SEP agents).
+ */
+import { APEX_ONE_ACS_BUILD, monthIndex } from './acs-check';
+import type { Product } from './types';
+
+/**
+ * - 'download-prevention': has the check and downloads once (Apex One >= 12011; SaaS >= 2023-01)
+ * - 'repeat-download': SaaS <= 2022-12: blocked, but downloads again every cycle (and may not be blocked at all)
+ * - 'no-check': Apex One < 12011: the known limitation, the ACS-signed program may be installed
+ */
+export type AgentClass = 'download-prevention' | 'repeat-download' | 'no-check';
+
+export const SAAS_CHECK_MAINTENANCE = '2023-01';
+
+export interface AgentClassification {
+  agentClass: AgentClass;
+  /** true when the agent's build was not given and the class is assumed */
+  assumed: boolean;
+  label: string;
+}
+
+export function classifyAgent(product: Product, agent: { build?: number; maintenance?: string } | undefined): AgentClassification {
+  if (product === 'apex-one') {
+    const build = agent?.build;
+    if (build === undefined) {
+      return { agentClass: 'download-prevention', assumed: true, label: 'Apex One agent, build not given (assumed >= 12011)' };
+    }
+    return build >= APEX_ONE_ACS_BUILD
+      ? { agentClass: 'download-prevention', assumed: false, label: `Apex One agent build ${build} (>= 12011)` }
+      : { agentClass: 'no-check', assumed: false, label: `Apex One agent build ${build} (< 12011)` };
+  }
+  const m = agent?.maintenance;
+  if (m === undefined) {
+    return { agentClass: 'download-prevention', assumed: true, label: 'SaaS agent, maintenance not given (assumed >= 2023-01)' };
+  }
+  const i = monthIndex(m);
+  if (Number.isNaN(i)) throw new Error(`agent maintenance must be YYYY-MM: ${m}`);
+  return i >= monthIndex(SAAS_CHECK_MAINTENANCE)
+    ? { agentClass: 'download-prevention', assumed: false, label: `SaaS agent, ${m} maintenance (>= 2023-01)` }
+    : { agentClass: 'repeat-download', assumed: false, label: `SaaS agent, ${m} maintenance (<= 2022-12)` };
+}

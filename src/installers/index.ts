@@ -1,0 +1,6 @@
+export * from './types';
+export { simulate, patchText, AGENT_RISK, SCOPE_REMEDIATION, type SimulateOptions } from './simulate';
+export { INSTALL_PATHS, AGENT_DOWNLOAD_DIR, isInstallPath } from './paths';
+export { checkArtifact, declaredAcsSigned, APEX_ONE_ACS_BUILD, SAAS_ACS_MAINTENANCE, type AcsOutcome, type AcsCheckInput } from './acs-check';
+export { classifyAgent, type AgentClass } from './agent-class';
+export type { AcsVerifier } from './verifier';

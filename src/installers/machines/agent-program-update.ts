@@ -1,0 +1,57 @@
+/**
+ * A6 / S3 / Vision One SEP — agent program update over scheduled update cycles (spec section 5).
+ *
+ * Each cycle: scope other than "all" → patterns only. Agents with download prevention that already
+ * logged event 900 only check the machine periodically (no download, no event) until it meets ACS.
+ * Otherwise the program is downloaded and its signature checked: it holds → installed; the agent has no
+ * check (Apex One < 12011) → installed anyway (unguarded); else event 900 (once per machine with
+ * download prevention, every cycle on SaaS <= 2022-12) and the update is blocked.
+ */
+import { updateContext, updateSetup } from './setup';
+
+export const agentProgramUpdateMachine = updateSetup.createMachine({
+  id: 'agentProgramUpdate',
+  context: ({ input }) => updateContext(input),
+  initial: 'waitingForUpdateCycle',
+  states: {
+    waitingForUpdateCycle: {
+      on: {
+        CYCLE_STARTED: { target: 'startingCycle', actions: 'beginCycle' },
+        UPDATES_STOPPED: 'updatesStopped',
+      },
+    },
+    startingCycle: {
+      always: [
+        { guard: 'programInstalled', target: 'upToDate' },
+        { guard: 'scopeExcludesProgram', target: 'updatingPatternsOnly' },
+        { guard: 'downloadPreventionEngaged', target: 'checkingAcsPeriodically' },
+        { target: 'downloadingProgram' },
+      ],
+    },
+    upToDate: { entry: 'endCycleUpToDate', always: 'waitingForUpdateCycle' },
+    updatingPatternsOnly: { entry: 'endCyclePatternsOnly', always: 'waitingForUpdateCycle' },
+    checkingAcsPeriodically: {
+      always: [
+        { guard: 'machineMeetsAcs', target: 'downloadingProgram' },
+        { target: 'waitingForUpdateCycle', actions: 'endCyclePeriodicCheckOnly' },
+      ],
+    },
+    downloadingProgram: { entry: 'downloadProgram', always: 'checkingSignature' },
+    checkingSignature: {
+      always: [
+        { guard: 'programHolds', target: 'installingProgram' },
+        { guard: 'agentLacksCheck', target: 'installingProgramUnchecked' },
+        { guard: 'event900AlreadyLogged', target: 'updateBlocked' },
+        { target: 'loggingEvent900' },
+      ],
+    },
+    loggingEvent900: { entry: 'logEvent900', always: 'updateBlocked' },
+    updateBlocked: { entry: 'endCycleBlocked', always: 'waitingForUpdateCycle' },
+    installingProgram: { entry: ['installProgram', 'endCycleInstalled'], always: 'waitingForUpdateCycle' },
+    installingProgramUnchecked: {
+      entry: ['installProgramUnguarded', 'endCycleInstalledUnguarded'],
+      always: 'waitingForUpdateCycle',
+    },
+    updatesStopped: { type: 'final', entry: 'decideOutcome' },
+  },
+});

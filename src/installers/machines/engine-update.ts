@@ -1,0 +1,23 @@
+/**
+ * Scan engine update: engines are not ACS-signed (as of January 2023), so not blocked; with the setting
+ * engineSignedWithAcs (the announced future) the update fails on a machine that does not meet ACS.
+ * No popup and no event is published for it.
+ */
+import { installerContext, installerSetup, TAGS } from './setup';
+
+export const engineUpdateMachine = installerSetup.createMachine({
+  id: 'engineUpdate',
+  context: ({ input }) => installerContext(input),
+  initial: 'checkingSettings',
+  states: {
+    checkingSettings: {
+      always: [{ guard: 'engineSignedWithAcs', target: 'checkingAcs' }, { target: 'engineUpdated' }],
+    },
+    checkingAcs: {
+      tags: [TAGS.awaitingAcsCheck],
+      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'engineUpdated' }, { target: 'engineUpdateFailed' }] },
+    },
+    engineUpdated: { type: 'final', entry: 'allow' },
+    engineUpdateFailed: { type: 'final', entry: 'block' },
+  },
+});

@@ -1,0 +1,22 @@
+/**
+ * Pattern file update: never blocked by the ACS check (seed), unless the setting patternUpdatesBlocked
+ * models the seed's "the specification may change". No popup and no event is published for it.
+ */
+import { installerContext, installerSetup, TAGS } from './setup';
+
+export const patternUpdateMachine = installerSetup.createMachine({
+  id: 'patternUpdate',
+  context: ({ input }) => installerContext(input),
+  initial: 'checkingSettings',
+  states: {
+    checkingSettings: {
+      always: [{ guard: 'patternUpdatesBlocked', target: 'checkingAcs' }, { target: 'patternsUpdated' }],
+    },
+    checkingAcs: {
+      tags: [TAGS.awaitingAcsCheck],
+      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'patternsUpdated' }, { target: 'patternUpdateBlocked' }] },
+    },
+    patternsUpdated: { type: 'final', entry: 'allow' },
+    patternUpdateBlocked: { type: 'final', entry: 'block' },
+  },
+});

@@ -1,0 +1,32 @@
+/** Starting a machine with every transition it takes recorded (for --trace). */
+import { createActor, type AnyStateMachine, type InputFrom, type Actor, type InspectionEvent } from 'xstate';
+import type { Transition } from './types';
+
+interface TransitionLike {
+  source: { key: string };
+  target?: ReadonlyArray<{ key: string }>;
+  eventType: string;
+}
+
+function stateName(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function startRecorded<T extends AnyStateMachine>(
+  machine: T,
+  input: InputFrom<T>,
+): { actor: Actor<T>; transitions: Transition[] } {
+  const transitions: Transition[] = [];
+  const inspect = (ev: InspectionEvent): void => {
+    if (ev.type !== '@xstate.microstep') return;
+    for (const t of ev._transitions as unknown as TransitionLike[]) {
+      const from = t.source.key;
+      const to = t.target && t.target.length ? t.target.map((s) => s.key).join(',') : from;
+      transitions.push({ from, event: t.eventType === '' ? '(always)' : t.eventType, to });
+    }
+  };
+  const actor = createActor(machine, { input, inspect } as never) as Actor<T>;
+  actor.start();
+  transitions.unshift({ from: '(start)', event: 'xstate.init', to: stateName(machine.config.initial) });
+  return { actor, transitions };
+}

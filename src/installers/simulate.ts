@@ -1,0 +1,251 @@
+/**
+ * simulate(path, input): runs one install path's machine to completion and returns what the user and the
+ * event log would see. The ACS check (src/installers/acs-check.ts) is asked before the machine needs it,
+ * once per decision (once per run; once per machine state for update cycles), and its answer is sent to
+ * the machine as an event; the user clicks [OK] on every popup.
+ */
+import { emptyMemory } from '../eventlog/memory';
+import type { Readiness } from '../endpoint/types';
+import type { MachineProfile } from '../endpoint/profile';
+import type { Lang } from '../messages/catalog';
+import { checkArtifact, type AcsOutcome } from './acs-check';
+import { classifyAgent } from './agent-class';
+import type { InstallerContext, InstallerInput, UpdateContext, UpdateInput } from './context';
+import { INSTALLER_MACHINES, UPDATE_MACHINES, type InstallerPath, type UpdatePath } from './machines';
+import { TAGS } from './machines/setup';
+import { AGENT_DOWNLOAD_DIR, INSTALL_PATHS } from './paths';
+import { startRecorded } from './record';
+import type { InstallPath, PathRun, Product, RunReason, SimulateInput } from './types';
+import { defaultVerifier, type AcsVerifier } from './verifier';
+import { fileNameOf } from '../messages/catalog';
+
+export { INSTALL_PATHS } from './paths';
+
+export interface SimulateOptions {
+  /** the verifier seam (default: the real verifyFile and machineTrustAnchors) */
+  verifier?: AcsVerifier;
+}
+
+/** What an ACS-signed program does on a machine that does not meet ACS (the seed's FAQ). */
+export const AGENT_RISK =
+  'If the ACS-signed program reaches this agent: its programs and services do not work correctly, and Windows ' +
+  'Security Center may leave both the agent and Microsoft Defender active, so logon slows, applications hang and ' +
+  'the endpoint may stop responding (seed FAQ).';
+
+export const SCOPE_REMEDIATION =
+  'Set "Security Agents only update the following components" to "Pattern files, engines, drivers" ' +
+  '(scope patterns-engines-drivers; Agents > Agent Management > Settings > Privileges and Other Settings > ' +
+  'Other Settings > Update Settings; SaaS: Policies > Policy Management) until the machine meets ACS.';
+
+/** The Windows update(s) a machine needs, for our own popups' {パッチ}. */
+export function patchText(readiness: Readiness, lang: Lang): string {
+  const kbs = readiness.os.requiredKbs ?? [];
+  if (readiness.os.supported !== true && kbs.length > 0) return kbs.join(lang === 'ja' ? ' または ' : ' or ');
+  return lang === 'ja' ? 'KB5022661 に記載の更新プログラム' : 'the update KB5022661 lists for this Windows version';
+}
+
+function displayPathOf(path: InstallPath, input: SimulateInput): string {
+  const a = input.artifact;
+  if (a.kind === 'file') {
+    if (a.displayPath) return a.displayPath;
+    return INSTALL_PATHS[path].cyclic ? `${AGENT_DOWNLOAD_DIR}\\${fileNameOf(a.path)}` : a.path;
+  }
+  return a.path ?? INSTALL_PATHS[path].defaultDisplayPath;
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function check(path: InstallPath, input: SimulateInput, machine: MachineProfile, readiness: Readiness, at: Date, verifier: AcsVerifier): Promise<AcsOutcome> {
+  const s = input.settings ?? {};
+  const forceAcsSigned =
+    (path === 'pattern-update' && s.patternUpdatesBlocked === true) || (path === 'engine-update' && s.engineSignedWithAcs === true);
+  return checkArtifact(
+    {
+      artifact: input.artifact,
+      machine,
+      readiness,
+      at,
+      ...(input.trust?.known ? { known: input.trust.known } : {}),
+      ...(input.trust?.acsRoots ? { acsRoots: input.trust.acsRoots } : {}),
+      forceAcsSigned,
+    },
+    verifier,
+  );
+}
+
+async function runInstaller(path: InstallerPath, input: SimulateInput, verifier: AcsVerifier): Promise<PathRun> {
+  const lang = input.lang ?? 'ja';
+  const s = input.settings ?? {};
+  const machineInput: InstallerInput = {
+    lang,
+    computer: input.machine.name,
+    displayPath: displayPathOf(path, input),
+    patch: patchText(input.readiness, lang),
+    at: input.at.toISOString(),
+    silent: s.silent === true,
+    patternUpdatesBlocked: s.patternUpdatesBlocked === true,
+    engineSignedWithAcs: s.engineSignedWithAcs === true,
+    memory: input.memory ?? emptyMemory(),
+  };
+  const { actor, transitions } = startRecorded(INSTALLER_MACHINES[path], machineInput);
+  let outcome: AcsOutcome | undefined;
+  for (let step = 0; actor.getSnapshot().status !== 'done'; step++) {
+    const snap = actor.getSnapshot();
+    if (step > 16) throw new Error(`${path}: machine does not finish (in ${JSON.stringify(snap.value)})`);
+    if (snap.hasTag(TAGS.awaitingAcsCheck)) {
+      outcome = await check(path, input, input.machine, input.readiness, input.at, verifier);
+      actor.send({ type: 'ACS_CHECKED', holds: outcome.holds });
+    } else if (snap.hasTag(TAGS.popup)) {
+      actor.send({ type: 'OK_CLICKED' });
+    } else {
+      throw new Error(`${path}: machine waits in ${JSON.stringify(snap.value)} for nothing the simulator sends`);
+    }
+  }
+  const ctx = actor.getSnapshot().context as InstallerContext;
+  const decision = ctx.decision ?? 'blocked';
+  const reasons: RunReason[] = [];
+  if (outcome && (path === 'pattern-update' || path === 'engine-update')) {
+    reasons.push({
+      code: 'SETTING_SUBJECTS_UPDATE_TO_CHECK',
+      message:
+        path === 'pattern-update'
+          ? 'Setting patternUpdatesBlocked: pattern updates take the ACS check (the seed warns this may change).'
+          : 'Setting engineSignedWithAcs: the scan engine is ACS-signed, so its update takes the ACS check.',
+    });
+  }
+  reasons.push(...(outcome?.reasons ?? []));
+  return {
+    path,
+    decision,
+    uncertain: decision !== 'allowed' && (outcome?.uncertain ?? false),
+    reasons,
+    popups: ctx.popups,
+    events: ctx.events,
+    downloads: 0,
+    remediation: decision === 'allowed' ? [] : unique(outcome?.remediation ?? []),
+    warnings: unique(outcome?.warnings ?? []),
+    transitions,
+    memory: ctx.memory,
+    ...(outcome?.verification ? { verification: outcome.verification } : {}),
+  };
+}
+
+const UPDATE_PRODUCT: Record<UpdatePath, Product> = {
+  'agent-update': 'apex-one',
+  'saas-agent-update': 'apex-one-saas',
+  'sep-agent-update': 'vision-one-sep',
+};
+
+/** The machine as it is in cycle k (1-based): the last change with fromCycle <= k wins. */
+function machineInCycle(input: SimulateInput, k: number): { index: number; machine: MachineProfile; readiness: Readiness } {
+  let state = { index: -1, machine: input.machine, readiness: input.readiness };
+  const changes = [...(input.changes ?? [])].sort((a, b) => a.fromCycle - b.fromCycle);
+  changes.forEach((c, i) => {
+    if (c.fromCycle <= k) state = { index: i, machine: c.machine ?? state.machine, readiness: c.readiness };
+  });
+  return state;
+}
+
+async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: AcsVerifier): Promise<PathRun> {
+  const lang = input.lang ?? 'ja';
+  const scope = input.settings?.scope ?? 'all';
+  const cls = classifyAgent(UPDATE_PRODUCT[path], input.agent);
+  const cycles = input.cycles ?? 1;
+  if (!Number.isInteger(cycles) || cycles < 1) throw new Error(`cycles must be a positive integer: ${cycles}`);
+  const intervalMs = (input.cycleIntervalMinutes ?? 60) * 60_000;
+  const machineInput: UpdateInput = {
+    lang,
+    computer: input.machine.name,
+    downloadPath: displayPathOf(path, input),
+    agentClass: cls.agentClass,
+    scope,
+    memory: input.memory ?? emptyMemory(),
+  };
+  const { actor, transitions } = startRecorded(UPDATE_MACHINES[path], machineInput);
+  const outcomes = new Map<number, AcsOutcome>();
+  const outcomeByCycle: Array<{ outcome?: AcsOutcome; readiness: Readiness }> = [];
+  for (let k = 1; k <= cycles; k++) {
+    const at = new Date(input.at.getTime() + (k - 1) * intervalMs);
+    const m = machineInCycle(input, k);
+    const ctx = actor.getSnapshot().context as UpdateContext;
+    let outcome = outcomes.get(m.index);
+    if (!outcome && scope === 'all' && !ctx.installed) {
+      outcome = await check(path, input, m.machine, m.readiness, at, verifier);
+      outcomes.set(m.index, outcome);
+    }
+    outcomeByCycle.push({ ...(outcome ? { outcome } : {}), readiness: m.readiness });
+    actor.send({ type: 'CYCLE_STARTED', time: at.toISOString(), ready: m.readiness.ready, holds: outcome?.holds ?? false });
+  }
+  actor.send({ type: 'UPDATES_STOPPED' });
+  const ctx = actor.getSnapshot().context as UpdateContext;
+  const decision = ctx.decision ?? 'blocked';
+  const last = ctx.cycles[ctx.cycles.length - 1]!;
+  const lastUsed = outcomeByCycle[outcomeByCycle.length - 1]!;
+  const installedAt = ctx.cycles.findIndex((c) => c.outcome === 'installed' || c.outcome === 'installed-unguarded');
+  const decisive = installedAt >= 0 ? outcomeByCycle[installedAt]!.outcome : lastUsed.outcome;
+
+  const reasons: RunReason[] = [];
+  const warnings: string[] = [];
+  const remediation: string[] = [];
+  if (cls.assumed) warnings.push(`${cls.label}: pass the agent's build (--agent-build / --agent-maintenance) to be sure.`);
+  if (cls.agentClass === 'repeat-download') {
+    warnings.push(
+      'Agents at the December 2022 maintenance or lower have no download prevention: the program is downloaded ' +
+        'again every cycle (network waste), and such builds may not be blocked at all (seed, KA-0014129).',
+    );
+  }
+  if (decision === 'unguarded') {
+    reasons.push({
+      code: 'AGENT_WITHOUT_CHECK',
+      message: `${cls.label}: the ACS check may not run (known limitation), so the ACS-signed program can be installed. ${AGENT_RISK}`,
+    });
+  }
+  if (decision !== 'allowed' && scope !== 'all' && last.outcome === 'patterns-only') {
+    reasons.push({
+      code: 'SCOPE_EXCLUDES_PROGRAM',
+      message: `Update scope "${scope}": the agent program is neither downloaded nor installed; patterns still update.`,
+      evidence: { scope },
+    });
+  }
+  if (decision === 'blocked' && last.outcome === 'periodic-check-only') {
+    reasons.push({
+      code: 'DOWNLOAD_PREVENTED',
+      message: 'Event 900 was logged earlier: the agent only checks the machine periodically, with no download, until it meets ACS.',
+    });
+  }
+  if (decision !== 'allowed' && decisive) reasons.push(...decisive.reasons);
+  if (decision === 'allowed' && decisive) reasons.push(...decisive.reasons.filter((r) => r.code === 'NOT_ACS_SIGNED'));
+  if (decisive) warnings.push(...decisive.warnings);
+  const notReady = lastUsed.readiness.ready !== true;
+  if (decision !== 'allowed' && notReady) remediation.push(...lastUsed.readiness.remediation);
+  else if (decision === 'blocked' && decisive) remediation.push(...decisive.remediation);
+  if ((cls.agentClass === 'no-check' || cls.agentClass === 'repeat-download') && notReady && scope === 'all') {
+    remediation.push(SCOPE_REMEDIATION);
+  }
+  const verification = decisive?.verification;
+  return {
+    path,
+    decision,
+    uncertain: decision !== 'allowed' && lastUsed.readiness.ready === 'unknown',
+    reasons,
+    popups: [],
+    events: ctx.events,
+    downloads: ctx.downloads,
+    remediation: unique(remediation),
+    warnings: unique(warnings),
+    transitions,
+    cycles: ctx.cycles,
+    memory: ctx.memory,
+    ...(verification ? { verification } : {}),
+  };
+}
+
+/** Runs one install path to completion. */
+export async function simulate(path: InstallPath, input: SimulateInput, options: SimulateOptions = {}): Promise<PathRun> {
+  const verifier = options.verifier ?? defaultVerifier;
+  if (INSTALL_PATHS[path] === undefined) throw new Error(`unknown install path: ${String(path)}`);
+  if (path in INSTALLER_MACHINES) return runInstaller(path as InstallerPath, input, verifier);
+  return runAgentUpdate(path as UpdatePath, input, verifier);
+}

@@ -1,0 +1,207 @@
+/**
+ * Public contract of the install-path simulator (src/installers/).
+ * The CLI and report call `simulate(path, input)` (src/installers/simulate.ts) and render a `PathRun`.
+ * Change these names only on purpose.
+ */
+import type { X509Certificate } from 'node:crypto';
+import type { VerificationResult } from '../authenticode/types';
+import type { MachineProfile } from '../endpoint/profile';
+import type { Readiness, Tri } from '../endpoint/types';
+import type { Lang, MessageId, Provenance, WindowKind } from '../messages/catalog';
+import type { EventLogMemory, EventRecord } from '../eventlog/types';
+
+export type { Lang, MessageId, Provenance, WindowKind } from '../messages/catalog';
+export type { EventLogMemory, EventRecord } from '../eventlog/types';
+
+export const INSTALL_PATH_IDS = [
+  'server-patch', // A1
+  'autopcc', // A2
+  'msi', // A3
+  'packager-exe', // A4
+  'remote-install', // A5
+  'agent-update', // A6
+  'saas-msi', // S1
+  'saas-web-installer', // S2
+  'saas-agent-update', // S3
+  'sep-agent-update', // Vision One Standard Endpoint Protection agents (as SaaS)
+  'pattern-update',
+  'engine-update',
+] as const;
+export type InstallPath = (typeof INSTALL_PATH_IDS)[number];
+
+export type Product = 'apex-one' | 'apex-one-saas' | 'vision-one-sep';
+/** Apex One SaaS maintenance month, "YYYY-MM" */
+export type Maintenance = `${number}-${number}`;
+export type UpdateScope = 'all' | 'patterns-engines-drivers' | 'patterns';
+export type Decision = 'allowed' | 'blocked' | 'unguarded';
+
+/** The program being installed or applied. */
+export type Artifact =
+  | {
+      kind: 'file';
+      /** a real PE or MSI file: the shared verifier judges it against the machine's trust */
+      path: string;
+      /** the path shown in popups / events instead of `path` (e.g. where it sits on the endpoint) */
+      displayPath?: string;
+    }
+  | {
+      kind: 'declared';
+      /** Apex One build number; ACS-signed from 12011 */
+      build?: number;
+      /** Apex One SaaS maintenance month; ACS-signed from 2023-03 */
+      maintenance?: string;
+      /** overrides build/maintenance */
+      acsSigned?: boolean;
+      /** the path shown in popups / events; default: per path, see INSTALL_PATHS[*].defaultDisplayPath */
+      path?: string;
+    };
+
+export interface SimulateSettings {
+  /** A4: EXE made by the client packager in silent mode (only the first popup) */
+  silent?: boolean;
+  /** "Security Agents only update the following components"; default 'all' */
+  scope?: UpdateScope;
+  /** the seed's "may change": pattern updates blocked like programs; default false */
+  patternUpdatesBlocked?: boolean;
+  /** the announced future in which scan engines are ACS-signed; default false */
+  engineSignedWithAcs?: boolean;
+}
+
+/** From cycle `fromCycle` on (1-based), the machine is this one (a patch or the root was installed). */
+export interface MachineChange {
+  fromCycle: number;
+  readiness: Readiness;
+  /** the changed profile (used for trust anchors of a real file); default: the previous one */
+  machine?: MachineProfile;
+}
+
+export interface SimulateTrust {
+  /** certificates the simulator may place in a machine's root store (matched by thumbprint) */
+  known: X509Certificate[];
+  /** roots that make a chain ACS; default: the bundled Microsoft Identity Verification Root CA 2020 */
+  acsRoots?: X509Certificate[];
+}
+
+export interface SimulateInput {
+  machine: MachineProfile;
+  readiness: Readiness;
+  artifact: Artifact;
+  /** the installed agent, for update paths: Apex One build, or SaaS maintenance month */
+  agent?: { build?: number; maintenance?: string };
+  settings?: SimulateSettings;
+  /** update paths: number of update cycles to run (default 1) */
+  cycles?: number;
+  /** update paths: minutes between cycles, for event times (default 60; our assumption) */
+  cycleIntervalMinutes?: number;
+  /** update paths: the machine changing between cycles */
+  changes?: MachineChange[];
+  /** popup and event language (default 'ja') */
+  lang?: Lang;
+  /** the simulation clock: verification time and event time of cycle 1 */
+  at: Date;
+  trust?: SimulateTrust;
+  /** persisted state from an earlier run (the "logged once" memory); default: empty */
+  memory?: EventLogMemory;
+}
+
+export const RUN_REASON_CODES = [
+  'OS_NO_ACS_SUPPORT',
+  'OS_PATCH_MISSING',
+  'ROOT_NOT_TRUSTED',
+  'FACT_UNKNOWN',
+  'OS_UNRECOGNIZED',
+  /** the verifier judged the real file invalid / unsigned / malformed on this machine (evidence: codes) */
+  'SIGNATURE_NOT_VALID',
+  /** the artifact is not ACS-signed (informational: judged on its own chain) */
+  'NOT_ACS_SIGNED',
+  /** update scope excludes the agent program */
+  'SCOPE_EXCLUDES_PROGRAM',
+  /** Apex One agent below 12011 / SaaS below 2023-01: the check may not run */
+  'AGENT_WITHOUT_CHECK',
+  /** download prevention engaged: periodic ACS check only, no download */
+  'DOWNLOAD_PREVENTED',
+  /** the setting patternUpdatesBlocked / engineSignedWithAcs made this update subject to the check */
+  'SETTING_SUBJECTS_UPDATE_TO_CHECK',
+] as const;
+export type RunReasonCode = (typeof RUN_REASON_CODES)[number];
+
+export interface RunReason {
+  code: RunReasonCode;
+  message: string;
+  evidence?: Record<string, unknown>;
+}
+
+export interface Popup {
+  id: MessageId;
+  /** where it appears: the endpoint's desktop, the web console, the server's desktop */
+  window: WindowKind;
+  lang: Lang;
+  title: string;
+  text: string;
+  buttons: string[];
+  /** 'seed' | 'official' | 'translation' | 'ours' for the text in this language */
+  provenance: Provenance;
+  /** provenance of the window title ('ours' when the title is our assumption) */
+  titleProvenance: Provenance;
+}
+
+export type CycleOutcome =
+  | 'installed' // program downloaded, check passed, installed
+  | 'installed-unguarded' // agent without the check installed an ACS program the machine cannot run
+  | 'blocked' // downloaded, check failed, not installed
+  | 'periodic-check-only' // download prevention: ACS check of the machine, no download
+  | 'patterns-only' // scope excludes the program
+  | 'up-to-date'; // program already installed in an earlier cycle
+
+export interface CycleSummary {
+  cycle: number;
+  /** ISO time of the cycle (simulation clock) */
+  time: string;
+  ready: Tri;
+  downloaded: boolean;
+  /** Windows event IDs logged this cycle */
+  events: number[];
+  outcome: CycleOutcome;
+  patternsUpdated: boolean;
+}
+
+export interface Transition {
+  from: string;
+  event: string;
+  to: string;
+}
+
+export interface PathRun {
+  path: InstallPath;
+  decision: Decision;
+  /** true when the decision rests on a fact the profile does not give (readiness 'unknown'): worst case shown */
+  uncertain: boolean;
+  reasons: RunReason[];
+  /** in the order shown */
+  popups: Popup[];
+  /** in the order logged */
+  events: EventRecord[];
+  /** program downloads made (update paths) */
+  downloads: number;
+  remediation: string[];
+  warnings: string[];
+  transitions: Transition[];
+  /** per-cycle summary, update paths only */
+  cycles?: CycleSummary[];
+  /** state to persist and pass back as `input.memory` next run */
+  memory: EventLogMemory;
+  /** the verifier's result, when the artifact was a real file (the last one for update paths) */
+  verification?: VerificationResult;
+}
+
+export interface InstallPathInfo {
+  id: InstallPath;
+  /** the seed's numbering: A1..A6, S1..S3; '-' for the others */
+  label: string;
+  product: Product | 'all';
+  description: string;
+  /** path shown in popups/events for a declared artifact (illustrative; our assumption) */
+  defaultDisplayPath: string;
+  /** agent program updates run over cycles */
+  cyclic: boolean;
+}

@@ -1,0 +1,219 @@
+/**
+ * The one message catalog: every popup and event text the install paths emit, in Japanese and English,
+ * each with where its wording comes from. Data and rendering only; no decisions here.
+ *
+ * Provenance of a text (per language):
+ * - 'seed': copied byte for byte from the product Q&A (seed/000_b6257c8d8df8fd1b.txt), via ./seed-texts.ts
+ * - 'official': Microsoft's own text (Windows' Bad Image dialog, Windows Installer error 1708)
+ * - 'translation': our English translation of a Japanese text that has no published English version
+ * - 'ours': wording not published anywhere; ours (the seed shows these popups only as pictures)
+ */
+import { SEED_BADIMAGE_JA, SEED_EVENT_11708_JA, SEED_EVENT_900_JA, SEED_NOACS_JA } from './seed-texts';
+
+export type Lang = 'ja' | 'en';
+export const LANGS: readonly Lang[] = ['ja', 'en'];
+export type Provenance = 'seed' | 'official' | 'translation' | 'ours';
+export type WindowKind = 'endpoint' | 'console' | 'server';
+
+export const MESSAGE_IDS = ['M-BADIMAGE', 'M-NOACS', 'M-SERVER-PATCH', 'M-REMOTE-INSTALL', 'E-900', 'E-11708'] as const;
+export type MessageId = (typeof MESSAGE_IDS)[number];
+
+/** Values for the placeholders. ja / en placeholder names are listed per key. */
+export interface MessageParams {
+  /** {ファイルパス} / {path}: the full path of the file concerned */
+  path?: string;
+  /** {パッチ} / {patch}: the Windows update(s) this machine needs (filled by the caller) */
+  patch?: string;
+  /** {コンピュータ名} / {computer}: the target endpoint of a remote install */
+  computer?: string;
+}
+
+const PLACEHOLDERS: Record<keyof MessageParams, Record<Lang, string>> = {
+  path: { ja: '{ファイルパス}', en: '{path}' },
+  patch: { ja: '{パッチ}', en: '{patch}' },
+  computer: { ja: '{コンピュータ名}', en: '{computer}' },
+};
+/** Title placeholder: the file name (last path component) of `path`. */
+const FILE_NAME_PLACEHOLDER: Record<Lang, string> = { ja: '{ファイル名}', en: '{file}' };
+
+export interface CatalogMessage {
+  id: MessageId;
+  kind: 'popup' | 'event';
+  /** popups: where the window appears */
+  window?: WindowKind;
+  /** events: the Windows event ID */
+  eventId?: number;
+  /** popups: window title per language */
+  title?: Record<Lang, string>;
+  titleProvenance?: Provenance;
+  /** popups: the buttons, left to right */
+  buttons: string[];
+  text: Record<Lang, string>;
+  provenance: Record<Lang, Provenance>;
+  /** where the text and title come from, and what is our assumption */
+  note: string;
+}
+
+const ROOT_NAME = 'Microsoft Identity Verification Root Certificate Authority 2020';
+
+export const CATALOG: Readonly<Record<MessageId, CatalogMessage>> = {
+  'M-BADIMAGE': {
+    id: 'M-BADIMAGE',
+    kind: 'popup',
+    window: 'endpoint',
+    title: { ja: '{ファイル名} - 不正なイメージ', en: '{file} - Bad Image' },
+    titleProvenance: 'official',
+    buttons: ['OK'],
+    text: {
+      ja: SEED_BADIMAGE_JA,
+      en:
+        '{path} is either not designed to run on Windows or it contains an error. Try installing the program again ' +
+        'using the original installation media or contact your system administrator or the software vendor for support.',
+    },
+    provenance: { ja: 'seed', en: 'official' },
+    note:
+      "Windows' own Bad Image dialog (STATUS_INVALID_IMAGE_FORMAT). Japanese from the seed (Apex One (2) and (4)); " +
+      'English is the Windows text; the title is Windows\' "<file name> - Bad Image" / "<file name> - 不正なイメージ".',
+  },
+  'M-NOACS': {
+    id: 'M-NOACS',
+    kind: 'popup',
+    window: 'endpoint',
+    title: { ja: 'Trend Micro Apex Oneセキュリティエージェント', en: 'Trend Micro Apex One Security Agent' },
+    titleProvenance: 'ours',
+    buttons: ['OK'],
+    text: {
+      ja: SEED_NOACS_JA,
+      en:
+        'Unable to install the Apex One Security Agent. Azure Code Signing is not supported on this system. ' +
+        'Apply the latest Windows updates, then run the installer again.',
+    },
+    provenance: { ja: 'seed', en: 'translation' },
+    note:
+      "The agent installer's dialog. Japanese from the seed (Apex One (3), (4) after [OK]; SaaS (1)); no official " +
+      'English text is published: ours is a translation. Title: our assumption (the product name, as Windows Installer ' +
+      'dialogs show it; the Japanese product name as event 11708 writes it).',
+  },
+  'M-SERVER-PATCH': {
+    id: 'M-SERVER-PATCH',
+    kind: 'popup',
+    window: 'server',
+    title: { ja: 'Trend Micro Apex One', en: 'Trend Micro Apex One' },
+    titleProvenance: 'ours',
+    buttons: ['OK'],
+    text: {
+      ja:
+        'Patch を適用できません。この Apex One サーバは Azure Code Signing (ACS) の条件を満たしていません。' +
+        `Windows セキュリティパッチ ({パッチ}) と、[信頼されたルート証明機関] へのルート証明書「${ROOT_NAME}」の適用を確認してから、再度実行してください。`,
+      en:
+        'The patch cannot be applied. This Apex One server does not meet the Azure Code Signing (ACS) requirements. ' +
+        `Install the Windows security update ({patch}) and the root certificate "${ROOT_NAME}" in Trusted Root ` +
+        'Certification Authorities, then apply the patch again.',
+    },
+    provenance: { ja: 'ours', en: 'ours' },
+    note:
+      'Wording not published; ours. The seed shows this popup (Apex One (1), patch applied to the management server) ' +
+      'only as a picture and no public source gives its text: never present it as Trend Micro\'s text.',
+  },
+  'M-REMOTE-INSTALL': {
+    id: 'M-REMOTE-INSTALL',
+    kind: 'popup',
+    window: 'console',
+    title: { ja: 'Trend Micro Apex One', en: 'Trend Micro Apex One' },
+    titleProvenance: 'ours',
+    buttons: ['OK'],
+    text: {
+      ja:
+        '{コンピュータ名} にセキュリティエージェントをインストールできません。このエンドポイントは Azure Code Signing (ACS) の条件を満たしていません。' +
+        `エンドポイントに Windows セキュリティパッチ ({パッチ}) とルート証明書「${ROOT_NAME}」を適用してから、再度実行してください。`,
+      en:
+        'The Security Agent cannot be installed on {computer}. This endpoint does not meet the Azure Code Signing (ACS) ' +
+        `requirements. Install the Windows security update ({patch}) and the root certificate "${ROOT_NAME}" on the ` +
+        'endpoint, then try again.',
+    },
+    provenance: { ja: 'ours', en: 'ours' },
+    note:
+      'Wording not published; ours. The seed shows this popup (Apex One (5), remote install from the web console) ' +
+      'only as a picture and no public source gives its text: never present it as Trend Micro\'s text.',
+  },
+  'E-900': {
+    id: 'E-900',
+    kind: 'event',
+    eventId: 900,
+    buttons: [],
+    text: {
+      ja: SEED_EVENT_900_JA,
+      en: 'One or more downloaded files did not contain a valid digital signature {path}',
+    },
+    provenance: { ja: 'seed', en: 'translation' },
+    note: 'Event ID 900 in Windows Logs > Application (seed: Apex One (6), SaaS (3)); English is our translation.',
+  },
+  'E-11708': {
+    id: 'E-11708',
+    kind: 'event',
+    eventId: 11708,
+    buttons: [],
+    text: {
+      ja: SEED_EVENT_11708_JA,
+      en: 'Product: Trend Micro Apex One Security Agent -- Installation operation failed.',
+    },
+    provenance: { ja: 'seed', en: 'official' },
+    note:
+      'Windows Installer error 1708 logged as event 11708 by MsiInstaller (seed: SaaS (2) web installer); English is ' +
+      'the Windows Installer text "Product: <name> -- Installation operation failed." with the English product name.',
+  },
+};
+
+export interface RenderedMessage {
+  id: MessageId;
+  kind: 'popup' | 'event';
+  lang: Lang;
+  window?: WindowKind;
+  eventId?: number;
+  /** popups only; '' for events */
+  title: string;
+  text: string;
+  buttons: string[];
+  provenance: Provenance;
+  titleProvenance?: Provenance;
+}
+
+/** The last component of a Windows or POSIX path. */
+export function fileNameOf(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}
+
+function fill(template: string, lang: Lang, params: MessageParams, id: MessageId): string {
+  let out = template;
+  for (const key of Object.keys(PLACEHOLDERS) as Array<keyof MessageParams>) {
+    const placeholder = PLACEHOLDERS[key][lang];
+    if (!out.includes(placeholder)) continue;
+    const value = params[key];
+    if (value === undefined) throw new Error(`message ${id} (${lang}) needs "${key}" for ${placeholder}`);
+    out = out.split(placeholder).join(value);
+  }
+  const filePlaceholder = FILE_NAME_PLACEHOLDER[lang];
+  if (out.includes(filePlaceholder)) {
+    if (params.path === undefined) throw new Error(`message ${id} (${lang}) needs "path" for ${filePlaceholder}`);
+    out = out.split(filePlaceholder).join(fileNameOf(params.path));
+  }
+  return out;
+}
+
+/** A catalog message with its placeholders filled (throws when a needed value is missing). */
+export function renderMessage(id: MessageId, lang: Lang, params: MessageParams = {}): RenderedMessage {
+  const m = CATALOG[id];
+  return {
+    id,
+    kind: m.kind,
+    lang,
+    ...(m.window ? { window: m.window } : {}),
+    ...(m.eventId !== undefined ? { eventId: m.eventId } : {}),
+    title: m.title ? fill(m.title[lang], lang, params, id) : '',
+    text: fill(m.text[lang], lang, params, id),
+    buttons: [...m.buttons],
+    provenance: m.provenance[lang],
+    ...(m.titleProvenance ? { titleProvenance: m.titleProvenance } : {}),
+  };
+}

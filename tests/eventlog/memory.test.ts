@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import {
+  emptyMemory,
+  forgetLoggedOnce,
+  parseMemory,
+  rememberLoggedOnce,
+  serializeMemory,
+  takeRecordId,
+  wasLoggedOnce,
+} from '../../src/eventlog/memory';
+
+describe('event log memory', () => {
+  it('remembers an event logged once per machine, not for other machines', () => {
+    const m = rememberLoggedOnce(emptyMemory(), 'PC01', 'E-900', { time: '2026-11-26T00:00:00.000Z', recordId: 1, text: 't' });
+    expect(wasLoggedOnce(m, 'PC01', 'E-900')).toEqual({ time: '2026-11-26T00:00:00.000Z', recordId: 1, text: 't' });
+    expect(wasLoggedOnce(m, 'PC02', 'E-900')).toBeUndefined();
+  });
+
+  it('never changes the memory it was given', () => {
+    const m0 = emptyMemory();
+    const m1 = rememberLoggedOnce(m0, 'PC01', 'E-900', { time: 't', recordId: 1, text: 'x' });
+    expect(m0).toEqual(emptyMemory());
+    const m2 = forgetLoggedOnce(m1, 'PC01', 'E-900');
+    expect(wasLoggedOnce(m1, 'PC01', 'E-900')).toBeDefined();
+    expect(wasLoggedOnce(m2, 'PC01', 'E-900')).toBeUndefined();
+  });
+
+  it('numbers event records per machine, continuing across runs', () => {
+    let m = emptyMemory();
+    let id: number;
+    [id, m] = takeRecordId(m, 'PC01');
+    expect(id).toBe(1);
+    const restored = parseMemory(serializeMemory(m));
+    [id] = takeRecordId(restored, 'PC01');
+    expect(id).toBe(2);
+  });
+
+  it('round-trips through JSON unchanged', () => {
+    const entry = fc.record({ time: fc.string(), recordId: fc.nat(), text: fc.string() });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), entry), { maxLength: 8 }), (items) => {
+        let m = emptyMemory();
+        for (const [machine, key, e] of items) m = rememberLoggedOnce(m, machine, key, e);
+        expect(parseMemory(serializeMemory(m))).toEqual(m);
+      }),
+    );
+  });
+
+  it('rejects memory that is not its own JSON', () => {
+    expect(() => parseMemory('{"version":2,"machines":{}}')).toThrow();
+    expect(() => parseMemory({ version: 1, machines: { PC01: { loggedOnce: {}, lastRecordId: -1 } } })).toThrow();
+  });
+});
+
+describe('event log memory keys', () => {
+  it('treats machine names like "constructor" as plain names', () => {
+    expect(wasLoggedOnce(emptyMemory(), 'constructor', 'toString')).toBeUndefined();
+    const [id] = takeRecordId(emptyMemory(), 'constructor');
+    expect(id).toBe(1);
+  });
+});

@@ -1,0 +1,91 @@
+/** The one ACS check every path asks, with a counting verifier standing in for the real one. */
+import type { VerificationResult } from '../../src/authenticode/types';
+import { checkArtifact, declaredAcsSigned } from '../../src/installers/acs-check';
+import { simulate } from '../../src/installers/simulate';
+import type { AcsVerifier } from '../../src/installers/verifier';
+import { AT, input, osPatchMissing, profile, ready, rootMissing, unknown } from './fixtures';
+
+function spy(result: Partial<VerificationResult>): AcsVerifier & { calls: number; anchorsCalls: number; lastAt?: Date } {
+  const v = {
+    calls: 0,
+    anchorsCalls: 0,
+    lastAt: undefined as Date | undefined,
+    async verifyFile(file: string, options?: { at?: Date }) {
+      v.calls++;
+      v.lastAt = options?.at;
+      return { file, format: 'pe', verdict: 'valid', acs: true, failures: [], signatures: [], ...result } as VerificationResult;
+    },
+    machineTrustAnchors() {
+      v.anchorsCalls++;
+      return [];
+    },
+  };
+  return v;
+}
+
+describe('ACS check', () => {
+  it('counts a declared program as ACS-signed from build 12011 and from the March 2023 maintenance', () => {
+    expect(declaredAcsSigned({ kind: 'declared', build: 12010 }).acs).toBe(false);
+    expect(declaredAcsSigned({ kind: 'declared', build: 12011 }).acs).toBe(true);
+    expect(declaredAcsSigned({ kind: 'declared', maintenance: '2023-02' }).acs).toBe(false);
+    expect(declaredAcsSigned({ kind: 'declared', maintenance: '2023-03' }).acs).toBe(true);
+    expect(declaredAcsSigned({ kind: 'declared', build: 12011, acsSigned: false }).acs).toBe(false);
+    expect(declaredAcsSigned({ kind: 'declared' })).toEqual({ acs: true, assumed: true });
+    expect(() => declaredAcsSigned({ kind: 'declared', maintenance: '2023-13' })).toThrow();
+  });
+
+  it('calls the verifier once per one-shot install decision, at the simulation time', async () => {
+    const v = spy({});
+    await simulate('packager-exe', input(ready(), { artifact: { kind: 'file', path: '/x.exe' } }), { verifier: v });
+    expect(v.calls).toBe(1);
+    expect(v.anchorsCalls).toBe(1);
+    expect(v.lastAt).toEqual(AT);
+  });
+
+  it('calls the verifier once per machine state over update cycles, not once per cycle', async () => {
+    const v = spy({ verdict: 'invalid', acs: true, failures: [{ code: 'UNTRUSTED_ROOT', message: 'x' }] });
+    const run = await simulate(
+      'saas-agent-update',
+      input(rootMissing(), { agent: { maintenance: '2022-12' }, artifact: { kind: 'file', path: '/x.exe' }, cycles: 4, changes: [{ fromCycle: 3, readiness: rootMissing() }] }),
+      { verifier: v },
+    );
+    expect(run.downloads).toBe(4);
+    expect(v.calls).toBe(2);
+  });
+
+  it('proceeds with a valid ACS file only when Windows supports ACS on the machine', async () => {
+    const machine = profile();
+    const held = await checkArtifact({ artifact: { kind: 'file', path: '/x' }, machine, readiness: ready(), at: AT }, spy({}));
+    expect(held.holds).toBe(true);
+    const notHeld = await checkArtifact({ artifact: { kind: 'file', path: '/x' }, machine, readiness: osPatchMissing(), at: AT }, spy({}));
+    expect(notHeld.holds).toBe(false);
+    expect(notHeld.reasons.map((r) => r.code)).toEqual(['OS_PATCH_MISSING']);
+  });
+
+  it('judges a validly signed file that is not ACS on its own chain, even on a machine without ACS support', async () => {
+    const r = await checkArtifact({ artifact: { kind: 'file', path: '/x' }, machine: profile(), readiness: osPatchMissing(), at: AT }, spy({ acs: false }));
+    expect(r.holds).toBe(true);
+    expect(r.reasons.map((x) => x.code)).toEqual(['NOT_ACS_SIGNED']);
+  });
+
+  it("blocks a file the verifier rejects, with the verifier's failure codes as evidence", async () => {
+    const r = await checkArtifact(
+      { artifact: { kind: 'file', path: '/x' }, machine: profile(), readiness: ready(), at: AT },
+      spy({ verdict: 'invalid', acs: false, failures: [{ code: 'DIGEST_MISMATCH', message: 'x' }] }),
+    );
+    expect(r.holds).toBe(false);
+    expect(r.reasons).toEqual([expect.objectContaining({ code: 'SIGNATURE_NOT_VALID', evidence: { verdict: 'invalid', codes: ['DIGEST_MISMATCH'] } })]);
+  });
+
+  it('treats an unknown readiness as not met and marks the outcome uncertain', async () => {
+    const r = await checkArtifact({ artifact: { kind: 'declared', build: 12011 }, machine: profile(), readiness: unknown(), at: AT });
+    expect(r).toMatchObject({ holds: false, uncertain: true });
+    expect(r.warnings.join(' ')).toMatch(/worst case/);
+  });
+
+  it('never calls the verifier for a declared artifact', async () => {
+    const v = spy({});
+    await simulate('msi', input(osPatchMissing()), { verifier: v });
+    expect(v.calls).toBe(0);
+  });
+});
