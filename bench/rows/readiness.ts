@@ -9,7 +9,7 @@ import type { BenchRow } from '../run';
 import { loadInventory } from '../../src/endpoint/inventory';
 import { assessReadiness } from '../../src/endpoint/readiness';
 
-const N = 100_000;
+const N = Number(process.env["ACS_BENCH_MACHINES"] ?? 100_000);
 const ACS = 'F40042E2E5F7E8EF8189FED15519AECE42C3BFA2';
 const VERSIONS = ['10.0.19044', '10.0.19045', '10.0.22631', '10.0.17763', '6.3.9600', '10.0.14393', '10.0.20348', '6.1.7601'];
 

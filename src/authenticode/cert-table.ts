@@ -11,7 +11,9 @@
  * - The PKCS#7 blob ends where its outer DER TLV ends. Up to the next 8-byte boundary, ZERO bytes are alignment
  *   and always allowed. Anything else inside the entry — bytes past that boundary, or non-zero alignment bytes
  *   — is data hidden after the signature (CVE-2013-3900): PADDING_AFTER_SIGNATURE in strict mode, allowed when
- *   strict is false. A blob whose outer TLV cannot be read (not a SEQUENCE, indefinite length) is handed on
+ *   strict is false. This follows Microsoft's description of the opt-in EnableCertPaddingCheck behaviour
+ *   (MSRC, CVE-2013-3900): binaries "that contain extraneous information in the WIN_CERTIFICATE structure" are
+ *   not recognised as signed. A blob whose outer TLV cannot be read (not a SEQUENCE, indefinite length) is handed on
  *   whole; the signature layer rejects it as MALFORMED_SIGNATURE.
  */
 import { hex } from './byte-reader';

@@ -8,7 +8,8 @@
  * Judging (RFC 5280 §6 in the parts Windows applies to code signing): validity of every certificate at the
  * chosen time, issuers below the anchor are CAs (basicConstraints cA, keyCertSign when keyUsage is present)
  * within their pathLenConstraint, the leaf's EKU allows the purpose (absent EKU = any purpose for code
- * signing, as Windows does), the leaf's keyUsage (when present) allows digitalSignature.
+ * signing, as Windows does), every issuer's EKU extension (when present) allows the purpose too (EKU
+ * chaining), the leaf's keyUsage (when present) allows digitalSignature.
  */
 import type { X509Certificate } from 'node:crypto';
 import { bytesEqual } from './asn1';
@@ -68,6 +69,15 @@ export function buildChain(input: ChainInput): ChainResult {
   const candidates = [...byDer.values()].filter((c) => facts(c));
   const isAnchor = (c: X509Certificate): boolean => input.anchors.some((a) => bytesEqual(a.raw, c.raw));
 
+  // each (certificate, issuer) signature is checked once, however many paths share the link
+  const verified = new Map<string, boolean>();
+  const linkHolds = (cert: X509Certificate, issuer: X509Certificate): boolean => {
+    const key = `${cert.fingerprint256}>${issuer.fingerprint256}`;
+    let ok = verified.get(key);
+    if (ok === undefined) verified.set(key, (ok = signedBy(cert, issuer)));
+    return ok;
+  };
+
   const complete: X509Certificate[][] = [];
   const deadEnds: DeadEnd[] = [];
   let steps = 0;
@@ -94,7 +104,7 @@ export function buildChain(input: ChainInput): ChainResult {
       if (!bytesEqual(cf.subjectDer, f.issuerDer)) return false;
       return !(f.aki && cf.ski && !bytesEqual(f.aki, cf.ski));
     });
-    const verifying = byName.filter((c) => signedBy(cur, c));
+    const verifying = byName.filter((c) => linkHolds(cur, c));
     if (verifying.length === 0) {
       if (isSelfSigned(cur)) {
         deadEnds.push({
@@ -161,6 +171,13 @@ export function judgePath(path: X509Certificate[], input: Pick<ChainInput, 'at' 
         });
     }
   });
+  // EKU chaining (as Windows applies it): a CA whose certificate has an EKU extension limits its subtree.
+  const wanted = input.purpose === 'codeSigning' ? OID.ekuCodeSigning : OID.ekuTimeStamping;
+  for (const cert of path.slice(1)) {
+    const f = certFacts(cert);
+    if (f.eku && !f.eku.includes(wanted) && !f.eku.includes(OID.anyExtendedKeyUsage))
+      out.push({ code: 'EKU_NOT_CODE_SIGNING', message: `issuer "${f.subject}" restricts its EKUs to ${f.eku.join(', ')}, without ${wanted}` });
+  }
   const leaf = certFacts(path[0]!);
   const eku = leaf.eku;
   if (input.purpose === 'codeSigning') {

@@ -118,6 +118,75 @@ export function isCompoundFile(buf: Uint8Array): boolean {
 type Owner = string;
 
 /**
+ * Who owns each sector: 0 = nobody, k > 0 = owners[k - 1], k < 0 = slack (sectors a chain carries past its
+ * stream's size) of owners[-k - 1]. A typed array: a 256 MiB file has half a million 512-byte sectors.
+ */
+class Ownership {
+  private readonly ids: Int32Array;
+  private readonly names: Owner[] = [];
+  private readonly index = new Map<Owner, number>();
+  constructor(count: number) {
+    this.ids = new Int32Array(count);
+  }
+  /** The id of an owner (registered on first use). */
+  idOf(who: Owner): number {
+    let k = this.index.get(who);
+    if (k === undefined) {
+      this.names.push(who);
+      k = this.names.length;
+      this.index.set(who, k);
+    }
+    return k;
+  }
+  /**
+   * Record owner `id` (or its slack) for `sector`. Returns null when the sector was free, 'loop' when the
+   * same owner already holds it (a chain that comes back on itself), else the previous owner's name.
+   */
+  claim(sector: number, id: number, slack: boolean): Owner | 'loop' | null {
+    const prev = this.ids[sector];
+    if (prev === id || prev === -id) return 'loop';
+    if (prev !== 0) return this.nameOf(prev);
+    this.ids[sector] = slack ? -id : id;
+    return null;
+  }
+  name(id: number): Owner {
+    return this.names[id - 1];
+  }
+  owned(sector: number): boolean {
+    return this.ids[sector] !== 0;
+  }
+  /** owned by nobody, or slack */
+  unreachable(sector: number): boolean {
+    return this.ids[sector] <= 0;
+  }
+  private nameOf(id: number): Owner {
+    return id > 0 ? this.names[id - 1] : `slack of ${this.names[-id - 1]}`;
+  }
+}
+
+/** Upper-case each UTF-16 unit on its own (simple case mapping; a unit whose upper case is longer stays). */
+function upperUnits(name: string): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    const up = ch.toUpperCase();
+    out += up.length === 1 ? up : ch;
+  }
+  return out;
+}
+
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Copy `count` little-endian uint32 values from buf[offset…] into dst[at…]. */
+function readU32s(buf: Buffer, offset: number, dst: Uint32Array, at: number, count: number): void {
+  if (LITTLE_ENDIAN_HOST) {
+    new Uint8Array(dst.buffer, dst.byteOffset + at * 4, count * 4).set(buf.subarray(offset, offset + count * 4));
+  } else {
+    for (let i = 0; i < count; i++) dst[at + i] = buf.readUInt32LE(offset + 4 * i);
+  }
+}
+
+/**
  * Parse and account for a compound file held in `buf`. Throws VerifyError for structure that does not
  * hold together; reports trailing / unreachable data in `accounting`.
  */
@@ -154,14 +223,17 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
   const physical = Math.floor((buf.length - S) / S);
   const sectorOffset = (sector: number): number => (sector + 1) * S;
 
-  const owner: (Owner | undefined)[] = new Array<Owner | undefined>(physical);
-  const claim = (sector: number, who: Owner): void => {
+  const owner = new Ownership(physical);
+  const claimId = (sector: number, id: number, slack: boolean): void => {
     if (sector >= physical) {
-      throw truncated(`${who}: sector ${sector} lies past the end of the file (${physical} whole sectors)`);
+      throw truncated(`${owner.name(id)}: sector ${sector} lies past the end of the file (${physical} whole sectors)`);
     }
-    const prev = owner[sector];
-    if (prev !== undefined) throw malformed(`sector ${sector} is used by both ${prev} and ${who}`);
-    owner[sector] = who;
+    const prev = owner.claim(sector, id, slack);
+    if (prev === 'loop') throw malformed(`${owner.name(id)}: sector chain comes back to sector ${sector} (FAT loop)`);
+    if (prev !== null) throw malformed(`sector ${sector} is used by both ${prev} and ${owner.name(id)}`);
+  };
+  const claim = (sector: number, who: Owner): void => {
+    claimId(sector, owner.idOf(who), false);
   };
   const checkRegular = (sector: number, who: Owner): void => {
     if (sector > MAXREGSECT) throw malformed(`${who}: ${hex(sector)} where a sector number was expected`);
@@ -206,7 +278,7 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
   const fat = new Uint32Array(fatLength);
   for (let f = 0; f < fatSectors.length; f++) {
     const base = sectorOffset(fatSectors[f]);
-    for (let i = 0; i < perFat; i++) fat[f * perFat + i] = u32(base + 4 * i);
+    readU32s(buf, base, fat, f * perFat, perFat);
   }
 
   /**
@@ -216,6 +288,7 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
    */
   const followChain = (start: number, who: Owner, needed: number): number[] => {
     const chain: number[] = [];
+    const id = owner.idOf(who);
     let sector = start;
     while (sector !== ENDOFCHAIN) {
       if (sector === FREESECT && chain.length === 0 && needed === 0) break;
@@ -225,7 +298,7 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
         throw malformed(`${who}: sector ${sector} has no FAT entry (FAT covers ${fatLength} sectors)`);
       }
       if (chain.length >= physical) throw malformed(`${who}: sector chain loops (FAT loop)`);
-      claim(sector, chain.length < needed ? who : `slack of ${who}`);
+      claimId(sector, id, chain.length >= needed);
       chain.push(sector);
       sector = fat[sector];
     }
@@ -320,11 +393,12 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
     if (e.type === ENTRY_STORAGE) pushLink(l.child, e, id);
     else if (l.child !== NOSTREAM) throw malformed(`stream ${e.path} has a child entry`);
   }
+  // [MS-CFB] 2.6.4: names are unique within a storage, compared after upper-casing each UTF-16 unit
   for (const e of entries) {
     const names = new Set<string>();
     for (const c of e.children) {
-      const k = c.nameBytes.toString('hex');
-      if (names.has(k)) throw malformed(`storage ${e.path || 'Root Entry'} holds two entries named ${c.name}`);
+      const k = upperUnits(c.name);
+      if (names.has(k)) throw malformed(`storage ${e.path || 'Root Entry'} holds two entries named ${JSON.stringify(c.name)} (names compare case-insensitively)`);
       names.add(k);
     }
   }
@@ -332,10 +406,11 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
   // --- mini stream and mini FAT ([MS-CFB] 2.4)
   const rootStart = links.get(0)!.start;
   const miniStreamChain = root.size > 0 ? followChain(rootStart, 'the mini stream', Math.ceil(root.size / S)) : [];
+  // no mini FAT: count 0 and ENDOFCHAIN ([MS-CFB] 2.2); FREESECT is tolerated for the start
   const miniFatChain =
-    numMiniFatSectors > 0 || firstMiniFatSector !== ENDOFCHAIN
-      ? followChain(firstMiniFatSector, 'the mini FAT', Infinity)
-      : [];
+    numMiniFatSectors === 0 && (firstMiniFatSector === ENDOFCHAIN || firstMiniFatSector === FREESECT)
+      ? []
+      : followChain(firstMiniFatSector, 'the mini FAT', Infinity);
   if (miniFatChain.length !== numMiniFatSectors) {
     throw malformed(`mini FAT chain has ${miniFatChain.length} sectors, header declares ${numMiniFatSectors}`);
   }
@@ -343,10 +418,10 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
   const miniFat = new Uint32Array(miniFatLength);
   for (let f = 0; f < miniFatChain.length; f++) {
     const base = sectorOffset(miniFatChain[f]);
-    for (let i = 0; i < perFat; i++) miniFat[f * perFat + i] = u32(base + 4 * i);
+    readU32s(buf, base, miniFat, f * perFat, perFat);
   }
   const miniSectorCount = Math.floor(root.size / MINI_SECTOR_SIZE);
-  const miniOwner: (Owner | undefined)[] = new Array<Owner | undefined>(miniSectorCount);
+  const miniOwner = new Ownership(miniSectorCount);
   const miniSectorOffset = (m: number): number => {
     const byte = m * MINI_SECTOR_SIZE;
     return sectorOffset(miniStreamChain[Math.floor(byte / S)]) + (byte % S);
@@ -364,6 +439,7 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
       continue;
     }
     const needed = Math.ceil(e.size / MINI_SECTOR_SIZE);
+    const miniId = miniOwner.idOf(who);
     const chain: number[] = [];
     let m = start;
     while (m !== ENDOFCHAIN) {
@@ -372,9 +448,9 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
         throw malformed(`${who}: mini sector ${m} lies outside the mini stream (${miniSectorCount} mini sectors)`);
       }
       if (chain.length >= miniSectorCount) throw malformed(`${who}: mini FAT chain loops`);
-      const prev = miniOwner[m];
-      if (prev !== undefined) throw malformed(`mini sector ${m} is used by both ${prev} and ${who}`);
-      miniOwner[m] = chain.length < needed ? who : `slack of ${who}`;
+      const prev = miniOwner.claim(m, miniId, chain.length >= needed);
+      if (prev === 'loop') throw malformed(`${who}: mini sector chain comes back to mini sector ${m} (mini FAT loop)`);
+      if (prev !== null) throw malformed(`mini sector ${m} is used by both ${prev} and ${who}`);
       chain.push(m);
       m = miniFat[m];
     }
@@ -385,7 +461,7 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
   // --- accounting
   let lastOwned = -1;
   for (let i = physical - 1; i >= 0; i--) {
-    if (owner[i] !== undefined) {
+    if (owner.owned(i)) {
       lastOwned = i;
       break;
     }
@@ -393,13 +469,11 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
   const end = sectorOffset(lastOwned + 1);
   const unreachableSectors: number[] = [];
   for (let i = 0; i <= lastOwned; i++) {
-    const o = owner[i];
-    if (o === undefined || o.startsWith('slack of ')) unreachableSectors.push(i);
+    if (owner.unreachable(i)) unreachableSectors.push(i);
   }
   const unreachableMiniSectors: number[] = [];
   for (let i = 0; i < miniSectorCount; i++) {
-    const o = miniOwner[i];
-    if (o === undefined || o.startsWith('slack of ')) unreachableMiniSectors.push(i);
+    if (miniOwner.unreachable(i)) unreachableMiniSectors.push(i);
   }
   let headerPaddingNonZero = false;
   for (let i = HEADER_SIZE; i < S; i++) {

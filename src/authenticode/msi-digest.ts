@@ -50,8 +50,10 @@ export function algorithmForLength(length: number): DigestAlgorithm | null {
  * length; on equality the longer name first.
  */
 export function compareForHash(a: Buffer, b: Buffer): number {
-  const an = Buffer.concat([a, TERMINATOR]);
-  const bn = Buffer.concat([b, TERMINATOR]);
+  return compareTerminated(Buffer.concat([a, TERMINATOR]), Buffer.concat([b, TERMINATOR]));
+}
+
+function compareTerminated(an: Buffer, bn: Buffer): number {
   const n = Math.min(an.length, bn.length);
   const diff = Buffer.compare(an.subarray(0, n), bn.subarray(0, n));
   if (diff !== 0) return diff;
@@ -64,9 +66,12 @@ export function isSignatureStream(parent: CfbEntry, child: CfbEntry): boolean {
 
 /** Children of a storage in hash order, without the signature streams. */
 export function hashOrder(storage: CfbEntry): CfbEntry[] {
+  // keys built once per entry, not once per comparison
   return storage.children
     .filter((c) => !isSignatureStream(storage, c))
-    .sort((x, y) => compareForHash(x.nameBytes, y.nameBytes));
+    .map((c) => ({ c, key: Buffer.concat([c.nameBytes, TERMINATOR]) }))
+    .sort((x, y) => compareTerminated(x.key, y.key))
+    .map((x) => x.c);
 }
 
 function updateContent(cf: CompoundFile, storage: CfbEntry, hash: Hash): void {

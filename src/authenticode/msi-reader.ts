@@ -26,7 +26,10 @@ import {
 } from './msi-digest';
 import type { Failure, SignedContainer } from './types';
 
-/** Files larger than this are refused (a compound file with 512-byte sectors cannot address more). */
+/**
+ * Files larger than this are refused: the reader holds the file in one Buffer (node's readFile stops at
+ * 2 GiB), and Windows Installer packages are limited to 2 GB anyway.
+ */
 export const MAX_MSI_SIZE = 2 ** 31 - 1;
 
 export interface MsiReadOptions {
@@ -38,7 +41,7 @@ export async function readMsiContainer(path: string, opts: MsiReadOptions): Prom
   try {
     const st = await fsp.stat(path);
     if (!st.isFile()) throw new VerifyError('IO_ERROR', `${path}: not a regular file`);
-    if (st.size > MAX_MSI_SIZE) throw new VerifyError('MALFORMED_MSI', `${path}: ${st.size} bytes is too large for an MSI`);
+    if (st.size > MAX_MSI_SIZE) throw new VerifyError('MALFORMED_MSI', `${path}: ${st.size} bytes is more than the ${MAX_MSI_SIZE}-byte limit of an MSI package`);
     buf = await fsp.readFile(path);
   } catch (e) {
     if (e instanceof VerifyError) throw e;

@@ -67,7 +67,7 @@ export const OID = {
   ekuTimeStamping: '1.3.6.1.5.5.7.3.8',
   /** present on every public-trust Microsoft Trusted Signing (ACS) leaf */
   ekuAcsPublicTrust: '1.3.6.1.4.1.311.97.1.0',
-  /** Microsoft's lifetime-signing EKU (not used for decisions, named for reports) */
+  /** Microsoft lifetime signing: a timestamp does not extend the leaf's validity */
   ekuLifetimeSigning: '1.3.6.1.4.1.311.10.3.13',
 } as const;
 

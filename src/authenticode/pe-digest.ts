@@ -133,6 +133,12 @@ export async function hashFileRanges(
 export class PeDigestSource implements DigestSource {
   private readonly memo = new Map<DigestAlgorithm, Promise<Buffer>>();
   private batch: { algorithms: Set<DigestAlgorithm>; result: Promise<Map<DigestAlgorithm, Buffer>> } | null = null;
+  private passCount = 0;
+
+  /** passes made over the file so far (diagnostics, tests) */
+  get passes(): number {
+    return this.passCount;
+  }
 
   constructor(
     readonly path: string,
@@ -152,6 +158,7 @@ export class PeDigestSource implements DigestSource {
       const algorithms = new Set<DigestAlgorithm>();
       const result = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
         this.batch = null;
+        this.passCount++;
         return hashFileRanges(this.path, this.plan, [...algorithms], this.chunkSize);
       });
       this.batch = { algorithms, result };

@@ -12,6 +12,8 @@
  *   7. chain to a trust anchor: links, CA constraints, validity, EKU (code signing), key usage
  *   8. ACS policy (notes only: never makes a valid signature invalid)
  * Bad input never throws: it gives a report with a failure code.
+ * Nested signatures are read from the primary SignerInfo only (signtool /as appends every extra signature
+ * there); a nested signature's own nested attribute is not followed.
  */
 import { createHash } from 'node:crypto';
 import type { X509Certificate } from 'node:crypto';
@@ -161,7 +163,7 @@ class SignatureVerification {
     if (!(await this.fileDigest(alg))) return this.finish();
     this.messageDigest(alg);
     if (!this.signerSignature(signerCert, alg)) return this.finish();
-    const judgedAt = this.timestamp();
+    const judgedAt = this.timestamp(signerCert!);
     const chain = this.chain(signerCert!, judgedAt);
     this.finish();
     if (this.report.valid && chain) this.acsPolicy(chain);
@@ -240,8 +242,12 @@ class SignatureVerification {
     return true;
   }
 
-  /** Rule 6: a valid timestamp moves the time the chain is judged at; an invalid one is a failure. */
-  private timestamp(): Date {
+  /**
+   * Rule 6: a valid timestamp moves the time the chain is judged at; an invalid one is a failure.
+   * A leaf with the lifetime-signing EKU (1.3.6.1.4.1.311.10.3.13) is judged at ctx.at even when stamped,
+   * as Windows does.
+   */
+  private timestamp(signer: X509Certificate): Date {
     const ts = verifyTimestamp(this.si, this.bag, this.ctx);
     if (!ts) return this.ctx.at;
     this.report.timestampKind = ts.kind;
@@ -249,6 +255,7 @@ class SignatureVerification {
       this.fail('TIMESTAMP_INVALID', ts.message);
       return this.ctx.at;
     }
+    if (certFacts(signer).eku?.includes(OID.ekuLifetimeSigning)) return this.ctx.at;
     this.report.timestamp = ts.time.toISOString();
     return ts.time;
   }

@@ -13,9 +13,12 @@ import { resolveVerifyContext } from './context';
 import { detectFormat } from './detect';
 import { isVerifyError } from './errors';
 import { readMsiContainer } from './msi-reader';
+import { OID } from './oids';
 import { readPeContainer } from './pe-container';
+import type { PeDigestSource } from './pe-digest';
+import { parseSignedDataContentInfo, parseSpcIndirectData } from './signed-data';
 import { verifyPkcs7Signature } from './signature';
-import type { Failure, FileFormat, SignatureReport, SignedContainer, VerificationResult, VerifyContext, VerifyOptions } from './types';
+import type { DigestAlgorithm, Failure, FileFormat, SignatureReport, SignedContainer, VerificationResult, VerifyContext, VerifyOptions } from './types';
 
 export async function verifyFile(path: string, options?: VerifyOptions): Promise<VerificationResult> {
   return verifyFileWithContext(path, resolveVerifyContext(options));
@@ -78,6 +81,7 @@ export async function verifyFileWithContext(file: string, ctx: VerifyContext): P
     };
   }
 
+  prefetchDigests(container);
   const signatures: SignatureReport[] = [];
   try {
     for (const blob of container.signatures) {
@@ -103,4 +107,45 @@ export async function verifyFileWithContext(file: string, ctx: VerifyContext): P
     failures: [...container.failures, ...(primary?.failures ?? [])],
     signatures,
   };
+}
+
+const PREFETCH_ALGORITHMS: Record<string, DigestAlgorithm> = {
+  [OID.sha1]: 'sha1',
+  [OID.sha256]: 'sha256',
+  [OID.sha384]: 'sha384',
+  [OID.sha512]: 'sha512',
+};
+const MAX_HINTS = 32;
+
+/**
+ * The digest algorithms the signatures (nested included) will ask for, read from their
+ * SpcIndirectDataContent. A hint only: anything unreadable is skipped, the signature layer judges it.
+ */
+export function digestAlgorithmHints(blobs: Uint8Array[]): DigestAlgorithm[] {
+  const found = new Set<DigestAlgorithm>();
+  const queue = [...blobs];
+  for (let seen = 0; queue.length > 0 && seen < MAX_HINTS; seen++) {
+    try {
+      const sd = parseSignedDataContentInfo(queue.shift()!);
+      const alg = PREFETCH_ALGORITHMS[parseSpcIndirectData(sd).digestAlgorithm.oid];
+      if (alg) found.add(alg);
+      for (const a of sd.signerInfos[0]?.unsignedAttrs ?? []) {
+        if (a.type === OID.nestedSignature) queue.push(...a.values.map((v) => v.bytes));
+      }
+    } catch {
+      // not readable: the signature layer reports it
+    }
+  }
+  return [...found];
+}
+
+/**
+ * A primary SHA-1 signature with a nested SHA-256 one (the classic dual signature) asks for two digests, one
+ * after the other: ask for both up front so a streamed source computes them in one pass over the file.
+ */
+export function prefetchDigests(container: SignedContainer): void {
+  const source = container.digestSource as Partial<Pick<PeDigestSource, 'digestAll'>>;
+  if (typeof source.digestAll !== 'function') return;
+  const hints = digestAlgorithmHints(container.signatures);
+  if (hints.length > 1) source.digestAll(hints).catch(() => undefined); // errors surface to the real requests
 }

@@ -59,10 +59,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stderr(`acs-gate ${command.name}: ${e.message}\nusage: ${command.usage}\n`);
       return EXIT.USAGE_OR_IO;
     }
-    const message = e instanceof Error ? e.message : String(e);
-    const known = e instanceof CliInputError || (e instanceof Error && e.name === 'InputError');
+    // duck-typed: errors from node built-ins may come from another realm (e.g. under jest)
+    const err = typeof e === 'object' && e !== null ? (e as { name?: unknown; message?: unknown; stack?: unknown }) : {};
+    const message = typeof err.message === 'string' ? err.message : String(e);
+    const known = e instanceof CliInputError || err.name === 'InputError';
     io.stderr(`acs-gate ${command.name}: ${known ? '' : 'error: '}${message.split('\n')[0]}\n`);
-    if (debug && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+    if (debug && typeof err.stack === 'string') io.stderr(err.stack + '\n');
     return EXIT.USAGE_OR_IO;
   }
 }

@@ -153,7 +153,7 @@ async function* fromDirectory(dir: string): AsyncGenerator<InventoryItem> {
     const m = await importMachineDirectoryDetailed(dir);
     yield { ok: true, profile: m.profile, source: dir, ...(m.notes.length ? { notes: m.notes } : {}) };
   } catch (e) {
-    if (e instanceof InputError) throw e;
+    // inside an input that was readable, one unreadable machine is reported and the fleet goes on
     yield errItem(dir, e);
   }
 }
@@ -164,7 +164,13 @@ async function* fromJsonWhole(file: string): AsyncGenerator<InventoryItem> {
     yield { ok: false, source: file, error: `${st.size} bytes is too large for a whole JSON file (max ${MAX_JSON_BYTES}); use JSON Lines` };
     return;
   }
-  const text = decodeText(await fsp.readFile(file)).text;
+  let bytes: Buffer;
+  try {
+    bytes = await fsp.readFile(file);
+  } catch (e) {
+    throw new InputError(file, undefined, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const text = decodeText(bytes).text;
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { StreamingTextDecoder } from './decode';
+import { InputError } from './errors';
 
 export type StreamedLine = { line: number; text: string; tooLong?: false } | { line: number; tooLong: true; length: number };
 
@@ -46,8 +47,15 @@ export async function* readLines(file: string, maxLineChars = 1 << 20): AsyncGen
       buf = '';
     }
   };
-  for await (const chunk of stream) {
-    yield* take(dec.decode(chunk as Buffer), false);
+  try {
+    for await (const chunk of stream) {
+      yield* take(dec.decode(chunk as Buffer), false);
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(file, lineNo, `read error (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  } finally {
+    stream.destroy();
   }
   yield* take(dec.end(), true);
 }

@@ -21,7 +21,14 @@ export function emptyMemory(): EventLogMemory {
   return { version: 1, machines: {} };
 }
 
+/** "__proto__" cannot round-trip through plain JSON objects: refused as a machine name or key. */
+function checkKey(k: string): string {
+  if (k === '__proto__') throw new Error('"__proto__" is not a valid machine name or event key');
+  return k;
+}
+
 function machineOf(mem: EventLogMemory, computer: string): MachineEventMemory {
+  checkKey(computer);
   return Object.prototype.hasOwnProperty.call(mem.machines, computer) ? mem.machines[computer]! : { loggedOnce: {}, lastRecordId: 0 };
 }
 
@@ -35,6 +42,7 @@ export function wasLoggedOnce(mem: EventLogMemory, computer: string, key: string
 }
 
 export function rememberLoggedOnce(mem: EventLogMemory, computer: string, key: string, entry: LoggedOnce): EventLogMemory {
+  checkKey(key);
   const m = machineOf(mem, computer);
   return withMachine(mem, computer, { ...m, loggedOnce: { ...m.loggedOnce, [key]: entry } });
 }

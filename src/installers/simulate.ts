@@ -13,7 +13,7 @@ import { classifyAgent } from './agent-class';
 import type { InstallerContext, InstallerInput, UpdateContext, UpdateInput } from './context';
 import { INSTALLER_MACHINES, UPDATE_MACHINES, type InstallerPath, type UpdatePath } from './machines';
 import { TAGS } from './machines/setup';
-import { AGENT_DOWNLOAD_DIR, INSTALL_PATHS } from './paths';
+import { AGENT_DOWNLOAD_DIR, INSTALL_PATHS, isInstallPath } from './paths';
 import { startRecorded } from './record';
 import type { InstallPath, PathRun, Product, RunReason, SimulateInput } from './types';
 import { defaultVerifier, type AcsVerifier } from './verifier';
@@ -245,7 +245,7 @@ async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: 
 /** Runs one install path to completion. */
 export async function simulate(path: InstallPath, input: SimulateInput, options: SimulateOptions = {}): Promise<PathRun> {
   const verifier = options.verifier ?? defaultVerifier;
-  if (INSTALL_PATHS[path] === undefined) throw new Error(`unknown install path: ${String(path)}`);
-  if (path in INSTALLER_MACHINES) return runInstaller(path as InstallerPath, input, verifier);
+  if (!isInstallPath(path)) throw new Error(`unknown install path: ${String(path)}`);
+  if (Object.prototype.hasOwnProperty.call(INSTALLER_MACHINES, path)) return runInstaller(path as InstallerPath, input, verifier);
   return runAgentUpdate(path as UpdatePath, input, verifier);
 }

@@ -41,17 +41,29 @@ describe.each(COMMANDS.map((c) => [c.name]))('acs-gate %s', (name) => {
 });
 
 describe('errors', () => {
-  it('show one line without a stack trace, and the stack only with --debug', async () => {
+  it('name the input in one line without a stack trace', async () => {
     const dir = tmpDir();
     const blocker = path.join(dir, 'file');
     fs.writeFileSync(blocker, 'not a directory');
     const out = path.join(blocker, 'report');
-    const plain = await run(['fleet', FLEET_JSONL, '--out', out]);
-    expect(plain.code).toBe(2);
-    expect(plain.err.trimEnd().split('\n')).toHaveLength(1);
-    expect(plain.err).not.toMatch(/\n\s+at /);
-    const debug = await run(['fleet', FLEET_JSONL, '--out', out, '--debug']);
-    expect(debug.code).toBe(2);
-    expect(debug.err).toMatch(/\n\s+at /);
+    const r = await run(['fleet', FLEET_JSONL, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`acs-gate fleet: ${out}: cannot create the report directory (ENOTDIR)\n`);
+  });
+  it('show the stack of an unexpected error only with --debug', async () => {
+    const bad = path.join(tmpDir(), 'state.json');
+    fs.writeFileSync(bad, '{');
+    const withoutDebug = await run(['simulate', 'msi', '--machine', FLEET_JSONL, '--state', bad]);
+    expect(withoutDebug.code).toBe(2);
+    expect(withoutDebug.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(withoutDebug.err).toContain(bad);
+    const unexpected = await run(['fleet', FLEET_JSONL, '--out', path.join(tmpDir(), 'r'), '--path', 'msi', '--debug'], {
+      now: () => {
+        throw new Error('clock exploded');
+      },
+    });
+    expect(unexpected.code).toBe(2);
+    expect(unexpected.err).toMatch(/^acs-gate fleet: error: clock exploded\n/);
+    expect(unexpected.err).toMatch(/\n\s+at /);
   });
 });

@@ -98,3 +98,22 @@ describe('loadInventory over mixed inputs', () => {
     expect(items[1]).toMatchObject({ ok: true, profile: { name: 'B' } });
   });
 });
+
+describe('loadInventory: encodings and arrays', () => {
+  it('a JSON array with one bad element reports it by index and keeps the others', async () => {
+    const f = file('arr.json', JSON.stringify([{ ...W11, name: 'a' }, { name: '' }, { ...W11, name: 'c' }]));
+    const items = await all([f]);
+    expect(items.map((i) => (i.ok ? i.profile.name : i.error))).toEqual(['a', expect.stringMatching(/^\[1\] name: /), 'c']);
+  });
+  it('a JSON Lines fleet written by PowerShell 5 (UTF-16LE with BOM, CRLF) streams correctly', async () => {
+    const text = crlf([JSON.stringify({ ...W11, name: 'u1', os: { caption: 'Windows 11 Pro 日本語', version: '10.0.22631' } }), JSON.stringify({ ...W11, name: 'u2' })].join('\n') + '\n');
+    const items = await all([file('fleet16.jsonl', encode(text, 'utf16le-bom'))]);
+    expect(items.map((i) => i.ok && i.profile.name)).toEqual(['u1', 'u2']);
+    expect(items[0]!.ok && items[0]!.profile.os.caption).toBe('Windows 11 Pro 日本語');
+  });
+  it('a CSV fleet saved by Excel on Japanese Windows (Shift_JIS) keeps its Japanese captions', async () => {
+    const text = crlf('name,os_version,caption,online\n端末01,10.0.19045,"Microsoft Windows 10 Pro 日本語版",true\n');
+    const items = await all([file('fleet-sjis.csv', encode(text, 'shift_jis'))]);
+    expect(items[0]).toMatchObject({ ok: true, profile: { name: '端末01', os: { caption: 'Microsoft Windows 10 Pro 日本語版' }, online: true } });
+  });
+});

@@ -37,8 +37,9 @@ describe('event log memory', () => {
 
   it('round-trips through JSON unchanged', () => {
     const entry = fc.record({ time: fc.string(), recordId: fc.nat(), text: fc.string() });
+    const name = fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom('constructor', 'toString', 'hasOwnProperty')).filter((s) => s !== '__proto__');
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), entry), { maxLength: 8 }), (items) => {
+      fc.property(fc.array(fc.tuple(name, name, entry), { maxLength: 8 }), (items) => {
         let m = emptyMemory();
         for (const [machine, key, e] of items) m = rememberLoggedOnce(m, machine, key, e);
         expect(parseMemory(serializeMemory(m))).toEqual(m);
@@ -57,5 +58,10 @@ describe('event log memory keys', () => {
     expect(wasLoggedOnce(emptyMemory(), 'constructor', 'toString')).toBeUndefined();
     const [id] = takeRecordId(emptyMemory(), 'constructor');
     expect(id).toBe(1);
+  });
+
+  it('refuses "__proto__", which cannot round-trip through JSON objects', () => {
+    expect(() => takeRecordId(emptyMemory(), '__proto__')).toThrow();
+    expect(() => rememberLoggedOnce(emptyMemory(), 'PC01', '__proto__', { time: 't', recordId: 1, text: 'x' })).toThrow();
   });
 });

@@ -113,6 +113,7 @@ const newNode = (name: string, kind: CfNode['kind'], content: Buffer = Buffer.al
  */
 export function rewriteMsi(bytes: Buffer, edit: MsiEdit): Buffer {
   const root = toTree(bytes);
+  const version = bytes.readUInt16LE(0x1a) === 4 ? 4 : 3;
   const locate = (p: string, create: boolean): { parent: CfNode; name: string } => {
     const parts = p.split('/');
     let cur = root;
@@ -141,7 +142,7 @@ export function rewriteMsi(bytes: Buffer, edit: MsiEdit): Buffer {
       existing.content = content;
     } else parent.children.push(newNode(name, 'stream', content));
   }
-  return writeCompoundFile(root);
+  return writeCompoundFile(root, { version });
 }
 
 /** [MS-CFB] 2.6.4 sibling order: shorter names first, then by upper-cased UTF-16 code units. */
@@ -153,11 +154,15 @@ function cfbOrder(a: CfNode, b: CfNode): number {
 }
 
 /**
- * Serialise a tree as a version 3 compound file (512-byte sectors): FAT, DIFAT, directory, mini FAT,
- * large streams, mini stream; each storage's children as a balanced binary tree, all black.
+ * Serialise a tree as a compound file, version 3 (512-byte sectors, default) or 4 (4096-byte sectors):
+ * FAT, DIFAT, directory, mini FAT, large streams, mini stream; each storage's children as a balanced
+ * binary tree, all black.
  */
-export function writeCompoundFile(root: CfNode): Buffer {
-  const S = 512;
+export function writeCompoundFile(root: CfNode, opts: { version?: 3 | 4 } = {}): Buffer {
+  const version = opts.version ?? 3;
+  const S = version === 4 ? 4096 : 512;
+  const perFat = S / 4;
+  const perDir = S / 128;
   const ENDOFCHAIN = 0xfffffffe;
   const FREESECT = 0xffffffff;
   const NOSTREAM = 0xffffffff;
@@ -169,20 +174,20 @@ export function writeCompoundFile(root: CfNode): Buffer {
   const big = nodes.filter((n) => n.kind === 'stream' && n.content.length >= 4096);
   const miniSectors = small.reduce((t, n) => t + Math.ceil(n.content.length / 64), 0);
   const miniStreamSectors = Math.ceil((miniSectors * 64) / S);
-  const miniFatSectors = Math.ceil(miniSectors / 128);
-  const dirSectors = Math.ceil(nodes.length / 4);
+  const miniFatSectors = Math.ceil(miniSectors / perFat);
+  const dirSectors = Math.ceil(nodes.length / perDir);
   const bigSectors = big.reduce((t, n) => t + Math.ceil(n.content.length / S), 0);
   const payload = dirSectors + miniFatSectors + bigSectors + miniStreamSectors;
   let fatSectors = 1;
   let difatSectors = 0;
   for (;;) {
-    difatSectors = fatSectors <= 109 ? 0 : Math.ceil((fatSectors - 109) / 127);
-    if (fatSectors * 128 >= payload + fatSectors + difatSectors) break;
+    difatSectors = fatSectors <= 109 ? 0 : Math.ceil((fatSectors - 109) / (perFat - 1));
+    if (fatSectors * perFat >= payload + fatSectors + difatSectors) break;
     fatSectors++;
   }
   const total = fatSectors + difatSectors + payload;
   const out = Buffer.alloc(S + total * S);
-  const fat = new Uint32Array(fatSectors * 128).fill(FREESECT);
+  const fat = new Uint32Array(fatSectors * perFat).fill(FREESECT);
   let next = 0;
   const alloc = (count: number): number => {
     const start = next;
@@ -206,7 +211,7 @@ export function writeCompoundFile(root: CfNode): Buffer {
   }
   const miniStreamStart = miniStreamSectors ? alloc(miniStreamSectors) : ENDOFCHAIN;
   // mini stream and mini FAT
-  const miniFat = new Uint32Array(miniFatSectors * 128).fill(FREESECT);
+  const miniFat = new Uint32Array(miniFatSectors * perFat).fill(FREESECT);
   let m = 0;
   for (const n of small) {
     const count = Math.ceil(n.content.length / 64);
@@ -220,9 +225,10 @@ export function writeCompoundFile(root: CfNode): Buffer {
   // header
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(out, 0);
   out.writeUInt16LE(0x3e, 0x18);
-  out.writeUInt16LE(3, 0x1a);
+  out.writeUInt16LE(version, 0x1a);
   out.writeUInt16LE(0xfffe, 0x1c);
-  out.writeUInt16LE(9, 0x1e);
+  out.writeUInt16LE(version === 4 ? 12 : 9, 0x1e);
+  if (version === 4) out.writeUInt32LE(dirSectors, 0x28);
   out.writeUInt16LE(6, 0x20);
   out.writeUInt32LE(fatSectors, 0x2c);
   out.writeUInt32LE(dirStart, 0x30);
@@ -234,13 +240,13 @@ export function writeCompoundFile(root: CfNode): Buffer {
   for (let i = 0; i < 109; i++) out.writeUInt32LE(i < fatSectors ? fatStart + i : FREESECT, 0x4c + 4 * i);
   for (let d = 0; d < difatSectors; d++) {
     const base = S + (difatStart + d) * S;
-    for (let i = 0; i < 127; i++) {
-      const f = 109 + d * 127 + i;
+    for (let i = 0; i < perFat - 1; i++) {
+      const f = 109 + d * (perFat - 1) + i;
       out.writeUInt32LE(f < fatSectors ? fatStart + f : FREESECT, base + 4 * i);
     }
-    out.writeUInt32LE(d === difatSectors - 1 ? ENDOFCHAIN : difatStart + d + 1, base + 508);
+    out.writeUInt32LE(d === difatSectors - 1 ? ENDOFCHAIN : difatStart + d + 1, base + S - 4);
   }
-  for (let i = 0; i < fat.length; i++) out.writeUInt32LE(fat[i], S + (fatStart + Math.floor(i / 128)) * S + 4 * (i % 128));
+  for (let i = 0; i < fat.length; i++) out.writeUInt32LE(fat[i], S + (fatStart + Math.floor(i / perFat)) * S + 4 * (i % perFat));
   // directory
   const links = new Map<number, { l: number; r: number; c: number }>();
   nodes.forEach((_, i) => links.set(i, { l: NOSTREAM, r: NOSTREAM, c: NOSTREAM }));
@@ -253,7 +259,7 @@ export function writeCompoundFile(root: CfNode): Buffer {
     return id;
   };
   for (const n of nodes) if (n.kind !== 'stream') links.get(idOf.get(n)!)!.c = balanced([...n.children].sort(cfbOrder));
-  for (let i = 0; i < dirSectors * 4; i++) {
+  for (let i = 0; i < dirSectors * perDir; i++) {
     const o = S + dirStart * S + i * 128;
     const n = nodes[i];
     if (!n) {
@@ -310,7 +316,9 @@ export function unlinkStream(bytes: Buffer, path: string): Buffer {
   const offsetOf = new Map(cf.entries.map((e) => [e.id, e.offset]));
   const L = (id: number): number => out.readUInt32LE(offsetOf.get(id)! + 0x44);
   const R = (id: number): number => out.readUInt32LE(offsetOf.get(id)! + 0x48);
-  const setLink = (id: number, field: number, v: number): void => out.writeUInt32LE(v, offsetOf.get(id)! + field);
+  const setLink = (id: number, field: number, v: number): void => {
+    out.writeUInt32LE(v, offsetOf.get(id)! + field);
+  };
   /** rewrite whatever link points at `from` to point at `to` */
   const relink = (from: number, to: number): void => {
     for (const e of cf.entries) {

@@ -65,7 +65,7 @@ const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 export const SYSTEMINFO_HEADERS = {
   en: ['Host Name', 'OS Name', 'OS Version', 'OS Manufacturer', 'OS Configuration', 'OS Build Type', 'Registered Owner', 'Registered Organization', 'Product ID', 'Original Install Date', 'System Boot Time', 'System Manufacturer', 'System Model', 'System Type', 'Processor(s)', 'BIOS Version', 'Windows Directory', 'System Directory', 'Boot Device', 'System Locale', 'Input Locale', 'Time Zone', 'Total Physical Memory', 'Available Physical Memory', 'Virtual Memory: Max Size', 'Virtual Memory: Available', 'Virtual Memory: In Use', 'Page File Location(s)', 'Domain', 'Logon Server', 'Hotfix(s)', 'Network Card(s)', 'Hyper-V Requirements'],
-  ja: ['ホスト名', 'OS 名', 'OS バージョン', 'OS 製造元', 'OS 構成', 'OS ビルドの種類', '登録されている所有者', '登録されている組織', 'プロダクト ID', '最初のインストール日付', 'システム起動時間', 'システム製造元', 'システム モデル', 'システムの種類', 'プロセッサ', 'BIOS バージョン', 'Windows ディレクトリ', 'システム ディレクトリ', '起動デバイス', 'システム ロケール', '入力ロケール', 'タイム ゾーン', '物理メモリの合計', '利用できる物理メモリ', '仮想メモリ: 最大サイズ', '仮想メモリ: 利用可能', '仮想メモリ: 使用中', 'ページ ファイルの場所', 'ドメイン', 'ログオン サーバー', 'ホットフィックス', 'ネットワーク カード', 'Hyper-V の要件'],
+  ja: ['ホスト名', 'OS 名', 'OS バージョン', 'OS 製造元', 'OS 構成', 'OS Buildの種類', '登録されている所有者', '登録されている組織', 'プロダクト ID', '最初のインストール日付', 'システム起動時間', 'システム製造元', 'システム モデル', 'システムの種類', 'プロセッサ', 'BIOS バージョン', 'Windows ディレクトリ', 'システム ディレクトリ', '起動デバイス', 'システム ロケール', '入力ロケール', 'タイム ゾーン', '物理メモリの合計', '利用できる物理メモリ', '仮想メモリ: 最大サイズ', '仮想メモリ: 利用可能', '仮想メモリ: 使用中', 'ページ ファイルの場所', 'ドメイン', 'ログオン サーバー', 'ホットフィックス', 'ネットワーク カード', 'Hyper-V の要件'],
 };
 
 export interface SysinfoOpts {
@@ -86,7 +86,7 @@ export function systeminfoCsvText(o: SysinfoOpts): string {
     o.hotfixes === 'N/A'
       ? 'N/A'
       : [
-          ja ? `${o.hotfixes.length} 個のホットフィックスがインストールされています。` : `${o.hotfixes.length} Hotfix(s) Installed.`,
+          ja ? `${o.hotfixes.length} ホットフィックスがインストールされています。` : `${o.hotfixes.length} Hotfix(s) Installed.`,
           ...o.hotfixes.map((k, i) => `[${String(i + 1).padStart(2, '0')}]: ${k}`),
         ].join(',');
   const config = o.server ? (ja ? 'メンバー サーバー' : 'Member Server') : ja ? 'スタンドアロン ワークステーション' : 'Standalone Workstation';
@@ -122,8 +122,8 @@ export function systeminfoCsvText(o: SysinfoOpts): string {
     'WORKGROUP',
     `\\\\${o.host}`,
     hf,
-    '1 NIC(s) Installed.,[01]: Intel(R) Ethernet Connection (4) I219-V,      Connection Name: Ethernet,      DHCP Enabled:    Yes',
-    'A hypervisor has been detected. Features required for Hyper-V will not be displayed.',
+    ja ? '1 NIC(s) インストール済みです。,[01]: Intel(R) Ethernet Connection (4) I219-V,      接続名:          イーサネット,      DHCP が有効:     はい' : '1 NIC(s) Installed.,[01]: Intel(R) Ethernet Connection (4) I219-V,      Connection Name: Ethernet,      DHCP Enabled:    Yes',
+    ja ? 'ハイパーバイザーが検出されました。Hyper-V に必要な機能は表示されません。' : 'A hypervisor has been detected. Features required for Hyper-V will not be displayed.',
   ];
   const header = SYSTEMINFO_HEADERS[o.locale];
   return `${header.map(q).join(',')}\n${values.map(q).join(',')}\n`;
@@ -164,7 +164,7 @@ export function certutilRootText(locale: 'en' | 'ja', certs: StoreCert[], opts: 
       ` NotBefore: ${ja ? '2020/04/17 3:36' : '4/16/2020 11:36 AM'}`,
       ` NotAfter: ${ja ? '2045/04/17 3:44' : '4/16/2045 11:44 AM'}`,
       `${ja ? 'サブジェクト' : 'Subject'}: ${c.subject}`,
-      ja ? '署名が公開キーと一致します' : 'Signature matches Public Key',
+      ja ? '署名は公開キーと一致します' : 'Signature matches Public Key',
       ja ? 'ルート証明書: サブジェクトが発行者に一致します' : 'Root Certificate: Subject matches Issuer',
       `${ja ? '証明書ハッシュ(sha1)' : 'Cert Hash(sha1)'}: ${hash}`,
       ja ? 'キー プロバイダー情報がありません' : 'No key provider information',

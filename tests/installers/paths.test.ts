@@ -25,6 +25,7 @@ describe('install paths', () => {
     expect(isInstallPath('msi')).toBe(true);
     expect(isInstallPath('toString')).toBe(false);
     await expect(simulate('nope' as never, input(ready()))).rejects.toThrow(/unknown install path/);
+    await expect(simulate('toString' as never, input(ready()))).rejects.toThrow(/unknown install path/);
   });
 
   it('refuses a cycle count that is not a positive integer', async () => {

@@ -1,17 +1,17 @@
 /** acs-gate fleet INVENTORY... --out DIR: readiness and install-path outcomes for a whole fleet, as JSON, CSV and HTML. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { bundledAcsRoot } from '../../authenticode/certificates';
 import { fleetReport } from '../../report/default-deps';
 import type { FleetOptions } from '../../report/fleet';
 import { timeValue, type ParsedArgs } from '../args';
-import { bundledAcsRoot } from '../../authenticode/certificates';
 import { knownCertificates, loadCertificates } from '../certs';
 import { EXIT, type Command, type CommandContext } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatFleet } from '../format/fleet';
 import { progressLine } from '../format/progress';
 import { resolveLang } from '../lang';
-import { parseInstallPath } from './simulate';
-import * as fs from 'node:fs';
+import { parseInstallPath } from '../install-path';
 
 const USAGE =
   'acs-gate fleet INVENTORY... [--file INSTALLER]... [--path PATH]... --out DIR [--lang ja|en] [--at ISO] [--json] [--trust PEM]... [--acs-root PEM]...';
@@ -20,6 +20,11 @@ const USAGE =
 export async function runFleet(options: FleetOptions, args: ParsedArgs, { io }: CommandContext): Promise<number> {
   for (const f of options.files ?? []) if (!fs.existsSync(f)) throw new CliInputError(`${f}: no such installer file`);
   for (const r of options.runs ?? []) if (r.file && !fs.existsSync(r.file)) throw new CliInputError(`${r.file}: no such installer file`);
+  try {
+    fs.mkdirSync(options.outDir, { recursive: true });
+  } catch (e) {
+    throw new CliInputError(`${options.outDir}: cannot create the report directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
   const progress = progressLine(io.stderr, io.stderrIsTty);
   let result;
   try {

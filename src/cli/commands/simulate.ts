@@ -3,30 +3,25 @@ import * as fs from 'node:fs';
 import { assessReadiness } from '../../endpoint/readiness';
 import { INSTALL_PATHS } from '../../installers/paths';
 import { simulate } from '../../installers/simulate';
-import { INSTALL_PATH_IDS, type Artifact, type InstallPath, type SimulateInput, type UpdateScope } from '../../installers/types';
+import type { Artifact, SimulateInput, UpdateScope } from '../../installers/types';
 import { parseMemory, serializeMemory } from '../../eventlog/memory';
+import { toEventsXml } from '../../eventlog/render';
 import { intValue, monthValue, timeValue } from '../args';
 import { bundledAcsRoot } from '../../authenticode/certificates';
 import { knownCertificates, loadCertificates } from '../certs';
 import { EXIT, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatRun } from '../format/simulate';
+import { parseInstallPath } from '../install-path';
 import { resolveLang } from '../lang';
 import { loadOneMachine } from '../profile-input';
 
 const USAGE =
   'acs-gate simulate PATH --machine PROFILE [--file INSTALLER] [--build N | --maintenance YYYY-MM] ' +
   '[--agent-build N | --agent-maintenance YYYY-MM] [--silent] [--scope SCOPE] [--cycles N] [--lang ja|en] ' +
-  '[--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--state FILE]';
+  '[--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--state FILE] [--events-xml FILE]';
 
 const SCOPES: readonly UpdateScope[] = ['all', 'patterns-engines-drivers', 'patterns'];
-
-export function parseInstallPath(name: string | undefined): InstallPath {
-  if (name === undefined) throw new UsageError(`no PATH given (one of ${INSTALL_PATH_IDS.join(', ')})`);
-  if (!(INSTALL_PATH_IDS as readonly string[]).includes(name))
-    throw new UsageError(`unknown install path "${name}" (one of ${INSTALL_PATH_IDS.join(', ')})`);
-  return name as InstallPath;
-}
 
 export const simulateCommand: Command = {
   name: 'simulate',
@@ -49,6 +44,7 @@ export const simulateCommand: Command = {
     'acs-root': { kind: 'list' },
     at: { kind: 'value' },
     state: { kind: 'value' },
+    'events-xml': { kind: 'value' },
   },
   help: `Usage: ${USAGE}
 
@@ -73,6 +69,7 @@ Options:
   --acs-root PEM            roots that make a chain ACS (default: the bundled Microsoft root); repeatable
   --at ISO                  simulation clock (default now)
   --state FILE              event-log memory ("event 900 logged once"): read if it exists, written after the run
+  --events-xml FILE         also write the events as Windows Event XML (as wevtutil qe Application /f:xml prints)
 
 Exit codes: 0 allowed, 1 blocked, 3 unguarded (an agent without the check would install an ACS-signed program
 the machine cannot run), 2 usage or input error
@@ -138,6 +135,8 @@ Examples:
     };
     const run = await simulate(path, input);
     if (statePath) fs.writeFileSync(statePath, serializeMemory(run.memory));
+    const xmlPath = args.values.get('events-xml');
+    if (xmlPath) fs.writeFileSync(xmlPath, toEventsXml(run.events));
     if (args.switches.has('json')) io.stdout(JSON.stringify(run, null, 2) + '\n');
     else io.stdout(formatRun(run, readiness, lang, { trace: args.switches.has('trace'), pathLabel: INSTALL_PATHS[path]?.label }));
     return run.decision === 'allowed' ? EXIT.OK : run.decision === 'blocked' ? EXIT.NEGATIVE : EXIT.UNGUARDED;

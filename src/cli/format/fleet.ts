@@ -7,6 +7,16 @@ const T = {
   ja: { written: 'レポートを出力しました', machines: '台', ready: '対応済み', notReady: '未対応', unknown: '不明', errors: '読み込めない行', reasons: '主な理由', fix: '優先して対応する端末', paths: 'インストール経路', open: 'ブラウザで開いてください' },
 } as const;
 
+/** One line of a terminal: the step without its links (the report has the full text). */
+function short(step: string, max = 110): string {
+  const s = step
+    .replace(/\s*\(KB5022661: https?:[^)]*\)/g, '')
+    .replace(/\s*\(https?:[^)]*\)/g, '')
+    .replace(/:?\s*https?:\/\/\S+( ,)?/g, '')
+    .trim();
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}
+
 export function formatFleet(r: FleetResult, lang: Lang): string {
   const t = T[lang];
   const s = r.summary;
@@ -29,7 +39,8 @@ export function formatFleet(r: FleetResult, lang: Lang): string {
   }
   if (s.fixFirst.length) {
     out.push(`${t.fix}:`);
-    for (const f of s.fixFirst.slice(0, 5)) out.push(`  ${f.name}: ${f.remediation[0] ?? f.reasons[0] ?? ''}`);
+    for (const f of s.fixFirst.slice(0, 5)) out.push(`  ${f.name}: ${short(f.remediation[0] ?? f.reasons[0] ?? '')}`);
+    if (s.fixFirst.length > 5) out.push(`  … (${r.outputs.html})`);
   }
   return out.join('\n') + '\n';
 }

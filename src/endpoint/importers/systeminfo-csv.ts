@@ -3,7 +3,8 @@
  *   "Host Name","OS Name","OS Version","OS Manufacturer","OS Configuration",…,"System Type",…,"Hotfix(s)",…
  *   "ホスト名","OS 名","OS バージョン","OS 製造元","OS 構成",…,"システムの種類",…,"ホットフィックス",…
  * OS Version: "10.0.19044 N/A Build 19044" / "10.0.19044 N/A ビルド 19044" / "6.1.7601 Service Pack 1 Build 7601".
- * Hotfix(s): "3 Hotfix(s) Installed.,[01]: KB5011487,[02]: …" (one CSV field; localized count text).
+ * Hotfix(s): "3 Hotfix(s) Installed.,[01]: KB5011487,[02]: …" / "3 ホットフィックスがインストールされています。,[01]: …"
+ * (one CSV field; KB numbers are read, the localized count text only for a consistency note).
  * systeminfo gives no UBR (update build revision): the facts leave os.ubr unknown, and a note says so.
  * `/nh` (no header) output is not accepted: the header identifies the export.
  */

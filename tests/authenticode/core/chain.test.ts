@@ -114,6 +114,18 @@ describe('chain rules', () => {
     expect(r.failures[0]!.message).toMatch(/Test Expired Issuing CA/);
   });
 
+  it('reports EKU_NOT_CODE_SIGNING when an issuing CA restricts its EKUs to other purposes (EKU chaining)', async () => {
+    const ca = caUnder(pki.pca, 'Test Server-Auth-Only CA', { eku: ['1.3.6.1.5.5.7.3.1'] });
+    const r = await verifyOne(signFixture(pki, { signer: leafUnder(ca) }), ctx);
+    expect(codes(r)).toEqual(['EKU_NOT_CODE_SIGNING']);
+  });
+
+  it('accepts an issuing CA whose EKU extension includes code signing', async () => {
+    const ca = caUnder(pki.pca, 'Test Code-Signing CA', { eku: [OID.ekuCodeSigning] });
+    const r = await verifyOne(signFixture(pki, { signer: leafUnder(ca) }), ctx);
+    expect(r.valid).toBe(true);
+  });
+
   it('picks the path that holds when a cross-certificate offers an alternative', async () => {
     // a second, expired PCA certificate with the same name and key: the verifier must try the valid one.
     const expiredPca = issueCertificate(pki.root, {

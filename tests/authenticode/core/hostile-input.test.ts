@@ -3,7 +3,7 @@ import { parseDer } from '../../../src/authenticode/asn1';
 import { verifyPkcs7Signature } from '../../../src/authenticode/signature';
 import { FAILURE_CODES } from '../../../src/authenticode/types';
 import * as der from '../../helpers/der';
-import { TIMES } from '../../helpers/pki';
+import { issueCertificate, LEAF_EKUS, selfSigned, TIMES } from '../../helpers/pki';
 import { codes, contentSource, signFixture, standardPki, testContext } from './support';
 
 const pki = standardPki();
@@ -65,6 +65,34 @@ describe('hostile ASN.1 never throws, never hangs, never verifies', () => {
       const [r] = await verdict(bad);
       expect(r!.valid).toBe(false);
     }
+  });
+
+  it('a bag of mutually cross-signed same-name CAs ends chain building quickly (bounded search) with CHAIN_INCOMPLETE', async () => {
+    const validity = { notBefore: TIMES.caNotBefore, notAfter: TIMES.caNotAfter };
+    const keys = Array.from({ length: 7 }, (_, i) =>
+      selfSigned({ subject: 'Loop CA', keyType: 'ec', keyLabel: `loop ${i}`, skiExtension: false, ...validity }),
+    );
+    const cross = keys.flatMap((issuer, j) =>
+      keys.flatMap((_, i) =>
+        i === j
+          ? []
+          : [issueCertificate(issuer, { subject: 'Loop CA', keyType: 'ec', keyLabel: `loop ${i}`, isCa: true, skiExtension: false, akiExtension: false, serial: 1000 + 10 * j + i, ...validity })],
+      ),
+    );
+    const leaf = issueCertificate(keys[0]!, {
+      subject: 'Loop Leaf',
+      keyType: 'ec',
+      keyLabel: 'loop leaf',
+      eku: LEAF_EKUS,
+      akiExtension: false,
+      notBefore: TIMES.leafNotBefore,
+      notAfter: TIMES.leafNotAfter,
+    });
+    const started = process.hrtime.bigint();
+    const [r] = await verdict(signFixture(pki, { signer: leaf, certificates: [leaf, ...keys, ...cross] }));
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    expect(codes(r!)).toEqual(['CHAIN_INCOMPLETE']);
+    expect(ms).toBeLessThan(5000);
   });
 
   it('random mutations never throw and only ever yield codes from the closed set', async () => {

@@ -1,6 +1,6 @@
 import { OID } from '../../../src/authenticode/oids';
 import type { TimestampOptions } from '../../helpers/authenticode-builder';
-import { issueCertificate, TIMES } from '../../helpers/pki';
+import { issueCertificate, LEAF_EKUS, TIMES } from '../../helpers/pki';
 import { codes, signFixture, standardPki, testContext, verifyOne } from './support';
 
 describe.each(['rfc3161', 'pkcs9'] as const)('timestamp rules (%s)', (kind) => {
@@ -69,6 +69,26 @@ describe.each(['rfc3161', 'pkcs9'] as const)('timestamp rules (%s)', (kind) => {
     const r = await verifyOne(signFixture(pki, { timestamp: stamp({ time: new Date('2024-05-01T00:00:00Z') }) }), later);
     expect(codes(r)).toEqual(['CERT_EXPIRED']);
     expect(r.timestamp).toBe('2024-05-01T00:00:00.000Z');
+  });
+});
+
+describe('lifetime signing', () => {
+  const pki = standardPki();
+
+  it('a leaf with the lifetime signing EKU expires with its certificate even when timestamped', async () => {
+    const leaf = issueCertificate(pki.issuingCa, {
+      subject: { CN: 'Test Publisher', O: 'Test Publisher Ltd', C: 'US' },
+      notBefore: TIMES.leafNotBefore,
+      notAfter: TIMES.leafNotAfter,
+      eku: [...LEAF_EKUS, OID.ekuLifetimeSigning],
+      keyLabel: 'leaf',
+    });
+    const r = await verifyOne(
+      signFixture(pki, { signer: leaf, timestamp: { kind: 'rfc3161', tsa: pki.tsa, time: TIMES.signing } }),
+      testContext(pki, { at: TIMES.later }),
+    );
+    expect(codes(r)).toEqual(['CERT_EXPIRED']);
+    expect(r.timestamp).toBeNull();
   });
 });
 

@@ -5,9 +5,15 @@
 import * as fc from 'fast-check';
 import { isVerifyError } from '../../../src/authenticode/errors';
 import { readMsiBuffer } from '../../../src/authenticode/msi-reader';
-import { sampleMsi, writeMsi } from '../../helpers/msi-writer';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { sampleMsi, toTree, writeCompoundFile, writeMsi } from '../../helpers/msi-writer';
+import { createTestPki, TIMES } from '../../helpers/pki';
+import { signMsi } from '../../helpers/sign-msi';
+import { HAS_OSSLSIGNCODE, osslSign, tempDir } from './osslsigncode';
 
 const base = sampleMsi();
+const signedV4 = signMsi(writeCompoundFile(toTree(sampleMsi('fuzz')), { version: 4 }), { signer: createTestPki().leaf, dse: true });
 
 function codeOf(bytes: Buffer): string {
   try {
@@ -75,7 +81,7 @@ describe('malformed compound files', () => {
       b.writeUInt32LE(start, fatOffset(b) + 4 * (start + 1)); // second sector points back to the first
     });
     expect(codeOf(bytes)).toBe('MALFORMED_MSI');
-    expect(messageOf(bytes)).toMatch(/used by both|loop/);
+    expect(messageOf(bytes)).toMatch(/FAT loop/);
   });
 
   it('rejects a FAT loop in the directory chain', () => {
@@ -84,6 +90,7 @@ describe('malformed compound files', () => {
       b.writeUInt32LE(dir, fatOffset(b) + 4 * dir);
     });
     expect(codeOf(bytes)).toBe('MALFORMED_MSI');
+    expect(messageOf(bytes)).toMatch(/FAT loop/);
   });
 
   it('rejects a sector chain that runs past the end of the file as TRUNCATED_FILE', () => {
@@ -107,6 +114,7 @@ describe('malformed compound files', () => {
     const a = two.readUInt32LE(entryOffset(two, 'A') + 0x74);
     two.writeUInt32LE(a, entryOffset(two, 'B') + 0x74);
     expect(codeOf(two)).toBe('MALFORMED_MSI');
+    expect(messageOf(two)).toMatch(/used by both stream A and stream B|used by both stream B and stream A/);
   });
 
   it('rejects a huge stream size without allocating it', () => {
@@ -140,16 +148,18 @@ describe('malformed compound files', () => {
     expect(codeOf(bytes)).toBe('MALFORMED_MSI');
   });
 
-  it('never throws anything but VerifyError and never hangs on random corruption of the structures', async () => {
-    const structural = 512 * 5; // header, FAT, mini FAT, directory
+  it.each([
+    ['a version 3 package', base, 512 * 5], // header, FAT, mini FAT, directory
+    ['a signed version 4 package with MsiDigitalSignatureEx', signedV4, 4096 * 4],
+  ])('never throws anything but VerifyError and never hangs on random corruption of %s', async (_label, file, structural) => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(fc.nat({ max: structural - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 }),
-        fc.nat({ max: base.length }),
+        fc.nat({ max: 2000 }),
         async (edits, cut) => {
-          const b = Buffer.from(base);
+          const b = Buffer.from(file);
           for (const [at, v] of edits) b[at] = v;
-          const bytes = cut > 1000 ? b : b.subarray(0, base.length - cut);
+          const bytes = cut > 1000 ? b : b.subarray(0, file.length - cut);
           try {
             const c = readMsiBuffer(bytes, { strict: true });
             return (await c.digestSource.digest('sha256')).length === 32;
@@ -172,5 +182,27 @@ describe('malformed compound files', () => {
       }),
       { numRuns: 300, seed: 1464 },
     );
+  });
+
+  it('rejects two entries of one storage whose names differ only in case', () => {
+    const root = toTree(writeMsi({ streams: { Data: 'a' } }));
+    root.children.push({ ...root.children.find((c) => c.name === 'Data')!, name: 'DATA' });
+    expect(codeOf(writeCompoundFile(root))).toBe('MALFORMED_MSI');
+  });
+
+  (HAS_OSSLSIGNCODE ? it : it.skip)('rejects the tree osslsigncode 2.9 writes for a storage nested in a storage (an entry reached twice)', () => {
+    const pki = createTestPki();
+    const dir = tempDir('msi-nested-');
+    try {
+      const input = path.join(dir, 'nested.msi');
+      const output = path.join(dir, 'nested.signed.msi');
+      fs.writeFileSync(input, writeMsi({ streams: { A: 'a', 'Outer/Inner/Y': 'y', 'Outer/Z': 'z' } }));
+      expect(codeOf(fs.readFileSync(input))).toBe('read');
+      osslSign(dir, input, output, { signer: pki.leaf, time: TIMES.signing });
+      expect(codeOf(fs.readFileSync(output))).toBe('MALFORMED_MSI');
+      expect(messageOf(fs.readFileSync(output))).toMatch(/reached twice/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

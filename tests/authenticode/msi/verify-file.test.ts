@@ -9,7 +9,7 @@ import type { VerificationResult, VerifyOptions } from '../../../src/authenticod
 import { OID } from '../../../src/authenticode/oids';
 import { createTestPki, issueCertificate, issuersOf, nameCopyingRoot, TIMES } from '../../helpers/pki';
 import { addUnreachableSector, appendToMsi, patchEntries, rewriteMsi, sampleMsi } from '../../helpers/msi-writer';
-import { signMsi, transplantSignature } from '../../helpers/sign-msi';
+import { signMsi, signMsiDetailed, transplantSignature } from '../../helpers/sign-msi';
 import { flipStreamByte } from './fixtures';
 import { tempDir } from './osslsigncode';
 
@@ -113,6 +113,17 @@ describe('verifyFile on MSI: chain, DSE, unsigned, malformed', () => {
     const r = await verifyBytes(signed, { trust: [pki.root.pem, pki.tsaRoot.pem], at: TIMES.later });
     expect(r.verdict).toBe('valid');
     expect(r.signatures[0].timestamp).toBe(TIMES.signing.toISOString());
+  });
+
+  it('a dual-signed MSI (sha1 primary, sha256 nested) reports both signatures, each with its own digest', async () => {
+    const msi = sampleMsi('dual');
+    const nested = signMsiDetailed(msi, { signer: pki.leaf, digestAlgorithm: 'sha256' }).signature;
+    const r = await verifyBytes(signMsi(msi, { signer: pki.leaf, digestAlgorithm: 'sha1', nested: [nested] }));
+    expect(r.verdict).toBe('valid');
+    expect(r.signatures.map((s) => [s.digestAlgorithm, s.nested, s.valid])).toEqual([
+      ['sha1', false, true],
+      ['sha256', true, true],
+    ]);
   });
 
   it('an unsigned MSI is "unsigned" with NOT_SIGNED', async () => {

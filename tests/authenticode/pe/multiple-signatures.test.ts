@@ -46,3 +46,34 @@ describe('a PE may carry several signatures; the primary (first) decides the ver
     expect(r.signatures[1].failures.map((f) => f.code)).toContain('DIGEST_MISMATCH');
   });
 });
+
+describe('a dual-signed file (SHA-1 primary, nested SHA-256) is hashed in one pass', () => {
+  it('the digest algorithms of every signature, nested included, are known before verification starts', async () => {
+    const { digestAlgorithmHints } = await import('../../../src/authenticode/verify-file');
+    const { readPeContainer } = await import('../../../src/authenticode/pe-container');
+    const { writeFixture } = await import('./temp-files');
+    const pe = await signPe(buildPe(), [{ digestAlgorithm: 'sha1', nested: [{ digestAlgorithm: 'sha256' }] }, { digestAlgorithm: 'sha512' }]);
+    const c = await readPeContainer(writeFixture(pe), { strict: true });
+    expect(digestAlgorithmHints(c.signatures).sort()).toEqual(['sha1', 'sha256', 'sha512']);
+    expect(digestAlgorithmHints([Buffer.from('junk')])).toEqual([]);
+  });
+});
+
+describe('one pass over the file for every digest a dual-signed file needs', () => {
+  it('after the prefetch, the SHA-1 then SHA-256 requests of the signature layer share one pass', async () => {
+    const { prefetchDigests } = await import('../../../src/authenticode/verify-file');
+    const { readPeContainer } = await import('../../../src/authenticode/pe-container');
+    const { writeFixture } = await import('./temp-files');
+    const path = writeFixture(await signPe(buildPe(), { digestAlgorithm: 'sha1', nested: [{ digestAlgorithm: 'sha256' }] }));
+    const c = await readPeContainer(path, { strict: true });
+    prefetchDigests(c);
+    await c.digestSource.digest('sha1');
+    await c.digestSource.digest('sha256');
+    expect(c.digestSource.passes).toBe(1);
+
+    const plain = await readPeContainer(path, { strict: true });
+    await plain.digestSource.digest('sha1');
+    await plain.digestSource.digest('sha256');
+    expect(plain.digestSource.passes).toBe(2);
+  });
+});

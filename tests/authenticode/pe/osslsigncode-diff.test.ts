@@ -90,6 +90,18 @@ const fixtures: Fixture[] = [
     valid: true,
   },
   { name: 'osslsigncode, section byte tampered', make: async () => flipSectionByte(await osslSigned('o-tamper.exe', {}, 'sha256')), at: TIMES.signing, valid: false },
+  {
+    name: 'osslsigncode, CheckSum field changed (excluded from the digest)',
+    make: async () => {
+      const p = await osslSigned('o-checksum.exe', {}, 'sha256');
+      const b = readFileSync(p);
+      b.writeUInt32LE(0x1234, peOffsets(b).checksum);
+      writeFileSync(p, b);
+      return p;
+    },
+    at: TIMES.signing,
+    valid: true,
+  },
   { name: 'osslsigncode, no timestamp, judged after the leaf expired', make: () => osslSigned('o-expired.exe', {}, 'sha256'), at: TIMES.later, valid: false },
   {
     name: 'osslsigncode, data appended after the table',
@@ -169,6 +181,12 @@ const fixtures: Fixture[] = [
     } else {
       expect({ osslsigncode: ossl.ok, output: ossl.ok === f.valid ? '' : ossl.output }).toEqual({ osslsigncode: f.valid, output: '' });
     }
+  });
+
+  it('osslsigncode finds the CheckSum the project wrote correct', () => {
+    const p = file('p-ts.exe');
+    expect(osslVerify(p, TIMES.later).output).not.toMatch(/invalid PE checksum/);
+    expect(osslVerify(file('o-checksum.exe'), TIMES.signing).output).toMatch(/invalid PE checksum/);
   });
 
   it('reports every signature osslsigncode reports (nested included)', async () => {

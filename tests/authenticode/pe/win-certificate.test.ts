@@ -49,7 +49,6 @@ describe('WIN_CERTIFICATE entries: revision, type and lengths', () => {
     const pe = await signPe(buildPe());
     const { entry } = table(pe);
     pe.writeUInt32LE(pe.readUInt32LE(entry) - 16, entry);
-    // the table is now followed by an unclaimed 16 bytes: make the directory match the shortened entry
     const r = await verifyBytes(pe);
     expect(r.verdict).toBe('malformed');
     expect(codes(r)).toEqual(['BAD_CERT_TABLE']);

@@ -1,0 +1,62 @@
+/** The fuzz targets, by name, with their share of the default case count. */
+import { loadFixtures } from '../fixtures';
+import type { Target } from '../runner';
+import { importersTarget, inventoryTarget } from './endpoint';
+import { msiContainerTarget, msiTarget } from './msi';
+import { certTableTarget, peLayoutTarget, peTarget } from './pe';
+import { asn1Target, signedDataTarget, timestampTarget } from './pkcs7';
+
+/** Cases per target in a default run (thousands): 215 000 in all. */
+export const TARGET_SHARES: Record<string, number> = {
+  pe: 25,
+  'pe-layout': 30,
+  'cert-table': 20,
+  asn1: 30,
+  'signed-data': 25,
+  timestamp: 15,
+  msi: 20,
+  'msi-container': 15,
+  importers: 25,
+  inventory: 10,
+};
+
+export const TARGET_NAMES = Object.keys(TARGET_SHARES);
+export const DEFAULT_TOTAL_CASES = Object.values(TARGET_SHARES).reduce((a, b) => a + b, 0) * 1000;
+
+/** Split a total over the given targets by their shares (each at least 1). */
+export function splitCases(total: number, names: string[]): Record<string, number> {
+  const sum = names.reduce((a, n) => a + (TARGET_SHARES[n] ?? 1), 0);
+  const out: Record<string, number> = {};
+  for (const n of names) out[n] = Math.max(1, Math.round((total * (TARGET_SHARES[n] ?? 1)) / sum));
+  return out;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function makeTarget(name: string): Promise<Target<any>> {
+  switch (name) {
+    case 'importers':
+      return importersTarget();
+    case 'inventory':
+      return inventoryTarget();
+  }
+  const f = await loadFixtures();
+  switch (name) {
+    case 'pe':
+      return peTarget(f);
+    case 'pe-layout':
+      return peLayoutTarget(f);
+    case 'cert-table':
+      return certTableTarget(f);
+    case 'asn1':
+      return asn1Target(f);
+    case 'signed-data':
+      return signedDataTarget(f);
+    case 'timestamp':
+      return timestampTarget(f);
+    case 'msi':
+      return msiTarget(f);
+    case 'msi-container':
+      return msiContainerTarget(f);
+  }
+  throw new Error(`unknown fuzz target "${name}" (known: ${TARGET_NAMES.join(', ')})`);
+}
