@@ -23,6 +23,16 @@ async function rawSha256(p: string): Promise<void> {
   h.digest();
 }
 
+/** CPU ceiling: SHA-256 over a 64 MiB in-memory buffer, 16 times (1 GiB), no I/O at all. */
+function inMemorySha256MBs(): number {
+  const buf = Buffer.alloc(64 * 1024 * 1024, 0x5a);
+  const h = createHash('sha256');
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < 16; i++) h.update(buf);
+  h.digest();
+  return (16 * buf.length) / MB / (Number(process.hrtime.bigint() - t0) / 1e9);
+}
+
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t0 = process.hrtime.bigint();
   await fn();
@@ -64,10 +74,14 @@ export async function run(): Promise<BenchRow> {
     const raw = large.size / MB / Math.min(...rawTimes);
     const ratio = ours / raw;
     const peakRssMB = (process.resourceUsage().maxRSS * 1024) / (1024 * 1024);
+    // measured after the peak RSS reading: its 64 MiB buffer is not the verifier's memory
+    const ceiling = inMemorySha256MBs();
     return {
       name: `verifyFile, signed ${(large.size / 2 ** 30).toFixed(2)} GiB PE (sha256)`,
       result: `${ours.toFixed(0)} MB/s`,
-      reference: `raw sha256 stream ${raw.toFixed(0)} MB/s (${(ratio * 100).toFixed(1)}%)`,
+      reference:
+        `raw sha256 stream ${raw.toFixed(0)} MB/s (${(ratio * 100).toFixed(1)}%); ` +
+        `in-memory sha256 ceiling ${ceiling.toFixed(0)} MB/s (${((ours / ceiling) * 100).toFixed(1)}%)`,
       target: '>= 80% of raw sha256, peak RSS < 200 MB',
       met: ratio >= 0.8 && peakRssMB < 200,
       peakRssMB,

@@ -63,6 +63,8 @@ export interface MsiFixture {
   fields: { offset: number; size: 4; name: string }[];
   boundaries: number[];
   signed: Uint8Array;
+  /** 1 = a byte the MSI digest itself covers (signed minus the PKCS#7 blob's own signed regions) */
+  covered: Uint8Array;
   /** the digest the signature signs */
   digest: Buffer;
   digestAlgorithm: DigestAlgorithm;
@@ -216,6 +218,7 @@ function msiFixture(name: string, unsigned: Buffer, alg: DigestAlgorithm, dse: b
   const bytes = s.bytes;
   const cf = parseCompoundFile(bytes);
   const signed = new Uint8Array(bytes.length);
+  const blobRegions = new Uint8Array(bytes.length);
   const regions = signedRegions(s.signature);
   const fields: MsiFixture['fields'] = [
     { offset: 0x2c, size: 4, name: 'numFatSectors' },
@@ -246,7 +249,7 @@ function msiFixture(name: string, unsigned: Buffer, alg: DigestAlgorithm, dse: b
         // map blob offsets to file offsets through the stream's ranges
         const map: number[] = [];
         for (const [a, b] of cf.streamRanges(e)) for (let i = a; i < b; i++) map.push(i);
-        for (const [a, b] of [...regions.signer, ...regions.timestamp]) for (let i = a; i < b; i++) signed[map[i]!] = 1;
+        for (const [a, b] of [...regions.signer, ...regions.timestamp]) for (let i = a; i < b; i++) signed[map[i]!] = blobRegions[map[i]!] = 1;
       } else {
         for (const [a, b] of cf.streamRanges(e)) markRegion(signed, [a, b]); // DSE content must equal the pre-hash
       }
@@ -268,6 +271,7 @@ function msiFixture(name: string, unsigned: Buffer, alg: DigestAlgorithm, dse: b
     fields,
     boundaries: [...boundaries].sort((a, b) => a - b),
     signed,
+    covered: signed.map((v, i) => (blobRegions[i] ? 0 : v)),
     digest: msiDigest(cf, alg, dse),
     digestAlgorithm: alg,
   };

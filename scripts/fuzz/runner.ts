@@ -79,6 +79,9 @@ export interface TargetReport {
   found: Violation[];
   /** set when the run was cut short (watchdog) */
   aborted?: string;
+  /** inputs the harness itself failed to build (skipped; the first message is kept) */
+  harnessErrors: number;
+  harnessError?: string;
 }
 
 export interface RunOptions {
@@ -165,7 +168,12 @@ async function minimise<C>(target: Target<C>, opts: RunOptions, kind: ViolationK
   const details = await fc.check(
     fc.asyncProperty(target.arbitrary, async (c) => {
       if (budget-- <= 0) return true;
-      const bytes = target.bytes(c);
+      let bytes: Buffer;
+      try {
+        bytes = target.bytes(c);
+      } catch {
+        return true;
+      }
       const r = await runCase(target, c, bytes, opts.timeLimitMs);
       const v = r.violations.find((x) => x.kind === kind);
       if (v) last = { input: bytes, detail: v.detail };
@@ -207,6 +215,7 @@ export async function runTarget<C>(target: Target<C>, opts: RunOptions): Promise
     outcomes: {},
     violations: [],
     found: [],
+    harnessErrors: 0,
   };
   gc();
   const heap0 = process.memoryUsage().heapUsed;
@@ -217,7 +226,15 @@ export async function runTarget<C>(target: Target<C>, opts: RunOptions): Promise
   await fc.check(
     fc.asyncProperty(target.arbitrary, async (c) => {
       const i = index++;
-      const bytes = target.bytes(c);
+      let bytes: Buffer;
+      try {
+        bytes = target.bytes(c);
+      } catch (e) {
+        // the harness could not build this input (not a finding about the code under test)
+        report.harnessErrors++;
+        report.harnessError ??= describeError(e);
+        return true;
+      }
       opts.onCaseStart?.(i, bytes);
       const r = await runCase(target, c, bytes, opts.timeLimitMs);
       report.cases++;

@@ -70,6 +70,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 }
 
 export function runMain(): void {
+  // `acs-gate … --json | head -1`: a reader that stops early is not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

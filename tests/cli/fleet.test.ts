@@ -38,6 +38,17 @@ describe('acs-gate fleet', () => {
     expect(j.verifications.length).toBeGreaterThan(0);
   });
 
+  it('runs the update path for a declared program and agent build (--agent-build, --build, --scope)', async () => {
+    const unguarded = JSON.parse(
+      (await run(['fleet', FLEET_JSONL, '--path', 'agent-update', '--agent-build', '11092', '--build', '12011', '--out', tmpDir(), '--at', AT, '--json'])).out,
+    );
+    expect(unguarded.perPath[0]).toMatchObject({ path: 'agent-update', allowed: 1, unguarded: 2 });
+    const patterns = JSON.parse(
+      (await run(['fleet', FLEET_JSONL, '--path', 'agent-update', '--agent-build', '12011', '--build', '12500', '--scope', 'patterns', '--out', tmpDir(), '--at', AT, '--json'])).out,
+    );
+    expect(patterns.perPath[0].downloads).toBe(0);
+  });
+
   it('draws a progress line on stderr only when stderr is a terminal', async () => {
     const quiet = await run(['fleet', FLEET_JSONL, '--path', 'msi', '--out', tmpDir(), '--at', AT]);
     expect(quiet.err).toBe('');
@@ -70,6 +81,8 @@ describe('acs-gate fleet', () => {
     [['inv.jsonl'], '--out DIR is required'],
     [['inv.jsonl', '--out', 'x', '--path', 'usb-stick'], 'unknown install path "usb-stick" (one of server-patch, autopcc, msi, packager-exe, remote-install, agent-update, saas-msi, saas-web-installer, saas-agent-update, sep-agent-update, pattern-update, engine-update)'],
     [['inv.jsonl', '--out', 'x', '--lang', 'de'], '--lang must be ja or en, got "de"'],
+    [['inv.jsonl', '--out', 'x', '--at', 'soon'], '--at must be an ISO 8601 time like 2024-04-11 or 2024-04-11T09:00:00Z, got "soon"'],
+    [['inv.jsonl', '--out', 'x', '--build', '12011', '--maintenance', '2023-03'], 'give --build or --maintenance, not both'],
   ])('rejects bad arguments %j with one line, exit 2', async (args, message) => {
     const r = await run(['fleet', ...args]);
     expect(r.code).toBe(2);

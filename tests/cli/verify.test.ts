@@ -11,6 +11,8 @@ describe('acs-gate verify', () => {
     expect(r.out).toContain('    Issued to: Microsoft Identity Verification Root Certificate Authority 2020');
     expect(r.out).toContain('SHA1 hash: F40042E2E5F7E8EF8189FED15519AECE42C3BFA2');
     expect(r.out).toContain('Expires:   Sun, 16 Apr 2045 18:44:40 GMT');
+    // the 72-hour leaf, from the file's own certificate bag
+    expect(r.out).toMatch(/ {16}Issued to: Joel Verhagen\n {16}Issued by: Microsoft ID Verified CS AOC CA 02\n {16}Expires: {3}Sat, 13 Apr 2024 13:28:34 GMT\n {16}SHA1 hash: [0-9A-F]{40}\n/);
     expect(r.out).toMatch(/The signature is timestamped \(RFC 3161\): Wed, 10 Apr 2024/);
     expect(r.out).toContain(`Successfully verified: ${REAL_DLL}\nACS: yes`);
     expect(r.out).toContain('Number of errors: 0');

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { bundledAcsRoot } from '../../authenticode/certificates';
 import { fleetReport } from '../../report/default-deps';
 import type { FleetOptions } from '../../report/fleet';
-import { timeValue, type ParsedArgs } from '../args';
+import { intValue, monthValue, timeValue, type ParsedArgs } from '../args';
 import { knownCertificates, loadCertificates } from '../certs';
 import { EXIT, type Command, type CommandContext } from '../command';
 import { CliInputError, UsageError } from '../errors';
@@ -14,7 +14,30 @@ import { resolveLang } from '../lang';
 import { parseInstallPath } from '../install-path';
 
 const USAGE =
-  'acs-gate fleet INVENTORY... [--file INSTALLER]... [--path PATH]... --out DIR [--lang ja|en] [--at ISO] [--json] [--trust PEM]... [--acs-root PEM]...';
+  'acs-gate fleet INVENTORY... [--file INSTALLER]... [--path PATH]... --out DIR [--lang ja|en] [--at ISO] [--json] ' +
+  '[--trust PEM]... [--acs-root PEM]... [--build N | --maintenance YYYY-MM] [--agent-build N | --agent-maintenance YYYY-MM] [--scope SCOPE]';
+
+const SCOPES = ['all', 'patterns-engines-drivers', 'patterns'] as const;
+
+/** --build / --maintenance / --agent-build / --agent-maintenance / --scope, as simulate takes them. */
+function programFlags(args: ParsedArgs): Pick<FleetOptions, 'declared' | 'agent' | 'settings'> {
+  const build = intValue(args, 'build');
+  const maintenance = monthValue(args, 'maintenance');
+  const agentBuild = intValue(args, 'agent-build');
+  const agentMaintenance = monthValue(args, 'agent-maintenance');
+  if (build !== undefined && maintenance !== undefined) throw new UsageError('give --build or --maintenance, not both');
+  if (agentBuild !== undefined && agentMaintenance !== undefined) throw new UsageError('give --agent-build or --agent-maintenance, not both');
+  const scope = args.values.get('scope');
+  if (scope !== undefined && !(SCOPES as readonly string[]).includes(scope))
+    throw new UsageError(`--scope must be one of ${SCOPES.join(', ')}, got "${scope}"`);
+  const declared = { ...(build !== undefined ? { build } : {}), ...(maintenance !== undefined ? { maintenance } : {}) };
+  const agent = { ...(agentBuild !== undefined ? { build: agentBuild } : {}), ...(agentMaintenance !== undefined ? { maintenance: agentMaintenance } : {}) };
+  return {
+    ...(Object.keys(declared).length ? { declared } : {}),
+    ...(Object.keys(agent).length ? { agent } : {}),
+    ...(scope ? { settings: { scope: scope as (typeof SCOPES)[number] } } : {}),
+  };
+}
 
 /** Runs the report and prints its summary; shared by `fleet` and `demo`. */
 export async function runFleet(options: FleetOptions, args: ParsedArgs, { io }: CommandContext): Promise<number> {
@@ -54,6 +77,11 @@ export const fleetCommand: Command = {
     json: { kind: 'switch' },
     trust: { kind: 'list' },
     'acs-root': { kind: 'list' },
+    build: { kind: 'value' },
+    maintenance: { kind: 'value' },
+    'agent-build': { kind: 'value' },
+    'agent-maintenance': { kind: 'value' },
+    scope: { kind: 'value' },
   },
   help: `Usage: ${USAGE}
 
@@ -63,7 +91,8 @@ happen there. Writes DIR/report.json, DIR/report.csv (one row per machine) and D
 self-contained page: totals, charts by reason and Windows version, machines to fix first with their exact
 remediation, the popups users would see per path; Japanese and English).
 
-Installer files are verified once per distinct machine (same trust, OS and patches), not once per machine.
+Each installer file is verified once per distinct trust (the anchors a machine's Root store and automatic
+root update give), and each distinct machine (same facts but the name) is simulated once.
 Without --path, each file runs on the path its type suggests (.msi: msi, else autopcc); without --file,
 the paths run on a declared ACS-signed program (default paths: autopcc, msi, agent-update).
 
@@ -76,12 +105,18 @@ Options:
   --json             print the summary as JSON instead of text
   --trust PEM        certificates machines' root stores may name (matched by thumbprint); repeatable
   --acs-root PEM     roots that make a chain ACS (default: the bundled Microsoft root); repeatable
+  --build N | --maintenance YYYY-MM
+                     the program's declared Apex One build / SaaS maintenance, for paths run without --file
+  --agent-build N | --agent-maintenance YYYY-MM
+                     the installed agent's build / maintenance, for the update paths
+  --scope SCOPE      update scope: all | patterns-engines-drivers | patterns (default all)
 
 Exit codes: 0 every machine ready and every run allowed, 1 otherwise (report written), 2 usage or input error
 
 Examples:
   acs-gate fleet samples/fleet/fleet.jsonl --out report
   acs-gate fleet inventory.csv exports/ --file AutoPcc.exe --file agent.msi --path autopcc --path msi --out out --lang ja
+  acs-gate fleet fleet.jsonl --path agent-update --agent-build 12011 --build 12500 --out out
 `,
   async run(args, ctx) {
     if (!args.positionals.length) throw new UsageError('no INVENTORY given');
@@ -96,6 +131,7 @@ Examples:
       outDir: path.resolve(ctx.io.cwd, out),
       lang: resolveLang(args.values.get('lang'), ctx.io.env),
       at: timeValue(args, 'at', ctx.io.now),
+      ...programFlags(args),
       known: knownCertificates(loadCertificates(trust ?? []), bundledAcsRoot()),
       ...(acsRoots ? { acsRoots: loadCertificates(acsRoots) } : {}),
     };

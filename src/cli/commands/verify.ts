@@ -4,6 +4,7 @@ import { bundledMicrosoftCertificates, verifyFile } from '../../authenticode';
 import type { VerificationResult } from '../../authenticode/types';
 import { timeValue } from '../args';
 import { loadCertificates } from '../certs';
+import { certificatesInFile } from '../file-certificates';
 import { EXIT, type Command } from '../command';
 import { UsageError } from '../errors';
 import { formatVerification, formatVerifyTotals, type CertificateLookup } from '../format/verify';
@@ -12,7 +13,14 @@ const USAGE = 'acs-gate verify FILE... [--trust PEM_OR_DIR]... [--acs-root PEM].
 
 function lookupIn(certs: X509Certificate[]): CertificateLookup {
   return (subject) => {
-    const norm = (s: string) => s.split(/,\s*|\n/).map((x) => x.trim().replace(/\s+/g, ' ')).filter(Boolean).sort().join(',');
+    // "CN=…, S=Ohio" (the verifier) and "ST=Ohio\nCN=…" (node:crypto) name the same subject
+    const norm = (s: string) =>
+      s
+        .split(/,\s*|\n/)
+        .map((x) => x.trim().replace(/\s+/g, ' ').replace(/^ST=/i, 'S='))
+        .filter(Boolean)
+        .sort()
+        .join(',');
     const c = certs.find((x) => norm(x.subject) === norm(subject));
     return c && { subject: c.subject, issuer: c.issuer, validTo: c.validTo, sha1: c.fingerprint.replace(/:/g, '') };
   };
@@ -61,7 +69,7 @@ Examples:
       ...(trustCerts ? { trust: trustCerts } : {}),
       ...(acsCerts ? { acsRoots: acsCerts } : {}),
     };
-    const lookup = lookupIn([...(trustCerts ?? []), ...(acsCerts ?? []), ...bundledMicrosoftCertificates()]);
+    const knownCerts = [...(trustCerts ?? []), ...(acsCerts ?? []), ...bundledMicrosoftCertificates()];
     const results: VerificationResult[] = [];
     let code: number = EXIT.OK;
     for (const file of args.positionals) {
@@ -74,7 +82,7 @@ Examples:
       results.push(r);
       if (args.switches.has('json')) {
         io.stdout(JSON.stringify(r) + '\n');
-      } else io.stdout(formatVerification(r, lookup) + '\n');
+      } else io.stdout(formatVerification(r, lookupIn([...knownCerts, ...(await certificatesInFile(file, r.format))])) + '\n');
     }
     if (!args.switches.has('json') && results.length) io.stdout(formatVerifyTotals(results));
     return code;

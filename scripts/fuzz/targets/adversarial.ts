@@ -1,0 +1,188 @@
+/**
+ * Adversarial target: hostile inputs random mutation does not reach, built on purpose and sized by a
+ * parameter, run through the public API under the same invariants (typed errors only, no false valid,
+ * time limit per case, allocation bound).
+ *
+ *   msi-deep       storages nested N deep (recursion in the digest / pre-hash walks), signed stream present
+ *   msi-wide       N streams in the root storage (sorting, name checks)
+ *   chain-bomb     a PKCS#7 whose bag holds N self-issued CA certificates sharing one name and one key (every
+ *                  one verifies every other: the path search is a complete graph), nested K times
+ *   many-entries   a PE whose certificate table holds N WIN_CERTIFICATE entries (each a chain-bomb blob or a
+ *                  valid signature)
+ *   deep-der       definite-length nesting far past the depth limit, inside a real SignedData
+ */
+import { X509Certificate } from 'node:crypto';
+import fc from 'fast-check';
+import { isVerifyError } from '../../../src/authenticode/errors';
+import { readMsiBuffer } from '../../../src/authenticode/msi-reader';
+import { verifyPkcs7Signature } from '../../../src/authenticode/signature';
+import { verifyFileWithContext } from '../../../src/authenticode/verify-file';
+import { buildAuthenticodeSignature } from '../../../tests/helpers/authenticode-builder';
+import { type CfNode, writeCompoundFile } from '../../../tests/helpers/msi-writer';
+import { attachSignatures, buildPe } from '../../../tests/helpers/pe-writer';
+import { createTestPki, issueCertificate, selfSigned, TIMES, type Identity } from '../../../tests/helpers/pki';
+import type { Fixtures } from '../fixtures';
+import type { CaseResult, Target } from '../runner';
+import { scratchFile } from '../tempdir';
+
+export type AdversarialCase =
+  | { k: 'msi-deep'; depth: number; dse: boolean }
+  | { k: 'msi-wide'; streams: number }
+  | { k: 'chain-bomb'; certs: number; nested: number; timestamped: boolean }
+  | { k: 'many-entries'; entries: number; bomb: boolean }
+  | { k: 'deep-der'; depth: number };
+
+const node = (name: string, kind: CfNode['kind'], children: CfNode[] = [], content: Buffer = Buffer.alloc(0)): CfNode => ({
+  name,
+  kind,
+  content,
+  clsid: Buffer.alloc(16),
+  state: 0,
+  created: 0n,
+  modified: 0n,
+  children,
+});
+
+const DS = '\u0005DigitalSignature';
+const DSE = '\u0005MsiDigitalSignatureEx';
+
+function deepMsi(depth: number, dse: boolean, blob: Buffer): Buffer {
+  let inner: CfNode = node('S', 'storage', [node('x', 'stream', [], Buffer.from('payload'))]);
+  for (let i = 1; i < depth; i++) inner = node('S', 'storage', [inner]);
+  const root = node('Root Entry', 'root', [inner, node(DS, 'stream', [], blob), ...(dse ? [node(DSE, 'stream', [], Buffer.alloc(32, 1))] : [])]);
+  return writeCompoundFile(root);
+}
+
+function wideMsi(streams: number, blob: Buffer): Buffer {
+  const kids: CfNode[] = [];
+  for (let i = 0; i < streams; i++) kids.push(node(`s${i.toString(36)}`, 'stream', [], Buffer.from([i & 0xff])));
+  kids.push(node(DS, 'stream', [], blob));
+  return writeCompoundFile(node('Root Entry', 'root', kids));
+}
+
+const bombCache = new Map<string, Buffer>();
+
+/** N self-issued CA certificates with one name and one key, a leaf under that name, nested K times. */
+function chainBomb(fx: Fixtures, certs: number, nested: number, timestamped: boolean): Buffer {
+  const key = `${certs}/${nested}/${timestamped}`;
+  const hit = bombCache.get(key);
+  if (hit) return hit;
+  const pki = createTestPki();
+  const subject = { CN: 'Bomb CA', O: 'Fuzz' };
+  const cas: Identity[] = [];
+  for (let i = 0; i < certs; i++) {
+    cas.push(selfSigned({ subject, notBefore: TIMES.rootNotBefore, notAfter: TIMES.rootNotAfter, isCa: true, keyLabel: 'fuzz-bomb', serial: 1000 + i }));
+  }
+  const leaf = issueCertificate(cas[0]!, { subject: { CN: 'Bomb Leaf' }, notBefore: TIMES.leafNotBefore, notAfter: TIMES.leafNotAfter, keyLabel: 'fuzz-bomb-leaf' });
+  const tsa = issueCertificate(cas[0]!, { subject: { CN: 'Bomb TSA' }, notBefore: TIMES.caNotBefore, notAfter: TIMES.caNotAfter, keyLabel: 'fuzz-bomb-tsa', eku: ['1.3.6.1.5.5.7.3.8'] });
+  const one = (): Buffer =>
+    buildAuthenticodeSignature({
+      kind: 'pe',
+      digestAlgorithm: 'sha256',
+      fileDigest: fx.pe[0]!.digests.sha256,
+      signer: leaf,
+      certificates: [leaf, ...cas],
+      ...(timestamped ? { timestamp: { kind: 'rfc3161' as const, tsa, tsaChain: cas, time: TIMES.signing } } : {}),
+    });
+  const inner = Array.from({ length: nested }, one);
+  const blob = buildAuthenticodeSignature({
+    kind: 'pe',
+    digestAlgorithm: 'sha256',
+    fileDigest: fx.pe[0]!.digests.sha256,
+    signer: leaf,
+    certificates: [leaf, ...cas],
+    ...(timestamped ? { timestamp: { kind: 'rfc3161' as const, tsa, tsaChain: cas, time: TIMES.signing } } : {}),
+    nested: inner,
+  });
+  void pki;
+  void X509Certificate;
+  bombCache.set(key, blob);
+  return blob;
+}
+
+function deepDer(depth: number): Buffer {
+  // a SEQUENCE nested `depth` deep placed where the SignedData certificates go
+  let inner = Buffer.from([0x05, 0x00]);
+  for (let i = 0; i < depth; i++) {
+    const n = inner.length;
+    const len = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : n < 0x10000 ? [0x82, n >> 8, n & 0xff] : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff];
+    inner = Buffer.concat([Buffer.from([0x30, ...len]), inner]);
+  }
+  return inner;
+}
+
+export const adversarialArb: fc.Arbitrary<AdversarialCase> = fc.oneof(
+  fc.record({ k: fc.constant('msi-deep' as const), depth: fc.constantFrom(10, 100, 1000, 3000, 10_000, 30_000), dse: fc.boolean() }),
+  fc.record({ k: fc.constant('msi-wide' as const), streams: fc.constantFrom(10, 1000, 10_000, 40_000) }),
+  fc.record({ k: fc.constant('chain-bomb' as const), certs: fc.constantFrom(8, 32, 64, 65), nested: fc.constantFrom(0, 4, 16, 17), timestamped: fc.boolean() }),
+  fc.record({ k: fc.constant('many-entries' as const), entries: fc.constantFrom(2, 16, 64, 256), bomb: fc.boolean() }),
+  fc.record({ k: fc.constant('deep-der' as const), depth: fc.constantFrom(40, 48, 49, 100, 10_000, 100_000) }),
+);
+
+export function adversarialTarget(fixtures: Fixtures): Target<AdversarialCase> {
+  const validBlob = fixtures.blobs[0]!.blob;
+  const bytesOf = (c: AdversarialCase): Buffer => {
+    switch (c.k) {
+      case 'msi-deep':
+        return deepMsi(c.depth, c.dse, fixtures.blobs[0]!.blob);
+      case 'msi-wide':
+        return wideMsi(c.streams, validBlob);
+      case 'chain-bomb':
+        return chainBomb(fixtures, c.certs, c.nested, c.timestamped);
+      case 'many-entries': {
+        const blob = c.bomb ? chainBomb(fixtures, 32, 4, true) : validBlob;
+        return attachSignatures(buildPe({ machine: 'x86' }), Array.from({ length: c.entries }, () => blob));
+      }
+      case 'deep-der':
+        return deepDer(c.depth);
+    }
+  };
+  const memo = new Map<string, Buffer>();
+  return {
+    name: 'adversarial',
+    api: 'verifyFile / readMsiBuffer / verifyPkcs7Signature on built hostile inputs',
+    arbitrary: adversarialArb,
+    ext: 'bin',
+    bytes(c) {
+      const key = JSON.stringify(c);
+      let b = memo.get(key);
+      if (!b) memo.set(key, (b = bytesOf(c)));
+      return b;
+    },
+    allocBound: (b) => b.length * 4 + 8 * 1024 * 1024,
+    async run(c, bytes): Promise<CaseResult> {
+      switch (c.k) {
+        case 'msi-deep':
+        case 'msi-wide': {
+          try {
+            const container = readMsiBuffer(bytes, { strict: true });
+            await container.digestSource.digest('sha256');
+          } catch (e) {
+            if (!isVerifyError(e)) return { outcome: 'escape', escape: `readMsiBuffer/digest: ${(e as Error).constructor.name}: ${(e as Error).message.slice(0, 200)}` };
+          }
+          const r = await verifyFileWithContext(scratchFile('adv.msi', bytes), fixtures.ctx);
+          const outcome = `${c.k}:${r.verdict}:${r.failures[0]?.code ?? ''}`;
+          if (r.failures.some((f) => f.code === 'IO_ERROR')) return { outcome, escape: `file content reported as IO_ERROR: ${r.failures.find((f) => f.code === 'IO_ERROR')!.message.slice(0, 200)}` };
+          if (r.verdict === 'valid') return { outcome, falseValid: 'a package signed with another file\'s digest verified valid' };
+          return { outcome };
+        }
+        case 'chain-bomb': {
+          const reports = await verifyPkcs7Signature(bytes, { digest: async (a) => fixtures.pe[0]!.digests[a] }, fixtures.ctx, 'pe', 0);
+          const outcome = `chain-bomb:${reports.length}:${reports[0]?.failures[0]?.code ?? 'ok'}`;
+          if (reports.some((r) => r.valid)) return { outcome, falseValid: 'a signature chaining to self-issued junk verified valid' };
+          return { outcome };
+        }
+        case 'many-entries': {
+          const r = await verifyFileWithContext(scratchFile('adv.exe', bytes), fixtures.ctx);
+          const outcome = `many-entries:${r.verdict}:${r.signatures.length}`;
+          if (c.bomb && r.verdict === 'valid') return { outcome, falseValid: 'a chain-bomb primary verified valid' };
+          return { outcome };
+        }
+        case 'deep-der': {
+          const reports = await verifyPkcs7Signature(bytes, { digest: async (a) => fixtures.pe[0]!.digests[a] }, fixtures.ctx, 'pe', 0);
+          return { outcome: `deep-der:${reports[0]?.failures[0]?.code ?? 'ok'}` };
+        }
+      }
+    },
+  };
+}
