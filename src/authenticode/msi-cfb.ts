@@ -1,10 +1,17 @@
 /**
  * Bounds-checked reader of an OLE compound file (MS-CFB), as used by MSI packages.
  *
- * It reads the header, the DIFAT, the FAT, the directory and the mini FAT itself (it needs the raw
- * directory entry bytes — names, CLSIDs, state bits, FILETIMEs — for the MSI digests, and it needs to
- * account for every sector of the file), and it never copies stream contents: a stream is described as a
- * list of byte ranges of the file buffer, hashed in place.
+ * It reads the header, the DIFAT, the FAT, the directory, the mini FAT and the mini stream (it needs the
+ * raw directory entry bytes — names, CLSIDs, state bits, FILETIMEs — for the MSI digests, and it needs to
+ * account for every sector of the file), and it never copies the contents of regular (>= 4096-byte)
+ * streams: a stream is described as byte ranges of the file, read on demand.
+ *
+ * Random access: the parser is written once, as a generator that yields the byte ranges it needs
+ * (ReadRequest) and receives their bytes. parseCompoundFile drives it synchronously over a Buffer (tests,
+ * fuzzing, callers holding the bytes); readCompoundFile drives it over a RandomAccess (an open file
+ * handle), so a large package is never held whole: only the header sector, the FAT entries that can
+ * matter (one per sector of the file), the DIFAT, the directory (<= MAX_DIRECTORY_BYTES), the mini FAT,
+ * the mini stream (<= MAX_MINI_STREAM_BYTES) and one owner id per sector are kept.
  *
  * Sector accounting (CVE-2020-1464 "GlueBall" class): every sector is owned by exactly one of the FAT,
  * the DIFAT, the directory, the mini FAT, the mini stream or one stream's data. Bytes after the last owned
@@ -18,6 +25,7 @@
  * 2.5 (DIFAT), 2.6 (directory entries).
  */
 import { VerifyError } from './errors';
+import type { RandomAccess } from './pe-reader';
 
 export const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -67,7 +75,7 @@ export interface CfbEntry {
   path: string;
 }
 
-/** A byte range [start, end) of the file buffer. */
+/** A byte range [start, end) of the file. */
 export type ByteRange = readonly [number, number];
 
 export interface SectorAccounting {
@@ -84,18 +92,99 @@ export interface SectorAccounting {
   headerPaddingNonZero: boolean;
 }
 
-export interface CompoundFile {
-  buffer: Buffer;
+/** A piece of stream content: bytes already in memory (the mini stream) or a byte range of the file. */
+export type ContentPiece = Buffer | ByteRange;
+
+/** The parsed structure of a compound file, without its stream contents. */
+export interface CfbLayout {
+  /** file size in bytes */
+  fileSize: number;
   majorVersion: 3 | 4;
   sectorSize: number;
   root: CfbEntry;
   /** every entry reachable from the root, root first */
   entries: CfbEntry[];
   accounting: SectorAccounting;
-  /** the byte ranges holding a stream's content, in order, exactly `entry.size` bytes in total */
+  /** the mini stream (the root entry's content), held in memory */
+  miniStream: Buffer;
+  /** the byte ranges of the file holding a stream's content, in order, exactly `entry.size` bytes in total */
   streamRanges(entry: CfbEntry): ByteRange[];
+  /**
+   * A stream's content in order, exactly `entry.size` bytes in total: contiguous sectors merged into file
+   * ranges of at most MAX_READ bytes (regular streams), or slices of `miniStream` (small streams). Lazy:
+   * walks the FAT as it goes, so a large stream costs no memory here.
+   */
+  contentPieces(entry: CfbEntry): Generator<ContentPiece, void, undefined>;
   /** the file bytes of one mini sector of the mini stream */
   miniSectorRange(miniSector: number): ByteRange;
+  /** the bytes of one mini sector, from the in-memory mini stream */
+  miniSectorBytes(miniSector: number): Buffer;
+}
+
+/** A compound file parsed from bytes in memory. */
+export interface CompoundFile extends CfbLayout {
+  buffer: Buffer;
+}
+
+/** Largest single read (and hashed chunk) of stream contents. */
+export const MAX_READ = 4 * 1024 * 1024;
+/** Mini streams larger than this are refused: it only holds streams < 4096 bytes, and it is kept in memory. */
+export const MAX_MINI_STREAM_BYTES = 64 * 1024 * 1024;
+/** Directories larger than this are refused (131072 entries; real packages have hundreds). */
+export const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
+
+/** A byte range the parser needs: exactly `length` bytes at `offset`, inside the file. */
+export interface ReadRequest {
+  offset: number;
+  length: number;
+}
+/** A computation that reads the file through ReadRequests (driven by runSync / runAsync). */
+export type Reader<T> = Generator<ReadRequest, T, Uint8Array>;
+
+function asBuffer(u: Uint8Array): Buffer {
+  return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+}
+
+/** Run a Reader over bytes in memory. */
+export function runSync<T>(reader: Reader<T>, buf: Buffer): T {
+  let step = reader.next();
+  while (!step.done) {
+    const { offset, length } = step.value;
+    if (offset < 0 || length < 0 || offset + length > buf.length) {
+      throw truncated(`read of ${length} byte(s) at ${offset} lies past the end of the file (${buf.length} bytes)`);
+    }
+    step = reader.next(buf.subarray(offset, offset + length));
+  }
+  return step.value;
+}
+
+/** Run a Reader over a RandomAccess (an open file). */
+export async function runAsync<T>(reader: Reader<T>, access: RandomAccess): Promise<T> {
+  let step = reader.next();
+  while (!step.done) {
+    const { offset, length } = step.value;
+    if (offset < 0 || length < 0 || offset + length > access.size) {
+      throw truncated(`read of ${length} byte(s) at ${offset} lies past the end of the file (${access.size} bytes)`);
+    }
+    step = reader.next(asBuffer(await access.read(offset, length)));
+  }
+  return step.value;
+}
+
+/**
+ * Read whole sectors (in list order) in runs of consecutive sector numbers of at most MAX_READ bytes;
+ * `each(i, bytes)` receives the i-th sector's S bytes.
+ */
+function* readSectors(sectors: ArrayLike<number>, count: number, S: number, each: (i: number, bytes: Buffer) => void): Reader<void> {
+  const perRun = Math.max(1, Math.floor(MAX_READ / S));
+  let i = 0;
+  while (i < count) {
+    let j = i + 1;
+    while (j < count && j - i < perRun && sectors[j] === sectors[j - 1] + 1) j++;
+    const bytes = asBuffer(yield { offset: (sectors[i] + 1) * S, length: (j - i) * S });
+    for (let k = i; k < j; k++) each(k, bytes.subarray((k - i) * S, (k - i + 1) * S));
+    i = j;
+  }
 }
 
 function malformed(message: string): VerifyError {
@@ -122,7 +211,8 @@ type Owner = string;
  * stream's size) of owners[-k - 1]. A typed array: a 256 MiB file has half a million 512-byte sectors.
  */
 class Ownership {
-  private readonly ids: Int32Array;
+  /** the owner ids by sector (read directly by hot loops; written only through claim) */
+  readonly ids: Int32Array;
   private readonly names: Owner[] = [];
   private readonly index = new Map<Owner, number>();
   constructor(count: number) {
@@ -151,9 +241,6 @@ class Ownership {
   }
   name(id: number): Owner {
     return this.names[id - 1];
-  }
-  owned(sector: number): boolean {
-    return this.ids[sector] !== 0;
   }
   /** owned by nobody, or slack */
   unreachable(sector: number): boolean {
@@ -186,17 +273,66 @@ function readU32s(buf: Buffer, offset: number, dst: Uint32Array, at: number, cou
   }
 }
 
+/** How many sectors from `sector` on the chain continues to consecutive sector numbers (1 … max). */
+function contiguousRun(fat: Uint32Array, sector: number, max: number): number {
+  let n = 1;
+  while (n < max && fat[sector + n - 1] === sector + n) n++;
+  return n;
+}
+
+/**
+ * followChain's hot loop, as a plain function over typed arrays (a 1 GiB stream is two million sectors):
+ * claims sectors while each is an ordinary one — covered by `fat` (which holds entries of sectors inside
+ * the file only), not yet owned, and the chain not longer than the file. Returns the sector it stopped at
+ * and the chain length so far; the caller checks and reports that sector.
+ */
+function claimRun(
+  fat: Uint32Array,
+  ids: Int32Array,
+  start: number,
+  id: number,
+  needed: number,
+  physical: number,
+  chain: number[],
+  keep: number,
+): [number, number] {
+  const kept = fat.length;
+  let sector = start;
+  let length = 0;
+  while (sector < kept && length < physical && ids[sector] === 0) {
+    ids[sector] = length >= needed ? -id : id;
+    if (length < keep) chain.push(sector);
+    length++;
+    sector = fat[sector];
+  }
+  return [sector, length];
+}
+
 /**
  * Parse and account for a compound file held in `buf`. Throws VerifyError for structure that does not
  * hold together; reports trailing / unreachable data in `accounting`.
  */
 export function parseCompoundFile(buf: Buffer): CompoundFile {
   if (!isCompoundFile(buf)) throw malformed('not a compound file: signature D0 CF 11 E0 A1 B1 1A E1 missing');
-  if (buf.length < HEADER_SIZE) {
-    throw truncated(`compound file header needs ${HEADER_SIZE} bytes, file has ${buf.length}`);
+  return { ...runSync(parseLayout(buf.length), buf), buffer: buf };
+}
+
+/** As parseCompoundFile, reading only the structures (never regular stream contents) through `access`. */
+export async function readCompoundFile(access: RandomAccess): Promise<CfbLayout> {
+  if (access.size < 8 || !isCompoundFile(await access.read(0, 8))) {
+    throw malformed('not a compound file: signature D0 CF 11 E0 A1 B1 1A E1 missing');
   }
-  const u16 = (o: number): number => buf.readUInt16LE(o);
-  const u32 = (o: number): number => buf.readUInt32LE(o);
+  return runAsync(parseLayout(access.size), access);
+}
+
+/** The parser, over a file of `fileSize` bytes whose first 8 bytes are the signature. */
+function* parseLayout(fileSize: number): Reader<CfbLayout> {
+  if (fileSize < HEADER_SIZE) {
+    throw truncated(`compound file header needs ${HEADER_SIZE} bytes, file has ${fileSize}`);
+  }
+  const hdr = asBuffer(yield { offset: 0, length: HEADER_SIZE });
+  const u16 = (o: number): number => hdr.readUInt16LE(o);
+  const u32 = (o: number): number => hdr.readUInt32LE(o);
 
   // --- header ([MS-CFB] 2.2)
   const major = u16(0x1a);
@@ -218,12 +354,23 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
   const numDifatSectors = u32(0x48);
 
   const S = 1 << sectorShift;
-  if (buf.length < S) throw truncated(`file of ${buf.length} bytes is shorter than one ${S}-byte header sector`);
+  if (fileSize < S) throw truncated(`file of ${fileSize} bytes is shorter than one ${S}-byte header sector`);
+  let headerPaddingNonZero = false;
+  if (S > HEADER_SIZE) {
+    const pad = asBuffer(yield { offset: HEADER_SIZE, length: S - HEADER_SIZE });
+    for (let i = 0; i < pad.length; i++) {
+      if (pad[i] !== 0) {
+        headerPaddingNonZero = true;
+        break;
+      }
+    }
+  }
   /** sectors wholly present in the file */
-  const physical = Math.floor((buf.length - S) / S);
+  const physical = Math.floor((fileSize - S) / S);
   const sectorOffset = (sector: number): number => (sector + 1) * S;
 
   const owner = new Ownership(physical);
+  const ownerIds = owner.ids;
   const claimId = (sector: number, id: number, slack: boolean): void => {
     if (sector >= physical) {
       throw truncated(`${owner.name(id)}: sector ${sector} lies past the end of the file (${physical} whole sectors)`);
@@ -256,9 +403,9 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
     for (let n = 0; n < numDifatSectors; n++) {
       checkRegular(difat, 'DIFAT chain');
       claim(difat, 'the DIFAT');
-      const base = sectorOffset(difat);
-      for (let i = 0; i < perSector && fatSectors.length < numFatSectors; i++) fatSectors.push(u32(base + 4 * i));
-      difat = u32(base + S - 4);
+      const sec = asBuffer(yield { offset: sectorOffset(difat), length: S });
+      for (let i = 0; i < perSector && fatSectors.length < numFatSectors; i++) fatSectors.push(sec.readUInt32LE(4 * i));
+      difat = sec.readUInt32LE(S - 4);
     }
     if (numDifatSectors > 0 && difat !== ENDOFCHAIN && difat !== FREESECT) {
       throw malformed(`DIFAT chain does not end after ${numDifatSectors} sectors (next ${hex(difat)})`);
@@ -272,51 +419,68 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
     claim(s, 'the FAT');
   }
 
-  // --- FAT ([MS-CFB] 2.3)
+  // --- FAT ([MS-CFB] 2.3). Only entries of sectors inside the file can be followed (a chain reaching
+  // sector >= physical ends as TRUNCATED_FILE before its entry is looked at), so only those are kept.
   const perFat = S / 4;
   const fatLength = numFatSectors * perFat;
-  const fat = new Uint32Array(fatLength);
-  for (let f = 0; f < fatSectors.length; f++) {
-    const base = sectorOffset(fatSectors[f]);
-    readU32s(buf, base, fat, f * perFat, perFat);
-  }
+  const fatKept = Math.min(fatLength, physical);
+  const fat = new Uint32Array(fatKept);
+  yield* readSectors(fatSectors, Math.ceil(fatKept / perFat), S, (f, bytes) => {
+    readU32s(bytes, 0, fat, f * perFat, Math.min(perFat, fatKept - f * perFat));
+  });
 
   /**
    * Follow a FAT chain from `start`. `needed` sectors are claimed for `who`; sectors the chain carries
    * past `needed` are claimed as "slack of who" (reported as unreachable data). needed = Infinity: the
-   * whole chain belongs to `who`.
+   * whole chain belongs to `who`. The first `keep` sectors are returned; the length is left in
+   * lastChainLength.
    */
-  const followChain = (start: number, who: Owner, needed: number): number[] => {
+  let lastChainLength = 0;
+  const followChain = (start: number, who: Owner, needed: number, keep = Infinity): number[] => {
     const chain: number[] = [];
+    let length = 0;
     const id = owner.idOf(who);
     let sector = start;
+    // fast path: ordinary sectors (inside the file and the FAT, not yet owned); the loop below checks
+    // and reports whatever it stops at
+    [sector, length] = claimRun(fat, ownerIds, sector, id, needed, physical, chain, keep);
     while (sector !== ENDOFCHAIN) {
-      if (sector === FREESECT && chain.length === 0 && needed === 0) break;
+      if (sector === FREESECT && length === 0 && needed === 0) break;
       checkRegular(sector, who);
       if (sector >= fatLength) {
         if (sector >= physical) throw truncated(`${who}: sector ${sector} lies past the end of the file`);
         throw malformed(`${who}: sector ${sector} has no FAT entry (FAT covers ${fatLength} sectors)`);
       }
-      if (chain.length >= physical) throw malformed(`${who}: sector chain loops (FAT loop)`);
-      claimId(sector, id, chain.length >= needed);
-      chain.push(sector);
+      if (length >= physical) throw malformed(`${who}: sector chain loops (FAT loop)`);
+      // hot path inlined (a 1 GiB stream is two million sectors); claimId reports the problems
+      if (sector < physical && ownerIds[sector] === 0) ownerIds[sector] = length >= needed ? -id : id;
+      else claimId(sector, id, length >= needed);
+      if (length < keep) chain.push(sector);
+      length++;
       sector = fat[sector];
     }
-    if (chain.length < needed && needed !== Infinity) {
-      throw malformed(`${who}: sector chain holds ${chain.length} sectors, ${needed} needed`);
+    if (length < needed && needed !== Infinity) {
+      throw malformed(`${who}: sector chain holds ${length} sectors, ${needed} needed`);
     }
+    lastChainLength = length;
     return chain;
   };
 
   // --- directory ([MS-CFB] 2.6)
   if (firstDirSector === ENDOFCHAIN) throw malformed('no directory sectors');
-  const dirChain = followChain(firstDirSector, 'the directory', Infinity);
-  if (major === 4 && numDirSectors !== 0 && numDirSectors !== dirChain.length) {
-    throw malformed(`directory chain has ${dirChain.length} sectors, header declares ${numDirSectors}`);
+  const dirChain = followChain(firstDirSector, 'the directory', Infinity, MAX_DIRECTORY_BYTES / S + 1);
+  const dirLength = lastChainLength;
+  if (major === 4 && numDirSectors !== 0 && numDirSectors !== dirLength) {
+    throw malformed(`directory chain has ${dirLength} sectors, header declares ${numDirSectors}`);
   }
+  if (dirLength * S > MAX_DIRECTORY_BYTES) {
+    throw malformed(`directory of ${dirLength} sectors is larger than the ${MAX_DIRECTORY_BYTES}-byte limit`);
+  }
+  const dir = Buffer.alloc(dirChain.length * S);
+  yield* readSectors(dirChain, dirChain.length, S, (i, bytes) => bytes.copy(dir, i * S));
   const perDirSector = S / DIR_ENTRY_SIZE;
   const entryCount = dirChain.length * perDirSector;
-  const entryOffset = (id: number): number => sectorOffset(dirChain[Math.floor(id / perDirSector)]) + (id % perDirSector) * DIR_ENTRY_SIZE;
+  const entryFileOffset = (id: number): number => sectorOffset(dirChain[Math.floor(id / perDirSector)]) + (id % perDirSector) * DIR_ENTRY_SIZE;
 
   interface RawLinks {
     left: number;
@@ -326,37 +490,39 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
   }
   const links = new Map<number, RawLinks>();
   const readEntry = (id: number, parentPath: string): CfbEntry => {
-    const o = entryOffset(id);
-    const nameLen = u16(o + 0x40);
-    const type = buf[o + 0x42];
+    const o = id * DIR_ENTRY_SIZE;
+    const d16 = (k: number): number => dir.readUInt16LE(o + k);
+    const d32 = (k: number): number => dir.readUInt32LE(o + k);
+    const nameLen = d16(0x40);
+    const type = dir[o + 0x42];
     const where = `directory entry ${id}`;
     if (nameLen < 2 || nameLen > 64 || nameLen % 2 !== 0) throw malformed(`${where}: name length ${nameLen} is not valid`);
-    const nameBytes = Buffer.from(buf.subarray(o, o + nameLen - 2));
-    if (u16(o + nameLen - 2) !== 0) throw malformed(`${where}: name is not null-terminated`);
+    const nameBytes = Buffer.from(dir.subarray(o, o + nameLen - 2));
+    if (d16(nameLen - 2) !== 0) throw malformed(`${where}: name is not null-terminated`);
     for (let i = 0; i < nameBytes.length; i += 2) {
       if (nameBytes.readUInt16LE(i) === 0) throw malformed(`${where}: name holds a null character`);
     }
     if (id === 0 ? type !== ENTRY_ROOT : type !== ENTRY_STORAGE && type !== ENTRY_STREAM) {
       throw malformed(`${where}: object type ${type} is not valid here`);
     }
-    const sizeField = Buffer.from(buf.subarray(o + 0x78, o + 0x80));
+    const sizeField = Buffer.from(dir.subarray(o + 0x78, o + 0x80));
     const low = sizeField.readUInt32LE(0);
     const high = sizeField.readUInt32LE(4);
     if (major === 4 && high !== 0) throw malformed(`${where}: stream size exceeds 4 GiB`);
     const size = type === ENTRY_STORAGE ? 0 : low;
-    if (size > buf.length) throw truncated(`${where}: size ${size} exceeds the file size ${buf.length}`);
+    if (size > fileSize) throw truncated(`${where}: size ${size} exceeds the file size ${fileSize}`);
     const name = nameBytes.toString('utf16le');
-    links.set(id, { left: u32(o + 0x44), right: u32(o + 0x48), child: u32(o + 0x4c), start: u32(o + 0x74) });
+    links.set(id, { left: d32(0x44), right: d32(0x48), child: d32(0x4c), start: d32(0x74) });
     return {
       id,
-      offset: o,
+      offset: entryFileOffset(id),
       nameBytes,
       name,
       type: type as CfbEntry['type'],
-      clsid: Buffer.from(buf.subarray(o + 0x50, o + 0x60)),
-      stateBits: Buffer.from(buf.subarray(o + 0x60, o + 0x64)),
-      creationTime: Buffer.from(buf.subarray(o + 0x64, o + 0x6c)),
-      modifiedTime: Buffer.from(buf.subarray(o + 0x6c, o + 0x74)),
+      clsid: Buffer.from(dir.subarray(o + 0x50, o + 0x60)),
+      stateBits: Buffer.from(dir.subarray(o + 0x60, o + 0x64)),
+      creationTime: Buffer.from(dir.subarray(o + 0x64, o + 0x6c)),
+      modifiedTime: Buffer.from(dir.subarray(o + 0x6c, o + 0x74)),
       sizeField,
       size,
       children: [],
@@ -404,38 +570,48 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
   }
 
   // --- mini stream and mini FAT ([MS-CFB] 2.4)
+  if (root.size > MAX_MINI_STREAM_BYTES) {
+    throw malformed(`mini stream of ${root.size} bytes is larger than the ${MAX_MINI_STREAM_BYTES}-byte limit`);
+  }
   const rootStart = links.get(0)!.start;
-  const miniStreamChain = root.size > 0 ? followChain(rootStart, 'the mini stream', Math.ceil(root.size / S)) : [];
+  const miniNeeded = Math.ceil(root.size / S);
+  const miniStreamChain = root.size > 0 ? followChain(rootStart, 'the mini stream', miniNeeded, miniNeeded) : [];
   // no mini FAT: count 0 and ENDOFCHAIN ([MS-CFB] 2.2); FREESECT is tolerated for the start
+  const miniSectorCount = Math.floor(root.size / MINI_SECTOR_SIZE);
+  // only the mini FAT entries of mini sectors inside the mini stream can be followed
+  const miniFatKeepSectors = Math.ceil(miniSectorCount / perFat);
+  const noChain: number[] = [];
   const miniFatChain =
     numMiniFatSectors === 0 && (firstMiniFatSector === ENDOFCHAIN || firstMiniFatSector === FREESECT)
-      ? []
-      : followChain(firstMiniFatSector, 'the mini FAT', Infinity);
-  if (miniFatChain.length !== numMiniFatSectors) {
-    throw malformed(`mini FAT chain has ${miniFatChain.length} sectors, header declares ${numMiniFatSectors}`);
+      ? noChain
+      : followChain(firstMiniFatSector, 'the mini FAT', Infinity, miniFatKeepSectors);
+  const miniFatChainLength = miniFatChain === noChain ? 0 : lastChainLength;
+  if (miniFatChainLength !== numMiniFatSectors) {
+    throw malformed(`mini FAT chain has ${miniFatChainLength} sectors, header declares ${numMiniFatSectors}`);
   }
-  const miniFatLength = miniFatChain.length * perFat;
-  const miniFat = new Uint32Array(miniFatLength);
-  for (let f = 0; f < miniFatChain.length; f++) {
-    const base = sectorOffset(miniFatChain[f]);
-    readU32s(buf, base, miniFat, f * perFat, perFat);
-  }
-  const miniSectorCount = Math.floor(root.size / MINI_SECTOR_SIZE);
+  const miniFatLength = miniFatChainLength * perFat;
+  const miniFat = new Uint32Array(miniFatChain.length * perFat);
+  yield* readSectors(miniFatChain, miniFatChain.length, S, (f, bytes) => readU32s(bytes, 0, miniFat, f * perFat, perFat));
+  const miniStream = Buffer.alloc(root.size);
+  yield* readSectors(miniStreamChain, miniStreamChain.length, S, (i, bytes) => {
+    bytes.copy(miniStream, i * S, 0, Math.min(S, root.size - i * S));
+  });
   const miniOwner = new Ownership(miniSectorCount);
   const miniSectorOffset = (m: number): number => {
     const byte = m * MINI_SECTOR_SIZE;
     return sectorOffset(miniStreamChain[Math.floor(byte / S)]) + (byte % S);
   };
 
-  // --- stream chains
-  const chains = new Map<number, number[]>();
+  // --- stream chains (regular streams: only the start sector is kept; the FAT is walked again to read)
+  const starts = new Map<number, number>();
   const miniChains = new Map<number, number[]>();
   for (const e of entries) {
     if (e.type !== ENTRY_STREAM || e.size === 0) continue;
     const who = `stream ${e.path}`;
     const start = links.get(e.id)!.start;
     if (e.size >= MINI_STREAM_CUTOFF) {
-      chains.set(e.id, followChain(start, who, Math.ceil(e.size / S)));
+      followChain(start, who, Math.ceil(e.size / S), 0);
+      starts.set(e.id, start);
       continue;
     }
     const needed = Math.ceil(e.size / MINI_SECTOR_SIZE);
@@ -461,27 +637,58 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
   // --- accounting
   let lastOwned = -1;
   for (let i = physical - 1; i >= 0; i--) {
-    if (owner.owned(i)) {
+    if (ownerIds[i] !== 0) {
       lastOwned = i;
       break;
     }
   }
   const end = sectorOffset(lastOwned + 1);
   const unreachableSectors: number[] = [];
+  // owned by nobody (0) or slack (< 0)
   for (let i = 0; i <= lastOwned; i++) {
-    if (owner.unreachable(i)) unreachableSectors.push(i);
+    if (ownerIds[i] <= 0) unreachableSectors.push(i);
   }
   const unreachableMiniSectors: number[] = [];
   for (let i = 0; i < miniSectorCount; i++) {
     if (miniOwner.unreachable(i)) unreachableMiniSectors.push(i);
   }
-  let headerPaddingNonZero = false;
-  for (let i = HEADER_SIZE; i < S; i++) {
-    if (buf[i] !== 0) {
-      headerPaddingNonZero = true;
-      break;
+
+  /** file ranges of a regular stream, contiguous sectors merged up to `maxRun` bytes */
+  function* regularRanges(entry: CfbEntry, maxRun: number): Generator<ByteRange, void, undefined> {
+    let remaining = entry.size;
+    let sector = starts.get(entry.id)!;
+    const maxSectors = Math.max(1, Math.floor(maxRun / S));
+    while (remaining > 0) {
+      const n = contiguousRun(fat, sector, Math.min(maxSectors, Math.ceil(remaining / S)));
+      const a = sectorOffset(sector);
+      const bytes = Math.min(n * S, remaining);
+      yield [a, a + bytes];
+      remaining -= bytes;
+      if (remaining > 0) sector = fat[sector + n - 1];
     }
   }
+
+  /** [start, end) slices of the mini stream of a small stream, contiguous mini sectors merged */
+  function* miniRanges(entry: CfbEntry): Generator<[number, number], void, undefined> {
+    let remaining = entry.size;
+    let a = -1;
+    let b = -1;
+    for (const m of miniChains.get(entry.id) ?? []) {
+      if (remaining <= 0) break;
+      const n = Math.min(MINI_SECTOR_SIZE, remaining);
+      const o = m * MINI_SECTOR_SIZE;
+      if (o === b) b += n;
+      else {
+        if (a >= 0) yield [a, b];
+        a = o;
+        b = o + n;
+      }
+      remaining -= n;
+    }
+    if (a >= 0) yield [a, b];
+  }
+
+  const isRegular = (entry: CfbEntry): boolean => entry.type === ENTRY_STREAM && starts.has(entry.id);
 
   const streamRanges = (entry: CfbEntry): ByteRange[] => {
     const ranges: [number, number][] = [];
@@ -490,18 +697,11 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
       if (last && last[1] === a) last[1] = b;
       else ranges.push([a, b]);
     };
-    let remaining = entry.size;
-    const big = chains.get(entry.id);
-    const mini = miniChains.get(entry.id);
-    if (big) {
-      for (const s of big) {
-        if (remaining <= 0) break;
-        const n = Math.min(S, remaining);
-        add(sectorOffset(s), sectorOffset(s) + n);
-        remaining -= n;
-      }
-    } else if (mini) {
-      for (const m of mini) {
+    if (isRegular(entry)) {
+      for (const [a, b] of regularRanges(entry, Infinity)) add(a, b);
+    } else if (miniChains.has(entry.id)) {
+      let remaining = entry.size;
+      for (const m of miniChains.get(entry.id)!) {
         if (remaining <= 0) break;
         const n = Math.min(MINI_SECTOR_SIZE, remaining);
         const o = miniSectorOffset(m);
@@ -512,31 +712,78 @@ export function parseCompoundFile(buf: Buffer): CompoundFile {
     return ranges;
   };
 
+  function* contentPieces(entry: CfbEntry): Generator<ContentPiece, void, undefined> {
+    if (isRegular(entry)) yield* regularRanges(entry, MAX_READ);
+    else if (miniChains.has(entry.id)) for (const [a, b] of miniRanges(entry)) yield miniStream.subarray(a, b);
+  }
+
+  const checkMini = (m: number): void => {
+    if (!Number.isInteger(m) || m < 0 || m >= miniSectorCount) throw new RangeError(`mini sector ${m} out of range`);
+  };
+
   return {
-    buffer: buf,
+    fileSize,
     majorVersion: major,
     sectorSize: S,
     root,
     entries,
     accounting: {
       sectorSize: S,
-      trailingBytes: buf.length - end,
+      trailingBytes: fileSize - end,
       trailingOffset: end,
       unreachableSectors,
       unreachableMiniSectors,
       headerPaddingNonZero,
     },
+    miniStream,
     streamRanges,
+    contentPieces,
     miniSectorRange: (m: number): ByteRange => {
-      if (!Number.isInteger(m) || m < 0 || m >= miniSectorCount) throw new RangeError(`mini sector ${m} out of range`);
+      checkMini(m);
       const o = miniSectorOffset(m);
       return [o, o + MINI_SECTOR_SIZE];
+    },
+    miniSectorBytes: (m: number): Buffer => {
+      checkMini(m);
+      return miniStream.subarray(m * MINI_SECTOR_SIZE, (m + 1) * MINI_SECTOR_SIZE);
     },
   };
 }
 
 /** Byte ranges of whole sectors (for checking whether unreachable sectors hold data). */
-export function sectorRange(cf: CompoundFile, sector: number): ByteRange {
+export function sectorRange(cf: CfbLayout, sector: number): ByteRange {
   const start = (sector + 1) * cf.sectorSize;
   return [start, start + cf.sectorSize];
+}
+
+/**
+ * Of the given sectors (ascending), how many hold a non-zero byte, and the first such; read in runs of
+ * consecutive sectors of at most MAX_READ bytes.
+ */
+export function* nonZeroSectors(cf: CfbLayout, sectors: readonly number[]): Reader<{ count: number; first: number }> {
+  let count = 0;
+  let first = -1;
+  yield* readSectors(sectors, sectors.length, cf.sectorSize, (i, bytes) => {
+    for (let k = 0; k < bytes.length; k++) {
+      if (bytes[k] !== 0) {
+        count++;
+        if (first < 0) first = sectors[i];
+        return;
+      }
+    }
+  });
+  return { count, first };
+}
+
+/** A stream's content, read into one Buffer; streams larger than `max` bytes are refused. */
+export function* readStream(cf: CfbLayout, entry: CfbEntry, max: number): Reader<Buffer> {
+  if (entry.size > max) throw malformed(`stream ${entry.path} of ${entry.size} bytes is larger than the ${max}-byte limit`);
+  const out = Buffer.alloc(entry.size);
+  let at = 0;
+  for (const p of cf.contentPieces(entry)) {
+    const bytes = Buffer.isBuffer(p) ? p : asBuffer(yield { offset: p[0], length: p[1] - p[0] });
+    bytes.copy(out, at);
+    at += bytes.length;
+  }
+  return out;
 }

@@ -27,7 +27,19 @@
  * The MsiDigitalSignatureEx stream holds preHash itself (its length is the digest length).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { ENTRY_ROOT, ENTRY_STORAGE, ENTRY_STREAM, type CfbEntry, type CompoundFile } from './msi-cfb';
+import { open, type FileHandle } from 'node:fs/promises';
+import { VerifyError } from './errors';
+import {
+  ENTRY_ROOT,
+  ENTRY_STORAGE,
+  ENTRY_STREAM,
+  MAX_READ,
+  type ByteRange,
+  type CfbEntry,
+  type CfbLayout,
+  type CompoundFile,
+  type ContentPiece,
+} from './msi-cfb';
 import type { DigestAlgorithm, DigestSource } from './types';
 
 export const DIGITAL_SIGNATURE_NAME = '\u0005DigitalSignature';
@@ -74,15 +86,23 @@ export function hashOrder(storage: CfbEntry): CfbEntry[] {
     .map((x) => x.c);
 }
 
-function updateContent(cf: CompoundFile, storage: CfbEntry, hash: Hash): void {
-  for (const child of hashOrder(storage)) {
-    if (child.type === ENTRY_STREAM) {
-      for (const [a, b] of cf.streamRanges(child)) hash.update(cf.buffer.subarray(a, b));
-    } else if (child.type === ENTRY_STORAGE) {
-      updateContent(cf, child, hash);
+/**
+ * The content digest input in hash order: stream contents (as in-memory pieces or file ranges) and, after
+ * each storage's children, its CLSID. Iterative (an explicit stack): no recursion depth limit.
+ */
+export function* contentInput(cf: CfbLayout): Generator<ContentPiece, void, undefined> {
+  const stack: { storage: CfbEntry; kids: CfbEntry[]; i: number }[] = [{ storage: cf.root, kids: hashOrder(cf.root), i: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.i < top.kids.length) {
+      const child = top.kids[top.i++];
+      if (child.type === ENTRY_STREAM) yield* cf.contentPieces(child);
+      else if (child.type === ENTRY_STORAGE) stack.push({ storage: child, kids: hashOrder(child), i: 0 });
+    } else {
+      yield top.storage.clsid;
+      stack.pop();
     }
   }
-  hash.update(storage.clsid);
 }
 
 function updateMetadata(entry: CfbEntry, hash: Hash): void {
@@ -96,52 +116,155 @@ function updateMetadata(entry: CfbEntry, hash: Hash): void {
   }
 }
 
-function updatePreHash(storage: CfbEntry, hash: Hash): void {
-  updateMetadata(storage, hash);
-  for (const child of hashOrder(storage)) {
-    if (child.type === ENTRY_STREAM) updateMetadata(child, hash);
-    else if (child.type === ENTRY_STORAGE) updatePreHash(child, hash);
+/** metadata(root), then each child in hash order: a stream's metadata, or a storage's (pre-order). */
+function updatePreHash(root: CfbEntry, hash: Hash): void {
+  const stack: CfbEntry[] = [root];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    updateMetadata(e, hash);
+    if (e.type === ENTRY_ROOT || e.type === ENTRY_STORAGE) {
+      const kids = hashOrder(e);
+      for (let i = kids.length - 1; i >= 0; i--) if (kids[i].type === ENTRY_STREAM || kids[i].type === ENTRY_STORAGE) stack.push(kids[i]);
+    }
   }
 }
 
 /** The MsiDigitalSignatureEx pre-hash: hash of the metadata of every entry but the signature streams. */
-export function msiPreHash(cf: CompoundFile, algorithm: DigestAlgorithm): Buffer {
+export function msiPreHash(cf: CfbLayout, algorithm: DigestAlgorithm): Buffer {
   const h = createHash(algorithm);
   updatePreHash(cf.root, h);
   return h.digest();
 }
 
 /**
- * The MSI Authenticode digest. withDse: prefix the pre-hash (the file carries MsiDigitalSignatureEx).
- * Stream contents are hashed in place, range by range.
+ * The MSI Authenticode digest of a compound file in memory. withDse: prefix the pre-hash (the file carries
+ * MsiDigitalSignatureEx). Stream contents are hashed in place, range by range.
  */
 export function msiDigest(cf: CompoundFile, algorithm: DigestAlgorithm, withDse: boolean): Buffer {
   const h = createHash(algorithm);
   if (withDse) h.update(msiPreHash(cf, algorithm));
-  updateContent(cf, cf.root, h);
+  for (const p of contentInput(cf)) h.update(Buffer.isBuffer(p) ? p : cf.buffer.subarray(p[0], p[1]));
   return h.digest();
 }
 
-/** DigestSource over a parsed compound file; each algorithm computed once. */
+async function readFully(fh: FileHandle, buf: Buffer, len: number, pos: number): Promise<Buffer> {
+  let done = 0;
+  while (done < len) {
+    const { bytesRead } = await fh.read(buf, done, len - done, pos + done);
+    if (bytesRead === 0) throw new VerifyError('IO_ERROR', `the file ended at ${pos + done} while hashing (changed while being read?)`);
+    done += bytesRead;
+  }
+  return buf.subarray(0, len);
+}
+
+/**
+ * The MSI Authenticode digests of the package at `path` (parsed as `layout`), one per algorithm, in a
+ * single pass: file ranges of at most MAX_READ bytes read into two reusable buffers, the next read in
+ * flight while the current chunk is hashed; in-memory pieces (mini stream, CLSIDs) hashed in their place.
+ */
+export async function hashMsiFile(
+  path: string,
+  layout: CfbLayout,
+  algorithms: DigestAlgorithm[],
+  withDse: boolean,
+): Promise<Map<DigestAlgorithm, Buffer>> {
+  const hashes: [DigestAlgorithm, Hash][] = algorithms.map((a) => [a, createHash(a)]);
+  if (withDse) for (const [a, h] of hashes) h.update(msiPreHash(layout, a));
+  const update = (b: Buffer): void => {
+    for (const [, h] of hashes) h.update(b);
+  };
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    throw new VerifyError('IO_ERROR', `cannot open ${path}: ${(e as Error).message}`);
+  }
+  try {
+    const { size } = await fh.stat();
+    if (size !== layout.fileSize) {
+      throw new VerifyError('IO_ERROR', `${path} changed size while being verified (${layout.fileSize} → ${size})`);
+    }
+    const bufSize = Math.max(1, Math.min(MAX_READ, layout.fileSize));
+    const bufs = [Buffer.allocUnsafe(bufSize), Buffer.allocUnsafe(bufSize)];
+    let reads = 0;
+    const start = (r: ByteRange): Promise<Buffer> => readFully(fh, bufs[reads++ % 2], r[1] - r[0], r[0]);
+    /** the read of the file piece next in hash order, and the in-memory pieces that follow it */
+    let current: Promise<Buffer> | null = null;
+    let after: Buffer[] = [];
+    for (const p of contentInput(layout)) {
+      if (Buffer.isBuffer(p)) {
+        if (current) after.push(p);
+        else update(p);
+        continue;
+      }
+      if (current) {
+        const chunk = await current;
+        current = start(p); // into the other buffer, while this chunk is hashed
+        update(chunk);
+        for (const b of after) update(b);
+        after = [];
+      } else {
+        current = start(p);
+      }
+    }
+    if (current) update(await current);
+    for (const b of after) update(b);
+  } catch (e) {
+    if (!(e instanceof VerifyError) && typeof (e as NodeJS.ErrnoException | null)?.code === 'string') {
+      throw new VerifyError('IO_ERROR', `reading ${path}: ${(e as Error).message}`);
+    }
+    throw e;
+  } finally {
+    await fh.close();
+  }
+  return new Map(hashes.map(([a, h]) => [a, h.digest()]));
+}
+
+/**
+ * DigestSource over a parsed compound file: read from `path` (streamed) or, for a CompoundFile parsed from
+ * bytes in memory, from its buffer. Memoised per algorithm; requests made in the same turn of the event
+ * loop share one pass over the file.
+ */
 export class MsiDigestSource implements DigestSource {
   private readonly memo = new Map<DigestAlgorithm, Promise<Buffer>>();
+  private batch: { algorithms: Set<DigestAlgorithm>; result: Promise<Map<DigestAlgorithm, Buffer>> } | null = null;
+
   constructor(
-    private readonly cf: CompoundFile,
+    private readonly cf: CfbLayout | CompoundFile,
     private readonly withDse: boolean,
+    private readonly path: string | null = null,
   ) {}
 
   digest(algorithm: DigestAlgorithm): Promise<Buffer> {
-    let p = this.memo.get(algorithm);
-    if (!p) {
+    const known = this.memo.get(algorithm);
+    if (known) return known;
+    let p: Promise<Buffer>;
+    if (this.path === null) {
+      const cf = this.cf as CompoundFile;
       p = new Promise<Buffer>((resolve, reject) => {
         try {
-          resolve(msiDigest(this.cf, algorithm, this.withDse));
+          resolve(msiDigest(cf, algorithm, this.withDse));
         } catch (e) {
           reject(e);
         }
       });
-      this.memo.set(algorithm, p);
+    } else if (!(algorithm in DIGEST_LENGTHS)) {
+      // not one of ours (whatever node:crypto makes of it): its own pass, so it cannot fail a shared one
+      p = hashMsiFile(this.path, this.cf, [algorithm], this.withDse).then((m) => m.get(algorithm)!);
+    } else {
+      if (!this.batch) {
+        const algorithms = new Set<DigestAlgorithm>();
+        const path = this.path;
+        const result = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          this.batch = null;
+          return hashMsiFile(path, this.cf, [...algorithms], this.withDse);
+        });
+        this.batch = { algorithms, result };
+      }
+      this.batch.algorithms.add(algorithm);
+      p = this.batch.result.then((m) => m.get(algorithm)!);
     }
+    this.memo.set(algorithm, p);
     return p;
   }
 }
