@@ -12,13 +12,16 @@ import { ACS_ROOT_2020_SHA1, ACS_ROOT_2020_SHA256 } from '../authenticode/bundle
 import { findLines, MINIMUMS, parseVersion, sourceUrl, type WindowsLine } from './minimums';
 import type { MachineProfile, RootStoreEntry } from './profile';
 import { remediationFor } from './remediation';
-import type { Readiness, ReadinessReason, Tri } from './types';
+import { commaList, orList, readinessText, type TextLang } from './texts';
+import type { Readiness, ReadinessOptions, ReadinessReason, Tri } from './types';
 
 export interface OsVerdict {
   supported: Tri;
   line?: string;
   lineId?: string;
   requiredKbs?: string[];
+  /** the candidate lines when `line` names several ("A or B") that judge alike */
+  lines?: string[];
   reasons: ReadinessReason[];
 }
 
@@ -47,7 +50,7 @@ function qualifyingKbs(line: WindowsLine): string[] {
   return [...line.kbs, ...(line.laterKbs ?? [])];
 }
 
-function judgeLine(line: WindowsLine, profile: MachineProfile, build: number): OsVerdict {
+function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, lang: TextLang): OsVerdict {
   const base = { line: line.name, lineId: line.id };
   const ubr = profile.os.ubr;
   const hotfixes = profile.hotfixes;
@@ -62,7 +65,7 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number): O
         reasons: [
           {
             code: 'OS_NO_ACS_SUPPORT',
-            message: `${line.name} (build ${build}) has no update that adds ACS support`,
+            message: readinessText('reason.OS_NO_ACS_SUPPORT', lang, { line: line.name, build }),
             evidence: { version: profile.os.version, line: line.id, source: src, ...(line.note ? { note: line.note } : {}) },
           },
         ],
@@ -81,16 +84,17 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number): O
           reasons: [
             {
               code: 'OS_PATCH_MISSING',
-              message: `${line.name}: build ${build}.${ubr} is below ${build}.${min} and ${line.kbs.join(' / ')} is not installed`,
+              message: readinessText('reason.OS_PATCH_MISSING.ubr', lang, { line: line.name, build, ubr, minUbr: min, kbs: line.kbs.join(' / ') }),
               evidence: { build, ubr, minUbr: min, requiredKbs: line.kbs, source: src, ...(line.ubrVerified === false ? { ubrVerified: false } : {}) },
             },
           ],
         };
       }
-      const msg =
-        hotfixes === undefined
-          ? `${line.name}: build ${build} alone cannot decide: ${build}.${min} or later, or ${line.kbs.join(' / ')}, is needed, and neither the UBR (os.ubr) nor the installed hotfixes are known (systeminfo has no UBR)`
-          : `${line.name}: build ${build} with unknown UBR (os.ubr): the hotfix list does not include ${line.kbs.join(' / ')}, but a later cumulative update (UBR ${min} or later) also qualifies, so the UBR decides`;
+      const msg = readinessText(
+        hotfixes === undefined ? 'reason.FACT_UNKNOWN.os.ubr.noHotfixes' : 'reason.FACT_UNKNOWN.os.ubr.kbNotListed',
+        lang,
+        { line: line.name, build, minUbr: min, kbs: line.kbs.join(' / ') },
+      );
       return {
         ...withKbs,
         supported: 'unknown',
@@ -109,7 +113,7 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number): O
             {
               code: 'FACT_UNKNOWN',
               fact: 'hotfixes',
-              message: `${line.name} is rollup-based: only the installed KBs can tell (${line.kbs.join(' or ')}); the hotfix list is unknown`,
+              message: readinessText('reason.FACT_UNKNOWN.hotfixes', lang, { line: line.name, kbsOr: orList(line.kbs) }),
               evidence: { build, requiredKbs: line.kbs },
             },
           ],
@@ -121,7 +125,7 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number): O
         reasons: [
           {
             code: 'OS_PATCH_MISSING',
-            message: `${line.name}: none of ${line.kbs.join(' / ')} is in the installed hotfix list (a later monthly rollup also contains the fix, but it cannot be recognised from the list: install ${line.kbs[0]} or add the later KB to laterKbs in the table)`,
+            message: readinessText('reason.OS_PATCH_MISSING.kb', lang, { line: line.name, kbs: line.kbs.join(' / '), firstKb: line.kbs[0] ?? '' }),
             evidence: { build, requiredKbs: line.kbs, hotfixCount: hotfixes.length, source: src },
           },
         ],
@@ -130,13 +134,13 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number): O
   }
 }
 
-/** OS support (rule 1). */
-export function assessOs(profile: MachineProfile): OsVerdict {
+/** OS support (rule 1); `lang` only picks the language of the reason messages. */
+export function assessOs(profile: MachineProfile, lang: TextLang = 'en'): OsVerdict {
   const version = profile.os.version;
   if (version === undefined) {
     return {
       supported: 'unknown',
-      reasons: [{ code: 'FACT_UNKNOWN', fact: 'os.version', message: 'the OS version (major.minor.build) is unknown' }],
+      reasons: [{ code: 'FACT_UNKNOWN', fact: 'os.version', message: readinessText('reason.FACT_UNKNOWN.os.version', lang) }],
     };
   }
   const v = parseVersion(version);
@@ -144,7 +148,7 @@ export function assessOs(profile: MachineProfile): OsVerdict {
   if (!v || all.length === 0) {
     return {
       supported: 'unknown',
-      reasons: [{ code: 'OS_UNRECOGNIZED', message: `OS version ${version} maps to no Windows line in the KB5022661 table`, evidence: { version } }],
+      reasons: [{ code: 'OS_UNRECOGNIZED', message: readinessText('reason.OS_UNRECOGNIZED.noLine', lang, { version }), evidence: { version } }],
     };
   }
   const product = productOf(profile);
@@ -155,7 +159,11 @@ export function assessOs(profile: MachineProfile): OsVerdict {
       reasons: [
         {
           code: 'OS_UNRECOGNIZED',
-          message: `OS version ${version} is not a known ${product} Windows line (known: ${all.map((l) => l.name).join(', ')})`,
+          message: readinessText('reason.OS_UNRECOGNIZED.product', lang, {
+            version,
+            product: product === 'server' ? { en: 'server', ja: 'サーバー' } : { en: 'client', ja: 'クライアント' },
+            known: commaList(all.map((l) => l.name)),
+          }),
           evidence: { version, product },
         },
       ],
@@ -170,14 +178,14 @@ export function assessOs(profile: MachineProfile): OsVerdict {
       candidates = byKb;
     }
   }
-  const verdicts = candidates.map((l) => judgeLine(l, profile, v.build));
+  const verdicts = candidates.map((l) => judgeLine(l, profile, v.build, lang));
   if (verdicts.length === 1) return verdicts[0]!;
   const first = verdicts[0]!;
   const same = verdicts.every(
     (x) => x.supported === first.supported && x.reasons.map((r) => r.code + (r.fact ?? '')).join() === first.reasons.map((r) => r.code + (r.fact ?? '')).join() && (x.requiredKbs ?? []).join() === (first.requiredKbs ?? []).join(),
   );
   const names = verdicts.map((x) => x.line).join(' or ');
-  if (same) return { ...first, line: names };
+  if (same) return { ...first, line: names, lines: verdicts.map((x) => x.line ?? '') };
   return {
     supported: 'unknown',
     line: names,
@@ -185,7 +193,7 @@ export function assessOs(profile: MachineProfile): OsVerdict {
       {
         code: 'FACT_UNKNOWN',
         fact: 'os.productType',
-        message: `build ${version} is ${names}, which differ for ACS; client or server is unknown (os.productType)`,
+        message: readinessText('reason.FACT_UNKNOWN.os.productType', lang, { version, lines: orList(verdicts.map((x) => x.line ?? '')) }),
         evidence: { version, candidates: verdicts.map((x) => ({ line: x.lineId, supported: x.supported })) },
       },
     ],
@@ -229,20 +237,19 @@ export function storeHasAcsRoot(store: readonly RootStoreEntry[]): boolean {
   });
 }
 
-/** Root trust (rule 2). */
-export function assessRoot(profile: MachineProfile): RootVerdict {
+/** Root trust (rule 2); `lang` only picks the language of the reason messages. */
+export function assessRoot(profile: MachineProfile, lang: TextLang = 'en'): RootVerdict {
   const { rootStore, rootAutoUpdate, online } = profile;
   if (rootStore && storeHasAcsRoot(rootStore)) return { trusted: true, via: 'store', reasons: [] };
   if (rootAutoUpdate === true && online === true) return { trusted: true, via: 'auto-update', reasons: [] };
   if (rootStore !== undefined && (rootAutoUpdate === false || online === false)) {
-    const why = rootAutoUpdate === false ? 'automatic root update is disabled' : 'the machine is offline';
     return {
       trusted: false,
       via: null,
       reasons: [
         {
           code: 'ROOT_NOT_TRUSTED',
-          message: `Microsoft Identity Verification Root Certificate Authority 2020 is not in the Root store (${rootStore.length} certificates) and ${why}`,
+          message: readinessText(rootAutoUpdate === false ? 'reason.ROOT_NOT_TRUSTED.autoUpdateOff' : 'reason.ROOT_NOT_TRUSTED.offline', lang, { count: rootStore.length }),
           evidence: { rootStoreSize: rootStore.length, rootAutoUpdate, online, sha1: ACS_ROOT_2020_SHA1 },
         },
       ],
@@ -250,11 +257,11 @@ export function assessRoot(profile: MachineProfile): RootVerdict {
   }
   const reasons: ReadinessReason[] = [];
   if (rootStore === undefined)
-    reasons.push({ code: 'FACT_UNKNOWN', fact: 'rootStore', message: 'the Root store contents are unknown' });
+    reasons.push({ code: 'FACT_UNKNOWN', fact: 'rootStore', message: readinessText('reason.FACT_UNKNOWN.rootStore', lang) });
   if (rootAutoUpdate === undefined)
-    reasons.push({ code: 'FACT_UNKNOWN', fact: 'rootAutoUpdate', message: 'whether automatic root update is enabled is unknown' });
+    reasons.push({ code: 'FACT_UNKNOWN', fact: 'rootAutoUpdate', message: readinessText('reason.FACT_UNKNOWN.rootAutoUpdate', lang) });
   if (online === undefined && rootAutoUpdate !== false)
-    reasons.push({ code: 'FACT_UNKNOWN', fact: 'online', message: 'whether the machine can reach Windows Update is unknown' });
+    reasons.push({ code: 'FACT_UNKNOWN', fact: 'online', message: readinessText('reason.FACT_UNKNOWN.online', lang) });
   return { trusted: 'unknown', via: null, reasons };
 }
 
@@ -264,15 +271,27 @@ function and(a: Tri, b: Tri): Tri {
   return 'unknown';
 }
 
-export function assessReadiness(profile: MachineProfile): Readiness {
-  const os = assessOs(profile);
-  const root = assessRoot(profile);
+/**
+ * The machine's readiness. `options.lang` ('en' by default) is the language of reasons[].message and
+ * remediation[]; codes, facts, evidence and everything else are the same in both languages, and the
+ * remediation steps are the same steps in the same order (deduplicated by their English text).
+ */
+export function assessReadiness(profile: MachineProfile, options: ReadinessOptions = {}): Readiness {
+  const lang: TextLang = options.lang === 'ja' ? 'ja' : 'en';
+  const os = assessOs(profile, lang);
+  const root = assessRoot(profile, lang);
   const reasons = [...os.reasons, ...root.reasons];
   const remediation: string[] = [];
+  const seen = new Set<string>();
   for (const r of reasons) {
-    for (const step of remediationFor(r, { line: os.line, kbs: os.requiredKbs })) {
-      if (!remediation.includes(step)) remediation.push(step);
-    }
+    const ctx = { line: os.line, kbs: os.requiredKbs, ...(os.lines ? { lines: os.lines } : {}) };
+    const en = remediationFor(r, ctx);
+    const local = lang === 'en' ? en : remediationFor(r, ctx, lang);
+    en.forEach((step, i) => {
+      if (seen.has(step)) return;
+      seen.add(step);
+      remediation.push(local[i] ?? step);
+    });
   }
   return {
     name: profile.name,

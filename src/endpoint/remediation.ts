@@ -1,7 +1,10 @@
 /**
  * Remediation text per readiness reason: the KB for the Windows line, how to add the root by hand (or let
- * automatic root update fetch it), and, for unknown facts, which command collects them next.
+ * automatic root update fetch it), and, for unknown facts, which command collects them next. The texts, in
+ * English and Japanese, are in texts.ts.
  */
+import { ACS_ROOT_2020_SHA1 } from '../authenticode/bundled-roots';
+import { COLLECT_TEXTS, FACT_LABELS_JA, LINE_NOTES_JA, orList, READINESS_TEXTS, readinessText, type TextLang, type TextParam } from './texts';
 import type { ReadinessReason } from './types';
 
 /** File name of the bundled root (certs/microsoft-identity-verification-root-ca-2020.cer in this repository). */
@@ -11,57 +14,69 @@ export const KB5022661_URL =
 
 export const ADD_ROOT_CERTUTIL = `certutil -addstore Root ${ROOT_CER_FILE}`;
 export const ADD_ROOT_POWERSHELL = `Import-Certificate -FilePath ${ROOT_CER_FILE} -CertStoreLocation Cert:\\LocalMachine\\Root`;
-export const ENABLE_AUTO_UPDATE =
-  'or re-enable automatic root certificate update (remove DisableRootAutoUpdate under HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot, or set it to 0) and let the machine reach Windows Update';
+const AUTHROOT_POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot';
+export const ENABLE_AUTO_UPDATE = readinessText('remediation.ROOT_NOT_TRUSTED.autoUpdate', 'en', { key: AUTHROOT_POLICY_KEY });
 
-/** What to run on the machine to collect a missing fact (the importers read these outputs). */
-export const COLLECT: Record<string, string> = {
-  'os.version': 'systeminfo /fo csv > systeminfo.csv',
-  'os.ubr': 'reg query "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion" /v UBR > ubr.txt (or the whole key: reg query "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion" > currentversion.txt)',
-  hotfixes: 'powershell -Command "Get-HotFix | ConvertTo-Csv" > hotfixes.csv (or: wmic qfe list full /format:csv > qfe.csv)',
-  'os.productType': 'reg query "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion" /v InstallationType > installationtype.txt (or systeminfo /fo csv)',
-  rootStore: 'certutil -store Root > root-store.txt (or: powershell -Command "Get-ChildItem Cert:\\LocalMachine\\Root | ConvertTo-Json" > root-store.json)',
-  rootAutoUpdate:
-    'reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot /v DisableRootAutoUpdate > authroot.txt',
-  online: 'record whether the machine can reach Windows Update: "online": true or false in machine.json',
-};
+/** What to run on the machine to collect a missing fact (the importers read these outputs); English. */
+export const COLLECT: Record<string, string> = Object.fromEntries(Object.entries(COLLECT_TEXTS).map(([k, v]) => [k, v.en]));
 
 export function catalogUrl(kb: string): string {
   return `https://www.catalog.update.microsoft.com/Search.aspx?q=${encodeURIComponent(kb)}`;
 }
 
-/** Remediation steps for one reason (in order). */
-export function remediationFor(reason: ReadinessReason, ctx: { line?: string; kbs?: string[] }): string[] {
+/** The context a step needs: the Windows line (or the candidate lines) and the KBs that fix it. */
+export interface RemediationContext {
+  line?: string;
+  /** the candidate lines when `line` names several that judge alike */
+  lines?: string[];
+  kbs?: string[];
+}
+
+function lineParam(ctx: RemediationContext, fallback: 'word.thisWindows' | 'word.ThisWindows'): TextParam {
+  if (ctx.lines && ctx.lines.length > 1) return { en: ctx.line ?? ctx.lines.join(' or '), ja: orList(ctx.lines).ja };
+  return ctx.line ?? READINESS_TEXTS[fallback];
+}
+
+/** Remediation steps for one reason (in order), in `lang` (default English). */
+export function remediationFor(reason: ReadinessReason, ctx: RemediationContext, lang: TextLang = 'en'): string[] {
   switch (reason.code) {
     case 'OS_PATCH_MISSING': {
       const kbs = ctx.kbs ?? [];
-      if (kbs.length === 0) return [`Install the latest cumulative update for ${ctx.line ?? 'this Windows version'} (see KB5022661: ${KB5022661_URL})`];
+      const line = lineParam(ctx, 'word.thisWindows');
+      if (kbs.length === 0) return [readinessText('remediation.OS_PATCH_MISSING.latest', lang, { line, kb5022661: KB5022661_URL })];
       return [
-        `Install ${kbs.join(' or ')} (or a later cumulative update) on ${ctx.line ?? 'this Windows version'}: ${kbs
-          .map(catalogUrl)
-          .join(' , ')} (KB5022661: ${KB5022661_URL})`,
+        readinessText('remediation.OS_PATCH_MISSING.kbs', lang, {
+          kbsOr: orList(kbs),
+          line,
+          catalog: kbs.map(catalogUrl).join(' , '),
+          kb5022661: KB5022661_URL,
+        }),
       ];
     }
-    case 'OS_NO_ACS_SUPPORT':
-      return [
-        `${ctx.line ?? 'This Windows version'} never gets ACS support: upgrade to a Windows version listed in KB5022661 (${KB5022661_URL})${
-          typeof reason.evidence?.['note'] === 'string' ? ` (${reason.evidence['note']})` : ''
-        }`,
-      ];
+    case 'OS_NO_ACS_SUPPORT': {
+      const line = lineParam(ctx, 'word.ThisWindows');
+      const note = reason.evidence?.['note'];
+      const lineId = reason.evidence?.['line'];
+      if (typeof note !== 'string') return [readinessText('remediation.OS_NO_ACS_SUPPORT', lang, { line, kb5022661: KB5022661_URL })];
+      const noteJa = typeof lineId === 'string' && Object.prototype.hasOwnProperty.call(LINE_NOTES_JA, lineId) ? LINE_NOTES_JA[lineId]! : note;
+      return [readinessText('remediation.OS_NO_ACS_SUPPORT.note', lang, { line, kb5022661: KB5022661_URL, note: { en: note, ja: noteJa } })];
+    }
     case 'ROOT_NOT_TRUSTED':
       return [
-        `Add the Microsoft Identity Verification Root Certificate Authority 2020 to the machine's Trusted Root store (file certs/${ROOT_CER_FILE}, SHA-1 F40042E2E5F7E8EF8189FED15519AECE42C3BFA2): ${ADD_ROOT_CERTUTIL}`,
-        `PowerShell equivalent: ${ADD_ROOT_POWERSHELL}`,
-        ENABLE_AUTO_UPDATE,
+        readinessText('remediation.ROOT_NOT_TRUSTED.add', lang, { file: ROOT_CER_FILE, sha1: ACS_ROOT_2020_SHA1, command: ADD_ROOT_CERTUTIL }),
+        readinessText('remediation.ROOT_NOT_TRUSTED.powershell', lang, { command: ADD_ROOT_POWERSHELL }),
+        readinessText('remediation.ROOT_NOT_TRUSTED.autoUpdate', lang, { key: AUTHROOT_POLICY_KEY }),
       ];
     case 'FACT_UNKNOWN': {
-      const cmd = reason.fact ? COLLECT[reason.fact] : undefined;
-      const out = cmd ? [`Collect ${reason.fact}: ${cmd}`] : [];
+      const fact = reason.fact;
+      const cmd = fact && Object.prototype.hasOwnProperty.call(COLLECT_TEXTS, fact) ? COLLECT_TEXTS[fact] : undefined;
+      const out = cmd && fact ? [readinessText('remediation.FACT_UNKNOWN.collect', lang, { fact, factLabel: FACT_LABELS_JA[fact] ?? fact, command: cmd })] : [];
       // os.ubr with no hotfix list either: the hotfix list can also decide (the KB installed)
-      if (reason.fact === 'os.ubr' && reason.evidence?.['hotfixesKnown'] === false) out.push(`Or collect hotfixes: ${COLLECT['hotfixes']}`);
+      if (fact === 'os.ubr' && reason.evidence?.['hotfixesKnown'] === false)
+        out.push(readinessText('remediation.FACT_UNKNOWN.orHotfixes', lang, { command: COLLECT_TEXTS['hotfixes']! }));
       return out;
     }
     case 'OS_UNRECOGNIZED':
-      return [`Check the OS version: ${COLLECT['os.version']}`];
+      return [readinessText('remediation.OS_UNRECOGNIZED', lang, { command: COLLECT_TEXTS['os.version']! })];
   }
 }

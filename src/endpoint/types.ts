@@ -21,6 +21,12 @@ export interface ReadinessReason {
   evidence?: Record<string, unknown>;
 }
 
+/** Options of assessReadiness. */
+export interface ReadinessOptions {
+  /** language of reasons[].message and remediation[] (default 'en'); codes, facts and evidence do not change */
+  lang?: 'ja' | 'en';
+}
+
 export interface Readiness {
   name: string;
   role: 'endpoint' | 'server';

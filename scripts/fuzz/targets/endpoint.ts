@@ -9,7 +9,7 @@
  *               machine directories. Never throws for a readable input; every item is well-formed; the number
  *               of items stays bounded by the input's lines.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { decodeText } from '../../../src/endpoint/decode';
@@ -335,7 +335,6 @@ export function inventoryTarget(): Target<InventoryCase> {
         if (e instanceof InputError) return { outcome: 'InputError', escape: `InputError for a readable input: ${e.message}` };
         throw e;
       }
-      void readdirSync;
       return { outcome: `${c.k}:${ok}/${items}` };
     },
   };

@@ -3,8 +3,9 @@
  *   msi            verifyFile() on mutated signed MSI packages (through the file system)
  *   msi-container  readMsiBuffer() + the digest source, in memory (more cases per second)
  * Mutations: the generic ones plus compound-file specific ones: FAT loops (a sector pointing to itself or
- * back), chains past EOF, FAT entries set to the special values, directory sizes and start sectors rewritten
- * to extremes, directory entries duplicated (the same child linked twice), sectors appended or inserted.
+ * back), mini FAT entries rewritten, chains past EOF, FAT entries set to the special values, directory sizes
+ * and start sectors rewritten to extremes, directory entries duplicated (the same child linked twice), sectors
+ * appended.
  */
 import fc from 'fast-check';
 import { isVerifyError } from '../../../src/authenticode/errors';
@@ -18,6 +19,7 @@ import { scratchFile } from '../tempdir';
 export type CfbOp =
   | { k: 'fat'; index: number; v: number }
   | { k: 'fatLoop'; index: number; back: number }
+  | { k: 'miniFat'; index: number; v: number }
   | { k: 'appendSectors'; n: number; fill: number }
   | { k: 'dupDirEntry'; from: number; to: number };
 
@@ -56,6 +58,13 @@ export function applyCfbOps(fx: MsiFixture, ops: CfbOp[]): Buffer {
         if (o !== null) b.writeUInt32LE(Math.max(0, i - (op.back % (i + 1))), o);
         break;
       }
+      case 'miniFat': {
+        // an entry of the first mini FAT sector: mini chains looping, crossing, or running past the mini stream
+        const first = b.readUInt32LE(0x3c);
+        const o = (first + 1) * fx.sectorSize + (op.index % (fx.sectorSize / 4)) * 4;
+        if (first < 0xfffffffa && o + 4 <= b.length) b.writeUInt32LE(op.v >>> 0, o);
+        break;
+      }
       case 'appendSectors':
         b = Buffer.concat([b, Buffer.alloc(op.n * fx.sectorSize, op.fill)]);
         break;
@@ -76,6 +85,7 @@ export function applyCfbOps(fx: MsiFixture, ops: CfbOp[]): Buffer {
 const cfbOpArb: fc.Arbitrary<CfbOp> = fc.oneof(
   fc.record({ k: fc.constant('fat' as const), index: fc.nat(200), v: fc.oneof(fc.constantFrom(...EXTREMES), fc.nat(300)) }),
   fc.record({ k: fc.constant('fatLoop' as const), index: fc.nat(200), back: fc.nat(8) }),
+  fc.record({ k: fc.constant('miniFat' as const), index: fc.nat(40), v: fc.oneof(fc.constantFrom(...EXTREMES), fc.nat(40)) }),
   fc.record({ k: fc.constant('appendSectors' as const), n: fc.integer({ min: 1, max: 3 }), fill: fc.constantFrom(0, 0x41) }),
   fc.record({ k: fc.constant('dupDirEntry' as const), from: fc.nat(7), to: fc.nat(7) }),
 );

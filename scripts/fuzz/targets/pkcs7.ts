@@ -107,7 +107,7 @@ export function derGenBytes(g: DerGen): Buffer {
 }
 
 /** Exercise every typed accessor on every node (each may only throw VerifyError). */
-function touchAll(root: Asn1Node, limit = 2000): number {
+function touchAll(root: Asn1Node, limit = 500): number {
   let n = 0;
   const stack = [root];
   while (stack.length > 0 && n < limit) {

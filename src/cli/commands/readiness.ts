@@ -25,7 +25,8 @@ version, certutil -addstore Root with the bundled root, or what to collect next)
 
 Options:
   --json         one JSON document per machine (JSON Lines): name, ready, reasons, remediation, os, root, source
-  --lang ja|en   labels of the human output (default from LC_ALL / LC_MESSAGES / LANG)
+  --lang ja|en   language of the output: labels, reasons and remediation (also in --json; codes, facts and
+                 evidence do not change); default from LC_ALL / LC_MESSAGES / LANG
 
 Exit codes: 0 every machine ready, 1 any not ready, unknown or unreadable line, 2 usage or an input that cannot be read
 
@@ -46,7 +47,7 @@ Examples:
         if (json) io.stdout(JSON.stringify({ source: item.source, line: item.line ?? null, error: item.error }) + '\n');
         continue;
       }
-      const r = assessReadiness(item.profile);
+      const r = assessReadiness(item.profile, { lang });
       if (r.ready === true) c.ready++;
       else if (r.ready === false) c.notReady++;
       else c.unknown++;

@@ -62,7 +62,8 @@ Options:
   --silent                  packager EXE in silent mode (only the first popup)
   --scope SCOPE             update scope: all | patterns-engines-drivers | patterns (default all)
   --cycles N                update cycles to run (update paths; default 1)
-  --lang ja|en              popup and event language (default from LC_ALL / LC_MESSAGES / LANG)
+  --lang ja|en              language of popups, events, readiness reasons and remediation (default from
+                            LC_ALL / LC_MESSAGES / LANG)
   --trace                   list the state machine's transitions
   --json                    the run as JSON (path, decision, reasons, popups, events, downloads, remediation, transitions)
   --trust PEM               certificates the machine's root store may name (matched by thumbprint); repeatable
@@ -115,7 +116,7 @@ Examples:
     }
 
     const { profile } = await loadOneMachine(machineArg);
-    const readiness = assessReadiness(profile);
+    const readiness = assessReadiness(profile, { lang });
     const artifact: Artifact = file
       ? { kind: 'file', path: file }
       : { kind: 'declared', ...(build !== undefined ? { build } : {}), ...(maintenance !== undefined ? { maintenance } : {}) };

@@ -1,0 +1,201 @@
+/**
+ * Aggregates machine rows into the fleet summary with memory that does not grow with the fleet:
+ * counters, a bounded "fix first" list, bounded distinct popups/events and a bounded sample of rows.
+ */
+import type {
+  FixFirstEntry,
+  FleetSummary,
+  ImportFailure,
+  Lang,
+  MachineRow,
+  MachineTexts,
+  PerPathSummary,
+  PopupView,
+  Tri,
+  VerificationSummary,
+} from './types';
+
+export interface AggregateLimits {
+  fixFirst: number;
+  sampleRows: number;
+  importErrors: number;
+  distinctPerPath: number;
+  remediationSteps: number;
+}
+
+export const DEFAULT_LIMITS: AggregateLimits = {
+  fixFirst: 25,
+  sampleRows: 500,
+  importErrors: 100,
+  distinctPerPath: 20,
+  remediationSteps: 1000,
+};
+
+const UNKNOWN_WINDOWS = '(unknown)';
+/** the remediationSteps entry that counts the steps beyond the limit */
+export const OTHER_STEPS = '(other steps)';
+
+function readyKey(r: Tri): 'ready' | 'notReady' | 'unknown' {
+  return r === true ? 'ready' : r === false ? 'notReady' : 'unknown';
+}
+
+/** Lower sorts first: not ready before unknown, then the most blocked runs, then the fewest steps, then name. */
+export function fixFirstOrder(a: FixFirstEntry, b: FixFirstEntry): number {
+  const rank = (e: FixFirstEntry) => (e.ready === false ? 0 : 1);
+  return (
+    rank(a) - rank(b) ||
+    b.blockedRuns - a.blockedRuns ||
+    a.remediation.length - b.remediation.length ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
+}
+
+export class FleetAggregator {
+  private readonly limits: AggregateLimits;
+  private totals = { machines: 0, ready: 0, notReady: 0, unknown: 0, importErrors: 0 };
+  private byReason = new Map<string, { notReady: number; unknown: number }>();
+  private byWindows = new Map<string, { ready: number; notReady: number; unknown: number }>();
+  private fixFirst: FixFirstEntry[] = [];
+  private steps = new Map<string, number>();
+  /** step → the same step in the other language */
+  private stepsAlt = new Map<string, { lang: Lang; text: string }>();
+  private stepsOverflow = 0;
+  private perPath = new Map<string, PerPathSummary>();
+  private importErrors: ImportFailure[] = [];
+  private machines: MachineRow[] = [];
+  private truncated = false;
+
+  constructor(
+    private readonly meta: { generatedAt: string; lang: Lang; inputs: string[]; files: string[]; paths: string[] },
+    limits: Partial<AggregateLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
+
+  addImportError(e: ImportFailure): void {
+    this.totals.importErrors++;
+    if (this.importErrors.length < this.limits.importErrors) this.importErrors.push(e);
+  }
+
+  /** `alt`: the row's reasons and remediation in another language (same order), for the page's toggle */
+  addMachine(row: MachineRow, alt?: MachineTexts): void {
+    const key = readyKey(row.ready);
+    this.totals.machines++;
+    this.totals[key]++;
+    const win = this.byWindows.get(row.windows ?? UNKNOWN_WINDOWS) ?? { ready: 0, notReady: 0, unknown: 0 };
+    win[key]++;
+    this.byWindows.set(row.windows ?? UNKNOWN_WINDOWS, win);
+    if (key !== 'ready') {
+      for (const code of new Set(row.reasons.map((r) => r.code))) {
+        const c = this.byReason.get(code) ?? { notReady: 0, unknown: 0 };
+        c[key]++;
+        this.byReason.set(code, c);
+      }
+      const altSteps = alt && alt.remediation.length === row.remediation.length ? alt : undefined;
+      row.remediation.forEach((step, i) => this.countStep(step, altSteps ? { lang: altSteps.lang, text: altSteps.remediation[i]! } : undefined));
+    }
+    for (const o of row.outcomes) this.addOutcome(o);
+    if (key !== 'ready') this.offerFixFirst(row, alt);
+    if (this.machines.length < this.limits.sampleRows) this.machines.push(row);
+    else this.truncated = true;
+  }
+
+  /** Records, for a popup already seen, how it reads in another language. */
+  addPopupTranslation(path: string, file: string | null, index: number, lang: Lang, popup: PopupView): void {
+    const p = this.perPath.get(pathKey(path, file))?.popups[index];
+    if (p) p.alt = { ...p.alt, [lang]: popup };
+  }
+
+  /** Popups of a path that have no text yet in `lang`: [index, id] */
+  popupsMissing(path: string, file: string | null, lang: Lang): number[] {
+    const s = this.perPath.get(pathKey(path, file));
+    if (!s || lang === this.meta.lang) return [];
+    return s.popups.flatMap((p, i) => (p.alt?.[lang] ? [] : [i]));
+  }
+
+  result(verifications: VerificationSummary[] = []): FleetSummary {
+    const sortedCounts = <T extends { notReady: number; unknown: number }>(m: Map<string, T>) =>
+      [...m.entries()].sort((a, b) => b[1].notReady + b[1].unknown - (a[1].notReady + a[1].unknown) || cmp(a[0], b[0]));
+    return {
+      tool: 'acs-gatekeeper',
+      ...this.meta,
+      totals: { ...this.totals },
+      byReason: sortedCounts(this.byReason).map(([code, c]) => ({ code, ...c })),
+      byWindows: [...this.byWindows.entries()]
+        .sort((a, b) => cmp(a[0], b[0]))
+        .map(([windows, c]) => ({ windows, ...c })),
+      fixFirst: [...this.fixFirst],
+      remediationSteps: [
+        ...[...this.steps.entries()]
+          .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
+          .map(([step, machines]) => {
+            const a = this.stepsAlt.get(step);
+            return { step, machines, ...(a ? { alt: { [a.lang]: a.text } } : {}) };
+          }),
+        ...(this.stepsOverflow ? [{ step: OTHER_STEPS, machines: this.stepsOverflow }] : []),
+      ],
+      perPath: [...this.perPath.values()],
+      verifications,
+      importErrors: [...this.importErrors],
+      machines: [...this.machines],
+      machinesTruncated: this.truncated,
+    };
+  }
+
+  private countStep(step: string, alt?: { lang: Lang; text: string }): void {
+    const n = this.steps.get(step);
+    if (n !== undefined) this.steps.set(step, n + 1);
+    else if (this.steps.size < this.limits.remediationSteps) {
+      this.steps.set(step, 1);
+      if (alt && alt.lang !== this.meta.lang) this.stepsAlt.set(step, alt);
+    } else this.stepsOverflow++;
+  }
+
+  private addOutcome(o: MachineRow['outcomes'][number]): void {
+    const k = pathKey(o.path, o.file);
+    let s = this.perPath.get(k);
+    if (!s) {
+      s = { path: o.path, file: o.file, allowed: 0, blocked: 0, unguarded: 0, downloads: 0, popups: [], events: [] };
+      this.perPath.set(k, s);
+    }
+    s[o.decision]++;
+    s.downloads += o.downloads;
+    for (const p of o.popups) {
+      const seen = s.popups.find((x) => x.id === p.id && x.text === p.text && x.window === p.window);
+      if (seen) seen.machines++;
+      else if (s.popups.length < this.limits.distinctPerPath) s.popups.push({ ...p, machines: 1 });
+    }
+    for (const e of o.events) {
+      const seen = s.events.find((x) => x.id === e.id && x.text === e.text);
+      if (seen) seen.machines++;
+      else if (s.events.length < this.limits.distinctPerPath) s.events.push({ ...e, machines: 1 });
+    }
+  }
+
+  private offerFixFirst(row: MachineRow, alt?: MachineTexts): void {
+    const entry: FixFirstEntry = {
+      name: row.name,
+      source: row.source,
+      ready: row.ready,
+      windows: row.windows,
+      reasons: row.reasons.map((r) => r.message),
+      remediation: row.remediation,
+      blockedRuns: row.outcomes.filter((o) => o.decision !== 'allowed').length,
+      ...(alt && alt.lang !== this.meta.lang ? { alt: { [alt.lang]: { reasons: alt.reasons, remediation: alt.remediation } } } : {}),
+    };
+    const list = this.fixFirst;
+    if (list.length >= this.limits.fixFirst && fixFirstOrder(entry, list[list.length - 1]!) >= 0) return;
+    let i = list.length;
+    while (i > 0 && fixFirstOrder(entry, list[i - 1]!) < 0) i--;
+    list.splice(i, 0, entry);
+    if (list.length > this.limits.fixFirst) list.pop();
+  }
+}
+
+function pathKey(path: string, file: string | null): string {
+  return `${path}\u0000${file ?? ''}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,274 @@
+/**
+ * report.html: one self-contained page (inline CSS, JS and SVG; no network). Both languages are in the
+ * page (labels, popups, and the readiness reasons and remediation of the machines to fix first and of the
+ * steps table); the chosen one shows first and a button switches. The summary is also embedded as JSON in a
+ * <script type="application/json"> with "<" escaped, for tools that scrape the page.
+ */
+import * as path from 'node:path';
+import { OTHER_STEPS } from './aggregate';
+import { LABELS, REASON_LABELS, type LabelKey } from './i18n';
+import type { FleetSummary, Lang, MachineRow, PerPathSummary, PopupView, Tri } from './types';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** JSON safe inside a <script> element: no "<" (so no "</script>"), and no U+2028/2029. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+const e = escapeHtml;
+
+function bi(ja: string, en: string): string {
+  return ja === en ? e(ja) : `<span class="l-ja">${e(ja)}</span><span class="l-en">${e(en)}</span>`;
+}
+
+/** A text in the page's language with its translation (when there is one) for the toggle. */
+function biText(text: string, lang: Lang, alt: string | undefined): string {
+  if (alt === undefined) return e(text);
+  return lang === 'ja' ? bi(text, alt) : bi(alt, text);
+}
+
+/** The other language's list when it matches the list item for item. */
+function altList(list: string[], alt: Partial<Record<Lang, { reasons: string[]; remediation: string[] }>> | undefined, lang: Lang, key: 'reasons' | 'remediation'): string[] | undefined {
+  const o = alt?.[lang === 'ja' ? 'en' : 'ja']?.[key];
+  return o && o.length === list.length ? o : undefined;
+}
+
+function t(key: LabelKey): string {
+  return bi(LABELS[key].ja, LABELS[key].en);
+}
+
+function readyLabel(r: Tri): string {
+  return r === true ? t('ready') : r === false ? t('notReady') : t('unknown');
+}
+
+function readyClass(r: Tri): string {
+  return r === true ? 'ok' : r === false ? 'bad' : 'unk';
+}
+
+function reasonLabel(code: string): string {
+  const l = REASON_LABELS[code];
+  return l ? `${bi(l.ja, l.en)} <code>${e(code)}</code>` : `<code>${e(code)}</code>`;
+}
+
+/** Horizontal stacked bars as inline SVG. */
+export function barChart(
+  title: string,
+  rows: { label: string; parts: { value: number; cls: string }[] }[],
+  idPrefix: string,
+): string {
+  const labelW = 230;
+  const barW = 380;
+  const rowH = 26;
+  const max = Math.max(1, ...rows.map((r) => r.parts.reduce((s, p) => s + p.value, 0)));
+  const h = rows.length * rowH + 10;
+  const bars = rows
+    .map((r, i) => {
+      const y = 5 + i * rowH;
+      let x = labelW;
+      const total = r.parts.reduce((s, p) => s + p.value, 0);
+      const rects = r.parts
+        .filter((p) => p.value > 0)
+        .map((p) => {
+          const w = Math.max(1, (p.value / max) * barW);
+          const rect = `<rect class="${p.cls}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 8}"><title>${p.value}</title></rect>`;
+          x += w;
+          return rect;
+        })
+        .join('');
+      return (
+        `<g id="${e(idPrefix)}-${i}"><text class="lbl" x="${labelW - 8}" y="${y + rowH / 2}" text-anchor="end">${e(r.label)}</text>` +
+        `${rects}<text class="num" x="${(x + 6).toFixed(1)}" y="${y + rowH / 2}">${total}</text></g>`
+      );
+    })
+    .join('');
+  return `<figure><figcaption>${title}</figcaption><svg role="img" width="${labelW + barW + 60}" height="${h}" viewBox="0 0 ${labelW + barW + 60} ${h}" xmlns="http://www.w3.org/2000/svg">${bars}</svg></figure>`;
+}
+
+function legend(): string {
+  return `<p class="legend"><span class="sw ok"></span>${t('ready')} <span class="sw bad"></span>${t('notReady')} <span class="sw unk"></span>${t('unknown')}</p>`;
+}
+
+function popupBox(p: PopupView, machines: number, alt: Partial<Record<Lang, PopupView>> | undefined, lang: Lang): string {
+  const other: Lang = lang === 'ja' ? 'en' : 'ja';
+  const render = (v: PopupView, cls: string) =>
+    `<div class="popup ${cls}"><div class="ptitle">${e(v.title)}</div><div class="ptext">${e(v.text)}</div>` +
+    `<div class="pbuttons">${v.buttons.map((b) => `<button type="button" disabled>${e(b)}</button>`).join('')}</div></div>`;
+  const o = alt?.[other];
+  const body = o ? render(p, `l-${lang}`) + render(o, `l-${other}`) : render(p, '');
+  return `<div class="popwrap"><div class="pmeta"><code>${e(p.id)}</code> · ${e(p.window)} · ${t('seenBy')}: ${machines}</div>${body}</div>`;
+}
+
+function pathSection(p: PerPathSummary, lang: Lang): string {
+  const name = p.file ? `${p.path} — ${path.basename(p.file)}` : p.path;
+  const popups = p.popups.length
+    ? p.popups.map((x) => popupBox(x, x.machines, x.alt, lang)).join('')
+    : `<p class="muted">${t('noPopups')}</p>`;
+  const events = p.events.length
+    ? `<table class="ev"><thead><tr><th>${t('logName')}</th><th>${t('eventSource')}</th><th>${t('eventId')}</th><th>${t('level')}</th><th>${t('description')}</th><th>${t('seenBy')}</th></tr></thead><tbody>` +
+      p.events
+        .map((v) => `<tr><td>${e(v.channel)}</td><td>${e(v.source)}</td><td>${v.id}</td><td>${e(v.level)}</td><td>${e(v.text)}</td><td>${v.machines}</td></tr>`)
+        .join('') +
+      '</tbody></table>'
+    : '';
+  return (
+    `<section class="path" data-path="${e(p.path)}"><h3>${e(name)}</h3>` +
+    `<p class="counts"><span class="ok">${t('allowed')}: ${p.allowed}</span> <span class="bad">${t('blocked')}: ${p.blocked}</span> ` +
+    `<span class="unk">${t('unguarded')}: ${p.unguarded}</span> · ${t('downloads')}: ${p.downloads}</p>` +
+    `<h4>${t('popupsSeen')}</h4>${popups}${events ? `<h4>${t('eventsLogged')}</h4>${events}` : ''}</section>`
+  );
+}
+
+function machineRow(m: MachineRow, runs: { path: string; file: string | null }[]): string {
+  const cells = runs
+    .map((r) => {
+      const o = m.outcomes.find((x) => x.path === r.path && x.file === r.file);
+      return o ? `<td class="d-${o.decision}">${t(o.decision)}</td>` : '<td></td>';
+    })
+    .join('');
+  return (
+    `<tr data-machine="${e(m.name)}"><td class="name">${e(m.name)}</td><td class="ready ${readyClass(m.ready)}">${readyLabel(m.ready)}</td>` +
+    `<td>${e(m.windows ?? '')}${m.version ? ` <span class="muted">${e(m.version)}${m.ubr !== undefined ? '.' + m.ubr : ''}</span>` : ''}</td>` +
+    `<td>${[...new Set(m.reasons.map((r) => (r.fact ? `${r.code} (${r.fact})` : r.code)))].map((c) => `<code>${e(c)}</code>`).join(' ')}</td>${cells}</tr>`
+  );
+}
+
+const CSS = `
+:root{font-family:system-ui,"Segoe UI","Yu Gothic UI","Meiryo","Noto Sans CJK JP",sans-serif;color:#1b1b1b;background:#f6f7f9}
+body{margin:0 auto;max-width:1180px;padding:16px 24px}
+html[lang=ja] .l-en,html[lang=en] .l-ja{display:none}
+header{display:flex;justify-content:space-between;align-items:flex-start;gap:16px}
+h1{font-size:1.6em;margin:.2em 0}h2{margin-top:1.6em;border-bottom:2px solid #d0d5dd;padding-bottom:4px}
+.muted{color:#667085}code{font-family:Consolas,"Cascadia Mono",monospace;font-size:.92em;background:#eef0f3;padding:0 3px;border-radius:3px}
+#toggle-lang{padding:6px 12px;border:1px solid #98a2b3;background:#fff;border-radius:6px;cursor:pointer}
+.cards{display:flex;gap:12px;flex-wrap:wrap}.card{background:#fff;border-radius:8px;padding:12px 18px;min-width:130px;box-shadow:0 1px 2px #0002}
+.card .n{font-size:2em;font-weight:600;display:block}.card.ok .n{color:#2e7d32}.card.bad .n{color:#c62828}.card.unk .n{color:#b26a00}
+.charts{display:flex;flex-wrap:wrap;gap:24px}figure{background:#fff;border-radius:8px;padding:10px;margin:0;box-shadow:0 1px 2px #0002}
+figcaption{font-weight:600;margin-bottom:6px}svg .lbl,svg .num{font-size:12px;dominant-baseline:middle;fill:#344054}
+rect.ok,.sw.ok{fill:#2e7d32;background:#2e7d32}rect.bad,.sw.bad{fill:#c62828;background:#c62828}rect.unk,.sw.unk{fill:#f0a202;background:#f0a202}
+.reasons{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 18px;font-size:.9em}
+.sw{display:inline-block;width:12px;height:12px;margin:0 4px 0 10px;vertical-align:middle}
+table{border-collapse:collapse;background:#fff;width:100%;font-size:.92em}th,td{border:1px solid #e4e7ec;padding:5px 8px;text-align:left;vertical-align:top}
+th{background:#f2f4f7}td.ok,span.ok,.d-allowed{color:#2e7d32}td.bad,span.bad,.d-blocked{color:#c62828;font-weight:600}td.unk,span.unk,.d-unguarded{color:#b26a00;font-weight:600}
+#fix-first td:nth-child(1){width:12%}#fix-first td:nth-child(2){width:12%}#fix-first td:nth-child(3){width:30%}
+#fix-first ul{margin:0;padding-left:1.1em}ol.rem{margin:0;padding-left:1.3em}ol.rem li{margin:2px 0}
+.path{background:#fff;border-radius:8px;padding:8px 16px 14px;margin:12px 0;box-shadow:0 1px 2px #0002}
+.popwrap{margin:8px 0 14px}.pmeta{font-size:.85em;color:#667085;margin-bottom:4px}
+.popup{max-width:560px;border:1px solid #8c8c8c;border-radius:4px;box-shadow:0 4px 12px #0003;background:#fff}
+.ptitle{background:#f0f0f0;border-bottom:1px solid #ccc;padding:6px 10px;font-size:.92em}.ptext{padding:14px 16px;white-space:pre-wrap;line-height:1.5}
+.pbuttons{text-align:right;padding:0 12px 12px}.pbuttons button{min-width:86px;margin-left:8px;padding:4px 10px;background:#fdfdfd;border:1px solid #adadad;color:#1b1b1b}
+`;
+
+/** The language toggle; `#lang=en` / `#lang=ja` in the address picks the language at load. */
+const SCRIPT = `
+(function(){var h=document.documentElement;var m=/lang=(ja|en)/.exec(location.hash);if(m)h.lang=m[1];
+var b=document.getElementById('toggle-lang');if(b)b.addEventListener('click',function(){h.lang=h.lang==='ja'?'en':'ja';});})();
+`;
+
+export function renderHtml(s: FleetSummary): string {
+  const runs = s.perPath.map((p) => ({ path: p.path, file: p.file }));
+  const total = (v: number, id: string, key: LabelKey, cls: string) =>
+    `<div class="card ${cls}"><span class="n" id="${id}">${v}</span>${t(key)}</div>`;
+  const windowsChart = barChart(
+    t('byWindows'),
+    s.byWindows.map((w) => ({
+      label: w.windows,
+      parts: [
+        { value: w.ready, cls: 'ok' },
+        { value: w.notReady, cls: 'bad' },
+        { value: w.unknown, cls: 'unk' },
+      ],
+    })),
+    'chart-windows',
+  );
+  const reasonChart = barChart(
+    t('byReason'),
+    s.byReason.map((r) => ({
+      label: r.code,
+      parts: [
+        { value: r.notReady, cls: 'bad' },
+        { value: r.unknown, cls: 'unk' },
+      ],
+    })),
+    'chart-reasons',
+  );
+  const fixFirst = s.fixFirst.length
+    ? `<table id="fix-first"><thead><tr><th>${t('machine')}</th><th>${t('windows')}</th><th>${t('why')}</th><th>${t('remediation')}</th></tr></thead><tbody>` +
+      s.fixFirst
+        .map(
+          (f) =>
+            `<tr data-machine="${e(f.name)}"><td class="name ${readyClass(f.ready)}">${e(f.name)}<br><span class="muted">${readyLabel(f.ready)}</span></td>` +
+            `<td>${e(f.windows ?? '')}</td><td><ul>${f.reasons.map((r, i) => `<li>${biText(r, s.lang, altList(f.reasons, f.alt, s.lang, 'reasons')?.[i])}</li>`).join('')}</ul></td>` +
+            `<td><ol class="rem">${f.remediation.map((r, i) => `<li><code>${biText(r, s.lang, altList(f.remediation, f.alt, s.lang, 'remediation')?.[i])}</code></li>`).join('')}</ol></td></tr>`,
+        )
+        .join('') +
+      '</tbody></table>'
+    : `<p class="muted">${t('none')}</p>`;
+  const steps = s.remediationSteps.length
+    ? `<table id="steps"><thead><tr><th>${t('step')}</th><th>${t('machines')}</th></tr></thead><tbody>` +
+      s.remediationSteps
+        .slice(0, 30)
+        .map((r) => {
+          const step = r.step === OTHER_STEPS ? t('otherSteps') : biText(r.step, s.lang, r.alt?.[s.lang === 'ja' ? 'en' : 'ja']);
+          return `<tr><td><code>${step}</code></td><td>${r.machines}</td></tr>`;
+        })
+        .join('') +
+      '</tbody></table>'
+    : '';
+  const verifications = s.verifications.length
+    ? `<h2>${t('verifications')}</h2><table id="verifications"><thead><tr><th>${t('installers')}</th><th>${t('trust')}</th><th>${t('verdict')}</th><th>ACS</th><th>${t('machines')}</th></tr></thead><tbody>` +
+      s.verifications
+        .map(
+          (v) =>
+            `<tr><td>${e(path.basename(v.file))}</td><td>${e(v.trust)}</td><td class="${v.verdict === 'valid' ? 'ok' : 'bad'}">${e(v.verdict)}${v.failures.length ? ` <span class="muted">${e(v.failures.join(', '))}</span>` : ''}</td><td>${v.acs ? 'yes' : 'no'}</td><td>${v.machines}</td></tr>`,
+        )
+        .join('') +
+      '</tbody></table>'
+    : '';
+  const machines =
+    `<table id="machines"><thead><tr><th>${t('machine')}</th><th>ACS</th><th>${t('windows')}</th><th>${t('why')}</th>` +
+    runs.map((r) => `<th>${e(r.path)}${r.file ? `<br><span class="muted">${e(path.basename(r.file))}</span>` : ''}</th>`).join('') +
+    `</tr></thead><tbody>${s.machines.map((m) => machineRow(m, runs)).join('')}</tbody></table>` +
+    (s.machinesTruncated ? `<p class="muted">${t('truncated')}</p>` : '');
+  const importErrors = s.importErrors.length
+    ? `<h2>${t('importErrors')}</h2><table id="import-errors"><thead><tr><th>${t('source')}</th><th>${t('line')}</th><th>${t('error')}</th></tr></thead><tbody>` +
+      s.importErrors.map((x) => `<tr><td>${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.error)}</td></tr>`).join('') +
+      '</tbody></table>'
+    : '';
+  return `<!DOCTYPE html>
+<html lang="${s.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>${e(LABELS.title[s.lang])}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><div><h1>${t('title')}</h1>
+<p class="muted">${t('generated')}: <time>${e(s.generatedAt)}</time> · ${t('inputs')}: ${s.inputs.slice(0, 4).map((i) => `<code>${e(i)}</code>`).join(' ')}${s.inputs.length > 4 ? ` +${s.inputs.length - 4}` : ''}${s.files.length ? ` · ${t('installers')}: ${s.files.map((f) => `<code>${e(path.basename(f))}</code>`).join(' ')}` : ''}</p></div>
+<button id="toggle-lang" type="button">${t('language')}</button></header>
+<section class="cards" id="totals">
+${total(s.totals.machines, 'total-machines', 'machines', '')}
+${total(s.totals.ready, 'total-ready', 'ready', 'ok')}
+${total(s.totals.notReady, 'total-not-ready', 'notReady', 'bad')}
+${total(s.totals.unknown, 'total-unknown', 'unknown', 'unk')}
+${total(s.totals.importErrors, 'total-import-errors', 'importErrors', '')}
+</section>
+${legend()}
+<div class="charts">${windowsChart}${reasonChart}</div>
+${s.byReason.length ? `<ul class="reasons">${s.byReason.map((r) => `<li>${reasonLabel(r.code)}: ${r.notReady + r.unknown}</li>`).join('')}</ul>` : ''}
+<h2>${t('fixFirst')}</h2><p class="muted">${t('fixFirstNote')}</p>${fixFirst}
+${steps ? `<h2>${t('steps')}</h2>${steps}` : ''}
+${s.perPath.length ? `<h2>${t('perPath')}</h2>${s.perPath.map((p) => pathSection(p, s.lang)).join('')}` : ''}
+${verifications}
+<h2>${t('allMachines')}</h2>${machines}
+${importErrors}
+<script type="application/json" id="report-data">${scriptJson({ ...s, machines: undefined })}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,42 @@
+/**
+ * report.json: { "summary": …, "importErrors": […], "machines": [ one object per machine ] }, where the
+ * machines are written as they arrive and the summary is written last (key order does not matter in JSON).
+ * A machine's runs name their popups and events by id (popup ids, event IDs); the texts are in
+ * summary.perPath, once per distinct popup, so 100 000 machines do not repeat them 100 000 times.
+ */
+import { FileSink } from './sink';
+import type { FleetSummary, ImportFailure, MachineRow } from './types';
+
+export class JsonReportWriter {
+  private sink: FileSink;
+  private machines = 0;
+  private errors: string[] = [];
+
+  constructor(file: string) {
+    this.sink = new FileSink(file);
+    this.sink.write('{\n"format": "acs-gatekeeper fleet report v1",\n"machines": [');
+  }
+
+  add(row: MachineRow): void {
+    this.sink.write((this.machines++ ? ',\n' : '\n') + JSON.stringify(slimRow(row)));
+  }
+
+  /** import errors are few (bounded by the bad lines of the inputs); kept until close */
+  addImportError(e: ImportFailure): void {
+    this.errors.push(JSON.stringify(e));
+  }
+
+  close(summary: FleetSummary): void {
+    const { machines: _sample, importErrors: _errs, ...rest } = summary;
+    this.sink.write(`\n],\n"importErrors": [${this.errors.join(',\n')}],\n"summary": ${JSON.stringify(rest, null, 1)}\n}\n`);
+    this.sink.close();
+  }
+}
+
+/** The row as report.json stores it: popups and events by id. */
+export function slimRow(row: MachineRow): unknown {
+  return {
+    ...row,
+    outcomes: row.outcomes.map((o) => ({ ...o, popups: o.popups.map((p) => p.id), events: o.events.map((e) => e.id) })),
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The fleet report's data: one row per machine (streamed to report.csv / report.json), and the summary
+ * aggregated with flat memory (counts, a bounded "fix first" list, a bounded sample of rows).
+ */
+export type Lang = 'ja' | 'en';
+export type Tri = true | false | 'unknown';
+export type Decision = 'allowed' | 'blocked' | 'unguarded';
+
+export interface PopupView {
+  id: string;
+  window: string;
+  title: string;
+  text: string;
+  buttons: string[];
+}
+
+export interface EventView {
+  id: number;
+  source: string;
+  channel: string;
+  level: string;
+  text: string;
+}
+
+/** What one install path × installer does on one machine. */
+export interface PathOutcome {
+  path: string;
+  /** the installer file, or null when the path ran on a declared artifact */
+  file: string | null;
+  decision: Decision;
+  popups: PopupView[];
+  events: EventView[];
+  downloads: number;
+  /** the verifier's verdict for the file under this machine's trust, when a file was given */
+  verdict?: string;
+  acs?: boolean;
+  /** the verifier's failure codes (validity first, then ACS-policy notes) */
+  verificationFailures?: string[];
+  /** the run's reason codes */
+  reasons: string[];
+}
+
+export interface MachineRow {
+  name: string;
+  source: string;
+  ready: Tri;
+  /** Windows line ("Windows 10 21H2") or null when not recognised */
+  windows: string | null;
+  version?: string;
+  ubr?: number;
+  reasons: { code: string; message: string; fact?: string }[];
+  remediation: string[];
+  outcomes: PathOutcome[];
+}
+
+export interface ImportFailure {
+  source: string;
+  line?: number;
+  error: string;
+}
+
+/** A machine's reason messages and remediation steps in another language (same order as the row's). */
+export interface MachineTexts {
+  lang: Lang;
+  reasons: string[];
+  remediation: string[];
+}
+
+export interface FixFirstEntry {
+  name: string;
+  source: string;
+  ready: Tri;
+  windows: string | null;
+  reasons: string[];
+  remediation: string[];
+  blockedRuns: number;
+  /** reasons and remediation in the other language, for the page's language toggle */
+  alt?: Partial<Record<Lang, { reasons: string[]; remediation: string[] }>>;
+}
+
+export interface PerPathSummary {
+  path: string;
+  file: string | null;
+  allowed: number;
+  blocked: number;
+  unguarded: number;
+  downloads: number;
+  /** distinct popups users would see, in order, with the number of machines that would see each */
+  popups: (PopupView & { machines: number; alt?: Partial<Record<Lang, PopupView>> })[];
+  events: (EventView & { machines: number })[];
+}
+
+export interface VerificationSummary {
+  file: string;
+  trust: string;
+  verdict: string;
+  acs: boolean;
+  failures: string[];
+  machines: number;
+}
+
+export interface FleetSummary {
+  tool: 'acs-gatekeeper';
+  generatedAt: string;
+  lang: Lang;
+  inputs: string[];
+  files: string[];
+  paths: string[];
+  totals: { machines: number; ready: number; notReady: number; unknown: number; importErrors: number };
+  byReason: { code: string; notReady: number; unknown: number }[];
+  byWindows: { windows: string; ready: number; notReady: number; unknown: number }[];
+  fixFirst: FixFirstEntry[];
+  /** `alt`: the step in the other language, for the page's language toggle */
+  remediationSteps: { step: string; machines: number; alt?: Partial<Record<Lang, string>> }[];
+  perPath: PerPathSummary[];
+  verifications: VerificationSummary[];
+  importErrors: ImportFailure[];
+  /** the first machines in inventory order (all of them for a small fleet) */
+  machines: MachineRow[];
+  machinesTruncated: boolean;
+}
