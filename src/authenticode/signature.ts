@@ -262,7 +262,7 @@ class SignatureVerification {
 
   /** Rule 7: the chain from the signer to a trust anchor, judged at `at`. */
   private chain(signer: X509Certificate, at: Date): X509Certificate[] | undefined {
-    const result = buildChain({ leaf: signer, pool: this.bag, anchors: this.ctx.trust, at, purpose: 'codeSigning' });
+    const result = buildChain({ leaf: signer, pool: this.bag, anchors: this.ctx.trust, at, purpose: 'codeSigning', budget: this.ctx.chainBudget });
     this.report.chain = result.path.map((c) => certFacts(c).subject);
     for (const f of result.failures) this.fail(f.code, f.message);
     return result.anchor ? result.path : undefined;

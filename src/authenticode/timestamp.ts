@@ -109,6 +109,6 @@ function checkSignerAndChain(
   if (!cert) fail('the timestamp signer certificate is not in the signature');
   const sig = verifySignerSignature(tsi, cert!, alg);
   if (!sig.ok) fail(`the timestamp signature does not verify: ${sig.message}`);
-  const chain = buildChain({ leaf: cert!, pool, anchors: ctx.trust, at: time, purpose: 'timeStamping' });
+  const chain = buildChain({ leaf: cert!, pool, anchors: ctx.trust, at: time, purpose: 'timeStamping', budget: ctx.chainBudget });
   if (!chain.ok) fail(`the timestamp authority chain fails: ${chain.failures.map((f) => `${f.code}: ${f.message}`).join('; ')}`);
 }

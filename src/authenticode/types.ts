@@ -114,6 +114,11 @@ export interface VerifyContext {
   acsRoots: X509Certificate[];
   at: Date;
   strict: boolean;
+  /**
+   * Work budget of one file: signature checks chain building may still spend over all its signatures,
+   * nested ones and timestamps included. Set per file by verifyFileWithContext; absent = no file budget.
+   */
+  chainBudget?: { checks: number };
 }
 
 /**

@@ -20,6 +20,16 @@ import { parseSignedDataContentInfo, parseSpcIndirectData } from './signed-data'
 import { verifyPkcs7Signature } from './signature';
 import type { DigestAlgorithm, Failure, FileFormat, SignatureReport, SignedContainer, VerificationResult, VerifyContext, VerifyOptions } from './types';
 
+/**
+ * WIN_CERTIFICATE entries verified per file. Windows reads only the first; each entry may carry 16 nested
+ * signatures, 64-certificate bags and 200 000 ASN.1 elements, so a 32 MiB table of such entries took 12-15 s
+ * (found by scripts/fuzz, target "adversarial"). Further entries are listed as one unverified
+ * MALFORMED_SIGNATURE report; the verdict, which is the first entry's, does not depend on them.
+ */
+export const MAX_SIGNATURE_ENTRIES = 2;
+/** Signature checks chain building may spend per file, over all its signatures, nested ones and timestamps. */
+export const MAX_CHAIN_CHECKS_PER_FILE = 256;
+
 export async function verifyFile(path: string, options?: VerifyOptions): Promise<VerificationResult> {
   return verifyFileWithContext(path, resolveVerifyContext(options));
 }
@@ -81,12 +91,16 @@ export async function verifyFileWithContext(file: string, ctx: VerifyContext): P
     };
   }
 
-  prefetchDigests(container);
+  const blobs = container.signatures.slice(0, MAX_SIGNATURE_ENTRIES);
+  // digest algorithm hints from the entry the verdict depends on (a second entry's algorithm may cost a pass)
+  prefetchDigests({ ...container, signatures: blobs.slice(0, 1) });
+  const fileCtx: VerifyContext = { ...ctx, chainBudget: { checks: MAX_CHAIN_CHECKS_PER_FILE } };
   const signatures: SignatureReport[] = [];
   try {
-    for (const blob of container.signatures) {
-      signatures.push(...(await verifyPkcs7Signature(blob, container.digestSource, ctx, container.format, signatures.length)));
+    for (const blob of blobs) {
+      signatures.push(...(await verifyPkcs7Signature(blob, container.digestSource, fileCtx, container.format, signatures.length)));
     }
+    if (container.signatures.length > blobs.length) signatures.push(unverifiedEntries(file, signatures.length, container.signatures.length, blobs.length));
   } catch (e) {
     // verifyPkcs7Signature does not throw on bad blobs; anything reaching here is unexpected: report it,
     // never throw for file content.
@@ -106,6 +120,23 @@ export async function verifyFileWithContext(file: string, ctx: VerifyContext): P
     acs: valid && primary.acs,
     failures: [...container.failures, ...(primary?.failures ?? [])],
     signatures,
+  };
+}
+
+/** The report standing for the WIN_CERTIFICATE entries past MAX_SIGNATURE_ENTRIES (not verified). */
+function unverifiedEntries(file: string, index: number, total: number, verified: number): SignatureReport {
+  return {
+    index,
+    nested: false,
+    digestAlgorithm: 'unknown',
+    digestMatches: false,
+    signer: null,
+    chain: [],
+    timestamp: null,
+    timestampKind: null,
+    valid: false,
+    acs: false,
+    failures: [{ code: 'MALFORMED_SIGNATURE', message: `${file}: ${total} signatures (WIN_CERTIFICATE entries); only the first ${verified} were verified` }],
   };
 }
 
