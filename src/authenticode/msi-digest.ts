@@ -27,8 +27,7 @@
  * The MsiDigitalSignatureEx stream holds preHash itself (its length is the digest length).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
-import { VerifyError } from './errors';
+import { BatchedDigestSource, hashFilePieces } from './file-hash';
 import {
   ENTRY_ROOT,
   ENTRY_STORAGE,
@@ -40,7 +39,7 @@ import {
   type CompoundFile,
   type ContentPiece,
 } from './msi-cfb';
-import type { DigestAlgorithm, DigestSource } from './types';
+import type { DigestAlgorithm } from './types';
 
 export const DIGITAL_SIGNATURE_NAME = '\u0005DigitalSignature';
 export const MSI_DIGITAL_SIGNATURE_EX_NAME = '\u0005MsiDigitalSignatureEx';
@@ -147,124 +146,34 @@ export function msiDigest(cf: CompoundFile, algorithm: DigestAlgorithm, withDse:
   return h.digest();
 }
 
-async function readFully(fh: FileHandle, buf: Buffer, len: number, pos: number): Promise<Buffer> {
-  let done = 0;
-  while (done < len) {
-    const { bytesRead } = await fh.read(buf, done, len - done, pos + done);
-    if (bytesRead === 0) throw new VerifyError('IO_ERROR', `the file ended at ${pos + done} while hashing (changed while being read?)`);
-    done += bytesRead;
-  }
-  return buf.subarray(0, len);
-}
-
 /**
  * The MSI Authenticode digests of the package at `path` (parsed as `layout`), one per algorithm, in a
- * single pass: file ranges of at most MAX_READ bytes read into two reusable buffers, the next read in
- * flight while the current chunk is hashed; in-memory pieces (mini stream, CLSIDs) hashed in their place.
+ * single streamed pass (file-hash.ts): stream ranges read from the file, in-memory pieces (mini stream,
+ * CLSIDs) hashed in their place, the MsiDigitalSignatureEx pre-hash first when the package carries one.
  */
-export async function hashMsiFile(
+export function hashMsiFile(
   path: string,
   layout: CfbLayout,
   algorithms: DigestAlgorithm[],
   withDse: boolean,
 ): Promise<Map<DigestAlgorithm, Buffer>> {
-  const hashes: [DigestAlgorithm, Hash][] = algorithms.map((a) => [a, createHash(a)]);
-  if (withDse) for (const [a, h] of hashes) h.update(msiPreHash(layout, a));
-  const update = (b: Buffer): void => {
-    for (const [, h] of hashes) h.update(b);
-  };
-  let fh: FileHandle;
-  try {
-    fh = await open(path, 'r');
-  } catch (e) {
-    throw new VerifyError('IO_ERROR', `cannot open ${path}: ${(e as Error).message}`);
-  }
-  try {
-    const { size } = await fh.stat();
-    if (size !== layout.fileSize) {
-      throw new VerifyError('IO_ERROR', `${path} changed size while being verified (${layout.fileSize} → ${size})`);
-    }
-    const bufSize = Math.max(1, Math.min(MAX_READ, layout.fileSize));
-    const bufs = [Buffer.allocUnsafe(bufSize), Buffer.allocUnsafe(bufSize)];
-    let reads = 0;
-    const start = (r: ByteRange): Promise<Buffer> => readFully(fh, bufs[reads++ % 2], r[1] - r[0], r[0]);
-    /** the read of the file piece next in hash order, and the in-memory pieces that follow it */
-    let current: Promise<Buffer> | null = null;
-    let after: Buffer[] = [];
-    for (const p of contentInput(layout)) {
-      if (Buffer.isBuffer(p)) {
-        if (current) after.push(p);
-        else update(p);
-        continue;
-      }
-      if (current) {
-        const chunk = await current;
-        current = start(p); // into the other buffer, while this chunk is hashed
-        update(chunk);
-        for (const b of after) update(b);
-        after = [];
-      } else {
-        current = start(p);
-      }
-    }
-    if (current) update(await current);
-    for (const b of after) update(b);
-  } catch (e) {
-    if (!(e instanceof VerifyError) && typeof (e as NodeJS.ErrnoException | null)?.code === 'string') {
-      throw new VerifyError('IO_ERROR', `reading ${path}: ${(e as Error).message}`);
-    }
-    throw e;
-  } finally {
-    await fh.close();
-  }
-  return new Map(hashes.map(([a, h]) => [a, h.digest()]));
+  return hashFilePieces(path, algorithms, contentInput(layout), {
+    expectedSize: layout.fileSize,
+    maxRead: MAX_READ,
+    prefix: withDse ? (a) => msiPreHash(layout, a) : undefined,
+  });
 }
 
 /**
  * DigestSource over a parsed compound file: read from `path` (streamed) or, for a CompoundFile parsed from
- * bytes in memory, from its buffer. Memoised per algorithm; requests made in the same turn of the event
- * loop share one pass over the file.
+ * bytes in memory, from its buffer. One pass for the algorithms asked for together.
  */
-export class MsiDigestSource implements DigestSource {
-  private readonly memo = new Map<DigestAlgorithm, Promise<Buffer>>();
-  private batch: { algorithms: Set<DigestAlgorithm>; result: Promise<Map<DigestAlgorithm, Buffer>> } | null = null;
-
-  constructor(
-    private readonly cf: CfbLayout | CompoundFile,
-    private readonly withDse: boolean,
-    private readonly path: string | null = null,
-  ) {}
-
-  digest(algorithm: DigestAlgorithm): Promise<Buffer> {
-    const known = this.memo.get(algorithm);
-    if (known) return known;
-    let p: Promise<Buffer>;
-    if (this.path === null) {
-      const cf = this.cf as CompoundFile;
-      p = new Promise<Buffer>((resolve, reject) => {
-        try {
-          resolve(msiDigest(cf, algorithm, this.withDse));
-        } catch (e) {
-          reject(e);
-        }
-      });
-    } else if (!(algorithm in DIGEST_LENGTHS)) {
-      // not one of ours (whatever node:crypto makes of it): its own pass, so it cannot fail a shared one
-      p = hashMsiFile(this.path, this.cf, [algorithm], this.withDse).then((m) => m.get(algorithm)!);
-    } else {
-      if (!this.batch) {
-        const algorithms = new Set<DigestAlgorithm>();
-        const path = this.path;
-        const result = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-          this.batch = null;
-          return hashMsiFile(path, this.cf, [...algorithms], this.withDse);
-        });
-        this.batch = { algorithms, result };
-      }
-      this.batch.algorithms.add(algorithm);
-      p = this.batch.result.then((m) => m.get(algorithm)!);
-    }
-    this.memo.set(algorithm, p);
-    return p;
+export class MsiDigestSource extends BatchedDigestSource {
+  constructor(cf: CfbLayout | CompoundFile, withDse: boolean, path: string | null = null) {
+    super(async (algorithms) =>
+      path === null
+        ? new Map(algorithms.map((a) => [a, msiDigest(cf as CompoundFile, a, withDse)]))
+        : hashMsiFile(path, cf, algorithms, withDse),
+    );
   }
 }

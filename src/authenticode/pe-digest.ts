@@ -14,14 +14,14 @@
  * padding becomes part of the signed image). The digest of an unsigned file is therefore the digest of the file
  * zero-padded to a multiple of 8, which is what a signer computes and what an aligned signed file re-hashes to.
  */
-import { createHash, type Hash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { hex } from './byte-reader';
 import { VerifyError } from './errors';
+import { BatchedDigestSource, checkAlgorithm, hashFilePieces, type HashPiece } from './file-hash';
 import type { PeLayout } from './pe-reader';
-import type { DigestAlgorithm, DigestSource } from './types';
+import type { DigestAlgorithm } from './types';
 
-export const DIGEST_ALGORITHMS: readonly DigestAlgorithm[] = ['sha1', 'sha256', 'sha384', 'sha512'];
+export { DIGEST_ALGORITHMS } from './file-hash';
 const DEFAULT_CHUNK = 1024 * 1024;
 
 export interface DigestRange {
@@ -55,12 +55,6 @@ export function peDigestPlan(layout: PeLayout, certTableOffset: number | null): 
   return { fileSize: layout.fileSize, ranges, zeroPad };
 }
 
-function checkAlgorithm(alg: string): asserts alg is DigestAlgorithm {
-  if (!(DIGEST_ALGORITHMS as readonly string[]).includes(alg)) {
-    throw new VerifyError(alg === 'md5' ? 'WEAK_DIGEST' : 'UNSUPPORTED_ALGORITHM', `digest algorithm ${alg} is not supported`);
-  }
-}
-
 /** Digest of the plan over bytes in memory (tests, signing helpers). */
 export function digestBytes(bytes: Uint8Array, plan: PeDigestPlan, alg: DigestAlgorithm): Buffer {
   checkAlgorithm(alg);
@@ -70,108 +64,28 @@ export function digestBytes(bytes: Uint8Array, plan: PeDigestPlan, alg: DigestAl
   return h.digest();
 }
 
-async function readFully(fh: import('node:fs/promises').FileHandle, buf: Buffer, len: number, pos: number): Promise<Buffer> {
-  let done = 0;
-  while (done < len) {
-    const { bytesRead } = await fh.read(buf, done, len - done, pos + done);
-    if (bytesRead === 0) throw new VerifyError('IO_ERROR', `the file ended at ${hex(pos + done)} while hashing (changed while being read?)`);
-    done += bytesRead;
-  }
-  return buf.subarray(0, len);
+function* planPieces(plan: PeDigestPlan): Generator<HashPiece> {
+  for (const r of plan.ranges) yield [r.start, r.end];
+  if (plan.zeroPad) yield Buffer.alloc(plan.zeroPad);
 }
 
-/**
- * Streams the plan's ranges of the file at `path` into one hash per algorithm, in a single pass: two reusable
- * buffers, the next read in flight while the current chunk is hashed.
- */
-export async function hashFileRanges(
+/** Streams the plan's ranges of the file at `path` into one hash per algorithm, in a single pass. */
+export function hashFileRanges(
   path: string,
   plan: PeDigestPlan,
   algorithms: DigestAlgorithm[],
   chunkSize = DEFAULT_CHUNK,
 ): Promise<Map<DigestAlgorithm, Buffer>> {
-  algorithms.forEach(checkAlgorithm);
-  const hashes: [DigestAlgorithm, Hash][] = algorithms.map((a) => [a, createHash(a)]);
-  const pieces: { pos: number; len: number }[] = [];
-  for (const r of plan.ranges) {
-    for (let p = r.start; p < r.end; p += chunkSize) pieces.push({ pos: p, len: Math.min(chunkSize, r.end - p) });
-  }
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (e) {
-    throw new VerifyError('IO_ERROR', `cannot open ${path}: ${(e as Error).message}`);
-  }
-  try {
-    const { size } = await fh.stat();
-    if (size !== plan.fileSize) {
-      throw new VerifyError('IO_ERROR', `${path} changed size while being verified (${plan.fileSize} → ${size})`);
-    }
-    const bufs = [Buffer.allocUnsafe(Math.min(chunkSize, plan.fileSize) || 1), Buffer.allocUnsafe(Math.min(chunkSize, plan.fileSize) || 1)];
-    let inFlight = pieces.length > 0 ? readFully(fh, bufs[0], pieces[0].len, pieces[0].pos) : null;
-    for (let i = 0; i < pieces.length; i++) {
-      const chunk = await inFlight!;
-      inFlight = i + 1 < pieces.length ? readFully(fh, bufs[(i + 1) % 2], pieces[i + 1].len, pieces[i + 1].pos) : null;
-      for (const [, h] of hashes) h.update(chunk);
-    }
-    if (plan.zeroPad) for (const [, h] of hashes) h.update(Buffer.alloc(plan.zeroPad));
-  } catch (e) {
-    if (!(e instanceof VerifyError) && typeof (e as NodeJS.ErrnoException | null)?.code === 'string') {
-      throw new VerifyError('IO_ERROR', `reading ${path}: ${(e as Error).message}`);
-    }
-    throw e;
-  } finally {
-    await fh.close();
-  }
-  return new Map(hashes.map(([a, h]) => [a, h.digest()]));
+  return hashFilePieces(path, algorithms, planPieces(plan), { expectedSize: plan.fileSize, maxRead: chunkSize });
 }
 
-/**
- * DigestSource over a file on disk. Memoised per algorithm; requests made in the same turn of the event loop
- * (e.g. a primary SHA-256 and a nested SHA-1 signature) share one pass over the file.
- */
-export class PeDigestSource implements DigestSource {
-  private readonly memo = new Map<DigestAlgorithm, Promise<Buffer>>();
-  private batch: { algorithms: Set<DigestAlgorithm>; result: Promise<Map<DigestAlgorithm, Buffer>> } | null = null;
-  private passCount = 0;
-
-  /** passes made over the file so far (diagnostics, tests) */
-  get passes(): number {
-    return this.passCount;
-  }
-
+/** DigestSource over a PE file on disk: one pass for the algorithms asked for together. */
+export class PeDigestSource extends BatchedDigestSource {
   constructor(
     readonly path: string,
     readonly plan: PeDigestPlan,
-    private readonly chunkSize = DEFAULT_CHUNK,
-  ) {}
-
-  digest(algorithm: DigestAlgorithm): Promise<Buffer> {
-    const known = this.memo.get(algorithm);
-    if (known) return known;
-    try {
-      checkAlgorithm(algorithm);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    if (!this.batch) {
-      const algorithms = new Set<DigestAlgorithm>();
-      const result = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-        this.batch = null;
-        this.passCount++;
-        return hashFileRanges(this.path, this.plan, [...algorithms], this.chunkSize);
-      });
-      this.batch = { algorithms, result };
-    }
-    this.batch.algorithms.add(algorithm);
-    const p = this.batch.result.then((m) => m.get(algorithm)!);
-    this.memo.set(algorithm, p);
-    return p;
-  }
-
-  /** several algorithms in one pass */
-  async digestAll(algorithms: DigestAlgorithm[]): Promise<Map<DigestAlgorithm, Buffer>> {
-    const out = await Promise.all(algorithms.map((a) => this.digest(a)));
-    return new Map(algorithms.map((a, i) => [a, out[i]]));
+    chunkSize = DEFAULT_CHUNK,
+  ) {
+    super((algorithms) => hashFileRanges(path, plan, algorithms, chunkSize));
   }
 }
