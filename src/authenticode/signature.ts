@@ -67,7 +67,8 @@ export async function verifyPkcs7Signature(
   return reports;
 }
 
-function emptyReport(index: number, nested: boolean): SignatureReport {
+/** A report for a signature that was not (or could not be) verified: every check false, no failures yet. */
+export function emptyReport(index: number, nested: boolean): SignatureReport {
   return {
     index,
     nested,

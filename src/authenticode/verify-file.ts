@@ -17,7 +17,7 @@ import { OID } from './oids';
 import { readPeContainer } from './pe-container';
 import type { PeDigestSource } from './pe-digest';
 import { parseSignedDataContentInfo, parseSpcIndirectData } from './signed-data';
-import { verifyPkcs7Signature } from './signature';
+import { emptyReport, verifyPkcs7Signature } from './signature';
 import type { DigestAlgorithm, Failure, FileFormat, SignatureReport, SignedContainer, VerificationResult, VerifyContext, VerifyOptions } from './types';
 
 /**
@@ -125,19 +125,9 @@ export async function verifyFileWithContext(file: string, ctx: VerifyContext): P
 
 /** The report standing for the WIN_CERTIFICATE entries past MAX_SIGNATURE_ENTRIES (not verified). */
 function unverifiedEntries(file: string, index: number, total: number, verified: number): SignatureReport {
-  return {
-    index,
-    nested: false,
-    digestAlgorithm: 'unknown',
-    digestMatches: false,
-    signer: null,
-    chain: [],
-    timestamp: null,
-    timestampKind: null,
-    valid: false,
-    acs: false,
-    failures: [{ code: 'MALFORMED_SIGNATURE', message: `${file}: ${total} signatures (WIN_CERTIFICATE entries); only the first ${verified} were verified` }],
-  };
+  const r = emptyReport(index, false);
+  r.failures.push({ code: 'MALFORMED_SIGNATURE', message: `${file}: ${total} signatures (WIN_CERTIFICATE entries); only the first ${verified} were verified` });
+  return r;
 }
 
 const PREFETCH_ALGORITHMS: Record<string, DigestAlgorithm> = {
