@@ -17,6 +17,7 @@ import type { MachineProfile } from '../endpoint/profile';
 import type { Readiness } from '../endpoint/types';
 import type { Artifact, RunReason } from './types';
 import { defaultVerifier, type AcsVerifier } from './verifier';
+import { installerText, type TextLang } from './texts';
 
 export const APEX_ONE_ACS_BUILD = 12011;
 export const SAAS_ACS_MAINTENANCE = '2023-03';
@@ -30,6 +31,8 @@ export interface AcsCheckInput {
   acsRoots?: X509Certificate[];
   /** the setting says this kind of update is ACS-signed (patternUpdatesBlocked, engineSignedWithAcs) */
   forceAcsSigned?: boolean;
+  /** language of the reasons, warnings and remediation this module writes (default 'en'); the readiness's own are already in theirs */
+  lang?: TextLang;
 }
 
 export interface AcsOutcome {
@@ -73,14 +76,11 @@ function readinessReasons(readiness: Readiness): RunReason[] {
   }));
 }
 
-function notHeldOnMachine(readiness: Readiness, extra: RunReason[], warnings: string[], v?: VerificationResult): AcsOutcome {
+function notHeldOnMachine(readiness: Readiness, extra: RunReason[], warnings: string[], lang: TextLang, v?: VerificationResult): AcsOutcome {
   const uncertain = readiness.ready === 'unknown';
   const w = [...warnings];
   if (uncertain) {
-    w.push(
-      'The profile lacks facts needed to decide whether this machine meets ACS; the run shows the worst case ' +
-        '(not met). Collect the facts named in the reasons to be sure.',
-    );
+    w.push(installerText('warning.uncertain', lang));
   }
   return {
     holds: false,
@@ -95,9 +95,8 @@ function notHeldOnMachine(readiness: Readiness, extra: RunReason[], warnings: st
 
 function checkDeclared(input: AcsCheckInput, a: Extract<Artifact, { kind: 'declared' }>): AcsOutcome {
   const { acs, assumed } = input.forceAcsSigned ? { acs: true, assumed: false } : declaredAcsSigned(a);
-  const warnings = assumed
-    ? ['The artifact declares neither a build nor a maintenance month: assumed ACS-signed (as every program since build 12011 / March 2023).']
-    : [];
+  const lang = input.lang ?? 'en';
+  const warnings = assumed ? [installerText('warning.declaredAssumed', lang)] : [];
   if (!acs) {
     return {
       holds: true,
@@ -106,7 +105,7 @@ function checkDeclared(input: AcsCheckInput, a: Extract<Artifact, { kind: 'decla
       reasons: [
         {
           code: 'NOT_ACS_SIGNED',
-          message: 'The program is not ACS-signed (before build 12011 / the March 2023 maintenance): it is judged on its own chain, not blocked for lack of ACS support.',
+          message: installerText('reason.NOT_ACS_SIGNED.declared', lang),
           evidence: { ...(a.build !== undefined ? { build: a.build } : {}), ...(a.maintenance !== undefined ? { maintenance: a.maintenance } : {}) },
         },
       ],
@@ -117,7 +116,7 @@ function checkDeclared(input: AcsCheckInput, a: Extract<Artifact, { kind: 'decla
   if (input.readiness.ready === true) {
     return { holds: true, acsSigned: true, uncertain: false, reasons: [], remediation: [], warnings };
   }
-  return notHeldOnMachine(input.readiness, [], warnings);
+  return notHeldOnMachine(input.readiness, [], warnings, lang);
 }
 
 async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifier): Promise<AcsOutcome> {
@@ -127,13 +126,14 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
     ...(input.acsRoots ? { acsRoots: input.acsRoots } : {}),
     at: input.at,
   });
+  const lang = input.lang ?? 'en';
   const osOk = input.readiness.os.supported === true;
   if (v.verdict === 'valid' && (!v.acs || osOk)) {
     return {
       holds: true,
       acsSigned: v.acs,
       uncertain: false,
-      reasons: v.acs ? [] : [{ code: 'NOT_ACS_SIGNED', message: 'The file is validly signed, but not under an ACS root: judged on its own chain.' }],
+      reasons: v.acs ? [] : [{ code: 'NOT_ACS_SIGNED', message: installerText('reason.NOT_ACS_SIGNED.file', lang) }],
       remediation: [],
       warnings: [],
       verification: v,
@@ -145,16 +145,16 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
       : [
           {
             code: 'SIGNATURE_NOT_VALID',
-            message: `The verifier judged the file ${v.verdict} under this machine's trust.`,
+            message: installerText('reason.SIGNATURE_NOT_VALID', lang, { verdict: v.verdict }),
             evidence: { verdict: v.verdict, codes: v.failures.map((f) => f.code) },
           },
         ];
-  const out = notHeldOnMachine(input.readiness, extra, [], v);
+  const out = notHeldOnMachine(input.readiness, extra, [], lang, v);
   // a file that is not even ACS-signed and fails is not a readiness matter: keep only the verifier's evidence
   if (!v.acs && v.verdict !== 'valid' && input.readiness.ready === true) out.reasons = extra;
   out.acsSigned = v.acs;
   if (!out.remediation.length && input.readiness.ready === true) {
-    out.remediation = ['Obtain the installer again from the Apex One server or Trend Micro: the file does not verify.'];
+    out.remediation = [installerText('remediation.fileDoesNotVerify', lang)];
   }
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import { APEX_ONE_ACS_BUILD, monthIndex } from './acs-check';
 import type { Product } from './types';
+import { installerText, type TextLang } from './texts';
 
 /**
  * - 'download-prevention': has the check and downloads once (Apex One >= 12011; SaaS >= 2023-01)
@@ -21,23 +22,28 @@ export interface AgentClassification {
   label: string;
 }
 
-export function classifyAgent(product: Product, agent: { build?: number; maintenance?: string } | undefined): AgentClassification {
+/** `lang` ('en' by default) only picks the language of the label. */
+export function classifyAgent(
+  product: Product,
+  agent: { build?: number; maintenance?: string } | undefined,
+  lang: TextLang = 'en',
+): AgentClassification {
   if (product === 'apex-one') {
     const build = agent?.build;
     if (build === undefined) {
-      return { agentClass: 'download-prevention', assumed: true, label: 'Apex One agent, build not given (assumed >= 12011)' };
+      return { agentClass: 'download-prevention', assumed: true, label: installerText('label.apexOne.assumed', lang) };
     }
     return build >= APEX_ONE_ACS_BUILD
-      ? { agentClass: 'download-prevention', assumed: false, label: `Apex One agent build ${build} (>= 12011)` }
-      : { agentClass: 'no-check', assumed: false, label: `Apex One agent build ${build} (< 12011)` };
+      ? { agentClass: 'download-prevention', assumed: false, label: installerText('label.apexOne.check', lang, { build }) }
+      : { agentClass: 'no-check', assumed: false, label: installerText('label.apexOne.noCheck', lang, { build }) };
   }
   const m = agent?.maintenance;
   if (m === undefined) {
-    return { agentClass: 'download-prevention', assumed: true, label: 'SaaS agent, maintenance not given (assumed >= 2023-01)' };
+    return { agentClass: 'download-prevention', assumed: true, label: installerText('label.saas.assumed', lang) };
   }
   const i = monthIndex(m);
   if (Number.isNaN(i)) throw new Error(`agent maintenance must be YYYY-MM: ${m}`);
   return i >= monthIndex(SAAS_CHECK_MAINTENANCE)
-    ? { agentClass: 'download-prevention', assumed: false, label: `SaaS agent, ${m} maintenance (>= 2023-01)` }
-    : { agentClass: 'repeat-download', assumed: false, label: `SaaS agent, ${m} maintenance (<= 2022-12)` };
+    ? { agentClass: 'download-prevention', assumed: false, label: installerText('label.saas.check', lang, { maintenance: m }) }
+    : { agentClass: 'repeat-download', assumed: false, label: installerText('label.saas.repeat', lang, { maintenance: m }) };
 }

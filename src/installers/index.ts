@@ -4,3 +4,4 @@ export { INSTALL_PATHS, AGENT_DOWNLOAD_DIR, isInstallPath } from './paths';
 export { checkArtifact, declaredAcsSigned, APEX_ONE_ACS_BUILD, SAAS_ACS_MAINTENANCE, type AcsOutcome, type AcsCheckInput } from './acs-check';
 export { classifyAgent, type AgentClass } from './agent-class';
 export type { AcsVerifier } from './verifier';
+export { INSTALLER_TEXTS, installerText, installerBilingual, type InstallerTextKey } from './texts';

@@ -17,6 +17,7 @@ import { AGENT_DOWNLOAD_DIR, INSTALL_PATHS, isInstallPath } from './paths';
 import { startRecorded } from './record';
 import type { InstallPath, PathRun, Product, RunReason, SimulateInput } from './types';
 import { defaultVerifier, type AcsVerifier } from './verifier';
+import { installerText, textLangOf } from './texts';
 import { fileNameOf } from '../messages/catalog';
 
 export { INSTALL_PATHS } from './paths';
@@ -27,15 +28,11 @@ export interface SimulateOptions {
 }
 
 /** What an ACS-signed program does on a machine that does not meet ACS (the seed's FAQ). */
-export const AGENT_RISK =
-  'If the ACS-signed program reaches this agent: its programs and services do not work correctly, and Windows ' +
-  'Security Center may leave both the agent and Microsoft Defender active, so logon slows, applications hang and ' +
-  'the endpoint may stop responding (seed FAQ).';
+/** What an ACS-signed program does on a machine that does not meet ACS (the seed's FAQ), in English; Japanese: INSTALLER_TEXTS['text.agentRisk']. */
+export const AGENT_RISK = installerText('text.agentRisk', 'en');
 
-export const SCOPE_REMEDIATION =
-  'Set "Security Agents only update the following components" to "Pattern files, engines, drivers" ' +
-  '(scope patterns-engines-drivers; Agents > Agent Management > Settings > Privileges and Other Settings > ' +
-  'Other Settings > Update Settings; SaaS: Policies > Policy Management) until the machine meets ACS.';
+/** The update-scope remediation in English; Japanese: INSTALLER_TEXTS['remediation.scope']. */
+export const SCOPE_REMEDIATION = installerText('remediation.scope', 'en');
 
 /** The Windows update(s) a machine needs, for our own popups' {パッチ}. */
 export function patchText(readiness: Readiness, lang: Lang): string {
@@ -57,6 +54,14 @@ function unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
+/**
+ * The language of the texts this layer writes (reasons, warnings, remediation): the run's `lang` when given,
+ * else English as before (popups and events keep their own default, 'ja').
+ */
+function textLang(input: SimulateInput) {
+  return textLangOf(input.lang);
+}
+
 function check(path: InstallPath, input: SimulateInput, machine: MachineProfile, readiness: Readiness, at: Date, verifier: AcsVerifier): Promise<AcsOutcome> {
   const s = input.settings ?? {};
   const forceAcsSigned =
@@ -70,6 +75,7 @@ function check(path: InstallPath, input: SimulateInput, machine: MachineProfile,
       ...(input.trust?.known ? { known: input.trust.known } : {}),
       ...(input.trust?.acsRoots ? { acsRoots: input.trust.acsRoots } : {}),
       forceAcsSigned,
+      lang: textLang(input),
     },
     verifier,
   );
@@ -109,10 +115,10 @@ async function runInstaller(path: InstallerPath, input: SimulateInput, verifier:
   if (outcome && (path === 'pattern-update' || path === 'engine-update')) {
     reasons.push({
       code: 'SETTING_SUBJECTS_UPDATE_TO_CHECK',
-      message:
-        path === 'pattern-update'
-          ? 'Setting patternUpdatesBlocked: pattern updates take the ACS check (the seed warns this may change).'
-          : 'Setting engineSignedWithAcs: the scan engine is ACS-signed, so its update takes the ACS check.',
+      message: installerText(
+        path === 'pattern-update' ? 'reason.SETTING_SUBJECTS_UPDATE_TO_CHECK.pattern' : 'reason.SETTING_SUBJECTS_UPDATE_TO_CHECK.engine',
+        textLang(input),
+      ),
     });
   }
   reasons.push(...(outcome?.reasons ?? []));
@@ -151,7 +157,8 @@ function machineInCycle(input: SimulateInput, k: number): { index: number; machi
 async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: AcsVerifier): Promise<PathRun> {
   const lang = input.lang ?? 'ja';
   const scope = input.settings?.scope ?? 'all';
-  const cls = classifyAgent(UPDATE_PRODUCT[path], input.agent);
+  const tl = textLang(input);
+  const cls = classifyAgent(UPDATE_PRODUCT[path], input.agent, tl);
   const cycles = input.cycles ?? 1;
   if (!Number.isInteger(cycles) || cycles < 1) throw new Error(`cycles must be a positive integer: ${cycles}`);
   const intervalMs = (input.cycleIntervalMinutes ?? 60) * 60_000;
@@ -189,30 +196,25 @@ async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: 
   const reasons: RunReason[] = [];
   const warnings: string[] = [];
   const remediation: string[] = [];
-  if (cls.assumed) warnings.push(`${cls.label}: pass the agent's build (--agent-build / --agent-maintenance) to be sure.`);
-  if (cls.agentClass === 'repeat-download') {
-    warnings.push(
-      'Agents at the December 2022 maintenance or lower have no download prevention: the program is downloaded ' +
-        'again every cycle (network waste), and such builds may not be blocked at all (seed, KA-0014129).',
-    );
-  }
+  if (cls.assumed) warnings.push(installerText('warning.agentAssumed', tl, { label: cls.label }));
+  if (cls.agentClass === 'repeat-download') warnings.push(installerText('warning.repeatDownload', tl));
   if (decision === 'unguarded') {
     reasons.push({
       code: 'AGENT_WITHOUT_CHECK',
-      message: `${cls.label}: the ACS check may not run (known limitation), so the ACS-signed program can be installed. ${AGENT_RISK}`,
+      message: installerText('reason.AGENT_WITHOUT_CHECK', tl, { label: cls.label, risk: installerText('text.agentRisk', tl) }),
     });
   }
   if (decision !== 'allowed' && scope !== 'all' && last.outcome === 'patterns-only') {
     reasons.push({
       code: 'SCOPE_EXCLUDES_PROGRAM',
-      message: `Update scope "${scope}": the agent program is neither downloaded nor installed; patterns still update.`,
+      message: installerText('reason.SCOPE_EXCLUDES_PROGRAM', tl, { scope }),
       evidence: { scope },
     });
   }
   if (decision === 'blocked' && last.outcome === 'periodic-check-only') {
     reasons.push({
       code: 'DOWNLOAD_PREVENTED',
-      message: 'Event 900 was logged earlier: the agent only checks the machine periodically, with no download, until it meets ACS.',
+      message: installerText('reason.DOWNLOAD_PREVENTED', tl),
     });
   }
   if (decision !== 'allowed' && decisive) reasons.push(...decisive.reasons);
@@ -222,7 +224,7 @@ async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: 
   if (decision !== 'allowed' && notReady) remediation.push(...lastUsed.readiness.remediation);
   else if (decision === 'blocked' && decisive) remediation.push(...decisive.remediation);
   if ((cls.agentClass === 'no-check' || cls.agentClass === 'repeat-download') && notReady && scope === 'all') {
-    remediation.push(SCOPE_REMEDIATION);
+    remediation.push(installerText('remediation.scope', tl));
   }
   const verification = decisive?.verification;
   return {

@@ -95,7 +95,11 @@ export interface SimulateInput {
   cycleIntervalMinutes?: number;
   /** update paths: the machine changing between cycles */
   changes?: MachineChange[];
-  /** popup and event language (default 'ja') */
+  /**
+   * popup and event language (default 'ja'); when given, also the language of the reasons, warnings and
+   * remediation the installers write (src/installers/texts.ts; without it those stay English, as before).
+   * The readiness's own reasons and remediation are passed through as given: assess it in the same language.
+   */
   lang?: Lang;
   /** the simulation clock: verification time and event time of cycle 1 */
   at: Date;

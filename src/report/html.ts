@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { OTHER_STEPS } from './aggregate';
-import { LABELS, REASON_LABELS, type LabelKey } from './i18n';
+import { LABELS, REASON_LABELS, TRUST_LABELS, type LabelKey } from './i18n';
 import type { FleetSummary, Lang, MachineRow, PerPathSummary, PopupView, Tri } from './types';
 
 export function escapeHtml(s: string): string {
@@ -38,6 +38,12 @@ function altList(list: string[], alt: Partial<Record<Lang, { reasons: string[]; 
 
 function t(key: LabelKey): string {
   return bi(LABELS[key].ja, LABELS[key].en);
+}
+
+/** The trust column in both languages (the value itself is the English label). */
+function trustCell(trust: string): string {
+  const l = TRUST_LABELS[trust];
+  return l ? bi(l.ja, l.en) : e(trust);
 }
 
 function readyLabel(r: Tri): string {
@@ -222,7 +228,7 @@ export function renderHtml(s: FleetSummary): string {
       s.verifications
         .map(
           (v) =>
-            `<tr><td>${e(path.basename(v.file))}</td><td>${e(v.trust)}</td><td class="${v.verdict === 'valid' ? 'ok' : 'bad'}">${e(v.verdict)}${v.failures.length ? ` <span class="muted">${e(v.failures.join(', '))}</span>` : ''}</td><td>${v.acs ? 'yes' : 'no'}</td><td>${v.machines}</td></tr>`,
+            `<tr><td>${e(path.basename(v.file))}</td><td>${trustCell(v.trust)}</td><td class="${v.verdict === 'valid' ? 'ok' : 'bad'}">${e(v.verdict)}${v.failures.length ? ` <span class="muted">${e(v.failures.join(', '))}</span>` : ''}</td><td>${t(v.acs ? 'yes' : 'no')}</td><td>${v.machines}</td></tr>`,
         )
         .join('') +
       '</tbody></table>'

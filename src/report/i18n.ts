@@ -50,6 +50,8 @@ export const LABELS = {
   eventId: { ja: 'イベント ID', en: 'Event ID' },
   level: { ja: 'レベル', en: 'Level' },
   description: { ja: '説明', en: 'Description' },
+  yes: { ja: 'はい', en: 'yes' },
+  no: { ja: 'いいえ', en: 'no' },
 } as const;
 
 export type LabelKey = keyof typeof LABELS;
@@ -60,4 +62,15 @@ export const REASON_LABELS: Record<string, { ja: string; en: string }> = {
   ROOT_NOT_TRUSTED: { ja: 'ルート証明書が未登録', en: 'Root certificate not trusted' },
   FACT_UNKNOWN: { ja: '情報が不足', en: 'Facts missing' },
   OS_UNRECOGNIZED: { ja: 'OS を判別できない', en: 'Windows version not recognised' },
+};
+
+/**
+ * The verification table's trust column: report.json / report.csv keep the English value (VerificationSummary.trust,
+ * language-neutral data); the page shows it in both languages.
+ */
+export const TRUST_LABELS: Record<string, { ja: string; en: string }> = {
+  'root in store': { ja: '信頼されたルート証明機関ストアに登録済み', en: 'root in store' },
+  'root via automatic update': { ja: 'ルート証明書の自動更新で取得', en: 'root via automatic update' },
+  'root missing': { ja: 'ルート証明書が未登録', en: 'root missing' },
+  'root unknown': { ja: 'ルート証明書の有無が不明', en: 'root unknown' },
 };

@@ -109,7 +109,7 @@ describe('acs-gate demo', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain(`レポートを出力しました: ${path.join(out, 'report.html')}`);
     expect(r.out).toContain('11 台: 5 対応済み, 5 未対応, 1 不明');
-    expect(r.out).toMatch(/agent-update \(Knapcode\.MiniZip-0\.21\.1-net451\.dll\)\s+allowed 5, blocked 6/);
+    expect(r.out).toMatch(/agent-update \(Knapcode\.MiniZip-0\.21\.1-net451\.dll\)\s+許可 5, ブロック 6/);
     for (const f of ['report.html', 'report.json', 'report.csv']) expect(fs.existsSync(path.join(out, f))).toBe(true);
     const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(html).toContain('\\\\apexone-server\\ofcscan\\AutoPcc.exe');

@@ -22,10 +22,13 @@ function cleanup() {
   setTimeout(() => fs.rmSync(profile, { recursive: true, force: true }), 200);
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// generous deadlines: on a loaded 2-core CI machine Chromium can take seconds to start and load
+const DEADLINE_MS = 30000;
+const until = () => Date.now() + DEADLINE_MS;
 
 async function devtoolsPort() {
   const file = path.join(profile, 'DevToolsActivePort');
-  for (let i = 0; i < 200; i++) {
+  for (const end = until(); Date.now() < end; ) {
     if (fs.existsSync(file)) {
       const port = fs.readFileSync(file, 'utf8').split('\n')[0];
       if (port) return port;
@@ -38,7 +41,7 @@ async function devtoolsPort() {
 async function main() {
   const port = await devtoolsPort();
   let target;
-  for (let i = 0; i < 100 && !target; i++) {
+  for (const end = until(); Date.now() < end && !target; ) {
     const list = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
     target = list.find((t) => t.type === 'page' && t.url.startsWith('file:'));
     if (!target) await sleep(50);
@@ -61,7 +64,9 @@ async function main() {
       pending.set(n, (msg) => resolve(msg.result && msg.result.result ? msg.result.result.value : undefined));
       ws.send(JSON.stringify({ id: n, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }));
     });
-  for (let i = 0; i < 100 && (await evaluate('document.readyState')) !== 'complete'; i++) await sleep(50);
+  for (const end = until(); (await evaluate('document.readyState')) !== 'complete'; await sleep(50)) {
+    if (Date.now() > end) throw new Error('the report page did not finish loading');
+  }
   const state = `({ lang: document.documentElement.lang, heading: document.querySelector('h1').innerText.trim() })`;
   const before = await evaluate(state);
   await evaluate(`document.getElementById('toggle-lang').click()`);

@@ -82,9 +82,9 @@ maybe('HTML report in Chromium', () => {
     const flags = Number(process.versions.node.split('.')[0]) < 22 ? ['--experimental-websocket'] : [];
     const r = spawnSync(process.execPath, [...flags, path.join(__dirname, 'cdp-click.js'), CHROMIUM, url], {
       encoding: 'utf8',
-      timeout: 60000,
+      timeout: 85000,
     });
-    expect(r.status).toBe(0);
+    if (r.status !== 0) throw new Error(`cdp-click exited ${r.status}: ${r.stderr}`);
     const { before, after } = JSON.parse(r.stdout) as { before: { lang: string; heading: string }; after: { lang: string; heading: string } };
     expect(before).toEqual({ lang: 'ja', heading: 'ACS 対応状況レポート' });
     expect(after).toEqual({ lang: 'en', heading: 'ACS readiness report' });

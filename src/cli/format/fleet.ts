@@ -3,8 +3,8 @@ import type { FleetResult } from '../../report/fleet';
 import type { Lang } from '../lang';
 
 const T = {
-  en: { written: 'Report written', machines: 'machines', ready: 'ready', notReady: 'not ready', unknown: 'unknown', errors: 'unreadable lines', reasons: 'Top reasons', fix: 'Fix first', paths: 'Install paths', open: 'Open it in a browser' },
-  ja: { written: 'レポートを出力しました', machines: '台', ready: '対応済み', notReady: '未対応', unknown: '不明', errors: '読み込めない行', reasons: '主な理由', fix: '優先して対応する端末', paths: 'インストール経路', open: 'ブラウザで開いてください' },
+  en: { written: 'Report written', machines: 'machines', ready: 'ready', notReady: 'not ready', unknown: 'unknown', errors: 'unreadable lines', reasons: 'Top reasons', fix: 'Fix first', paths: 'Install paths', open: 'Open it in a browser', allowed: 'allowed', blocked: 'blocked', unguarded: 'unguarded' },
+  ja: { written: 'レポートを出力しました', machines: '台', ready: '対応済み', notReady: '未対応', unknown: '不明', errors: '読み込めない行', reasons: '主な理由', fix: '優先して対応する端末', paths: 'インストール経路', open: 'ブラウザで開いてください', allowed: '許可', blocked: 'ブロック', unguarded: '保護なし' },
 } as const;
 
 /** One line of a terminal: the step without its links (the report has the full text). */
@@ -35,7 +35,7 @@ export function formatFleet(r: FleetResult, lang: Lang): string {
   if (s.perPath.length) {
     out.push(`${t.paths}:`);
     for (const p of s.perPath)
-      out.push(`  ${(p.path + (p.file ? ` (${p.file.split(/[\\/]/).pop()})` : '')).padEnd(48)} allowed ${p.allowed}, blocked ${p.blocked}, unguarded ${p.unguarded}`);
+      out.push(`  ${(p.path + (p.file ? ` (${p.file.split(/[\\/]/).pop()})` : '')).padEnd(48)} ${t.allowed} ${p.allowed}, ${t.blocked} ${p.blocked}, ${t.unguarded} ${p.unguarded}`);
   }
   if (s.fixFirst.length) {
     out.push(`${t.fix}:`);

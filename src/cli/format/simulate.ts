@@ -22,6 +22,8 @@ const T = {
     cycles: 'Update cycles',
     trace: 'Transitions',
     verification: 'Signature of the file on this machine',
+    download: 'download',
+    event: 'event',
     ready: { true: 'ready', false: 'not ready', unknown: 'unknown' },
     window: { endpoint: 'on the endpoint', console: 'on the management console', server: 'on the server' },
   },
@@ -41,6 +43,8 @@ const T = {
     cycles: 'アップデートサイクル',
     trace: '状態遷移',
     verification: 'この端末でのファイルの署名',
+    download: 'ダウンロード',
+    event: 'イベント',
     ready: { true: '対応済み', false: '未対応', unknown: '不明' },
     window: { endpoint: '端末に表示', console: '管理コンソールに表示', server: 'サーバに表示' },
   },
@@ -78,7 +82,7 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
     out.push('', `${t.cycles}:`);
     for (const c of run.cycles)
       out.push(
-        `  #${c.cycle} ${c.time}  ${t.ready[String(c.ready) as 'true' | 'false' | 'unknown']}  ${c.outcome}${c.downloaded ? '  download' : ''}${c.events.length ? `  event ${c.events.join(', ')}` : ''}`,
+        `  #${c.cycle} ${c.time}  ${t.ready[String(c.ready) as 'true' | 'false' | 'unknown']}  ${c.outcome}${c.downloaded ? `  ${t.download}` : ''}${c.events.length ? `  ${t.event} ${c.events.join(', ')}` : ''}`,
       );
   }
   if (run.remediation.length) {
