@@ -62,7 +62,7 @@ Options:
   --silent                  packager EXE in silent mode (only the first popup)
   --scope SCOPE             update scope: all | patterns-engines-drivers | patterns (default all)
   --cycles N                update cycles to run (update paths; default 1)
-  --lang ja|en              language of popups, events, readiness reasons and remediation (default from
+  --lang ja|en              language of popups, events, reasons, warnings and remediation (default from
                             LC_ALL / LC_MESSAGES / LANG)
   --trace                   list the state machine's transitions
   --json                    the run as JSON (path, decision, reasons, popups, events, downloads, remediation, transitions)
