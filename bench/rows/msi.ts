@@ -6,6 +6,7 @@
  * holds the file whole, so the peak RSS measures the verifier. Target (issue 3): the verifier within 25% of the raw hash.
  * The temp files are deleted afterwards.
  */
+import type { CfNode } from '../../tests/helpers/msi-writer';
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
@@ -26,7 +27,7 @@ const LARGE_STREAM_BYTES = 64 * MiB;
 /** Child process: write the signed package and the PEMs to trust. */
 async function generate(file: string): Promise<void> {
   // imported here so the parent process does not load the test helpers it does not need
-  const { writeCompoundFile, toTree } = await import('../../tests/helpers/msi-writer');
+  const { cfNode, writeCompoundFile } = await import('../../tests/helpers/msi-writer');
   const { buildAuthenticodeSignature } = await import('../../tests/helpers/authenticode-builder');
   const { createTestPki } = await import('../../tests/helpers/pki');
   const { msiDigest } = await import('../../src/authenticode/msi-digest');
@@ -34,16 +35,7 @@ async function generate(file: string): Promise<void> {
 
   const big = Buffer.allocUnsafe(LARGE_STREAM_BYTES);
   for (let i = 0; i < big.length; i += 4) big.writeUInt32LE(((Math.imul(i, 2654435761) >>> 0) ^ i) >>> 0, i);
-  const node = (name: string, kind: 'root' | 'storage' | 'stream', content: Buffer = Buffer.alloc(0)) => ({
-    name,
-    kind,
-    content,
-    clsid: Buffer.alloc(16),
-    state: 0,
-    created: 0n,
-    modified: 0n,
-    children: [] as ReturnType<typeof toTree>[],
-  });
+  const node = (name: string, kind: CfNode['kind'], content?: Buffer): CfNode => cfNode(name, kind, { content });
   const root = node('Root Entry', 'root');
   root.clsid = Buffer.from('84100c00000000000000c00000000046', 'hex');
   // the large streams share one buffer: the digest does not care, the generator's memory does

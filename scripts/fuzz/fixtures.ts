@@ -24,7 +24,7 @@ import { createTestPki, TIMES } from '../../tests/helpers/pki';
 import { signMsiDetailed } from '../../tests/helpers/sign-msi';
 import { peDigest, signPe } from '../../tests/helpers/sign-pe';
 import { sampleMsi } from '../../tests/helpers/msi-writer';
-import { type Region, signedRegions } from './der-walk';
+import { type Region, signedRegions, tlvAt } from './der-walk';
 
 export const ALGORITHMS: DigestAlgorithm[] = ['sha1', 'sha256', 'sha384', 'sha512'];
 
@@ -93,26 +93,18 @@ function markRegion(signed: Uint8Array, [a, b]: Region, base = 0): void {
   for (let i = a; i < b; i++) signed[base + i] = 1;
 }
 
-/** Every TLV start / content start / end in a DER blob (for truncation and length rewrites). */
+/** Every TLV start / content start / end in a known-good DER blob (for truncation and length rewrites). */
 function derBoundaries(buf: Uint8Array): number[] {
   const out = new Set<number>();
   const walk = (pos: number, end: number, depth: number): void => {
     while (pos < end && depth < 64) {
-      const tag = buf[pos]!;
-      let p = pos + 1;
-      const first = buf[p++]!;
-      let len = first;
-      if (first & 0x80) {
-        const n = first & 0x7f;
-        len = 0;
-        for (let i = 0; i < n; i++) len = len * 256 + buf[p++]!;
-      }
-      out.add(pos);
-      out.add(pos + 1);
-      out.add(p);
-      out.add(p + len);
-      if (tag & 0x20) walk(p, p + len, depth + 1);
-      pos = p + len;
+      const t = tlvAt(buf, pos);
+      out.add(t.start);
+      out.add(t.start + 1);
+      out.add(t.contentStart);
+      out.add(t.end);
+      if (t.tag & 0x20) walk(t.contentStart, t.end, depth + 1);
+      pos = t.end;
     }
   };
   walk(0, buf.length, 0);

@@ -85,6 +85,20 @@ export interface CfNode {
   children: CfNode[];
 }
 
+/** A tree node with zero CLSID, state and times: what a fixture that only cares about names and bytes needs. */
+export function cfNode(name: string, kind: CfNode['kind'], opts: { content?: Buffer; children?: CfNode[] } = {}): CfNode {
+  return {
+    name,
+    kind,
+    content: opts.content ?? Buffer.alloc(0),
+    clsid: Buffer.alloc(16),
+    state: 0,
+    created: 0n,
+    modified: 0n,
+    children: opts.children ?? [],
+  };
+}
+
 /** Read a compound file into a tree (content copied out). */
 export function toTree(bytes: Buffer): CfNode {
   const cf = parseCompoundFile(bytes);

@@ -26,7 +26,7 @@ import { readMsiBuffer } from '../../../src/authenticode/msi-reader';
 import { verifyPkcs7Signature } from '../../../src/authenticode/signature';
 import { verifyFileWithContext } from '../../../src/authenticode/verify-file';
 import { buildAuthenticodeSignature } from '../../../tests/helpers/authenticode-builder';
-import { type CfNode, writeCompoundFile } from '../../../tests/helpers/msi-writer';
+import { cfNode, type CfNode, writeCompoundFile } from '../../../tests/helpers/msi-writer';
 import { attachSignatures, buildPe } from '../../../tests/helpers/pe-writer';
 import { createTestPki, issueCertificate, LEAF_EKUS, nameCopyingRoot, selfSigned, TIMES, type Identity } from '../../../tests/helpers/pki';
 import type { Fixtures } from '../fixtures';
@@ -43,16 +43,7 @@ export type AdversarialCase =
   | { k: 'node-bomb'; entries: number; nodes: number }
   | { k: 'nested-node-bomb'; entries: number };
 
-const node = (name: string, kind: CfNode['kind'], children: CfNode[] = [], content: Buffer = Buffer.alloc(0)): CfNode => ({
-  name,
-  kind,
-  content,
-  clsid: Buffer.alloc(16),
-  state: 0,
-  created: 0n,
-  modified: 0n,
-  children,
-});
+const node = (name: string, kind: CfNode['kind'], children: CfNode[] = [], content?: Buffer): CfNode => cfNode(name, kind, { children, content });
 
 const DS = '\u0005DigitalSignature';
 const DSE = '\u0005MsiDigitalSignatureEx';
