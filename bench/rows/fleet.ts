@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundledAcsRoot } from '../../src/authenticode/certificates';
+import { bundledAcsRoot } from '../../src/authenticode/trust/certificates';
 import { loadCertificates, knownCertificates } from '../../src/cli/certs';
 import { packageRoot } from '../../src/cli/commands/demo';
 import { fleetReport } from '../../src/report/default-deps';

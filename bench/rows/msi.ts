@@ -13,9 +13,9 @@ import { promises as fsp } from 'node:fs';
 import { open } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ENTRY_STREAM, MAX_READ, parseCompoundFile, readCompoundFile, type ByteRange } from '../../src/authenticode/msi-cfb';
-import { fileAccess } from '../../src/authenticode/pe-reader';
-import { hashOrder } from '../../src/authenticode/msi-digest';
+import { ENTRY_STREAM, MAX_READ, parseCompoundFile, readCompoundFile, type ByteRange } from '../../src/authenticode/formats/msi-cfb';
+import { fileAccess } from '../../src/authenticode/formats/pe-reader';
+import { hashOrder } from '../../src/authenticode/formats/msi-digest';
 import { verifyFile } from '../../src/authenticode/verify-file';
 import type { BenchRow } from '../run';
 
@@ -30,7 +30,7 @@ async function generate(file: string): Promise<void> {
   const { cfNode, writeCompoundFile } = await import('../../tests/helpers/msi-writer');
   const { buildAuthenticodeSignature } = await import('../../tests/helpers/authenticode-builder');
   const { createTestPki } = await import('../../tests/helpers/pki');
-  const { msiDigest } = await import('../../src/authenticode/msi-digest');
+  const { msiDigest } = await import('../../src/authenticode/formats/msi-digest');
   const pki = createTestPki();
 
   const big = Buffer.allocUnsafe(LARGE_STREAM_BYTES);

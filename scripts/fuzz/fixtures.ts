@@ -16,8 +16,8 @@
  */
 import { createHash } from 'node:crypto';
 import { resolveVerifyContext } from '../../src/authenticode/context';
-import { parseCompoundFile } from '../../src/authenticode/msi-cfb';
-import { DIGITAL_SIGNATURE_NAME, MSI_DIGITAL_SIGNATURE_EX_NAME, msiDigest } from '../../src/authenticode/msi-digest';
+import { parseCompoundFile } from '../../src/authenticode/formats/msi-cfb';
+import { DIGITAL_SIGNATURE_NAME, MSI_DIGITAL_SIGNATURE_EX_NAME, msiDigest } from '../../src/authenticode/formats/msi-digest';
 import type { DigestAlgorithm, VerifyContext, VerifyOptions } from '../../src/authenticode/types';
 import { buildPe, peOffsets } from '../../tests/helpers/pe-writer';
 import { createTestPki, TIMES } from '../../tests/helpers/pki';

@@ -2,7 +2,7 @@
  * Options → VerifyContext with defaults applied. The one place the verifier reads the clock: when the
  * caller gives no `at`, verification happens "now" (documented default). Inner layers only read ctx.at.
  */
-import { bundledAcsRoot, toX509 } from './certificates';
+import { bundledAcsRoot, toX509 } from './trust/certificates';
 import { VerifyError } from './errors';
 import type { VerifyContext, VerifyOptions } from './types';
 

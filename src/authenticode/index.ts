@@ -4,9 +4,9 @@
 export { verifyFile, verifyFiles, verifyFileWithContext, isIoError } from './verify-file';
 export { resolveVerifyContext } from './context';
 export { VerifyError, isVerifyError } from './errors';
-export { detectFormat, detectFormatOf } from './detect';
-export { readPeContainer, type PeContainer } from './pe-container';
-export { readMsiContainer } from './msi-reader';
-export { bundledAcsRoot, bundledMicrosoftCertificates, pemCertificates, toX509 } from './certificates';
-export * from './bundled-roots';
+export { detectFormat, detectFormatOf } from './formats/detect';
+export { readPeContainer, type PeContainer } from './formats/pe-container';
+export { readMsiContainer } from './formats/msi-reader';
+export { bundledAcsRoot, bundledMicrosoftCertificates, pemCertificates, toX509 } from './trust/certificates';
+export * from './trust/bundled-roots';
 export * from './types';

@@ -17,15 +17,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { X509Certificate } from 'node:crypto';
-import { evaluateAcsPolicy } from './acs-policy';
-import { bytesEqual, parseDer } from './asn1';
-import { certFacts } from './certificates';
-import { buildChain } from './chain';
+import { evaluateAcsPolicy } from './trust/acs-policy';
+import { bytesEqual, parseDer } from './pkcs7/asn1';
+import { certFacts } from './trust/certificates';
+import { buildChain } from './trust/chain';
 import { isVerifyError, VerifyError } from './errors';
-import { digestAlgorithmFromOid, DIGEST_LENGTH, OID } from './oids';
-import { parseSignedDataNode, parseSpcIndirectData, type SignedData, type SignerInfo, type SpcIndirectData } from './signed-data';
-import { contentTypeValue, findSignerCertificate, messageDigestValue, verifySignerSignature } from './signer';
-import { verifyTimestamp } from './timestamp';
+import { digestAlgorithmFromOid, DIGEST_LENGTH, OID } from './pkcs7/oids';
+import { parseSignedDataNode, parseSpcIndirectData, type SignedData, type SignerInfo, type SpcIndirectData } from './pkcs7/signed-data';
+import { contentTypeValue, findSignerCertificate, messageDigestValue, verifySignerSignature } from './pkcs7/signer';
+import { verifyTimestamp } from './pkcs7/timestamp';
 import type { DigestAlgorithm, DigestSource, Failure, SignatureReport, VerifyContext } from './types';
 
 /** Nested signatures verified per blob (more are reported as one MALFORMED_SIGNATURE). */

@@ -10,13 +10,13 @@
  * Bad file content never throws; only bad options (unreadable trust certificates) do.
  */
 import { resolveVerifyContext } from './context';
-import { detectFormat } from './detect';
+import { detectFormat } from './formats/detect';
 import { isVerifyError } from './errors';
-import { readMsiContainer } from './msi-reader';
-import { OID } from './oids';
-import { readPeContainer } from './pe-container';
-import type { PeDigestSource } from './pe-digest';
-import { parseSignedDataContentInfo, parseSpcIndirectData } from './signed-data';
+import { readMsiContainer } from './formats/msi-reader';
+import { OID } from './pkcs7/oids';
+import { readPeContainer } from './formats/pe-container';
+import type { PeDigestSource } from './formats/pe-digest';
+import { parseSignedDataContentInfo, parseSpcIndirectData } from './pkcs7/signed-data';
 import { emptyReport, verifyPkcs7Signature } from './signature';
 import type { DigestAlgorithm, Failure, FileFormat, SignatureReport, SignedContainer, VerificationResult, VerifyContext, VerifyOptions } from './types';
 

@@ -5,7 +5,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { readMsiContainer, readPeContainer } from '../authenticode';
-import { parseSignedDataContentInfo } from '../authenticode/signed-data';
+import { parseSignedDataContentInfo } from '../authenticode/pkcs7/signed-data';
 import type { FileFormat } from '../authenticode/types';
 
 export async function certificatesInFile(file: string, format: FileFormat): Promise<X509Certificate[]> {

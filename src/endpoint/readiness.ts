@@ -8,7 +8,7 @@
  * Unknown facts are never guessed: they give FACT_UNKNOWN naming the fact, and a command to collect it.
  */
 import { X509Certificate } from 'node:crypto';
-import { ACS_ROOT_2020_SHA1, ACS_ROOT_2020_SHA256 } from '../authenticode/bundled-roots';
+import { ACS_ROOT_2020_SHA1, ACS_ROOT_2020_SHA256 } from '../authenticode/trust/bundled-roots';
 import { findLines, MINIMUMS, parseVersion, sourceUrl, type WindowsLine } from './minimums';
 import type { MachineProfile, RootStoreEntry } from './profile';
 import { remediationFor } from './remediation';

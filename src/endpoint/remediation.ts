@@ -3,7 +3,7 @@
  * automatic root update fetch it), and, for unknown facts, which command collects them next. The texts, in
  * English and Japanese, are in texts.ts.
  */
-import { ACS_ROOT_2020_SHA1 } from '../authenticode/bundled-roots';
+import { ACS_ROOT_2020_SHA1 } from '../authenticode/trust/bundled-roots';
 import { COLLECT_TEXTS, FACT_LABELS_JA, LINE_NOTES_JA, orList, READINESS_TEXTS, readinessText, type TextLang, type TextParam } from './texts';
 import type { ReadinessReason } from './types';
 

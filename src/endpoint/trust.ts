@@ -19,7 +19,7 @@
  * NOT trusted (false), auto-update anchors are not added even if the profile facts would allow it.
  */
 import { X509Certificate } from 'node:crypto';
-import { ACS_ROOT_2020_PEM } from '../authenticode/bundled-roots';
+import { ACS_ROOT_2020_PEM } from '../authenticode/trust/bundled-roots';
 import type { MachineProfile } from './profile';
 import type { Readiness } from './types';
 

@@ -4,7 +4,7 @@
  * 100 000 machines that share a handful of root stores cost a handful of verifications.
  */
 import type { X509Certificate } from 'node:crypto';
-import { toX509 } from '../authenticode/certificates';
+import { toX509 } from '../authenticode/trust/certificates';
 import type { CertificateInput, VerificationResult, VerifyOptions } from '../authenticode/types';
 import type { AcsVerifier } from '../installers/verifier';
 

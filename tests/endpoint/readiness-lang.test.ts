@@ -1,4 +1,4 @@
-import { ACS_ROOT_2020_SHA1 } from '../../src/authenticode/bundled-roots';
+import { ACS_ROOT_2020_SHA1 } from '../../src/authenticode/trust/bundled-roots';
 import { MINIMUMS } from '../../src/endpoint/minimums';
 import type { MachineProfile } from '../../src/endpoint/profile';
 import { assessReadiness } from '../../src/endpoint/readiness';

@@ -7,7 +7,7 @@
  * random-mutation targets found none in the runs reported in docs/security.md.
  */
 import { performance } from 'node:perf_hooks';
-import { buildChain, MAX_SIGNATURE_CHECKS } from '../../src/authenticode/chain';
+import { buildChain, MAX_SIGNATURE_CHECKS } from '../../src/authenticode/trust/chain';
 import { verifyPkcs7Signature } from '../../src/authenticode/signature';
 import { MAX_SIGNATURE_ENTRIES, verifyFileWithContext } from '../../src/authenticode/verify-file';
 import { loadFixtures, type Fixtures } from '../../scripts/fuzz/fixtures';
@@ -47,7 +47,7 @@ describe('fuzz regressions: verification time of hostile certificate bags and ta
 
   it(`buildChain gives up after ${MAX_SIGNATURE_CHECKS} signature checks instead of exploring every path`, async () => {
     const blob = build({ k: 'chain-bomb', certs: 63, nested: 0, timestamped: false });
-    const { parseSignedDataContentInfo } = await import('../../src/authenticode/signed-data');
+    const { parseSignedDataContentInfo } = await import('../../src/authenticode/pkcs7/signed-data');
     const bag = parseSignedDataContentInfo(blob).certificates;
     const leaf = bag.find((c) => c.subject.includes('Bomb Leaf'))!;
     const budget = { checks: 1000 };

@@ -7,7 +7,7 @@
  * "\u0001Sh33tJ5" stream; it is an ordinary stream and is hashed like any other.
  */
 import * as CFB from 'cfb';
-import { parseCompoundFile, type CfbEntry } from '../../src/authenticode/msi-cfb';
+import { parseCompoundFile, type CfbEntry } from '../../src/authenticode/formats/msi-cfb';
 
 export interface EntryMeta {
   /** 32 hex digits, raw byte order */

@@ -6,8 +6,8 @@
  * The digest is computed on the input: the signature streams are excluded from both digests, and
  * rewriteMsi keeps every other stream's content and metadata, so the output carries the same digest.
  */
-import { parseCompoundFile } from '../../src/authenticode/msi-cfb';
-import { DIGITAL_SIGNATURE_NAME, MSI_DIGITAL_SIGNATURE_EX_NAME, msiDigest, msiPreHash } from '../../src/authenticode/msi-digest';
+import { parseCompoundFile } from '../../src/authenticode/formats/msi-cfb';
+import { DIGITAL_SIGNATURE_NAME, MSI_DIGITAL_SIGNATURE_EX_NAME, msiDigest, msiPreHash } from '../../src/authenticode/formats/msi-digest';
 import type { DigestAlgorithm } from '../../src/authenticode/types';
 import { buildAuthenticodeSignature, type AuthenticodeBuildOptions } from './authenticode-builder';
 import type { Identity } from './pki';

@@ -3,8 +3,8 @@
  * the PKCS#7 from buildAuthenticodeSignature (test PKI). Several WIN_CERTIFICATE entries and nested signatures.
  */
 import { createHash } from 'node:crypto';
-import { peDigestPlan, type PeDigestPlan } from '../../src/authenticode/pe-digest';
-import { bufferAccess, readPeLayout } from '../../src/authenticode/pe-reader';
+import { peDigestPlan, type PeDigestPlan } from '../../src/authenticode/formats/pe-digest';
+import { bufferAccess, readPeLayout } from '../../src/authenticode/formats/pe-reader';
 import { type AuthenticodeBuildOptions, type BuilderDigest, buildAuthenticodeSignature } from './authenticode-builder';
 import { attachSignatures, type AttachOptions } from './pe-writer';
 import { createTestPki, TIMES } from './pki';

@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ACS_ROOT_2020_PEM } from '../../src/authenticode/bundled-roots';
+import { ACS_ROOT_2020_PEM } from '../../src/authenticode/trust/bundled-roots';
 import type { MachineProfile } from '../../src/endpoint/profile';
 import { assessReadiness } from '../../src/endpoint/readiness';
 import { simulate } from '../../src/installers/simulate';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ACS_ROOT_2020_SHA1 } from '../../src/authenticode/bundled-roots';
+import { ACS_ROOT_2020_SHA1 } from '../../src/authenticode/trust/bundled-roots';
 import { assessReadiness } from '../../src/endpoint/readiness';
 import { runFleetReport, type FleetDeps, type InventoryItem } from '../../src/report/fleet';
 import { escapeHtml, renderHtml } from '../../src/report/html';

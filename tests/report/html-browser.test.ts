@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundledAcsRoot } from '../../src/authenticode/certificates';
+import { bundledAcsRoot } from '../../src/authenticode/trust/certificates';
 import { knownCertificates, loadCertificates } from '../../src/cli/certs';
 import { demoInputs } from '../../src/cli/commands/demo';
 import { fleetReport } from '../../src/report/default-deps';

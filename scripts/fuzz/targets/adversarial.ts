@@ -21,8 +21,8 @@
  */
 import fc from 'fast-check';
 import { isVerifyError } from '../../../src/authenticode/errors';
-import { parseCompoundFile } from '../../../src/authenticode/msi-cfb';
-import { readMsiBuffer } from '../../../src/authenticode/msi-reader';
+import { parseCompoundFile } from '../../../src/authenticode/formats/msi-cfb';
+import { readMsiBuffer } from '../../../src/authenticode/formats/msi-reader';
 import { verifyPkcs7Signature } from '../../../src/authenticode/signature';
 import { verifyFileWithContext } from '../../../src/authenticode/verify-file';
 import { buildAuthenticodeSignature } from '../../../tests/helpers/authenticode-builder';

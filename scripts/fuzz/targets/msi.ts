@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { isVerifyError } from '../../../src/authenticode/errors';
-import { readMsiBuffer } from '../../../src/authenticode/msi-reader';
+import { readMsiBuffer } from '../../../src/authenticode/formats/msi-reader';
 import { verifyFileWithContext } from '../../../src/authenticode/verify-file';
 import type { Fixtures, MsiFixture } from '../fixtures';
 import { applyMutations, EXTREMES, firstSignedChange, type Mutation, mutationsArb, type Shape } from '../mutate';

@@ -5,10 +5,10 @@
  *   cert-table  parseCertificateTable() on generated WIN_CERTIFICATE tables
  */
 import fc from 'fast-check';
-import { parseCertificateTable } from '../../../src/authenticode/cert-table';
+import { parseCertificateTable } from '../../../src/authenticode/formats/pe-cert-table';
 import { isVerifyError } from '../../../src/authenticode/errors';
-import { peDigestPlan } from '../../../src/authenticode/pe-digest';
-import { bufferAccess, locateCertificateTable, readPeLayout } from '../../../src/authenticode/pe-reader';
+import { peDigestPlan } from '../../../src/authenticode/formats/pe-digest';
+import { bufferAccess, locateCertificateTable, readPeLayout } from '../../../src/authenticode/formats/pe-reader';
 import type { DigestAlgorithm } from '../../../src/authenticode/types';
 import { verifyFileWithContext } from '../../../src/authenticode/verify-file';
 import { type Fixtures, type PeFixture, sha } from '../fixtures';

@@ -22,11 +22,11 @@ import {
   readSmallInt,
   readString,
   readTime,
-} from '../../../src/authenticode/asn1';
-import { buildChain } from '../../../src/authenticode/chain';
-import { certFacts, toX509 } from '../../../src/authenticode/certificates';
+} from '../../../src/authenticode/pkcs7/asn1';
+import { buildChain } from '../../../src/authenticode/trust/chain';
+import { certFacts, toX509 } from '../../../src/authenticode/trust/certificates';
 import { isVerifyError } from '../../../src/authenticode/errors';
-import { parseSignedDataContentInfo, parseSpcIndirectData } from '../../../src/authenticode/signed-data';
+import { parseSignedDataContentInfo, parseSpcIndirectData } from '../../../src/authenticode/pkcs7/signed-data';
 import { verifyPkcs7Signature } from '../../../src/authenticode/signature';
 import type { DigestAlgorithm, DigestSource } from '../../../src/authenticode/types';
 import { nth, signedRegions, tlvAt } from '../der-walk';

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundledAcsRoot } from '../../authenticode/certificates';
+import { bundledAcsRoot } from '../../authenticode/trust/certificates';
 import type { FleetOptions } from '../../report/fleet';
 import { timeValue } from '../args';
 import { knownCertificates, loadCertificates } from '../certs';

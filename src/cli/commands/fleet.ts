@@ -1,7 +1,7 @@
 /** acs-gate fleet INVENTORY... --out DIR: readiness and install-path outcomes for a whole fleet, as JSON, CSV and HTML. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundledAcsRoot } from '../../authenticode/certificates';
+import { bundledAcsRoot } from '../../authenticode/trust/certificates';
 import { fleetReport } from '../../report/default-deps';
 import type { FleetOptions } from '../../report/fleet';
 import { intValue, monthValue, timeValue, type ParsedArgs } from '../args';

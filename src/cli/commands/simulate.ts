@@ -7,7 +7,7 @@ import type { Artifact, SimulateInput, UpdateScope } from '../../installers/type
 import { parseMemory, serializeMemory } from '../../eventlog/memory';
 import { toEventsXml } from '../../eventlog/render';
 import { intValue, monthValue, timeValue } from '../args';
-import { bundledAcsRoot } from '../../authenticode/certificates';
+import { bundledAcsRoot } from '../../authenticode/trust/certificates';
 import { knownCertificates, loadCertificates } from '../certs';
 import { EXIT, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';

@@ -8,7 +8,7 @@
  * Older certutil versions print the hash as spaced hex pairs ("f4 00 42 …"): both are read.
  * Each certificate block becomes { thumbprint, subject }.
  */
-import { ACS_ROOT_2020_SHA1 } from '../../authenticode/bundled-roots';
+import { ACS_ROOT_2020_SHA1 } from '../../authenticode/trust/bundled-roots';
 import { ExportFormatError } from '../errors';
 import type { RootStoreEntry } from '../profile';
 import type { Importer } from './types';

@@ -1,4 +1,4 @@
-import { parseDer, readInteger, readOid, readString, readTime } from '../../../src/authenticode/asn1';
+import { parseDer, readInteger, readOid, readString, readTime } from '../../../src/authenticode/pkcs7/asn1';
 import * as der from '../../helpers/der';
 
 describe('DER reader', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseDer } from '../../../src/authenticode/asn1';
+import { parseDer } from '../../../src/authenticode/pkcs7/asn1';
 import { verifyPkcs7Signature } from '../../../src/authenticode/signature';
 import { FAILURE_CODES } from '../../../src/authenticode/types';
 import * as der from '../../helpers/der';

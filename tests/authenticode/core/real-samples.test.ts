@@ -1,6 +1,6 @@
-import { parseDer } from '../../../src/authenticode/asn1';
+import { parseDer } from '../../../src/authenticode/pkcs7/asn1';
 import { resolveVerifyContext } from '../../../src/authenticode/context';
-import { parseSignedDataContentInfo, parseSpcIndirectData } from '../../../src/authenticode/signed-data';
+import { parseSignedDataContentInfo, parseSpcIndirectData } from '../../../src/authenticode/pkcs7/signed-data';
 import { verifyPkcs7Signature } from '../../../src/authenticode/signature';
 import type { DigestSource } from '../../../src/authenticode/types';
 import * as der from '../../helpers/der';
@@ -73,7 +73,7 @@ describe.each(REAL_SAMPLES)('real Trusted Signing sample %s', (name) => {
   });
 
   it('is UNTRUSTED_ROOT when the caller trusts some other root only', async () => {
-    const { bundledMicrosoftCertificates } = await import('../../../src/authenticode/certificates');
+    const { bundledMicrosoftCertificates } = await import('../../../src/authenticode/trust/certificates');
     const tsaCa = bundledMicrosoftCertificates()[3]!; // a Microsoft CA, but not a root of this chain's anchor set
     const [r] = await verifyPkcs7Signature(blob, source, resolveVerifyContext({ at: new Date('2024-04-11T00:00:00Z'), trust: [tsaCa] }), 'pe');
     expect(r!.valid).toBe(false);

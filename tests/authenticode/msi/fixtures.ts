@@ -1,6 +1,6 @@
 /** Shared fixture helpers for the MSI tests (not a test file). */
-import { parseCompoundFile } from '../../../src/authenticode/msi-cfb';
-import { readMsiBuffer } from '../../../src/authenticode/msi-reader';
+import { parseCompoundFile } from '../../../src/authenticode/formats/msi-cfb';
+import { readMsiBuffer } from '../../../src/authenticode/formats/msi-reader';
 import type { DigestAlgorithm, SignedContainer } from '../../../src/authenticode/types';
 import { spcDigest } from './spc-digest';
 

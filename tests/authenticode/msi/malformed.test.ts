@@ -4,7 +4,7 @@
  */
 import * as fc from 'fast-check';
 import { isVerifyError } from '../../../src/authenticode/errors';
-import { readMsiBuffer } from '../../../src/authenticode/msi-reader';
+import { readMsiBuffer } from '../../../src/authenticode/formats/msi-reader';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sampleMsi, toTree, writeCompoundFile, writeMsi } from '../../helpers/msi-writer';

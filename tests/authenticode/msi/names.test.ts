@@ -1,5 +1,5 @@
 /** MSI stream names are decoded for people; the digests hash them raw. */
-import { decodeMsiStreamName, encodeMsiStreamName } from '../../../src/authenticode/msi-names';
+import { decodeMsiStreamName, encodeMsiStreamName } from '../../../src/authenticode/formats/msi-names';
 
 describe('MSI stream names', () => {
   it('decodes a packed table name with the table prefix', () => {

@@ -11,9 +11,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readMsiBuffer } from '../../../src/authenticode/msi-reader';
-import { compareForHash, msiPreHash } from '../../../src/authenticode/msi-digest';
-import { parseCompoundFile } from '../../../src/authenticode/msi-cfb';
+import { readMsiBuffer } from '../../../src/authenticode/formats/msi-reader';
+import { compareForHash, msiPreHash } from '../../../src/authenticode/formats/msi-digest';
+import { parseCompoundFile } from '../../../src/authenticode/formats/msi-cfb';
 import { createTestPki, TIMES } from '../../helpers/pki';
 import { patchEntries, sampleMsi, writeMsi } from '../../helpers/msi-writer';
 import { HAS_OSSLSIGNCODE, osslSign, osslVerify, tempDir } from './osslsigncode';

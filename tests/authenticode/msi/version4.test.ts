@@ -1,7 +1,7 @@
 /** Version 4 compound files (4096-byte sectors) read, digest and account like version 3 ones. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseCompoundFile } from '../../../src/authenticode/msi-cfb';
+import { parseCompoundFile } from '../../../src/authenticode/formats/msi-cfb';
 import { createTestPki, TIMES } from '../../helpers/pki';
 import { appendToMsi, sampleMsi, toTree, writeCompoundFile } from '../../helpers/msi-writer';
 import { signMsi } from '../../helpers/sign-msi';

@@ -1,4 +1,4 @@
-import { ByteReader } from '../../../src/authenticode/byte-reader';
+import { ByteReader } from '../../../src/authenticode/formats/byte-reader';
 import { VerifyError } from '../../../src/authenticode/errors';
 
 describe('ByteReader reads little-endian values inside its window only', () => {

@@ -1,4 +1,4 @@
-import { derOuterLength, parseCertificateTable } from '../../../src/authenticode/cert-table';
+import { derOuterLength, parseCertificateTable } from '../../../src/authenticode/formats/pe-cert-table';
 
 function entry(blob: Buffer, opts: { dwLength?: number; revision?: number; type?: number; extra?: Buffer; fill?: number } = {}): Buffer {
   const content = Buffer.concat([blob, opts.extra ?? Buffer.alloc(0)]);

@@ -1,4 +1,4 @@
-import { detectFormatOf } from '../../../src/authenticode/detect';
+import { detectFormatOf } from '../../../src/authenticode/formats/detect';
 import { verifyFiles } from '../../../src/authenticode/verify-file';
 import * as api from '../../../src/authenticode';
 import { buildPe } from '../../helpers/pe-writer';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { readPeContainer } from '../../../src/authenticode/pe-container';
+import { readPeContainer } from '../../../src/authenticode/formats/pe-container';
 import type { DigestAlgorithm } from '../../../src/authenticode/types';
 import { spcDigest } from './spc-digest';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { hashFileRanges, PeDigestSource, peDigestPlan } from '../../../src/authenticode/pe-digest';
-import { readPeContainer } from '../../../src/authenticode/pe-container';
-import { bufferAccess, readPeLayout } from '../../../src/authenticode/pe-reader';
+import { hashFileRanges, PeDigestSource, peDigestPlan } from '../../../src/authenticode/formats/pe-digest';
+import { readPeContainer } from '../../../src/authenticode/formats/pe-container';
+import { bufferAccess, readPeLayout } from '../../../src/authenticode/formats/pe-reader';
 import { attachSignatures, buildPe, peOffsets } from '../../helpers/pe-writer';
 import { writeFixture } from './temp-files';
 

@@ -50,7 +50,7 @@ describe('a PE may carry several signatures; the primary (first) decides the ver
 describe('a dual-signed file (SHA-1 primary, nested SHA-256) is hashed in one pass', () => {
   it('the digest algorithms of every signature, nested included, are known before verification starts', async () => {
     const { digestAlgorithmHints } = await import('../../../src/authenticode/verify-file');
-    const { readPeContainer } = await import('../../../src/authenticode/pe-container');
+    const { readPeContainer } = await import('../../../src/authenticode/formats/pe-container');
     const { writeFixture } = await import('./temp-files');
     const pe = await signPe(buildPe(), [{ digestAlgorithm: 'sha1', nested: [{ digestAlgorithm: 'sha256' }] }, { digestAlgorithm: 'sha512' }]);
     const c = await readPeContainer(writeFixture(pe), { strict: true });
@@ -62,7 +62,7 @@ describe('a dual-signed file (SHA-1 primary, nested SHA-256) is hashed in one pa
 describe('one pass over the file for every digest a dual-signed file needs', () => {
   it('after the prefetch, the SHA-1 then SHA-256 requests of the signature layer share one pass', async () => {
     const { prefetchDigests } = await import('../../../src/authenticode/verify-file');
-    const { readPeContainer } = await import('../../../src/authenticode/pe-container');
+    const { readPeContainer } = await import('../../../src/authenticode/formats/pe-container');
     const { writeFixture } = await import('./temp-files');
     const path = writeFixture(await signPe(buildPe(), { digestAlgorithm: 'sha1', nested: [{ digestAlgorithm: 'sha256' }] }));
     const c = await readPeContainer(path, { strict: true });

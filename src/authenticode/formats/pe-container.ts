@@ -3,11 +3,11 @@
  * Reads only the headers and the certificate table into memory.
  */
 import { open } from 'node:fs/promises';
-import { parseCertificateTable } from './cert-table';
-import { VerifyError } from './errors';
+import { parseCertificateTable } from './pe-cert-table';
+import { VerifyError } from '../errors';
 import { PeDigestSource, peDigestPlan } from './pe-digest';
 import { fileAccess, locateCertificateTable, readPeLayout, type PeLayout } from './pe-reader';
-import type { Failure, SignedContainer } from './types';
+import type { Failure, SignedContainer } from '../types';
 
 export interface PeContainer extends SignedContainer {
   format: 'pe';

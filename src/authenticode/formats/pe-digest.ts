@@ -16,10 +16,10 @@
  */
 import { createHash } from 'node:crypto';
 import { hex } from './byte-reader';
-import { VerifyError } from './errors';
+import { VerifyError } from '../errors';
 import { BatchedDigestSource, checkAlgorithm, hashFilePieces, type HashPiece } from './file-hash';
 import type { PeLayout } from './pe-reader';
-import type { DigestAlgorithm } from './types';
+import type { DigestAlgorithm } from '../types';
 
 export { DIGEST_ALGORITHMS } from './file-hash';
 const DEFAULT_CHUNK = 1024 * 1024;

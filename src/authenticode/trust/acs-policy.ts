@@ -8,8 +8,8 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { certFacts } from './certificates';
-import { ACS_EKU_PREFIX, OID } from './oids';
-import type { Failure } from './types';
+import { ACS_EKU_PREFIX, OID } from '../pkcs7/oids';
+import type { Failure } from '../types';
 
 export interface AcsDecision {
   acs: boolean;

@@ -24,7 +24,7 @@
  * References: [MS-CFB] Compound File Binary File Format, sections 2.2 (header), 2.3 (FAT), 2.4 (mini FAT),
  * 2.5 (DIFAT), 2.6 (directory entries).
  */
-import { VerifyError } from './errors';
+import { VerifyError } from '../errors';
 import type { RandomAccess } from './pe-reader';
 
 export const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

@@ -13,8 +13,8 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import { ByteReader, hex } from './byte-reader';
-import { VerifyError } from './errors';
-import type { Failure } from './types';
+import { VerifyError } from '../errors';
+import type { Failure } from '../types';
 
 /** Random access to a file's bytes (a file handle, or a Buffer in tests). */
 export interface RandomAccess {

@@ -5,8 +5,8 @@
  * against the window and throws VerifyError (default TRUNCATED_FILE) naming the offset when it falls outside.
  * It respects the view's byteOffset (a Buffer from a pool or a subarray is read where it is, never past it).
  */
-import { VerifyError } from './errors';
-import type { FailureCode } from './types';
+import { VerifyError } from '../errors';
+import type { FailureCode } from '../types';
 
 export function hex(n: number): string {
   return `0x${n.toString(16)}`;

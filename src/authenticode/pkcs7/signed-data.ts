@@ -10,7 +10,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { type Asn1Node, child, expectTag, isContext, parseDer, readOctetString, readOid, readSmallInt, TAG } from './asn1';
-import { VerifyError } from './errors';
+import { VerifyError } from '../errors';
 import { OID } from './oids';
 
 /** More certificates than any real bag holds (Windows bags carry 3-6). */

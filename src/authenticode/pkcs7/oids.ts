@@ -4,7 +4,7 @@
  * RFC 5652 (CMS), RFC 3161 (TSP), RFC 5280 (X.509), RFC 8017 (RSA), RFC 5758 (ECDSA), RFC 4055 (RSA-PSS),
  * Microsoft Trusted Signing documentation (1.3.6.1.4.1.311.97.*).
  */
-import type { DigestAlgorithm } from './types';
+import type { DigestAlgorithm } from '../types';
 
 export const OID = {
   // CMS / PKCS#7 content types

@@ -9,8 +9,8 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { VerifyError } from './errors';
-import type { DigestAlgorithm, DigestSource } from './types';
+import { VerifyError } from '../errors';
+import type { DigestAlgorithm, DigestSource } from '../types';
 
 export const DIGEST_ALGORITHMS: readonly DigestAlgorithm[] = ['sha1', 'sha256', 'sha384', 'sha512'];
 /** the largest single read: 4 MiB */

@@ -10,12 +10,12 @@
 import { createHash } from 'node:crypto';
 import type { X509Certificate } from 'node:crypto';
 import { type Asn1Node, bytesEqual, child, expectTag, parseDer, readOctetString, readOid, readTime, TAG } from './asn1';
-import { buildChain } from './chain';
-import { VerifyError } from './errors';
+import { buildChain } from '../trust/chain';
+import { VerifyError } from '../errors';
 import { digestAlgorithmFromOid, OID } from './oids';
 import { parseSignedDataNode, parseSignerInfo, type SignerInfo, singleAttributeValue } from './signed-data';
 import { contentTypeValue, findSignerCertificate, messageDigestValue, verifySignerSignature } from './signer';
-import type { DigestAlgorithm, VerifyContext } from './types';
+import type { DigestAlgorithm, VerifyContext } from '../types';
 
 export type TimestampKind = 'rfc3161' | 'pkcs9';
 

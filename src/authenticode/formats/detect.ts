@@ -2,8 +2,8 @@
  * File format by content, never by extension: "MZ" → PE; the OLE compound file signature → MSI.
  */
 import { open } from 'node:fs/promises';
-import { VerifyError } from './errors';
-import type { FileFormat } from './types';
+import { VerifyError } from '../errors';
+import type { FileFormat } from '../types';
 
 export const MSI_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 

@@ -39,7 +39,7 @@ import {
   type CompoundFile,
   type ContentPiece,
 } from './msi-cfb';
-import type { DigestAlgorithm } from './types';
+import type { DigestAlgorithm } from '../types';
 
 export const DIGITAL_SIGNATURE_NAME = '\u0005DigitalSignature';
 export const MSI_DIGITAL_SIGNATURE_EX_NAME = '\u0005MsiDigitalSignatureEx';

@@ -9,10 +9,10 @@
 import { constants, verify as cryptoVerify } from 'node:crypto';
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import { bytesEqual, child, isContext, readOid, readSmallInt } from './asn1';
-import { certFacts, serialValue } from './certificates';
+import { certFacts, serialValue } from '../trust/certificates';
 import { digestAlgorithmFromOid, DIGEST_LENGTH, OID } from './oids';
 import type { SignerIdentifier, SignerInfo } from './signed-data';
-import type { DigestAlgorithm } from './types';
+import type { DigestAlgorithm } from '../types';
 
 /** The bag certificate the SignerInfo names, or undefined. */
 export function findSignerCertificate(sid: SignerIdentifier, certs: X509Certificate[]): X509Certificate | undefined {

@@ -10,10 +10,10 @@ import {
   ID_VERIFIED_CS_PCA_2021_PEM,
   PUBLIC_RSA_TIMESTAMPING_CA_2020_PEM,
 } from './bundled-roots';
-import { type Asn1Node, bytesEqual, child, isContext, parseDer, readBitString, readBoolean, readOctetString, readOid, readSmallInt, readString, readTime, TAG } from './asn1';
-import { VerifyError } from './errors';
-import { NAME_ATTRIBUTES, OID } from './oids';
-import type { CertificateInput } from './types';
+import { type Asn1Node, bytesEqual, child, isContext, parseDer, readBitString, readBoolean, readOctetString, readOid, readSmallInt, readString, readTime, TAG } from '../pkcs7/asn1';
+import { VerifyError } from '../errors';
+import { NAME_ATTRIBUTES, OID } from '../pkcs7/oids';
+import type { CertificateInput } from '../types';
 
 // ---------------------------------------------------------------- input
 

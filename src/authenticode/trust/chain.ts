@@ -12,10 +12,10 @@
  * chaining), the leaf's keyUsage (when present) allows digitalSignature.
  */
 import type { X509Certificate } from 'node:crypto';
-import { bytesEqual } from './asn1';
+import { bytesEqual } from '../pkcs7/asn1';
 import { type CertFacts, certFacts, signedBy } from './certificates';
-import { OID } from './oids';
-import type { Failure, FailureCode } from './types';
+import { OID } from '../pkcs7/oids';
+import type { Failure, FailureCode } from '../types';
 
 export type ChainPurpose = 'codeSigning' | 'timeStamping';
 

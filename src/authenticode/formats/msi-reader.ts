@@ -20,7 +20,7 @@
  * readers (msi-cfb.ts Reader generators) synchronously over bytes in memory.
  */
 import { open } from 'node:fs/promises';
-import { VerifyError } from './errors';
+import { VerifyError } from '../errors';
 import {
   ENTRY_STREAM,
   nonZeroSectors,
@@ -43,7 +43,7 @@ import {
   msiPreHash,
 } from './msi-digest';
 import { fileAccess } from './pe-reader';
-import type { Failure, SignedContainer } from './types';
+import type { Failure, SignedContainer } from '../types';
 
 /**
  * Files larger than this are refused. The reader is random-access (only the structures are held), but it

@@ -6,8 +6,8 @@
  * element before any view is taken, indefinite lengths rejected (Authenticode is DER; the real Trusted
  * Signing samples in samples/real are DER throughout). Every problem is a VerifyError with the caller's code.
  */
-import { VerifyError } from './errors';
-import type { FailureCode } from './types';
+import { VerifyError } from '../errors';
+import type { FailureCode } from '../types';
 
 export type Asn1Class = 'universal' | 'application' | 'context' | 'private';
 

@@ -17,8 +17,8 @@
  *   whole; the signature layer rejects it as MALFORMED_SIGNATURE.
  */
 import { hex } from './byte-reader';
-import { VerifyError } from './errors';
-import type { Failure } from './types';
+import { VerifyError } from '../errors';
+import type { Failure } from '../types';
 
 export const WIN_CERT_REVISION_1_0 = 0x0100;
 export const WIN_CERT_REVISION_2_0 = 0x0200;
