@@ -26,7 +26,18 @@ export function startRecorded<T extends AnyStateMachine>(
     }
   };
   const actor = createActor(machine, { input, inspect } as never) as Actor<T>;
+  // an error inside the machine (a guard or action that throws) is read from the snapshot by `settled`,
+  // never rethrown later by xstate as an uncaught exception that would stop a whole fleet
+  actor.subscribe({ error: () => undefined });
   actor.start();
   transitions.unshift({ from: '(start)', event: 'xstate.init', to: stateName(machine.config.initial) });
   return { actor, transitions };
+}
+
+/** The actor's snapshot; throws the machine's own error when it stopped on one. */
+export function settled<T extends AnyStateMachine>(actor: Actor<T>): ReturnType<Actor<T>['getSnapshot']> {
+  const snap = actor.getSnapshot();
+  const { status, error } = snap as unknown as { status: string; error?: unknown };
+  if (status === 'error') throw error instanceof Error ? error : new Error(String(error));
+  return snap;
 }

@@ -14,7 +14,7 @@ import type { InstallerContext, InstallerInput, UpdateContext, UpdateInput } fro
 import { INSTALLER_MACHINES, UPDATE_MACHINES, type InstallerPath, type UpdatePath } from './machines';
 import { TAGS } from './machines/setup';
 import { AGENT_DOWNLOAD_DIR, INSTALL_PATHS, isInstallPath } from './paths';
-import { startRecorded } from './record';
+import { settled, startRecorded } from './record';
 import type { InstallPath, PathRun, Product, RunReason, SimulateInput } from './types';
 import { defaultVerifier, type AcsVerifier } from './verifier';
 import { installerText, textLangOf } from './texts';
@@ -97,8 +97,8 @@ async function runInstaller(path: InstallerPath, input: SimulateInput, verifier:
   };
   const { actor, transitions } = startRecorded(INSTALLER_MACHINES[path], machineInput);
   let outcome: AcsOutcome | undefined;
-  for (let step = 0; actor.getSnapshot().status !== 'done'; step++) {
-    const snap = actor.getSnapshot();
+  for (let step = 0; settled(actor).status !== 'done'; step++) {
+    const snap = settled(actor);
     if (step > 16) throw new Error(`${path}: machine does not finish (in ${JSON.stringify(snap.value)})`);
     if (snap.hasTag(TAGS.awaitingAcsCheck)) {
       outcome = await check(path, input, input.machine, input.readiness, input.at, verifier);
@@ -109,7 +109,7 @@ async function runInstaller(path: InstallerPath, input: SimulateInput, verifier:
       throw new Error(`${path}: machine waits in ${JSON.stringify(snap.value)} for nothing the simulator sends`);
     }
   }
-  const ctx = actor.getSnapshot().context as InstallerContext;
+  const ctx = settled(actor).context as InstallerContext;
   const decision = ctx.decision ?? 'blocked';
   const reasons: RunReason[] = [];
   if (outcome && (path === 'pattern-update' || path === 'engine-update')) {
@@ -176,7 +176,7 @@ async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: 
   for (let k = 1; k <= cycles; k++) {
     const at = new Date(input.at.getTime() + (k - 1) * intervalMs);
     const m = machineInCycle(input, k);
-    const ctx = actor.getSnapshot().context as UpdateContext;
+    const ctx = settled(actor).context as UpdateContext;
     let outcome = outcomes.get(m.index);
     if (!outcome && scope === 'all' && !ctx.installed) {
       outcome = await check(path, input, m.machine, m.readiness, at, verifier);
@@ -186,7 +186,7 @@ async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: 
     actor.send({ type: 'CYCLE_STARTED', time: at.toISOString(), ready: m.readiness.ready, holds: outcome?.holds ?? false });
   }
   actor.send({ type: 'UPDATES_STOPPED' });
-  const ctx = actor.getSnapshot().context as UpdateContext;
+  const ctx = settled(actor).context as UpdateContext;
   const decision = ctx.decision ?? 'blocked';
   const last = ctx.cycles[ctx.cycles.length - 1]!;
   const lastUsed = outcomeByCycle[outcomeByCycle.length - 1]!;

@@ -4,13 +4,14 @@
  * steps table); the chosen one shows first and a button switches. The summary is also embedded as JSON in a
  * <script type="application/json"> with "<" escaped, for tools that scrape the page.
  */
+import { escapeTerminal } from '../text/escape';
 import * as path from 'node:path';
 import { OTHER_STEPS } from './aggregate';
 import { LABELS, REASON_LABELS, TRUST_LABELS, type LabelKey } from './i18n';
 import type { FleetSummary, Lang, MachineRow, PerPathSummary, PopupView, Tri } from './types';
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return escapeTerminal(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** JSON safe inside a <script> element: no "<" (so no "</script>"), and no U+2028/2029. */

@@ -1,4 +1,5 @@
 /** acs-gate readiness INPUT...: does each machine meet ACS (Windows patch, root certificate), and how to fix it. */
+import { escapeText as esc } from '../../text/escape';
 import { assessReadiness } from '../../endpoint/readiness';
 import { loadInventory } from '../../endpoint/inventory';
 import { EXIT, type Command } from '../command';
@@ -43,7 +44,7 @@ Examples:
       if (!item.ok) {
         c.errors++;
         const where = `${item.source}${item.line !== undefined ? `:${item.line}` : ''}`;
-        io.stderr(`acs-gate readiness: ${where}: ${item.error}\n`);
+        io.stderr(`acs-gate readiness: ${esc(where)}: ${esc(item.error)}\n`);
         if (json) io.stdout(JSON.stringify({ source: item.source, line: item.line ?? null, error: item.error }) + '\n');
         continue;
       }

@@ -6,7 +6,7 @@ import { simulate } from '../../installers/simulate';
 import type { Artifact, SimulateInput, UpdateScope } from '../../installers/types';
 import { parseMemory, serializeMemory } from '../../eventlog/memory';
 import { toEventsXml } from '../../eventlog/render';
-import { intValue, monthValue, timeValue } from '../args';
+import { intValue, monthValue, refuseFlags, timeValue } from '../args';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
 import { knownCertificates, loadCertificates } from '../certs';
 import { EXIT, type Command } from '../command';
@@ -22,6 +22,8 @@ const USAGE =
   '[--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--state FILE] [--events-xml FILE]';
 
 const SCOPES: readonly UpdateScope[] = ['all', 'patterns-engines-drivers', 'patterns'];
+/** The paths that run over update cycles (the only ones --cycles, --scope, --agent-build / --agent-maintenance apply to). */
+const UPDATE_PATH_IDS = ['agent-update', 'saas-agent-update', 'sep-agent-update'] as const;
 
 export const simulateCommand: Command = {
   name: 'simulate',
@@ -59,9 +61,9 @@ Options:
   --maintenance YYYY-MM     declared SaaS maintenance of the program (ACS-signed from 2023-03)
   --agent-build N           installed agent's Apex One build (update paths)
   --agent-maintenance YYYY-MM  installed agent's SaaS maintenance (update paths)
-  --silent                  packager EXE in silent mode (only the first popup)
+  --silent                  packager EXE in silent mode (only the first popup; packager-exe only)
   --scope SCOPE             update scope: all | patterns-engines-drivers | patterns (default all)
-  --cycles N                update cycles to run (update paths; default 1)
+  --cycles N                update cycles to run (update paths; 1..1000, default 1)
   --lang ja|en              language of popups, events, reasons, warnings and remediation (default from
                             LC_ALL / LC_MESSAGES / LANG)
   --trace                   list the state machine's transitions
@@ -84,6 +86,9 @@ Examples:
   async run(args, { io }) {
     const path = parseInstallPath(args.positionals[0]);
     if (args.positionals.length > 1) throw new UsageError(`unexpected argument "${args.positionals[1]}"`);
+    if (path !== 'packager-exe') refuseFlags(args, ['silent'], `${path} (only packager-exe has a silent mode)`);
+    if (!(UPDATE_PATH_IDS as readonly string[]).includes(path))
+      refuseFlags(args, ['cycles', 'scope', 'agent-build', 'agent-maintenance'], `${path} (update paths only: ${UPDATE_PATH_IDS.join(', ')})`);
     const machineArg = args.values.get('machine');
     if (!machineArg) throw new UsageError('--machine PROFILE is required');
     const lang = resolveLang(args.values.get('lang'), io.env);
@@ -97,7 +102,6 @@ Examples:
     if (build !== undefined && maintenance !== undefined) throw new UsageError('give --build or --maintenance, not both');
     if (agentBuild !== undefined && agentMaintenance !== undefined) throw new UsageError('give --agent-build or --agent-maintenance, not both');
     if (file && (build !== undefined || maintenance !== undefined)) throw new UsageError('give --file or a declared --build / --maintenance, not both');
-    if (cycles !== undefined && cycles < 1) throw new UsageError('--cycles must be at least 1');
     const scope = args.values.get('scope');
     if (scope !== undefined && !(SCOPES as readonly string[]).includes(scope))
       throw new UsageError(`--scope must be one of ${SCOPES.join(', ')}, got "${scope}"`);

@@ -1,4 +1,5 @@
 /** acs-gate verify FILE...: the Authenticode / ACS verdict of each file. */
+import { escapeText as esc } from '../../text/escape';
 import type { X509Certificate } from 'node:crypto';
 import { bundledMicrosoftCertificates, verifyFile } from '../../authenticode';
 import type { VerificationResult } from '../../authenticode/types';
@@ -75,7 +76,7 @@ Examples:
     for (const file of args.positionals) {
       const r = await verifyFile(file, options);
       if (r.failures.some((f) => f.code === 'IO_ERROR')) {
-        io.stderr(`acs-gate verify: ${r.failures.find((f) => f.code === 'IO_ERROR')!.message}\n`);
+        io.stderr(`acs-gate verify: ${esc(r.failures.find((f) => f.code === 'IO_ERROR')!.message)}\n`);
         code = EXIT.USAGE_OR_IO;
         if (!args.switches.has('json')) continue;
       } else if (r.verdict !== 'valid' && code === EXIT.OK) code = EXIT.NEGATIVE;

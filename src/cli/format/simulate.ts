@@ -1,4 +1,5 @@
 /** Human output of `acs-gate simulate`: decision, popups drawn as boxes in order, events as Event Viewer shows them. */
+import { escapeLines, escapeText as esc } from '../../text/escape';
 import type { PathRun } from '../../installers/types';
 import type { Readiness } from '../../endpoint/types';
 import type { Lang } from '../lang';
@@ -59,11 +60,11 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   const t = T[lang];
   const out: string[] = [];
   out.push(`${t.path}: ${run.path}${opts.pathLabel ? ` (${opts.pathLabel})` : ''}`);
-  out.push(`${t.machine}: ${readiness.name} — ${t.ready[String(readiness.ready) as 'true' | 'false' | 'unknown']}${readiness.os.line ? `, ${readiness.os.line}` : ''}`);
+  out.push(`${t.machine}: ${esc(readiness.name)} — ${t.ready[String(readiness.ready) as 'true' | 'false' | 'unknown']}${readiness.os.line ? `, ${esc(readiness.os.line)}` : ''}`);
   out.push(`${t.decision}: ${DECISION[lang][run.decision]}${run.uncertain ? ' ' + t.uncertain : ''}`);
   if (run.reasons.length) {
     out.push('', `${t.reasons}:`);
-    for (const r of run.reasons) out.push(`  - ${r.code}: ${r.message}`);
+    for (const r of run.reasons) out.push(`  - ${r.code}: ${esc(r.message)}`);
   }
   if (run.verification) {
     const v = run.verification;
@@ -72,7 +73,7 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   out.push('', `${t.popups}:`);
   if (!run.popups.length) out.push(`  ${t.noPopup}`);
   run.popups.forEach((p, i) => {
-    out.push(drawBox({ title: p.title, text: p.text, buttons: p.buttons, caption: `${i + 1}. ${p.id} — ${t.window[p.window]}` }).trimEnd());
+    out.push(drawBox({ title: esc(p.title), text: escapeLines(p.text), buttons: p.buttons.map(esc), caption: `${i + 1}. ${p.id} — ${t.window[p.window]}` }).trimEnd());
   });
   out.push('', `${t.events}:`);
   if (!run.events.length) out.push(`  ${t.noEvent}`);
@@ -87,11 +88,11 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   }
   if (run.remediation.length) {
     out.push('', `${t.remediation}:`);
-    run.remediation.forEach((r, i) => out.push(`  ${i + 1}. ${r}`));
+    run.remediation.forEach((r, i) => out.push(`  ${i + 1}. ${escapeLines(r)}`));
   }
   if (run.warnings.length) {
     out.push('', `${t.warnings}:`);
-    for (const w of run.warnings) out.push(`  ! ${w}`);
+    for (const w of run.warnings) out.push(`  ! ${escapeLines(w)}`);
   }
   if (opts.trace) {
     out.push('', `${t.trace}:`);
