@@ -3,16 +3,13 @@ import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliInputError } from './errors';
+import { checkRegularFile, readRegularFile } from './io';
 
 const CERT_FILE = /\.(pem|crt|cer|der)$/i;
 
 function certsOfFile(file: string): X509Certificate[] {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    throw new CliInputError(`${file}: cannot read certificate file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  // a regular file within the certificate size cap (a FIFO or /dev/zero is refused at once)
+  const bytes = readRegularFile(file, 'certificate');
   const text = bytes.toString('latin1');
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
   try {
@@ -33,6 +30,7 @@ export function loadCertificates(args: readonly string[]): X509Certificate[] {
     } catch {
       throw new CliInputError(`${arg}: no such certificate file or directory`);
     }
+    if (!stat.isDirectory()) checkRegularFile(arg, 'certificate');
     if (stat.isDirectory()) {
       const files = fs.readdirSync(arg).filter((f) => CERT_FILE.test(f)).sort();
       if (!files.length) throw new CliInputError(`${arg}: no .pem/.crt/.cer/.der certificate in this directory`);

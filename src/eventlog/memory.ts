@@ -76,8 +76,9 @@ export function changedMachines(before: EventLogMemory, after: EventLogMemory): 
 }
 
 /**
- * `base` with the entries of `machines` taken from `run` (a run's changes applied onto a state that other
- * processes may have changed since it was read): record ids never go backwards.
+ * `base` (the state as it is now) with the given machines' entries taken from `run` (the memory a run
+ * ended with): the run's entry wins for the machines it changed, the others are kept as they are in `base`;
+ * record ids never go backwards.
  */
 export function mergeMemory(base: EventLogMemory, run: EventLogMemory, machines: readonly string[]): EventLogMemory {
   let out = base;
@@ -85,9 +86,7 @@ export function mergeMemory(base: EventLogMemory, run: EventLogMemory, machines:
     if (!hasOwn(run.machines, name)) continue;
     const mine = run.machines[name]!;
     const theirs = hasOwn(base.machines, name) ? base.machines[name]! : undefined;
-    let loggedOnce = theirs ? theirs.loggedOnce : emptyDict<LoggedOnce>();
-    for (const k of Object.keys(mine.loggedOnce)) if (!hasOwn(loggedOnce, k)) loggedOnce = dictWith(loggedOnce, k, mine.loggedOnce[k]!);
-    out = withMachine(out, name, { loggedOnce, lastRecordId: Math.max(mine.lastRecordId, theirs?.lastRecordId ?? 0) });
+    out = withMachine(out, name, { loggedOnce: mine.loggedOnce, lastRecordId: Math.max(mine.lastRecordId, theirs?.lastRecordId ?? 0) });
   }
   return out;
 }

@@ -47,11 +47,12 @@ export function csvRow(row: MachineRow, runs: RunColumn[]): string {
 
 export class CsvReportWriter {
   private sink: FileSink;
+  /** `file`: a path (written atomically on close) or a sink of the report's OutputSet */
   constructor(
-    file: string,
+    file: string | FileSink,
     private readonly runs: RunColumn[],
   ) {
-    this.sink = new FileSink(file);
+    this.sink = typeof file === 'string' ? new FileSink(file) : file;
     this.sink.write('\ufeff' + csvLine([...CSV_FIXED_COLUMNS, ...runs.map(runColumnName)]));
   }
   add(row: MachineRow): void {

@@ -11,6 +11,7 @@ import { CliInputError, UsageError } from '../errors';
 import { formatFleet } from '../format/fleet';
 import { progressLine } from '../format/progress';
 import { resolveLang } from '../lang';
+import { checkRegularFile } from '../io';
 import { parseInstallPath } from '../install-path';
 
 const USAGE =
@@ -41,8 +42,10 @@ function programFlags(args: ParsedArgs): Pick<FleetOptions, 'declared' | 'agent'
 
 /** Runs the report and prints its summary; shared by `fleet` and `demo`. */
 export async function runFleet(options: FleetOptions, args: ParsedArgs, { io }: CommandContext): Promise<number> {
-  for (const f of options.files ?? []) if (!fs.existsSync(f)) throw new CliInputError(`${f}: no such installer file`);
-  for (const r of options.runs ?? []) if (r.file && !fs.existsSync(r.file)) throw new CliInputError(`${r.file}: no such installer file`);
+  for (const f of [...(options.files ?? []), ...(options.runs ?? []).flatMap((r) => (r.file ? [r.file] : []))]) {
+    if (!fs.existsSync(f)) throw new CliInputError(`${f}: no such installer file`);
+    checkRegularFile(f, 'installer', { flag: '--file' });
+  }
   try {
     fs.mkdirSync(options.outDir, { recursive: true });
   } catch (e) {

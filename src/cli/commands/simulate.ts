@@ -1,10 +1,13 @@
 /** acs-gate simulate PATH --machine PROFILE: what one install path does on one machine (popups, events, downloads). */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeFileAtomic } from '../../report/sink';
+import { checkRegularFile } from '../io';
+import { readState, withState } from '../state-file';
 import { assessReadiness } from '../../endpoint/readiness';
 import { INSTALL_PATHS } from '../../installers/paths';
 import { simulate } from '../../installers/simulate';
 import type { Artifact, SimulateInput, UpdateScope } from '../../installers/types';
-import { parseMemory, serializeMemory } from '../../eventlog/memory';
 import { toEventsXml } from '../../eventlog/render';
 import { intValue, monthValue, refuseFlags, timeValue } from '../args';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
@@ -84,11 +87,11 @@ Examples:
   acs-gate simulate saas-agent-update --machine pc.json --agent-maintenance 2022-12 --maintenance 2023-03 --cycles 3 --json
 `,
   async run(args, { io }) {
-    const path = parseInstallPath(args.positionals[0]);
+    const installPath = parseInstallPath(args.positionals[0]);
     if (args.positionals.length > 1) throw new UsageError(`unexpected argument "${args.positionals[1]}"`);
-    if (path !== 'packager-exe') refuseFlags(args, ['silent'], `${path} (only packager-exe has a silent mode)`);
-    if (!(UPDATE_PATH_IDS as readonly string[]).includes(path))
-      refuseFlags(args, ['cycles', 'scope', 'agent-build', 'agent-maintenance'], `${path} (update paths only: ${UPDATE_PATH_IDS.join(', ')})`);
+    if (installPath !== 'packager-exe') refuseFlags(args, ['silent'], `${installPath} (only packager-exe has a silent mode)`);
+    if (!(UPDATE_PATH_IDS as readonly string[]).includes(installPath))
+      refuseFlags(args, ['cycles', 'scope', 'agent-build', 'agent-maintenance'], `${installPath} (update paths only: ${UPDATE_PATH_IDS.join(', ')})`);
     const machineArg = args.values.get('machine');
     if (!machineArg) throw new UsageError('--machine PROFILE is required');
     const lang = resolveLang(args.values.get('lang'), io.env);
@@ -99,32 +102,30 @@ Examples:
     const agentMaintenance = monthValue(args, 'agent-maintenance');
     const cycles = intValue(args, 'cycles');
     const file = args.values.get('file');
+    const statePath = args.values.get('state');
+    const xmlPath = args.values.get('events-xml');
     if (build !== undefined && maintenance !== undefined) throw new UsageError('give --build or --maintenance, not both');
     if (agentBuild !== undefined && agentMaintenance !== undefined) throw new UsageError('give --agent-build or --agent-maintenance, not both');
     if (file && (build !== undefined || maintenance !== undefined)) throw new UsageError('give --file or a declared --build / --maintenance, not both');
     const scope = args.values.get('scope');
     if (scope !== undefined && !(SCOPES as readonly string[]).includes(scope))
       throw new UsageError(`--scope must be one of ${SCOPES.join(', ')}, got "${scope}"`);
-    if (file && !fs.existsSync(file)) throw new CliInputError(`${file}: no such installer file`);
+    if (file) {
+      if (!fs.existsSync(file)) throw new CliInputError(`${file}: no such installer file`);
+      checkRegularFile(file, 'installer', { flag: '--file' });
+    }
+    if (statePath && xmlPath && path.resolve(statePath) === path.resolve(xmlPath)) throw new UsageError('--state and --events-xml name the same file');
     const extra = loadCertificates(args.lists.get('trust') ?? []);
     const known = knownCertificates(extra, bundledAcsRoot());
     const acsRoots = args.lists.get('acs-root') ? loadCertificates(args.lists.get('acs-root')!) : undefined;
-    const statePath = args.values.get('state');
-    let memory: SimulateInput['memory'];
-    if (statePath && fs.existsSync(statePath)) {
-      try {
-        memory = parseMemory(fs.readFileSync(statePath, 'utf8'));
-      } catch (e) {
-        throw new CliInputError(`${statePath}: not an event-log state file (${e instanceof Error ? e.message.split('\n')[0] : e})`);
-      }
-    }
-
+    // a bad state file is named before anything runs (read again under its lock for the run)
+    if (statePath) readState(statePath);
     const { profile } = await loadOneMachine(machineArg);
     const readiness = assessReadiness(profile, { lang });
     const artifact: Artifact = file
       ? { kind: 'file', path: file }
       : { kind: 'declared', ...(build !== undefined ? { build } : {}), ...(maintenance !== undefined ? { maintenance } : {}) };
-    const input: SimulateInput = {
+    const input = (memory: SimulateInput['memory']): SimulateInput => ({
       machine: profile,
       readiness,
       artifact,
@@ -137,13 +138,17 @@ Examples:
       ...(cycles !== undefined ? { cycles } : {}),
       trust: { known, ...(acsRoots ? { acsRoots } : {}) },
       ...(memory ? { memory } : {}),
-    };
-    const run = await simulate(path, input);
-    if (statePath) fs.writeFileSync(statePath, serializeMemory(run.memory));
-    const xmlPath = args.values.get('events-xml');
-    if (xmlPath) fs.writeFileSync(xmlPath, toEventsXml(run.events));
+    });
+    // the state is read, the run made and the state replaced under the state file's lock
+    const run = statePath
+      ? await withState(statePath, async (memory) => {
+          const r = await simulate(installPath, input(memory));
+          return { result: r, memory: r.memory };
+        })
+      : await simulate(installPath, input(undefined));
+    if (xmlPath) writeFileAtomic(xmlPath, toEventsXml(run.events));
     if (args.switches.has('json')) io.stdout(JSON.stringify(run, null, 2) + '\n');
-    else io.stdout(formatRun(run, readiness, lang, { trace: args.switches.has('trace'), pathLabel: INSTALL_PATHS[path]?.label }));
+    else io.stdout(formatRun(run, readiness, lang, { trace: args.switches.has('trace'), pathLabel: INSTALL_PATHS[installPath]?.label }));
     return run.decision === 'allowed' ? EXIT.OK : run.decision === 'blocked' ? EXIT.NEGATIVE : EXIT.UNGUARDED;
   },
 };
