@@ -204,8 +204,12 @@ export async function withState<T>(
   fn: (memory: EventLogMemory | undefined) => Promise<{ result: T; memory: EventLogMemory }>,
   options: { waitMs?: number } = {},
 ): Promise<T> {
-  // a FIFO or a device as --state is refused before anything is created beside it
-  if (fs.existsSync(statePath)) checkRegularFile(statePath, 'state', { flag: '--state' });
+  // a FIFO or a device as --state is refused before anything is created beside it; a symbolic link's
+  // target is the state (locked and replaced), not the link
+  if (fs.existsSync(statePath)) {
+    checkRegularFile(statePath, 'state', { flag: '--state' });
+    statePath = fs.realpathSync(statePath);
+  }
   const lock = await lockState(statePath, options.waitMs);
   try {
     const before = readState(statePath);

@@ -40,7 +40,8 @@ export function detectEncoding(bytes: Uint8Array, isPrefix = false): { encoding:
     if (evenNul >= pairs * 0.3 && oddNul < pairs * 0.05) return { encoding: 'utf-16be', bom: false };
   }
   const sample = bytes.subarray(0, Math.min(bytes.length, 1 << 20));
-  if (looksUtf8(utf8Evidence(sample, isPrefix || bytes.length > 1 << 20))) return { encoding: 'utf-8', bom: false };
+  const evidence = utf8Evidence(sample, isPrefix || bytes.length > 1 << 20);
+  if (looksUtf8(evidence) || (evidence.valid > 0 && !isValidShiftJis(sample, isPrefix || bytes.length > 1 << 20))) return { encoding: 'utf-8', bom: false };
   return { encoding: 'shift_jis', bom: false };
 }
 
@@ -92,7 +93,22 @@ export function utf8Evidence(b: Uint8Array, truncated = false): { valid: number;
  * characters, while a UTF-8 file damaged in a few places still has far more valid sequences than bad bytes.
  */
 export function looksUtf8(e: { valid: number; invalid: number }): boolean {
-  return e.invalid === 0 || (e.valid >= 4 && e.invalid * 8 <= e.valid);
+  return e.invalid === 0 || (e.valid >= 2 && e.invalid * 2 <= e.valid);
+}
+
+/** The bytes decode as Shift_JIS (cp932) without an error; `truncated` forgives a lead byte cut at the end. */
+export function isValidShiftJis(b: Uint8Array, truncated = false): boolean {
+  let body = b;
+  if (truncated && body.length) {
+    const last = body[body.length - 1]!;
+    if ((last >= 0x81 && last <= 0x9f) || (last >= 0xe0 && last <= 0xfc)) body = body.subarray(0, -1);
+  }
+  try {
+    new TextDecoder('shift_jis', { fatal: true }).decode(body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Strict UTF-8 validity; `truncated` allows an incomplete sequence at the very end (a prefix of a file). */

@@ -16,7 +16,8 @@ export function escapeHtml(s: string): string {
 
 /** JSON safe inside a <script> element: no "<" (so no "</script>"), and no U+2028/2029. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  // also DEL, C1, bidi controls and invisible marks as \uNNNN: the same JSON value, nothing raw in the page
+  return JSON.stringify(value).replace(/[<\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const e = escapeHtml;

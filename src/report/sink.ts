@@ -176,8 +176,40 @@ export class FileSink {
   }
 }
 
-/** Writes `text` to `file` atomically (temporary file, fsync, rename). */
+/**
+ * Writes `text` to `file` atomically (temporary file, fsync, rename). A target that exists and is not a
+ * regular file (/dev/stdout, a FIFO, a device) is written in place: it cannot be replaced, and must not be.
+ * A symbolic link's target is replaced, not the link.
+ */
 export function writeFileAtomic(file: string, text: string): void {
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    st = undefined;
+  }
+  if (st && !st.isFile()) {
+    if (st.isDirectory()) throw new FileWriteError(file, 'write', 'EISDIR', 'EISDIR: is a directory');
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(file, 'w');
+      const data = Buffer.from(text, 'utf8');
+      let off = 0;
+      while (off < data.length) off += fs.writeSync(fd, data, off, data.length - off);
+    } catch (e) {
+      throw fsError(file, 'write', e);
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+    return;
+  }
+  if (st) {
+    try {
+      file = fs.realpathSync(file);
+    } catch {
+      /* keep the name */
+    }
+  }
   const sink = new FileSink(file, false);
   try {
     sink.write(text);
