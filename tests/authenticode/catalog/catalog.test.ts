@@ -185,7 +185,7 @@ describe('catalog membership (catalogs option)', () => {
     expect(r.catalog!.file).toBe(good);
   });
 
-  it('DELIBERATE DIFFERENCE: flat files (.inf) are looked up by their whole-file hash; osslsigncode has no flat-file format and cannot check them', async () => {
+  itOssl('DELIBERATE DIFFERENCE: flat files (.inf) are looked up by their whole-file hash; osslsigncode has no flat-file format and cannot check them', async () => {
     const inf = writeTemp('driver.inf', INF);
     const cat = signedCatalog([{ name: 'driver.inf', algorithm: 'sha256', digest: sha('sha256', INF), kind: 'flat' }]);
     const alone = await ours(inf);
@@ -202,7 +202,7 @@ describe('catalog membership (catalogs option)', () => {
     if (osslVerify(inf, cat).ok) throw new Error('osslsigncode now reads flat files: revisit this difference');
   });
 
-  it('with catalogs, a file of no known format (.txt) is a flat file; without, it stays UNKNOWN_FORMAT', async () => {
+  itOssl('with catalogs, a file of no known format (.txt) is a flat file; without, it stays UNKNOWN_FORMAT', async () => {
     const txt = writeTemp('readme.txt', 'hello\r\n');
     const cat = signedCatalog([{ algorithm: 'sha1', digest: sha('sha1', Buffer.from('hello\r\n')), kind: 'flat' }]);
     expect(codes(await ours(txt))).toEqual(['UNKNOWN_FORMAT']);
@@ -224,7 +224,7 @@ describe('catalog membership (catalogs option)', () => {
     expect(codes(r)).toContain('MALFORMED_CATALOG');
   });
 
-  it('the same file checked again reuses the verified catalog (one options object)', async () => {
+  itOssl('the same file checked again reuses the verified catalog (one options object)', async () => {
     const { verifyFiles } = await import('../../../src/authenticode/verify-file');
     const { pki } = await import('./formats-kit');
     const inf = writeTemp('driver.inf', INF);
