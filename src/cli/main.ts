@@ -17,6 +17,7 @@ const LOADERS: ReadonlyArray<readonly [string, () => Command]> = [
   ['simulate', () => (require('./commands/simulate') as typeof import('./commands/simulate')).simulateCommand],
   ['fleet', () => (require('./commands/fleet') as typeof import('./commands/fleet')).fleetCommand],
   ['demo', () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand],
+  ['collect', () => (require('./commands/collect') as typeof import('./commands/collect')).collectCommand],
 ];
 
 export const COMMAND_NAMES: readonly string[] = LOADERS.map(([name]) => name);
