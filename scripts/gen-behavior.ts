@@ -14,6 +14,10 @@ import { CATALOG, MESSAGE_IDS } from '../src/messages/catalog';
 import { EVENT_DEFINITIONS } from '../src/eventlog/sources';
 import { INSTALL_PATHS } from '../src/installers/paths';
 import { simulate } from '../src/installers/simulate';
+import { createActor, waitFor } from 'xstate';
+import { emptyMemory } from '../src/eventlog/memory';
+import type { InstallerContext, UpdateContext } from '../src/installers/context';
+import { INSTALLER_MACHINES, acsCheckActor, agentProgramUpdateMachine, type InstallerPath } from '../src/installers/machines';
 import type { InstallPath, PathRun, SimulateInput, SimulateSettings } from '../src/installers/types';
 
 /** The repository root: the nearest directory upward holding package.json (works from scripts/ and dist/scripts/). */
@@ -99,7 +103,12 @@ function eventsCell(run: PathRun): string {
 }
 
 function decisionCell(run: PathRun): string {
-  return run.uncertain ? `**${run.decision}** (uncertain)` : `**${run.decision}**`;
+  return run.worstCase ? `**${run.decision}** (worst case: ${run.worstCase.decision})` : `**${run.decision}**`;
+}
+
+/** An unknown run's table row shows its worst case's popups, events, downloads and cycles. */
+function shown(run: PathRun): PathRun {
+  return run.worstCase ? { ...run, ...run.worstCase, decision: run.decision, worstCase: run.worstCase } : run;
 }
 
 const ONE_SHOT: Array<{ path: InstallPath; variants: Array<{ label: string; settings: SimulateSettings; maintenance?: boolean }> }> = [
@@ -157,17 +166,20 @@ const DECISIONS = `## Documented decisions
 
 Where the seed leaves a point open, the simulator decides as follows (see also the spec's **decision** notes).
 
-1. **Readiness \`unknown\`** (a fact needed for the verdict is missing from the profile): an ACS-signed program
-   is treated as *not* holding, so the run shows the worst case — the popups and events that would appear —
-   with \`uncertain: true\`, the \`FACT_UNKNOWN\` reasons naming the missing facts, and the commands that
-   collect them. A pre-rollout admin should never read "allowed" for a machine nobody has looked at.
+1. **Readiness \`unknown\`** (a fact needed for the verdict is missing from the profile): the decision is
+   \`unknown\` (never "blocked", never "allowed"), with \`worstCase\` holding what happens when the missing fact
+   turns out unfavourable — its decision and the popups, events and downloads that would appear — the
+   \`FACT_UNKNOWN\` reasons naming the missing facts, and the commands that collect them. The tables below show
+   the worst case's popups and events for such runs. \`acs-gate simulate\` exits 4 for \`unknown\`.
 2. **Programs that are not ACS-signed** (declared build < 12011, or maintenance < 2023-03; a real file whose
    valid chain does not end at an ACS root) are judged on their own chain and are not blocked for lack of ACS
    support (\`NOT_ACS_SIGNED\`, informational).
 3. **Declared artifacts without build or maintenance** are assumed ACS-signed (a warning says so).
-4. **One verifier call per decision**: once per one-shot run; once per machine state over update cycles
-   (the machine may change between cycles via \`changes\`). A real file holds when the verdict is \`valid\`
-   and (it is not ACS, or Windows on the machine supports ACS).
+4. **One verifier call per decision**: every machine invokes the ACS check itself, as its \`acsCheck\` actor
+   (from its checking state; the update machine in each cycle that downloads the program); \`simulate()\`
+   provides the real check, which calls the verifier once per one-shot run and once per machine state over
+   update cycles (the machine may change between cycles via \`changes\`). A real file holds when the verdict
+   is \`valid\` and (it is not ACS, or Windows on the machine supports ACS).
 5. **Agent program updates** (spec section 5): scope other than \`all\` → decision \`blocked\` with reason
    \`SCOPE_EXCLUDES_PROGRAM\` (the program does not go in; patterns still update). Event 900 is logged once
    per machine for agents with download prevention, kept in the \`memory\` a caller persists; once the
@@ -185,7 +197,74 @@ Where the seed leaves a point open, the simulator decides as follows (see also t
    \`AU_Data\\AU_Temp\`, installer names) used when a declared artifact gives no path.
 8. **Pattern and engine updates** show no popup and log no event when blocked by their setting: nothing is
    published about what the agent shows then.
+9. **The ACS check fails** (the \`acsCheck\` actor rejects — a remote verifier unreachable, an unreadable
+   trust certificate, a malformed declared maintenance month — or answers without a boolean \`holds\`):
+   a check that did not answer has established neither "holds" nor "does not hold". A one-shot machine ends in
+   \`acsCheckFailed\`: nothing installed, **no decision** (\`decision: null\`, \`checkError\` says why), and
+   none of the ACS popups or events, whose texts tell the user the machine does not support ACS — nobody
+   established that, and the remediation they lead to (install KB5022661's update, add the root) would be
+   wrong advice (what Apex One itself shows when its check cannot run is not published; this is our
+   decision). In the update machine the cycle ends \`check-failed\`: the program was downloaded, is not
+   installed, event 900 is not logged (and the "logged once" memory is unchanged), and the agent tries again
+   at the next cycle as after any failed update; the run has no decision while the last download ended so.
+   \`simulate()\` rejects with the check's own error (the CLI reports it as an error): it never reports such
+   a run as \`allowed\` nor as \`blocked\`. The section "When the ACS check fails" above is generated by
+   running each machine with such a check.
 `;
+
+/** Runs every machine with a check that rejects (and the update machine with mixed answers): section "When the ACS check fails". */
+async function checkFailureSection(): Promise<string> {
+  const failing = acsCheckActor(async () => {
+    throw new Error('verifier unreachable');
+  });
+  const rows: string[] = [
+    '## When the ACS check fails',
+    '',
+    'Each machine run with an `acsCheck` actor that rejects (settings that subject pattern and engine updates',
+    'to the check turned on); for the update machine, the check answers in each cycle as listed.',
+    '',
+    '| path | answers | end state | decision | cycles | popups | events |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const path of Object.keys(INSTALLER_MACHINES) as InstallerPath[]) {
+    const machine = INSTALLER_MACHINES[path].provide({ actors: { acsCheck: failing } });
+    const actor = createActor(machine, {
+      input: {
+        lang: 'ja', computer: 'PC01', displayPath: INSTALL_PATHS[path].defaultDisplayPath, patch: 'KB5011487', at: AT.toISOString(),
+        silent: false, patternUpdatesBlocked: true, engineSignedWithAcs: true, memory: emptyMemory(),
+      },
+    }).start();
+    const snap = await waitFor(actor, (x) => x.status === 'done');
+    const ctx = snap.context as InstallerContext;
+    rows.push(`| \`${path}\` | error | \`${String(snap.value)}\` | ${ctx.decision ?? 'none'} | — | ${ctx.popups.length ? ctx.popups.map((p) => p.id).join(' → ') : '—'} | ${ctx.events.length ? ctx.events.map((e) => e.id).join(', ') : '—'} |`);
+  }
+  const sequences: Array<Array<boolean | 'error'>> = [['error', 'error'], ['error', true], [false, 'error']];
+  for (const answers of sequences) {
+    let asked = 0;
+    const machine = agentProgramUpdateMachine.provide({
+      actors: {
+        acsCheck: acsCheckActor(async () => {
+          const a = answers[asked++];
+          if (a === 'error' || a === undefined) throw new Error('verifier unreachable');
+          return { holds: a };
+        }),
+      },
+    });
+    const actor = createActor(machine, {
+      input: { lang: 'ja', computer: 'PC01', downloadPath: INSTALL_PATHS['saas-agent-update'].defaultDisplayPath, agentClass: 'repeat-download', scope: 'all', memory: emptyMemory() },
+    }).start();
+    for (let k = 0; k < answers.length; k++) {
+      actor.send({ type: 'CYCLE_STARTED', time: new Date(AT.getTime() + k * 3_600_000).toISOString(), ready: false });
+      await waitFor(actor, (x) => x.matches('waitingForUpdateCycle'));
+    }
+    actor.send({ type: 'UPDATES_STOPPED' });
+    const ctx = actor.getSnapshot().context as UpdateContext;
+    const label = answers.map((a) => (a === 'error' ? 'error' : a ? 'holds' : 'does not hold')).join(', ');
+    rows.push(`| \`saas-agent-update\` (2022-12), machine not ready | ${label} | \`updatesStopped\` | ${ctx.decision ?? 'none'} | ${ctx.cycles.map((c) => c.outcome).join(' → ')} | — | ${ctx.events.length ? ctx.events.map((e) => e.id).join(', ') : '—'} |`);
+  }
+  rows.push('');
+  return rows.join('\n');
+}
 
 function catalogSection(): string {
   const rows = MESSAGE_IDS.map((id) => {
@@ -228,7 +307,7 @@ export async function generateBehaviorDoc(): Promise<string> {
     for (const v of variants) {
       for (const state of STATES) {
         const artifact: SimulateInput['artifact'] = v.maintenance ? { kind: 'declared', maintenance: '2023-03' } : { kind: 'declared', build: 12011 };
-        const run = await simulate(path, runInput(state, { artifact, settings: v.settings }));
+        const run = shown(await simulate(path, runInput(state, { artifact, settings: v.settings })));
         out.push(
           `| ${INSTALL_PATHS[path].label} | \`${path}\` | ${v.label || '—'} | ${state} | ${decisionCell(run)} | ${cell(popupsCell(run))} | ${eventsCell(run)} | ${run.downloads} |`,
         );
@@ -248,7 +327,7 @@ export async function generateBehaviorDoc(): Promise<string> {
   for (const { path, agents, offered } of UPDATES) {
     for (const a of agents) {
       for (const state of STATES) {
-        const run = await simulate(path, runInput(state, { artifact: offered, ...(a.agent ? { agent: a.agent } : {}), cycles: 3 }));
+        const run = shown(await simulate(path, runInput(state, { artifact: offered, ...(a.agent ? { agent: a.agent } : {}), cycles: 3 })));
         const cycles = run.cycles!.map((c) => c.outcome).join(' → ');
         out.push(
           `| ${INSTALL_PATHS[path].label} | \`${path}\` | ${a.label} | ${state} | ${decisionCell(run)} | ${cycles} | ${run.downloads} | ${eventsCell(run)} |`,
@@ -265,10 +344,10 @@ export async function generateBehaviorDoc(): Promise<string> {
     ['S3, 2022-12, OS patch missing, patched from cycle 3, 4 cycles', 'saas-agent-update', runInput('OS patch missing', { agent: { maintenance: '2022-12' }, artifact: { kind: 'declared', maintenance: '2023-03' }, cycles: 4, changes: [{ fromCycle: 3, readiness: readinessFor('ready') }] })],
   ];
   for (const [label, path, input] of special) {
-    const run = await simulate(path, input);
+    const run = shown(await simulate(path, input));
     out.push(`| ${label} | ${decisionCell(run)} | ${run.cycles!.map((c) => c.outcome).join(' → ')} | ${run.downloads} | ${eventsCell(run)} |`);
   }
-  out.push('', catalogSection(), DECISIONS);
+  out.push('', await checkFailureSection(), catalogSection(), DECISIONS);
   return out.join('\n');
 }
 

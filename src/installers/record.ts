@@ -8,6 +8,20 @@ interface TransitionLike {
   eventType: string;
 }
 
+/**
+ * The trace's name of an event. The ACS check actor's done / error events are shown as ACS_CHECKED /
+ * ACS_CHECK_FAILED: the names --trace has always printed for the check's answer.
+ */
+const TRACE_EVENT_NAMES: ReadonlyMap<string, string> = new Map([
+  ['xstate.done.actor.acsCheck', 'ACS_CHECKED'],
+  ['xstate.error.actor.acsCheck', 'ACS_CHECK_FAILED'],
+]);
+
+export function traceEventName(eventType: string): string {
+  if (eventType === '') return '(always)';
+  return TRACE_EVENT_NAMES.get(eventType) ?? eventType;
+}
+
 function stateName(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
@@ -22,11 +36,11 @@ export function startRecorded<T extends AnyStateMachine>(
     for (const t of ev._transitions as unknown as TransitionLike[]) {
       const from = t.source.key;
       const to = t.target && t.target.length ? t.target.map((s) => s.key).join(',') : from;
-      transitions.push({ from, event: t.eventType === '' ? '(always)' : t.eventType, to });
+      transitions.push({ from, event: traceEventName(t.eventType), to });
     }
   };
   const actor = createActor(machine, { input, inspect } as never) as Actor<T>;
-  // an error inside the machine (a guard or action that throws) is read from the snapshot by `settled`,
+  // an error inside the machine (a guard or action that throws) is read from the snapshot by the simulator,
   // never rethrown later by xstate as an uncaught exception that would stop a whole fleet
   actor.subscribe({ error: () => undefined });
   actor.start();
@@ -34,10 +48,3 @@ export function startRecorded<T extends AnyStateMachine>(
   return { actor, transitions };
 }
 
-/** The actor's snapshot; throws the machine's own error when it stopped on one. */
-export function settled<T extends AnyStateMachine>(actor: Actor<T>): ReturnType<Actor<T>['getSnapshot']> {
-  const snap = actor.getSnapshot();
-  const { status, error } = snap as unknown as { status: string; error?: unknown };
-  if (status === 'error') throw error instanceof Error ? error : new Error(String(error));
-  return snap;
-}

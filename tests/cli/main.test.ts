@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS } from '../../src/cli/main';
+import { allCommands } from '../../src/cli/main';
 import { FLEET_JSONL, run, tmpDir } from './helpers';
 
 describe('acs-gate (no subcommand)', () => {
@@ -18,11 +18,11 @@ describe('acs-gate (no subcommand)', () => {
   it('rejects an unknown command in one line, exit 2', async () => {
     const r = await run(['sign', 'x.exe']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('acs-gate: unknown command "sign" (commands: verify, readiness, simulate, fleet, demo)\n');
+    expect(r.err).toBe('acs-gate: unknown command "sign" (commands: verify, readiness, simulate, fleet, demo, collect)\n');
   });
 });
 
-describe.each(COMMANDS.map((c) => [c.name]))('acs-gate %s', (name) => {
+describe.each(allCommands().map((c) => [c.name]))('acs-gate %s', (name) => {
   it('prints its help with usage, exit codes and examples (--help and -h), exit 0', async () => {
     for (const flag of ['--help', '-h']) {
       const r = await run([name, flag]);

@@ -1,18 +1,20 @@
 /** acs-gate simulate PATH --machine PROFILE: what one install path does on one machine (popups, events, downloads). */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import * as nodePath from 'node:path';
 import { writeFileAtomic } from '../../report/sink';
 import { checkRegularFile } from '../io';
 import { readState, withState } from '../state-file';
 import { assessReadiness } from '../../endpoint/readiness';
 import { INSTALL_PATHS } from '../../installers/paths';
 import { simulate } from '../../installers/simulate';
-import type { Artifact, SimulateInput, UpdateScope } from '../../installers/types';
+import type { Artifact, Decision, SimulateInput, UpdateScope } from '../../installers/types';
+import { applyAssumptions, ASSUMPTION_LABELS } from '../../report/assumptions';
+import { assumeFlags, assumptionsFrom } from '../assume';
 import { toEventsXml } from '../../eventlog/render';
-import { intValue, monthValue, refuseFlags, timeValue } from '../args';
+import { intValue, monthValue, refuseFlags, timeValue, timeZoneValue } from '../args';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
 import { knownCertificates, loadCertificates } from '../certs';
-import { EXIT, type Command } from '../command';
+import { EXIT, exitCodesHelp, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatRun } from '../format/simulate';
 import { parseInstallPath } from '../install-path';
@@ -22,11 +24,20 @@ import { loadOneMachine } from '../profile-input';
 const USAGE =
   'acs-gate simulate PATH --machine PROFILE [--file INSTALLER] [--build N | --maintenance YYYY-MM] ' +
   '[--agent-build N | --agent-maintenance YYYY-MM] [--silent] [--scope SCOPE] [--cycles N] [--lang ja|en] ' +
-  '[--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--state FILE] [--events-xml FILE]';
+  '[--display-path PATH] [--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--tz ZONE] [--state FILE] ' +
+  '[--events-xml FILE] [--assume-online] [--assume-root-auto-update]';
 
 const SCOPES: readonly UpdateScope[] = ['all', 'patterns-engines-drivers', 'patterns'];
 /** The paths that run over update cycles (the only ones --cycles, --scope, --agent-build / --agent-maintenance apply to). */
 const UPDATE_PATH_IDS = ['agent-update', 'saas-agent-update', 'sep-agent-update'] as const;
+
+/** simulate's exit code per decision (README "Exit codes"). */
+export const SIMULATE_EXIT: Record<Decision, number> = {
+  allowed: EXIT.OK,
+  blocked: EXIT.NEGATIVE,
+  unguarded: EXIT.UNGUARDED,
+  unknown: EXIT.UNKNOWN,
+};
 
 export const simulateCommand: Command = {
   name: 'simulate',
@@ -50,16 +61,25 @@ export const simulateCommand: Command = {
     at: { kind: 'value' },
     state: { kind: 'value' },
     'events-xml': { kind: 'value' },
+    'display-path': { kind: 'value' },
+    tz: { kind: 'value' },
+    ...assumeFlags,
   },
   help: `Usage: ${USAGE}
 
-PATH (the seed's numbering in brackets):
+PATH: one of these, by name or by the number Trend Micro's Q&A gives it (in brackets; "A4" works as well
+as "packager-exe"):
   server-patch [A1]  autopcc [A2]  msi [A3]  packager-exe [A4]  remote-install [A5]  agent-update [A6]
   saas-msi [S1]  saas-web-installer [S2]  saas-agent-update [S3]  sep-agent-update  pattern-update  engine-update
+
+When the machine's readiness is unknown (a fact such as its root store is missing), the decision is
+"unknown" and the output shows, apart, what happens if the missing fact turns out unfavourable.
 
 Options:
   --machine PROFILE         the machine: profile JSON, one-machine fleet file, or a directory of its Windows exports
   --file INSTALLER          a real PE / MSI file: the verifier judges it against this machine's trust
+  --display-path PATH       the path the endpoint sees the file at, shown in popups and events (default: the
+                            file's name in the folder that install path uses, e.g. C:\\Temp\\NAME for msi)
   --build N                 declared Apex One build of the program (ACS-signed from 12011)
   --maintenance YYYY-MM     declared SaaS maintenance of the program (ACS-signed from 2023-03)
   --agent-build N           installed agent's Apex One build (update paths)
@@ -74,24 +94,33 @@ Options:
   --trust PEM               certificates the machine's root store may name (matched by thumbprint); repeatable
   --acs-root PEM            roots that make a chain ACS (default: the bundled Microsoft root); repeatable
   --at ISO                  simulation clock (default now)
+  --tz ZONE                 time zone the times are shown in, e.g. Asia/Tokyo (default: TZ, else the system's)
   --state FILE              event-log memory ("event 900 logged once"): read if it exists, written after the run
   --events-xml FILE         also write the events as Windows Event XML (as wevtutil qe Application /f:xml prints)
+  --assume-online           where the machine's exports do not say, assume it can fetch Windows Update's root
+                            certificate list (named in the output)
+  --assume-root-auto-update where the machine's exports do not say, assume automatic root certificate update is
+                            on (named in the output)
 
-Exit codes: 0 allowed, 1 blocked, 3 unguarded (an agent without the check would install an ACS-signed program
-the machine cannot run), 2 usage or input error
-
+${exitCodesHelp({
+  0: 'allowed: the program installs / runs',
+  1: 'blocked: the popups and events shown are what the user sees',
+  3: 'unguarded: an agent without the check would install an ACS-signed program the machine cannot run',
+  4: 'unknown: the outcome rests on a fact the machine\'s exports do not give (the worst case is shown)',
+})}
 Examples:
-  acs-gate simulate packager-exe --machine samples/fleet/machines/pc-w10-21h2 --build 12011 --lang ja
-  acs-gate simulate packager-exe --machine pc.json --file AutoPcc.exe --silent --trust test-acs-root.pem
-  acs-gate simulate agent-update --machine pc.json --agent-build 11092 --build 12011 --cycles 5 --trace
-  acs-gate simulate saas-agent-update --machine pc.json --agent-maintenance 2022-12 --maintenance 2023-03 --cycles 3 --json
+  acs-gate simulate packager-exe --machine samples/fleet/machines/pc-w10-21h2-kaikei --build 12011 --lang ja
+  acs-gate simulate A4 --machine samples/fleet/machines/pc-xp-line --build 12011 --silent --lang en
+  acs-gate simulate A2 --machine samples/fleet/machines/pc-win7-esu --file samples/installers/AutoPcc.exe --trust samples/installers/test-acs-root.pem
+  acs-gate simulate agent-update --machine samples/fleet/machines/pc-w10-21h2-eigyo --agent-build 11092 --build 12011 --cycles 5 --trace
+  acs-gate simulate msi --machine samples/fleet/machines/pc-w10-21h2-kaikei --file samples/installers/ApexOneAgent.msi --display-path "C:\\Users\\Public\\ApexOneAgent.msi" --trust samples/installers/test-acs-root.pem
 `,
   async run(args, { io }) {
-    const installPath = parseInstallPath(args.positionals[0]);
+    const path = parseInstallPath(args.positionals[0]);
     if (args.positionals.length > 1) throw new UsageError(`unexpected argument "${args.positionals[1]}"`);
-    if (installPath !== 'packager-exe') refuseFlags(args, ['silent'], `${installPath} (only packager-exe has a silent mode)`);
-    if (!(UPDATE_PATH_IDS as readonly string[]).includes(installPath))
-      refuseFlags(args, ['cycles', 'scope', 'agent-build', 'agent-maintenance'], `${installPath} (update paths only: ${UPDATE_PATH_IDS.join(', ')})`);
+    if (path !== 'packager-exe') refuseFlags(args, ['silent'], `${path} (only packager-exe has a silent mode)`);
+    if (!(UPDATE_PATH_IDS as readonly string[]).includes(path))
+      refuseFlags(args, ['cycles', 'scope', 'agent-build', 'agent-maintenance'], `${path} (update paths only: ${UPDATE_PATH_IDS.join(', ')})`);
     const machineArg = args.values.get('machine');
     if (!machineArg) throw new UsageError('--machine PROFILE is required');
     const lang = resolveLang(args.values.get('lang'), io.env);
@@ -102,8 +131,9 @@ Examples:
     const agentMaintenance = monthValue(args, 'agent-maintenance');
     const cycles = intValue(args, 'cycles');
     const file = args.values.get('file');
-    const statePath = args.values.get('state');
-    const xmlPath = args.values.get('events-xml');
+    const displayPath = args.values.get('display-path');
+    const timeZone = timeZoneValue(args, io.env);
+    const assume = assumptionsFrom(args);
     if (build !== undefined && maintenance !== undefined) throw new UsageError('give --build or --maintenance, not both');
     if (agentBuild !== undefined && agentMaintenance !== undefined) throw new UsageError('give --agent-build or --agent-maintenance, not both');
     if (file && (build !== undefined || maintenance !== undefined)) throw new UsageError('give --file or a declared --build / --maintenance, not both');
@@ -114,17 +144,26 @@ Examples:
       if (!fs.existsSync(file)) throw new CliInputError(`${file}: no such installer file`);
       checkRegularFile(file, 'installer', { flag: '--file' });
     }
-    if (statePath && xmlPath && path.resolve(statePath) === path.resolve(xmlPath)) throw new UsageError('--state and --events-xml name the same file');
+    const statePath = args.values.get('state');
+    const xmlPath = args.values.get('events-xml');
+    if (statePath && xmlPath && nodePath.resolve(statePath) === nodePath.resolve(xmlPath)) throw new UsageError('--state and --events-xml name the same file');
     const extra = loadCertificates(args.lists.get('trust') ?? []);
     const known = knownCertificates(extra, bundledAcsRoot());
     const acsRoots = args.lists.get('acs-root') ? loadCertificates(args.lists.get('acs-root')!) : undefined;
     // a bad state file is named before anything runs (read again under its lock for the run)
     if (statePath) readState(statePath);
-    const { profile } = await loadOneMachine(machineArg);
+
+    const loaded = await loadOneMachine(machineArg);
+    const { profile, assumed } = applyAssumptions(loaded.profile, assume);
     const readiness = assessReadiness(profile, { lang });
     const artifact: Artifact = file
-      ? { kind: 'file', path: file }
-      : { kind: 'declared', ...(build !== undefined ? { build } : {}), ...(maintenance !== undefined ? { maintenance } : {}) };
+      ? { kind: 'file', path: file, ...(displayPath ? { displayPath } : {}) }
+      : {
+          kind: 'declared',
+          ...(build !== undefined ? { build } : {}),
+          ...(maintenance !== undefined ? { maintenance } : {}),
+          ...(displayPath ? { path: displayPath } : {}),
+        };
     const input = (memory: SimulateInput['memory']): SimulateInput => ({
       machine: profile,
       readiness,
@@ -142,13 +181,21 @@ Examples:
     // the state is read, the run made and the state replaced under the state file's lock
     const run = statePath
       ? await withState(statePath, async (memory) => {
-          const r = await simulate(installPath, input(memory));
+          const r = await simulate(path, input(memory));
           return { result: r, memory: r.memory };
         })
-      : await simulate(installPath, input(undefined));
+      : await simulate(path, input(undefined));
     if (xmlPath) writeFileAtomic(xmlPath, toEventsXml(run.events));
-    if (args.switches.has('json')) io.stdout(JSON.stringify(run, null, 2) + '\n');
-    else io.stdout(formatRun(run, readiness, lang, { trace: args.switches.has('trace'), pathLabel: INSTALL_PATHS[installPath]?.label }));
-    return run.decision === 'allowed' ? EXIT.OK : run.decision === 'blocked' ? EXIT.NEGATIVE : EXIT.UNGUARDED;
+    if (args.switches.has('json')) io.stdout(JSON.stringify({ ...run, ...(assumed.length ? { assumed } : {}) }, null, 2) + '\n');
+    else
+      io.stdout(
+        formatRun(run, readiness, lang, {
+          trace: args.switches.has('trace'),
+          pathLabel: INSTALL_PATHS[path]?.label,
+          timeZone,
+          assumptions: assumed.map((f) => ASSUMPTION_LABELS[f][lang]),
+        }),
+      );
+    return SIMULATE_EXIT[run.decision];
   },
 };
