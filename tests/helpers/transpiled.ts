@@ -9,7 +9,7 @@ import * as ts from 'typescript';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** Transpiles src/ into a new temporary folder; returns the folder (holding src/ and a node_modules link). */
+/** Transpiles src/ into a new temporary folder; returns the folder (holding src/, acs-gate.js and a node_modules link). */
 export function transpileSources(): string {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-js-'));
   const walk = (rel: string): void => {
@@ -31,5 +31,7 @@ export function transpileSources(): string {
   };
   walk('src');
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(out, 'node_modules'), 'dir');
+  // the CLI as bin/acs-gate.js runs it
+  fs.writeFileSync(path.join(out, 'acs-gate.js'), "require('./src/cli/main.js').runMain();\n");
   return out;
 }

@@ -93,7 +93,7 @@ describe('kill -9 while writing', () => {
     await Promise.all(
       children.map(async ({ child, first }) => {
         const d = await first;
-        expect(d[0]?.code).toBe(1);
+        expect(d[0]?.code).toBe(0);
         await new Promise((r) => setTimeout(r, Math.floor(next() * 800)));
         child.kill('SIGKILL');
         await exited(child);
@@ -103,7 +103,7 @@ describe('kill -9 while writing', () => {
       checkReport(out, [N]);
       // temporary files of the killed run are removed by the next run in that folder
       const r = await run(['fleet', inv, '--out', out, '--path', 'msi']);
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(0);
       expect(fs.readdirSync(out).sort()).toEqual(['report.csv', 'report.html', 'report.json']);
     }
   }, 180_000);
@@ -163,7 +163,7 @@ describe('concurrent runs', () => {
     const results = await Promise.all(children.map((c) => completed(c, 2)));
     for (const c of children) c.kill('SIGKILL');
     await Promise.all(children.map(exited));
-    for (const r of results) expect(r.map((x) => x.code)).toEqual([1, 1]);
+    for (const r of results) expect(r.map((x) => x.code)).toEqual([0, 0]);
     checkReport(out, sizes);
   }, 180_000);
 
@@ -215,7 +215,7 @@ describe('reports never destroy what they cannot replace', () => {
     const inv = path.join(dir, 'fleet.jsonl');
     fs.writeFileSync(inv, JSON.stringify(machine('PC-1')) + '\n');
     const out = path.join(dir, 'report');
-    expect((await run(['fleet', inv, '--out', out])).code).toBe(1);
+    expect((await run(['fleet', inv, '--out', out])).code).toBe(0);
     const before = ['report.json', 'report.csv', 'report.html'].map((f) => fs.readFileSync(path.join(out, f), 'utf8'));
     const typo = await run(['fleet', path.join(dir, 'flet.jsonl'), '--out', out]);
     expect(typo.code).toBe(2);

@@ -8,9 +8,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadInventory, type InventoryItem } from '../../src/endpoint/inventory';
 import { INPUT_SIZE_CAPS, readRegularFile } from '../../src/cli/io';
-import { ROOT, run, tmpDir, TEST_ROOT } from '../cli/helpers';
+import { run, tmpDir, TEST_ROOT } from '../cli/helpers';
+import { transpileSources } from '../helpers/transpiled';
 
-const BIN = path.join(ROOT, 'bin', 'acs-gate.js');
+let BIN: string;
+let JS: string;
 const machine = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
   os: { version: '10.0.19044', ubr: 1000 },
@@ -25,12 +27,17 @@ let dir: string;
 let fifo: string;
 let one: string;
 beforeAll(() => {
+  // children run the sources transpiled once (a child per case would otherwise compile them again)
+  JS = transpileSources();
+  BIN = path.join(JS, 'acs-gate.js');
   dir = tmpDir('acs-inputs-');
   fifo = path.join(dir, 'pipe');
   execFileSync('mkfifo', [fifo]);
   one = path.join(dir, 'one.json');
   fs.writeFileSync(one, JSON.stringify(machine('PC-1')));
 });
+
+afterAll(() => fs.rmSync(JS, { recursive: true, force: true }));
 
 async function all(inputs: string[]): Promise<InventoryItem[]> {
   const out: InventoryItem[] = [];

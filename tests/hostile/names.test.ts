@@ -22,7 +22,7 @@ describe('machines named like Object.prototype members', () => {
     const out = path.join(dir, 'report');
     const r = await run(['fleet', inv, '--out', out, '--path', 'agent-update', '--path', 'msi', '--agent-build', '12011', '--build', '12500']);
     expect(r.err).not.toMatch(/\n\s+at /);
-    expect(r.code).toBe(1); // not-ready machines: the report is written
+    expect(r.code).toBe(0); // the report is written (exit 1 only with --fail-on)
     const json = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as { machines: { name: string }[]; importErrors: unknown[] };
     expect(json.machines.map((m) => m.name)).toEqual(NAMES);
     expect(json.importErrors).toEqual([]);
@@ -72,6 +72,6 @@ describe('machines named like Object.prototype members', () => {
     fs.writeFileSync(second, JSON.stringify(machine('pc-ok')) + '\n');
     const r = await run(['readiness', inv, second]);
     expect(r.err).toContain(`${second}: machine "pc-ok" was already read from ${inv}:7: this duplicate is skipped`);
-    expect(r.code).toBe(1);
+    expect(r.out).not.toMatch(/^pc-ok:/m);
   });
 });
