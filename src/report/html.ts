@@ -173,6 +173,7 @@ const SCRIPT = `
 var b=document.getElementById('toggle-lang');if(b)b.addEventListener('click',function(){h.lang=h.lang==='ja'?'en':'ja';});})();
 `;
 
+/** The self-contained report.html (no external resources; every text escaped) for a fleet summary. */
 export function renderHtml(s: FleetSummary): string {
   const runs = s.perPath.map((p) => ({ path: p.path, file: p.file }));
   const total = (v: number, id: string, key: LabelKey, cls: string) =>

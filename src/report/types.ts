@@ -6,6 +6,7 @@ export type Lang = 'ja' | 'en';
 export type Tri = true | false | 'unknown';
 export type Decision = 'allowed' | 'blocked' | 'unguarded';
 
+/** A popup as the report shows it. */
 export interface PopupView {
   id: string;
   window: string;
@@ -14,6 +15,7 @@ export interface PopupView {
   buttons: string[];
 }
 
+/** An event as the report shows it. */
 export interface EventView {
   id: number;
   source: string;
@@ -40,6 +42,7 @@ export interface PathOutcome {
   reasons: string[];
 }
 
+/** One machine of the fleet report (one line of report.csv). */
 export interface MachineRow {
   name: string;
   source: string;
@@ -99,6 +102,7 @@ export interface VerificationSummary {
   machines: number;
 }
 
+/** The fleet report's summary (report.json's `summary`). */
 export interface FleetSummary {
   tool: 'acs-gatekeeper';
   generatedAt: string;
