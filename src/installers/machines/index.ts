@@ -1,4 +1,8 @@
-/** Which machine runs which install path. A6, S3 and SEP share the agent program update machine. */
+/**
+ * Which machine runs which install path. A6, S3 and SEP share the agent program update machine.
+ * Every machine invokes the `acsCheck` actor itself; run one with your own check through
+ * `machine.provide({ actors: { acsCheck: acsCheckActor(fn) } })` (see ./setup.ts).
+ */
 import type { InstallPath } from '../types';
 import { agentProgramUpdateMachine } from './agent-program-update';
 import { autoPccMachine } from './autopcc';
@@ -11,6 +15,7 @@ import { saasMsiMachine } from './saas-msi';
 import { saasWebInstallerMachine } from './saas-web-installer';
 import { serverPatchMachine } from './server-patch';
 
+/** The machine of each installer path (every path except the agent update paths), by install path. */
 export const INSTALLER_MACHINES = {
   'server-patch': serverPatchMachine,
   autopcc: autoPccMachine,
@@ -25,6 +30,7 @@ export const INSTALLER_MACHINES = {
 export type InstallerPath = keyof typeof INSTALLER_MACHINES;
 export type UpdatePath = Exclude<InstallPath, InstallerPath>;
 
+/** The machine of each agent update path, by install path. */
 export const UPDATE_MACHINES: Record<UpdatePath, typeof agentProgramUpdateMachine> = {
   'agent-update': agentProgramUpdateMachine,
   'saas-agent-update': agentProgramUpdateMachine,
@@ -43,3 +49,4 @@ export {
   saasWebInstallerMachine,
   serverPatchMachine,
 };
+export { ACS_CHECK, MISSING_ACS_CHECK, TAGS, acsCheckActor } from './setup';

@@ -1,6 +1,7 @@
 /** A3 — Apex One: MSI from the console's top page or made by the client packager. Not met: "cannot install" popup; nothing installed. */
-import { installerContext, installerSetup, TAGS } from './setup';
+import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
+/** A3 msi: the agent MSI; on a failed ACS check, the cannot-install popup. */
 export const msiMachine = installerSetup.createMachine({
   id: 'msi',
   context: ({ input }) => installerContext(input),
@@ -8,7 +9,17 @@ export const msiMachine = installerSetup.createMachine({
   states: {
     checkingAcs: {
       tags: [TAGS.awaitingAcsCheck],
-      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'agentInstalled' }, { target: 'showingNoAcsPopup' }] },
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: installerCheckRequest,
+        onDone: [
+          { guard: 'acsHolds', target: 'agentInstalled' },
+          { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { target: 'showingNoAcsPopup' },
+        ],
+        onError: 'acsCheckFailed',
+      },
     },
     showingNoAcsPopup: {
       tags: [TAGS.popup],
@@ -17,5 +28,6 @@ export const msiMachine = installerSetup.createMachine({
     },
     agentInstalled: { type: 'final', entry: 'allow' },
     installBlocked: { type: 'final', entry: 'block' },
+    acsCheckFailed: { type: 'final', entry: 'failCheck' },
   },
 });

@@ -2,8 +2,9 @@
  * A4 — Apex One: EXE made by the client packager. Not met: Bad Image popup, then after [OK] the
  * "cannot install" popup; built in silent mode, only the first (Bad Image) popup.
  */
-import { installerContext, installerSetup, TAGS } from './setup';
+import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
+/** A4 packager-exe: the client packager's EXE; the Bad Image popup, then (unless silent) the cannot-install popup. */
 export const packagerExeMachine = installerSetup.createMachine({
   id: 'packagerExe',
   context: ({ input }) => installerContext(input),
@@ -11,7 +12,17 @@ export const packagerExeMachine = installerSetup.createMachine({
   states: {
     checkingAcs: {
       tags: [TAGS.awaitingAcsCheck],
-      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'agentInstalled' }, { target: 'showingBadImagePopup' }] },
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: installerCheckRequest,
+        onDone: [
+          { guard: 'acsHolds', target: 'agentInstalled' },
+          { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { target: 'showingBadImagePopup' },
+        ],
+        onError: 'acsCheckFailed',
+      },
     },
     showingBadImagePopup: {
       tags: [TAGS.popup],
@@ -25,5 +36,6 @@ export const packagerExeMachine = installerSetup.createMachine({
     },
     agentInstalled: { type: 'final', entry: 'allow' },
     installBlocked: { type: 'final', entry: 'block' },
+    acsCheckFailed: { type: 'final', entry: 'failCheck' },
   },
 });

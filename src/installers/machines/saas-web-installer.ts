@@ -1,6 +1,7 @@
 /** S2 — Apex One SaaS: web installer EXE. Not met: no UI, no popup; event 11708 (MsiInstaller); install blocked. */
-import { installerContext, installerSetup, TAGS } from './setup';
+import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
+/** S2 saas-web-installer: the Apex One SaaS web installer; no UI, event 11708. */
 export const saasWebInstallerMachine = installerSetup.createMachine({
   id: 'saasWebInstaller',
   context: ({ input }) => installerContext(input),
@@ -8,7 +9,17 @@ export const saasWebInstallerMachine = installerSetup.createMachine({
   states: {
     checkingAcs: {
       tags: [TAGS.awaitingAcsCheck],
-      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'agentInstalled' }, { target: 'loggingEvent11708' }] },
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: installerCheckRequest,
+        onDone: [
+          { guard: 'acsHolds', target: 'agentInstalled' },
+          { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { target: 'loggingEvent11708' },
+        ],
+        onError: 'acsCheckFailed',
+      },
     },
     loggingEvent11708: {
       entry: 'logEvent11708',
@@ -16,5 +27,6 @@ export const saasWebInstallerMachine = installerSetup.createMachine({
     },
     agentInstalled: { type: 'final', entry: 'allow' },
     installBlocked: { type: 'final', entry: 'block' },
+    acsCheckFailed: { type: 'final', entry: 'failCheck' },
   },
 });
