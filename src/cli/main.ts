@@ -4,6 +4,7 @@
  */
 import { parseArgs } from './args';
 import { EXIT, type Command } from './command';
+import { collectCommand } from './commands/collect';
 import { demoCommand } from './commands/demo';
 import { fleetCommand } from './commands/fleet';
 import { readinessCommand } from './commands/readiness';
@@ -12,7 +13,7 @@ import { verifyCommand } from './commands/verify';
 import { CliInputError, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
 
-export const COMMANDS: readonly Command[] = [verifyCommand, readinessCommand, simulateCommand, fleetCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [verifyCommand, readinessCommand, simulateCommand, fleetCommand, demoCommand, collectCommand];
 
 export const MAIN_HELP = `acs-gate: Azure Code Signing (ACS) install gate for Trend Micro Apex One, exact and testable
 
@@ -23,8 +24,19 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Options for every command: --help, --debug (stack traces on errors)
 
-Exit codes: 0 valid / ready / allowed, 1 not valid / not ready / blocked, 2 usage or input error,
-            3 unguarded (simulate: an agent without the check would install a program it cannot run)
+Exit codes (the same for every command):
+  0  done: verify: every file valid; simulate: allowed; readiness: printed; fleet, demo: report written
+  1  the verdict asked for failed: verify: a file not valid; simulate: blocked;
+     readiness, fleet: only with --fail-on not-ready|unknown|blocked|unguarded|unreadable
+  2  usage or input error
+  3  unguarded (simulate: an agent without the check would install a program the machine cannot run)
+  4  unknown (simulate: the outcome rests on a fact the machine's exports do not give)
+
+Examples:
+  acs-gate verify samples/real/Knapcode.MiniZip-0.21.1-net451.dll
+  acs-gate readiness samples/fleet/machines
+  acs-gate simulate A4 --machine samples/fleet/machines/pc-w10-21h2-kaikei --build 12011
+  acs-gate fleet samples/fleet/machines samples/fleet/fleet.jsonl --out acs-report
 `;
 
 function debugRequested(argv: readonly string[]): boolean {
