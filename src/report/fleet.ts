@@ -9,6 +9,7 @@
 import type { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { LoadOptions } from '../endpoint/inventory';
 import type { MachineProfile } from '../endpoint/profile';
 import type { Readiness, ReadinessOptions } from '../endpoint/types';
 import type { InstallPath, PathRun, SimulateInput, SimulateSettings } from '../installers/types';
@@ -22,11 +23,11 @@ import type { FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, Verific
 
 export type InventoryItem =
   | { ok: true; profile: MachineProfile; source: string }
-  | { ok: false; source: string; line?: number; error: string };
+  | { ok: false; source: string; line?: number; error: string; skipped?: true };
 
 /** The library functions the report calls (injectable for tests). */
 export interface FleetDeps {
-  loadInventory(inputs: string[]): AsyncIterable<InventoryItem>;
+  loadInventory(inputs: string[], options?: LoadOptions): AsyncIterable<InventoryItem>;
   /** called with the report's language, and with the other one for machines that are not ready (the page's toggle) */
   assessReadiness(profile: MachineProfile, options?: ReadinessOptions): Readiness;
   simulate(path: InstallPath, input: SimulateInput, options?: { verifier?: AcsVerifier }): Promise<PathRun>;
@@ -43,6 +44,10 @@ export interface FleetOptions {
   /** explicit path × installer pairs; overrides files × paths. `displayPath`: the path popups and events show */
   runs?: { path: InstallPath; file: string | null; displayPath?: string }[];
   outDir: string;
+  /** how the inventory is read (inventory CSV columns) */
+  inventoryOptions?: LoadOptions;
+  /** readiness options besides the language (KBs the administrator accepts) */
+  readinessOptions?: Omit<ReadinessOptions, 'lang'>;
   lang?: Lang;
   at: Date;
   /** the program when a path runs without a file: its Apex One build or SaaS maintenance month */
@@ -189,7 +194,11 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   });
 
   try {
-    for await (const item of deps.loadInventory(opts.inventory)) {
+    for await (const item of deps.loadInventory(opts.inventory, opts.inventoryOptions)) {
+      if (!item.ok && item.skipped) {
+        agg.addSkipped({ source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), reason: item.error });
+        continue;
+      }
       if (!item.ok) {
         const failure = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), error: item.error };
         agg.addImportError(failure);
@@ -222,12 +231,12 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   }
 
   async function machineRow(profile: MachineProfile, source: string): Promise<{ row: MachineRow; alt?: MachineTexts }> {
-    const readiness = deps.assessReadiness(profile, { lang });
+    const readiness = deps.assessReadiness(profile, { ...opts.readinessOptions, lang });
     // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show them)
     const other: Lang = lang === 'ja' ? 'en' : 'ja';
     let alt: MachineTexts | undefined;
     if (readiness.ready !== true) {
-      const o = deps.assessReadiness(profile, { lang: other });
+      const o = deps.assessReadiness(profile, { ...opts.readinessOptions, lang: other });
       alt = { lang: other, reasons: o.reasons.map((r) => r.message), remediation: [...o.remediation] };
     }
     const facts = factsKey(profile);

@@ -12,6 +12,7 @@ import { formatFleet } from '../format/fleet';
 import { progressLine } from '../format/progress';
 import { resolveLang } from '../lang';
 import { parseInstallPath } from '../install-path';
+import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 
 const USAGE =
   'acs-gate fleet INVENTORY... [--file INSTALLER]... [--path PATH]... --out DIR [--lang ja|en] [--at ISO] [--json] ' +
@@ -82,6 +83,7 @@ export const fleetCommand: Command = {
     'agent-build': { kind: 'value' },
     'agent-maintenance': { kind: 'value' },
     scope: { kind: 'value' },
+    ...ENDPOINT_FLAGS,
   },
   help: `Usage: ${USAGE}
 
@@ -110,6 +112,10 @@ Options:
   --agent-build N | --agent-maintenance YYYY-MM
                      the installed agent's build / maintenance, for the update paths
   --scope SCOPE      update scope: all | patterns-engines-drivers | patterns (default all)
+  --columns name=COL,version=COL,...
+                     which columns of an inventory CSV hold the device name, OS version, … (as readiness takes it)
+  --accept-kb KB     a KB accepted as containing the ACS fix, on top of the table; repeatable
+  --policy FILE      JSON { "acceptKbs": ["KB..."] }: the same, kept in a file
 
 Exit codes: 0 every machine ready and every run allowed, 1 otherwise (report written), 2 usage or input error
 
@@ -124,7 +130,10 @@ Examples:
     if (!out) throw new UsageError('--out DIR is required');
     const trust = args.lists.get('trust');
     const acsRoots = args.lists.get('acs-root');
+    const eo = endpointOptions(args, ctx.io.cwd);
     const options: FleetOptions = {
+      inventoryOptions: eo.load,
+      ...(eo.acceptKbs.length ? { readinessOptions: { acceptKbs: eo.acceptKbs } } : {}),
       inventory: args.positionals,
       files: args.lists.get('file') ?? [],
       paths: (args.lists.get('path') ?? []).map(parseInstallPath),

@@ -15,11 +15,12 @@ import { formatRun } from '../format/simulate';
 import { parseInstallPath } from '../install-path';
 import { resolveLang } from '../lang';
 import { loadOneMachine } from '../profile-input';
+import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 
 const USAGE =
   'acs-gate simulate PATH --machine PROFILE [--file INSTALLER] [--build N | --maintenance YYYY-MM] ' +
   '[--agent-build N | --agent-maintenance YYYY-MM] [--silent] [--scope SCOPE] [--cycles N] [--lang ja|en] ' +
-  '[--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--state FILE] [--events-xml FILE]';
+  '[--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--state FILE] [--events-xml FILE] [--accept-kb KB]... [--policy FILE]';
 
 const SCOPES: readonly UpdateScope[] = ['all', 'patterns-engines-drivers', 'patterns'];
 
@@ -45,6 +46,8 @@ export const simulateCommand: Command = {
     at: { kind: 'value' },
     state: { kind: 'value' },
     'events-xml': { kind: 'value' },
+    'accept-kb': ENDPOINT_FLAGS['accept-kb'],
+    policy: ENDPOINT_FLAGS.policy,
   },
   help: `Usage: ${USAGE}
 
@@ -71,6 +74,8 @@ Options:
   --at ISO                  simulation clock (default now)
   --state FILE              event-log memory ("event 900 logged once"): read if it exists, written after the run
   --events-xml FILE         also write the events as Windows Event XML (as wevtutil qe Application /f:xml prints)
+  --accept-kb KB            a KB accepted as containing the ACS fix, on top of the table; repeatable
+  --policy FILE             JSON { "acceptKbs": ["KB..."] }: the same, kept in a file
 
 Exit codes: 0 allowed, 1 blocked, 3 unguarded (an agent without the check would install an ACS-signed program
 the machine cannot run), 2 usage or input error
@@ -115,8 +120,9 @@ Examples:
       }
     }
 
+    const { acceptKbs } = endpointOptions(args, io.cwd);
     const { profile } = await loadOneMachine(machineArg);
-    const readiness = assessReadiness(profile, { lang });
+    const readiness = assessReadiness(profile, { lang, acceptKbs });
     const artifact: Artifact = file
       ? { kind: 'file', path: file }
       : { kind: 'declared', ...(build !== undefined ? { build } : {}), ...(maintenance !== undefined ? { maintenance } : {}) };
