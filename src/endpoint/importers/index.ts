@@ -10,6 +10,7 @@ import { MachineProfileSchema, type MachineProfile, type RootStoreEntry } from '
 import { entryThumbprint } from '../readiness';
 import { certJson } from './cert-json';
 import { certutilRoot } from './certutil-root';
+import { collectLog } from './collect-log';
 import { getHotfixCsv } from './get-hotfix-csv';
 import { getHotfixTable } from './get-hotfix-table';
 import { computerInfoJson, currentVersionJson } from './registry-json';
@@ -35,6 +36,7 @@ export const IMPORTERS: readonly Importer[] = [
   profileJson,
   certutilRoot,
   regQuery,
+  collectLog,
 ];
 
 /** What the importers read, for the one-line error about a file that is none of them. */
@@ -103,6 +105,7 @@ const PRIORITY: Record<ExportKind, number> = {
   'wmic-qfe-csv': 3,
   'certutil-root': 4,
   'cert-json': 4,
+  'acs-collect-log': 5,
 };
 
 export interface MergedMachine {
