@@ -23,6 +23,7 @@ import { applyCatalogs, lookUpInCatalogs } from './formats/catalog-membership';
 import { readScriptContainer } from './formats/script';
 import type { PeDigestSource } from './formats/pe-digest';
 import { parseSignedDataContentInfo, parseSpcIndirectData } from './pkcs7/signed-data';
+import { type PoolOptions, verifyInOrder } from './pool/verify-pool';
 import { emptyReport, verifyPkcs7Signature } from './signature';
 import type { DigestAlgorithm, Failure, FileFormat, SignatureReport, SignedContainer, VerificationResult, VerifyContext, VerifyOptions } from './types';
 
@@ -40,11 +41,14 @@ export async function verifyFile(path: string, options?: VerifyOptions): Promise
   return verifyFileWithContext(path, resolveVerifyContext(options));
 }
 
-/** Verifies several files with one resolved context, in order. */
-export async function verifyFiles(paths: string[], options?: VerifyOptions): Promise<VerificationResult[]> {
-  const ctx = resolveVerifyContext(options);
+/**
+ * Verifies several files with one set of options; the results are in the order of `paths`. Many files use
+ * a pool of worker threads sized to the machine (see pool/verify-pool.ts; `pool.workers: 0` keeps them in
+ * this thread).
+ */
+export async function verifyFiles(paths: string[], options?: VerifyOptions, pool?: PoolOptions): Promise<VerificationResult[]> {
   const out: VerificationResult[] = [];
-  for (const p of paths) out.push(await verifyFileWithContext(p, ctx));
+  for await (const r of verifyInOrder(paths, options, pool)) out.push(r);
   return out;
 }
 

@@ -15,12 +15,13 @@ import type { AcsCheckRequest, InstallerContext, InstallerInput, UpdateContext, 
 import { waitFor, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
 import { INSTALLER_MACHINES, UPDATE_MACHINES, type InstallerPath, type UpdatePath } from './machines';
 import { TAGS, acsCheckActor } from './machines/setup';
-import { AGENT_DOWNLOAD_DIR, INSTALL_PATHS, isInstallPath } from './paths';
+import { AGENT_DOWNLOAD_DIR, endpointPathOf, INSTALL_PATHS, isInstallPath } from './paths';
 import { startRecorded } from './record';
 import type { InstallPath, PathRun, Product, RunReason, SimulateInput } from './types';
 import { defaultVerifier, type AcsVerifier } from './verifier';
 import { installerText, textLangOf } from './texts';
 import { fileNameOf } from '../messages/catalog';
+import { withUnknownDecision } from './decision';
 
 export { INSTALL_PATHS } from './paths';
 
@@ -47,7 +48,8 @@ function displayPathOf(path: InstallPath, input: SimulateInput): string {
   const a = input.artifact;
   if (a.kind === 'file') {
     if (a.displayPath) return a.displayPath;
-    return INSTALL_PATHS[path].cyclic ? `${AGENT_DOWNLOAD_DIR}\\${fileNameOf(a.path)}` : a.path;
+    // never the local path the file was read from: the endpoint sees it where this install path puts it
+    return INSTALL_PATHS[path].cyclic ? `${AGENT_DOWNLOAD_DIR}\\${fileNameOf(a.path)}` : endpointPathOf(path, a.path);
   }
   return a.path ?? INSTALL_PATHS[path].defaultDisplayPath;
 }
@@ -278,7 +280,8 @@ async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: 
   return {
     path,
     decision,
-    uncertain: decision !== 'allowed' && lastUsed.readiness.ready === 'unknown',
+    // uncertain only when the ACS check ran on the unknown facts (an update scope that excludes the program blocks it whatever they are)
+    uncertain: decision !== 'allowed' && lastUsed.readiness.ready === 'unknown' && (decisive?.uncertain ?? false),
     reasons,
     popups: [],
     events: ctx.events,
@@ -296,6 +299,8 @@ async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: 
 export async function simulate(path: InstallPath, input: SimulateInput, options: SimulateOptions = {}): Promise<PathRun> {
   const verifier = options.verifier ?? defaultVerifier;
   if (!isInstallPath(path)) throw new Error(`unknown install path: ${String(path)}`);
-  if (Object.prototype.hasOwnProperty.call(INSTALLER_MACHINES, path)) return runInstaller(path as InstallerPath, input, verifier);
-  return runAgentUpdate(path as UpdatePath, input, verifier);
+  const computed = Object.prototype.hasOwnProperty.call(INSTALLER_MACHINES, path)
+    ? await runInstaller(path as InstallerPath, input, verifier)
+    : await runAgentUpdate(path as UpdatePath, input, verifier);
+  return withUnknownDecision(computed, input.memory ?? emptyMemory());
 }

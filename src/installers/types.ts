@@ -33,7 +33,13 @@ export type Product = 'apex-one' | 'apex-one-saas' | 'vision-one-sep';
 /** Apex One SaaS maintenance month, "YYYY-MM" */
 export type Maintenance = `${number}-${number}`;
 export type UpdateScope = 'all' | 'patterns-engines-drivers' | 'patterns';
-export type Decision = 'allowed' | 'blocked' | 'unguarded';
+/**
+ * What a path does on a machine. 'unknown': the outcome rests on a fact the profile does not give
+ * (readiness 'unknown'); the run's `worstCase` says what happens when that fact turns out unfavourable.
+ */
+export type Decision = 'allowed' | 'blocked' | 'unguarded' | 'unknown';
+/** A decision that is known: what the worst case of an unknown run comes to. */
+export type KnownDecision = Exclude<Decision, 'unknown'>;
 
 /** The program being installed or applied. */
 export type Artifact =
@@ -179,8 +185,14 @@ export interface Transition {
 export interface PathRun {
   path: InstallPath;
   decision: Decision;
-  /** true when the decision rests on a fact the profile does not give (readiness 'unknown'): worst case shown */
+  /** true exactly when `decision` is 'unknown' (the decision rests on a fact the profile does not give) */
   uncertain: boolean;
+  /**
+   * decision 'unknown' only: what happens when the missing fact turns out unfavourable (the machine does
+   * not meet ACS): the decision, and the popups, events, downloads and cycles of that case. The run's own
+   * `popups`, `events` and `cycles` are then empty and `downloads` 0: nothing is known to happen.
+   */
+  worstCase?: WorstCase;
   reasons: RunReason[];
   /** in the order shown */
   popups: Popup[];
@@ -197,6 +209,15 @@ export interface PathRun {
   memory: EventLogMemory;
   /** the verifier's result, when the artifact was a real file (the last one for update paths) */
   verification?: VerificationResult;
+}
+
+/** What an unknown run comes to when the missing fact is unfavourable. */
+export interface WorstCase {
+  decision: KnownDecision;
+  popups: Popup[];
+  events: EventRecord[];
+  downloads: number;
+  cycles?: CycleSummary[];
 }
 
 export interface InstallPathInfo {
