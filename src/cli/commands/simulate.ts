@@ -8,7 +8,7 @@ import { parseMemory, serializeMemory } from '../../eventlog/memory';
 import { toEventsXml } from '../../eventlog/render';
 import { intValue, monthValue, timeValue } from '../args';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
-import { knownCertificates, loadCertificates } from '../certs';
+import { knownCertificates, loadCertificates, loadCrls } from '../certs';
 import { EXIT, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatRun } from '../format/simulate';
@@ -19,7 +19,7 @@ import { loadOneMachine } from '../profile-input';
 const USAGE =
   'acs-gate simulate PATH --machine PROFILE [--file INSTALLER] [--build N | --maintenance YYYY-MM] ' +
   '[--agent-build N | --agent-maintenance YYYY-MM] [--silent] [--scope SCOPE] [--cycles N] [--lang ja|en] ' +
-  '[--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--state FILE] [--events-xml FILE]';
+  '[--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--crl CRL]... [--at ISO] [--state FILE] [--events-xml FILE]';
 
 const SCOPES: readonly UpdateScope[] = ['all', 'patterns-engines-drivers', 'patterns'];
 
@@ -41,6 +41,7 @@ export const simulateCommand: Command = {
     trace: { kind: 'switch' },
     json: { kind: 'switch' },
     trust: { kind: 'list' },
+    crl: { kind: 'list' },
     'acs-root': { kind: 'list' },
     at: { kind: 'value' },
     state: { kind: 'value' },
@@ -68,6 +69,7 @@ Options:
   --json                    the run as JSON (path, decision, reasons, popups, events, downloads, remediation, transitions)
   --trust PEM               certificates the machine's root store may name (matched by thumbprint); repeatable
   --acs-root PEM            roots that make a chain ACS (default: the bundled Microsoft root); repeatable
+  --crl CRL                 a CRL (DER or PEM) the --file's revocation is judged by, offline; repeatable
   --at ISO                  simulation clock (default now)
   --state FILE              event-log memory ("event 900 logged once"): read if it exists, written after the run
   --events-xml FILE         also write the events as Windows Event XML (as wevtutil qe Application /f:xml prints)
@@ -105,6 +107,7 @@ Examples:
     const extra = loadCertificates(args.lists.get('trust') ?? []);
     const known = knownCertificates(extra, bundledAcsRoot());
     const acsRoots = args.lists.get('acs-root') ? loadCertificates(args.lists.get('acs-root')!) : undefined;
+    const crls = args.lists.get('crl') ? loadCrls(args.lists.get('crl')!) : undefined;
     const statePath = args.values.get('state');
     let memory: SimulateInput['memory'];
     if (statePath && fs.existsSync(statePath)) {
@@ -131,7 +134,7 @@ Examples:
         : {}),
       settings: { ...(args.switches.has('silent') ? { silent: true } : {}), ...(scope ? { scope: scope as UpdateScope } : {}) },
       ...(cycles !== undefined ? { cycles } : {}),
-      trust: { known, ...(acsRoots ? { acsRoots } : {}) },
+      trust: { known, ...(acsRoots ? { acsRoots } : {}), ...(crls ? { crls } : {}) },
       ...(memory ? { memory } : {}),
     };
     const run = await simulate(path, input);

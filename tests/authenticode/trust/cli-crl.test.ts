@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { buildPe } from '../../helpers/pe-writer';
 import { signPe } from '../../helpers/sign-pe';
 import { createTestPki, TIMES } from '../../helpers/pki';
-import { run } from '../../cli/helpers';
+import { profileFile, READY_W11, run, tmpDir } from '../../cli/helpers';
 import { tempDir, writeFixture } from '../pe/temp-files';
 import { buildCrl, crlPem } from './crl-builder';
 
@@ -75,5 +75,47 @@ describe('acs-gate verify --crl', () => {
       expect(res.err).toContain(bad);
       expect(res.out).toBe('');
     }
+  });
+});
+
+describe('acs-gate simulate / fleet --crl', () => {
+  let exe: string;
+  let f: ReturnType<typeof files>;
+  let machine: string;
+  const sha1 = (id: { x509: { fingerprint: string } }): string => id.x509.fingerprint.replace(/:/g, '');
+  beforeAll(async () => {
+    exe = writeFixture(await signPe(buildPe()), 'AutoPcc.exe');
+    f = files();
+    machine = profileFile({ ...READY_W11, name: 'PC-CRL', rootStore: [...READY_W11.rootStore, sha1(pki.root), sha1(pki.tsaRoot)] });
+  });
+  const simulate = (extra: string[]) =>
+    run(['simulate', 'autopcc', '--machine', machine, '--file', exe, '--trust', f.root, '--trust', f.tsaRoot, '--at', TIMES.later.toISOString(), '--json', ...extra]);
+
+  it('simulate: the file holds without --crl and is blocked when a CRL revokes its signer', async () => {
+    const ok = await simulate([]);
+    expect(JSON.parse(ok.out)).toMatchObject({ decision: 'allowed', verification: { verdict: 'valid' } });
+    const revoked = await simulate(['--crl', f.revokingDer]);
+    expect(revoked.code).toBe(1);
+    const j = JSON.parse(revoked.out);
+    expect(j.decision).toBe('blocked');
+    expect(j.verification.failures.map((x: { code: string }) => x.code)).toEqual(['CERT_REVOKED']);
+    expect(j.verification.signatures[0].revocation.status).toBe('revoked');
+  });
+
+  it('simulate: a bad --crl file is an input error (exit 2)', async () => {
+    const r = await simulate(['--crl', f.notACrl]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(f.notACrl);
+  });
+
+  it('fleet: the CRL reaches every machine\'s verification (and the cache keys on it)', async () => {
+    const inventory = tmpDir();
+    fs.copyFileSync(machine, path.join(inventory, 'PC-CRL.json'));
+    const base = ['fleet', inventory, '--file', exe, '--path', 'autopcc', '--trust', f.root, '--trust', f.tsaRoot, '--at', TIMES.later.toISOString(), '--lang', 'en'];
+    const clean = await run([...base, '--out', tmpDir()]);
+    expect(clean.out).toMatch(/autopcc \(\d+-AutoPcc\.exe\)\s+allowed 1, blocked 0/);
+    const revoked = await run([...base, '--crl', f.revokingDer, '--out', tmpDir()]);
+    expect(revoked.code).toBe(1);
+    expect(revoked.out).toMatch(/autopcc \(\d+-AutoPcc\.exe\)\s+allowed 0, blocked 1/);
   });
 });
