@@ -64,6 +64,24 @@ export type {
   Transition,
   MachineChange,
 } from './installers/types';
+// The install-path machines themselves: run one with your own ACS check (a stub, a remote service)
+export {
+  INSTALLER_MACHINES,
+  UPDATE_MACHINES,
+  ACS_CHECK,
+  acsCheckActor,
+  agentProgramUpdateMachine,
+  autoPccMachine,
+  engineUpdateMachine,
+  msiMachine,
+  packagerExeMachine,
+  patternUpdateMachine,
+  remoteInstallMachine,
+  saasMsiMachine,
+  saasWebInstallerMachine,
+  serverPatchMachine,
+} from './installers/machines';
+export type { AcsCheckRequest, AcsCheckAnswer, InstallerInput, InstallerContext, UpdateInput, UpdateContext } from './installers/context';
 
 // Messages and event log
 export { CATALOG, MESSAGE_IDS, LANGS, renderMessage } from './messages/catalog';

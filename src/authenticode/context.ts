@@ -20,5 +20,6 @@ export function resolveVerifyContext(options: VerifyOptions = {}): VerifyContext
     at,
     strict: options.strict ?? true,
     crls: (options.crls ?? []).flatMap(parseCrlInput),
+    ...(options.catalogs?.length ? { catalogs: [...options.catalogs] } : {}),
   };
 }

@@ -67,8 +67,8 @@ export function decide(decision: Decision): { decision: Decision } {
 
 // ---- agent program update (A6, S3, SEP) ----
 
-export function beginCycle(context: UpdateContext, e: { time: string; ready: UpdateContext['cycleReady']; holds: boolean }): Partial<UpdateContext> {
-  return { cycle: context.cycle + 1, cycleTime: e.time, cycleReady: e.ready, cycleHolds: e.holds };
+export function beginCycle(context: UpdateContext, e: { time: string; ready: UpdateContext['cycleReady'] }): Partial<UpdateContext> {
+  return { cycle: context.cycle + 1, cycleTime: e.time, cycleReady: e.ready };
 }
 
 export function countDownload(context: UpdateContext): Partial<UpdateContext> {
@@ -114,8 +114,24 @@ export function endCycle(context: UpdateContext, outcome: CycleOutcome): Partial
   };
 }
 
-/** The run's decision after the last cycle: installed → allowed / unguarded; otherwise blocked. */
-export function decideUpdate(context: UpdateContext): { decision: Decision } {
+/**
+ * The run's decision after the last cycle: installed → allowed / unguarded; the last cycle that downloaded
+ * the program could not check it → no decision (null, `checkError` says why); otherwise blocked.
+ */
+export function decideUpdate(context: UpdateContext): { decision: Decision | null } {
   if (context.installed) return { decision: context.unguarded ? 'unguarded' : 'allowed' };
+  const lastDownload = [...context.cycles].reverse().find((c) => c.downloaded);
+  if (lastDownload?.outcome === 'check-failed') return { decision: null };
   return { decision: 'blocked' };
+}
+
+/** The message of whatever the ACS check actor rejected with (an Error, a string, anything). */
+export function checkErrorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
 }

@@ -23,16 +23,43 @@ export interface InstallerInput {
 }
 
 export interface InstallerContext extends InstallerInput {
+  /** null while running, and at the end when the ACS check failed (see `checkError`) */
   decision: Decision | null;
   popups: Popup[];
   events: EventRecord[];
+  /** the ACS check actor's error message when it failed: the machine ends in `acsCheckFailed`, undecided */
+  checkError: string | null;
 }
 
+/**
+ * What every machine hands its `acsCheck` actor (invoked from its checking state): enough to name the
+ * question; the check itself knows the artifact, the machine's trust and the clock (see simulate.ts).
+ */
+export interface AcsCheckRequest {
+  /** the machine's name */
+  computer: string;
+  /** the file as shown in popups / events (one-shot paths) or the downloaded program (update cycles) */
+  path: string;
+  /** ISO time of the check: the run's time, or the update cycle's */
+  time: string;
+  /** the update cycle (1-based); 0 for one-shot paths */
+  cycle: number;
+}
+
+/** What the machines need back from the `acsCheck` actor (an AcsOutcome from acs-check.ts is one). */
+export interface AcsCheckAnswer {
+  /** the artifact would install / run on this machine */
+  holds: boolean;
+}
+
+/**
+ * Events the one-shot installer machines take from outside. The ACS check's answer is not one of them:
+ * it arrives as the `acsCheck` actor's done event (`xstate.done.actor.acsCheck`, output AcsCheckAnswer)
+ * or error event (`xstate.error.actor.acsCheck`).
+ */
 export type InstallerEvent =
-  /** the ACS check's answer (src/installers/acs-check.ts) */
-  | { type: 'ACS_CHECKED'; holds: boolean }
   /** the user clicks [OK] on the popup shown */
-  | { type: 'OK_CLICKED' };
+  { type: 'OK_CLICKED' };
 
 /** What the agent program update machine (A6, S3, SEP) is started with. */
 export interface UpdateInput {
@@ -49,21 +76,27 @@ export interface UpdateContext extends UpdateInput {
   cycle: number;
   cycleTime: string;
   cycleReady: Tri;
-  cycleHolds: boolean;
   installed: boolean;
   unguarded: boolean;
   downloads: number;
   events: EventRecord[];
   cycles: CycleSummary[];
+  /** null until UPDATES_STOPPED; stays null when the last cycle that checked the program failed to check */
   decision: Decision | null;
+  /** the ACS check actor's error message in the last cycle that checked the program, when it failed */
+  checkError: string | null;
 }
 
+/**
+ * Events the agent program update machine takes from outside. The ACS check of the downloaded program is
+ * invoked by the machine itself in each cycle that downloads it (actor `acsCheck`, see InstallerEvent).
+ */
 export type UpdateEvent =
   /**
    * A scheduled update cycle begins: `ready` is the machine's ACS state in this cycle (what the agent's
-   * periodic check sees), `holds` the ACS check's answer for the offered program on this machine.
+   * periodic check of the machine sees when download prevention is engaged).
    */
-  | { type: 'CYCLE_STARTED'; time: string; ready: Tri; holds: boolean }
+  | { type: 'CYCLE_STARTED'; time: string; ready: Tri }
   /** no more cycles are simulated */
   | { type: 'UPDATES_STOPPED' };
 

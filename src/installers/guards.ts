@@ -2,14 +2,27 @@
  * Guards of the install-path machines, each named once and read as a sentence of the spec.
  */
 import { wasLoggedOnce } from '../eventlog/memory';
-import { EVENT_900_ONCE_KEY, type InstallerContext, type InstallerEvent, type UpdateContext, type UpdateEvent } from './context';
+import { EVENT_900_ONCE_KEY, type AcsCheckAnswer, type InstallerContext, type InstallerEvent, type UpdateContext, type UpdateEvent } from './context';
 
 type InstallerArgs = { context: InstallerContext; event: InstallerEvent };
 type UpdateArgs = { context: UpdateContext; event: UpdateEvent };
 
+/**
+ * The ACS check actor's answer, read from its done event (`xstate.done.actor.acsCheck`): true / false, or
+ * null when the answer has no boolean `holds` (a check that answers nonsense failed; it is treated as the
+ * check's error, never as "holds" and never as "does not hold").
+ */
+export function checkAnswer(event: unknown): boolean | null {
+  const output = (event as { output?: Partial<AcsCheckAnswer> } | null)?.output;
+  if (typeof output !== 'object' || output === null || typeof output.holds !== 'boolean') return null;
+  return output.holds;
+}
+
 export const installerGuards = {
   /** the program's signature holds on this machine (the ACS check passed) */
-  acsHolds: ({ event }: InstallerArgs): boolean => event.type === 'ACS_CHECKED' && event.holds,
+  acsHolds: ({ event }: InstallerArgs): boolean => checkAnswer(event) === true,
+  /** the ACS check answered without a boolean `holds`: a failed check */
+  acsAnswerMalformed: ({ event }: InstallerArgs): boolean => checkAnswer(event) === null,
   /** the packager EXE was built in silent mode: only the first popup */
   isSilent: ({ context }: InstallerArgs): boolean => context.silent,
   /** setting: pattern updates are subject to the check (the seed's "may change") */
@@ -32,8 +45,10 @@ export const updateGuards = {
     context.agentClass === 'download-prevention' && e900Logged(context),
   /** the agent's periodic check: the machine meets ACS in this cycle */
   machineMeetsAcs: ({ context }: UpdateArgs): boolean => context.cycleReady === true,
-  /** the downloaded program's signature holds on this machine */
-  programHolds: ({ context }: UpdateArgs): boolean => context.cycleHolds,
+  /** the downloaded program's signature holds on this machine (the ACS check actor's answer) */
+  programHolds: ({ event }: UpdateArgs): boolean => checkAnswer(event) === true,
+  /** the ACS check answered without a boolean `holds`: a failed check */
+  checkAnswerMalformed: ({ event }: UpdateArgs): boolean => checkAnswer(event) === null,
   /** Apex One agent below 12011: the known limitation, no check */
   agentLacksCheck: ({ context }: UpdateArgs): boolean => context.agentClass === 'no-check',
   /** event 900 is logged only once per machine on agents with download prevention */

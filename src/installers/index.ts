@@ -5,3 +5,5 @@ export { checkArtifact, declaredAcsSigned, APEX_ONE_ACS_BUILD, SAAS_ACS_MAINTENA
 export { classifyAgent, type AgentClass } from './agent-class';
 export type { AcsVerifier } from './verifier';
 export { INSTALLER_TEXTS, installerText, installerBilingual, type InstallerTextKey } from './texts';
+export * from './machines';
+export type { AcsCheckRequest, AcsCheckAnswer, InstallerInput, InstallerContext, InstallerEvent, UpdateInput, UpdateContext, UpdateEvent } from './context';

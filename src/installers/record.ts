@@ -8,6 +8,20 @@ interface TransitionLike {
   eventType: string;
 }
 
+/**
+ * The trace's name of an event. The ACS check actor's done / error events are shown as ACS_CHECKED /
+ * ACS_CHECK_FAILED: the names --trace has always printed for the check's answer.
+ */
+const TRACE_EVENT_NAMES: ReadonlyMap<string, string> = new Map([
+  ['xstate.done.actor.acsCheck', 'ACS_CHECKED'],
+  ['xstate.error.actor.acsCheck', 'ACS_CHECK_FAILED'],
+]);
+
+export function traceEventName(eventType: string): string {
+  if (eventType === '') return '(always)';
+  return TRACE_EVENT_NAMES.get(eventType) ?? eventType;
+}
+
 function stateName(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
@@ -22,7 +36,7 @@ export function startRecorded<T extends AnyStateMachine>(
     for (const t of ev._transitions as unknown as TransitionLike[]) {
       const from = t.source.key;
       const to = t.target && t.target.length ? t.target.map((s) => s.key).join(',') : from;
-      transitions.push({ from, event: t.eventType === '' ? '(always)' : t.eventType, to });
+      transitions.push({ from, event: traceEventName(t.eventType), to });
     }
   };
   const actor = createActor(machine, { input, inspect } as never) as Actor<T>;

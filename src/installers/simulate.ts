@@ -1,8 +1,9 @@
 /**
  * simulate(path, input): runs one install path's machine to completion and returns what the user and the
- * event log would see. The ACS check (src/installers/acs-check.ts) is asked before the machine needs it,
- * once per decision (once per run; once per machine state for update cycles), and its answer is sent to
- * the machine as an event; the user clicks [OK] on every popup.
+ * event log would see. The machine invokes the ACS check itself (its `acsCheck` actor); simulate() only
+ * provides the real one (src/installers/acs-check.ts through the verifier seam: one verifier call per
+ * decision, i.e. once per run, once per machine state over update cycles) and clicks [OK] on every popup.
+ * When the check throws, simulate() rejects with that error: the machine ended undecided (docs/behavior.md).
  */
 import { emptyMemory } from '../eventlog/memory';
 import type { Readiness } from '../endpoint/types';
@@ -10,9 +11,10 @@ import type { MachineProfile } from '../endpoint/profile';
 import type { Lang } from '../messages/catalog';
 import { checkArtifact, type AcsOutcome } from './acs-check';
 import { classifyAgent } from './agent-class';
-import type { InstallerContext, InstallerInput, UpdateContext, UpdateInput } from './context';
+import type { AcsCheckRequest, InstallerContext, InstallerInput, UpdateContext, UpdateInput } from './context';
+import { waitFor, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
 import { INSTALLER_MACHINES, UPDATE_MACHINES, type InstallerPath, type UpdatePath } from './machines';
-import { TAGS } from './machines/setup';
+import { TAGS, acsCheckActor } from './machines/setup';
 import { AGENT_DOWNLOAD_DIR, INSTALL_PATHS, isInstallPath } from './paths';
 import { startRecorded } from './record';
 import type { InstallPath, PathRun, Product, RunReason, SimulateInput } from './types';
@@ -82,6 +84,43 @@ function check(path: InstallPath, input: SimulateInput, machine: MachineProfile,
   );
 }
 
+/**
+ * Drives a machine until it ends or waits for the next update cycle: the `acsCheck` actor it invoked is
+ * awaited, every popup is answered with [OK]. A machine that waits for anything else is a bug (thrown).
+ */
+async function settle(path: InstallPath, actor: AnyActorRef, idle: (snap: AnyMachineSnapshot) => boolean): Promise<void> {
+  for (let step = 0; ; step++) {
+    const snap = actor.getSnapshot() as AnyMachineSnapshot;
+    if (snap.status === 'done' || idle(snap)) return;
+    if (snap.status === 'error') throw snap.error;
+    if (step > 16) throw new Error(`${path}: machine does not finish (in ${JSON.stringify(snap.value)})`);
+    if (snap.hasTag(TAGS.awaitingAcsCheck)) {
+      await waitFor(actor, (s: AnyMachineSnapshot) => s.status !== 'active' || !s.hasTag(TAGS.awaitingAcsCheck));
+    } else if (snap.hasTag(TAGS.popup)) {
+      actor.send({ type: 'OK_CLICKED' });
+    } else {
+      throw new Error(`${path}: machine waits in ${JSON.stringify(snap.value)} for nothing the simulator sends`);
+    }
+  }
+}
+
+/**
+ * The machine's `acsCheck` actor answered by the real check (checkArtifact through `verifier`). The first
+ * error is kept as thrown, so simulate() rejects with it exactly as the check threw it.
+ */
+function realCheck(ask: (request: AcsCheckRequest) => Promise<AcsOutcome>): { actor: ReturnType<typeof acsCheckActor>; failure: { error?: unknown; failed: boolean } } {
+  const failure: { error?: unknown; failed: boolean } = { failed: false };
+  const actor = acsCheckActor(async (request) => {
+    try {
+      return await ask(request);
+    } catch (e) {
+      if (!failure.failed) Object.assign(failure, { failed: true, error: e });
+      throw e;
+    }
+  });
+  return { actor, failure };
+}
+
 async function runInstaller(path: InstallerPath, input: SimulateInput, verifier: AcsVerifier): Promise<PathRun> {
   const lang = input.lang ?? 'ja';
   const s = input.settings ?? {};
@@ -96,20 +135,12 @@ async function runInstaller(path: InstallerPath, input: SimulateInput, verifier:
     engineSignedWithAcs: s.engineSignedWithAcs === true,
     memory: input.memory ?? emptyMemory(),
   };
-  const { actor, transitions } = startRecorded(INSTALLER_MACHINES[path], machineInput);
   let outcome: AcsOutcome | undefined;
-  for (let step = 0; actor.getSnapshot().status !== 'done'; step++) {
-    const snap = actor.getSnapshot();
-    if (step > 16) throw new Error(`${path}: machine does not finish (in ${JSON.stringify(snap.value)})`);
-    if (snap.hasTag(TAGS.awaitingAcsCheck)) {
-      outcome = await check(path, input, input.machine, input.readiness, input.at, verifier);
-      actor.send({ type: 'ACS_CHECKED', holds: outcome.holds });
-    } else if (snap.hasTag(TAGS.popup)) {
-      actor.send({ type: 'OK_CLICKED' });
-    } else {
-      throw new Error(`${path}: machine waits in ${JSON.stringify(snap.value)} for nothing the simulator sends`);
-    }
-  }
+  const acs = realCheck(async () => (outcome = await check(path, input, input.machine, input.readiness, input.at, verifier)));
+  const machine = INSTALLER_MACHINES[path].provide({ actors: { acsCheck: acs.actor } });
+  const { actor, transitions } = startRecorded(machine, machineInput);
+  await settle(path, actor, () => false);
+  if (acs.failure.failed) throw acs.failure.error;
   const ctx = actor.getSnapshot().context as InstallerContext;
   const decision = ctx.decision ?? 'blocked';
   const reasons: RunReason[] = [];
@@ -171,20 +202,37 @@ async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: 
     scope,
     memory: input.memory ?? emptyMemory(),
   };
-  const { actor, transitions } = startRecorded(UPDATE_MACHINES[path], machineInput);
-  const outcomes = new Map<number, AcsOutcome>();
+  // one check per machine state (the machine may change between cycles), asked by the machine in each
+  // cycle that downloads the program
+  const byState = new Map<number, Promise<AcsOutcome>>();
+  const checkedInCycle = new Map<number, AcsOutcome>();
+  const acs = realCheck(async (request) => {
+    const m = machineInCycle(input, request.cycle);
+    let pending = byState.get(m.index);
+    if (!pending) {
+      pending = check(path, input, m.machine, m.readiness, new Date(request.time), verifier);
+      byState.set(m.index, pending);
+    }
+    const outcome = await pending;
+    checkedInCycle.set(request.cycle, outcome);
+    return outcome;
+  });
+  const machine = UPDATE_MACHINES[path].provide({ actors: { acsCheck: acs.actor } });
+  const { actor, transitions } = startRecorded(machine, machineInput);
   const outcomeByCycle: Array<{ outcome?: AcsOutcome; readiness: Readiness }> = [];
+  let latest: AcsOutcome | undefined;
   for (let k = 1; k <= cycles; k++) {
     const at = new Date(input.at.getTime() + (k - 1) * intervalMs);
     const m = machineInCycle(input, k);
-    const ctx = actor.getSnapshot().context as UpdateContext;
-    let outcome = outcomes.get(m.index);
-    if (!outcome && scope === 'all' && !ctx.installed) {
-      outcome = await check(path, input, m.machine, m.readiness, at, verifier);
-      outcomes.set(m.index, outcome);
-    }
-    outcomeByCycle.push({ ...(outcome ? { outcome } : {}), readiness: m.readiness });
-    actor.send({ type: 'CYCLE_STARTED', time: at.toISOString(), ready: m.readiness.ready, holds: outcome?.holds ?? false });
+    actor.send({ type: 'CYCLE_STARTED', time: at.toISOString(), ready: m.readiness.ready });
+    await settle(path, actor, (snap) => snap.matches('waitingForUpdateCycle'));
+    if (acs.failure.failed) throw acs.failure.error;
+    // a cycle that did not download the program (periodic check, scope, up to date) rests on the answer
+    // for this machine state when there is one, else on the latest answer
+    const own = checkedInCycle.get(k) ?? (byState.has(m.index) ? await byState.get(m.index) : undefined);
+    latest = own ?? latest;
+    const used = scope === 'all' ? (own ?? latest) : undefined;
+    outcomeByCycle.push({ ...(used ? { outcome: used } : {}), readiness: m.readiness });
   }
   actor.send({ type: 'UPDATES_STOPPED' });
   const ctx = actor.getSnapshot().context as UpdateContext;

@@ -155,6 +155,7 @@ export type CycleOutcome =
   | 'installed' // program downloaded, check passed, installed
   | 'installed-unguarded' // agent without the check installed an ACS program the machine cannot run
   | 'blocked' // downloaded, check failed, not installed
+  | 'check-failed' // downloaded, the ACS check itself failed (error): not installed, no event, retried next cycle
   | 'periodic-check-only' // download prevention: ACS check of the machine, no download
   | 'patterns-only' // scope excludes the program
   | 'up-to-date'; // program already installed in an earlier cycle

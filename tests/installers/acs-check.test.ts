@@ -88,4 +88,27 @@ describe('ACS check', () => {
     await simulate('msi', input(osPatchMissing()), { verifier: v });
     expect(v.calls).toBe(0);
   });
+
+  it('rejects simulate() with the check\'s own error, never a decision, when the verifier throws (one-shot and update paths)', async () => {
+    const boom = new Error('trust certificate unreadable');
+    const throwing: AcsVerifier = {
+      async verifyFile() {
+        throw boom;
+      },
+      machineTrustAnchors: () => [],
+    };
+    const file = { artifact: { kind: 'file' as const, path: '/x.exe' } };
+    await expect(simulate('autopcc', input(ready(), file), { verifier: throwing })).rejects.toBe(boom);
+    await expect(simulate('agent-update', input(ready(), { ...file, agent: { build: 12011 }, cycles: 3 }), { verifier: throwing })).rejects.toBe(boom);
+    // a declared maintenance month that is not YYYY-MM is the check's error too
+    await expect(simulate('saas-msi', input(ready(), { artifact: { kind: 'declared', maintenance: '2023-3' } }))).rejects.toThrow(/maintenance must be YYYY-MM/);
+  });
+
+  it("is asked by the machine from its checking state: the trace shows the check's answer as ACS_CHECKED", async () => {
+    const v = spy({ verdict: 'invalid', acs: true, failures: [{ code: 'UNTRUSTED_ROOT', message: 'x' }] });
+    const run = await simulate('agent-update', input(rootMissing(), { agent: { build: 12011 }, artifact: { kind: 'file', path: '/x.exe' }, cycles: 2 }), { verifier: v });
+    expect(run.transitions.filter((t) => t.event === 'ACS_CHECKED')).toEqual([{ from: 'checkingSignature', event: 'ACS_CHECKED', to: 'loggingEvent900' }]);
+    expect(run.cycles!.map((c) => c.outcome)).toEqual(['blocked', 'periodic-check-only']);
+    expect(v.calls).toBe(1);
+  });
 });

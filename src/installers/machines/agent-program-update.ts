@@ -6,8 +6,13 @@
  * Otherwise the program is downloaded and its signature checked: it holds → installed; the agent has no
  * check (Apex One < 12011) → installed anyway (unguarded); else event 900 (once per machine with
  * download prevention, every cycle on SaaS <= 2022-12) and the update is blocked.
+ *
+ * The signature check is the `acsCheck` actor, invoked in every cycle that downloads the program. When it
+ * fails (rejects), the cycle ends `check-failed`: nothing installed, no event 900 (that event says the
+ * signature is ACS and the machine cannot check it, which nobody established), and the agent tries again
+ * at the next cycle, as it does after any failed update. A run whose last download ended so has no decision.
  */
-import { updateContext, updateSetup } from './setup';
+import { ACS_CHECK, TAGS, updateCheckRequest, updateContext, updateSetup } from './setup';
 
 export const agentProgramUpdateMachine = updateSetup.createMachine({
   id: 'agentProgramUpdate',
@@ -38,13 +43,23 @@ export const agentProgramUpdateMachine = updateSetup.createMachine({
     },
     downloadingProgram: { entry: 'downloadProgram', always: 'checkingSignature' },
     checkingSignature: {
-      always: [
-        { guard: 'programHolds', target: 'installingProgram' },
-        { guard: 'agentLacksCheck', target: 'installingProgramUnchecked' },
-        { guard: 'event900AlreadyLogged', target: 'updateBlocked' },
-        { target: 'loggingEvent900' },
-      ],
+      tags: [TAGS.awaitingAcsCheck],
+      entry: 'clearCheckError',
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: updateCheckRequest,
+        onDone: [
+          { guard: 'programHolds', target: 'installingProgram' },
+          { guard: 'checkAnswerMalformed', target: 'checkFailed' },
+          { guard: 'agentLacksCheck', target: 'installingProgramUnchecked' },
+          { guard: 'event900AlreadyLogged', target: 'updateBlocked' },
+          { target: 'loggingEvent900' },
+        ],
+        onError: 'checkFailed',
+      },
     },
+    checkFailed: { entry: 'endCycleCheckFailed', always: 'waitingForUpdateCycle' },
     loggingEvent900: { entry: 'logEvent900', always: 'updateBlocked' },
     updateBlocked: { entry: 'endCycleBlocked', always: 'waitingForUpdateCycle' },
     installingProgram: { entry: ['installProgram', 'endCycleInstalled'], always: 'waitingForUpdateCycle' },

@@ -1,5 +1,5 @@
 /** A2 — Apex One: AutoPcc.exe, new install or program update. Not met: Bad Image popup with AutoPcc.exe's path; nothing installed. */
-import { installerContext, installerSetup, TAGS } from './setup';
+import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
 export const autoPccMachine = installerSetup.createMachine({
   id: 'autoPcc',
@@ -8,7 +8,17 @@ export const autoPccMachine = installerSetup.createMachine({
   states: {
     checkingAcs: {
       tags: [TAGS.awaitingAcsCheck],
-      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'agentInstalled' }, { target: 'showingBadImagePopup' }] },
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: installerCheckRequest,
+        onDone: [
+          { guard: 'acsHolds', target: 'agentInstalled' },
+          { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { target: 'showingBadImagePopup' },
+        ],
+        onError: 'acsCheckFailed',
+      },
     },
     showingBadImagePopup: {
       tags: [TAGS.popup],
@@ -17,5 +27,6 @@ export const autoPccMachine = installerSetup.createMachine({
     },
     agentInstalled: { type: 'final', entry: 'allow' },
     installBlocked: { type: 'final', entry: 'block' },
+    acsCheckFailed: { type: 'final', entry: 'failCheck' },
   },
 });

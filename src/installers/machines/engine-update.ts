@@ -3,7 +3,7 @@
  * engineSignedWithAcs (the announced future) the update fails on a machine that does not meet ACS.
  * No popup and no event is published for it.
  */
-import { installerContext, installerSetup, TAGS } from './setup';
+import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
 export const engineUpdateMachine = installerSetup.createMachine({
   id: 'engineUpdate',
@@ -15,9 +15,20 @@ export const engineUpdateMachine = installerSetup.createMachine({
     },
     checkingAcs: {
       tags: [TAGS.awaitingAcsCheck],
-      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'engineUpdated' }, { target: 'engineUpdateFailed' }] },
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: installerCheckRequest,
+        onDone: [
+          { guard: 'acsHolds', target: 'engineUpdated' },
+          { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { target: 'engineUpdateFailed' },
+        ],
+        onError: 'acsCheckFailed',
+      },
     },
     engineUpdated: { type: 'final', entry: 'allow' },
     engineUpdateFailed: { type: 'final', entry: 'block' },
+    acsCheckFailed: { type: 'final', entry: 'failCheck' },
   },
 });

@@ -1,4 +1,8 @@
-/** Which machine runs which install path. A6, S3 and SEP share the agent program update machine. */
+/**
+ * Which machine runs which install path. A6, S3 and SEP share the agent program update machine.
+ * Every machine invokes the `acsCheck` actor itself; run one with your own check through
+ * `machine.provide({ actors: { acsCheck: acsCheckActor(fn) } })` (see ./setup.ts).
+ */
 import type { InstallPath } from '../types';
 import { agentProgramUpdateMachine } from './agent-program-update';
 import { autoPccMachine } from './autopcc';
@@ -43,3 +47,4 @@ export {
   saasWebInstallerMachine,
   serverPatchMachine,
 };
+export { ACS_CHECK, MISSING_ACS_CHECK, TAGS, acsCheckActor } from './setup';

@@ -1,5 +1,5 @@
 /** A3 — Apex One: MSI from the console's top page or made by the client packager. Not met: "cannot install" popup; nothing installed. */
-import { installerContext, installerSetup, TAGS } from './setup';
+import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
 export const msiMachine = installerSetup.createMachine({
   id: 'msi',
@@ -8,7 +8,17 @@ export const msiMachine = installerSetup.createMachine({
   states: {
     checkingAcs: {
       tags: [TAGS.awaitingAcsCheck],
-      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'agentInstalled' }, { target: 'showingNoAcsPopup' }] },
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: installerCheckRequest,
+        onDone: [
+          { guard: 'acsHolds', target: 'agentInstalled' },
+          { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { target: 'showingNoAcsPopup' },
+        ],
+        onError: 'acsCheckFailed',
+      },
     },
     showingNoAcsPopup: {
       tags: [TAGS.popup],
@@ -17,5 +27,6 @@ export const msiMachine = installerSetup.createMachine({
     },
     agentInstalled: { type: 'final', entry: 'allow' },
     installBlocked: { type: 'final', entry: 'block' },
+    acsCheckFailed: { type: 'final', entry: 'failCheck' },
   },
 });

@@ -2,7 +2,7 @@
  * A4 — Apex One: EXE made by the client packager. Not met: Bad Image popup, then after [OK] the
  * "cannot install" popup; built in silent mode, only the first (Bad Image) popup.
  */
-import { installerContext, installerSetup, TAGS } from './setup';
+import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
 export const packagerExeMachine = installerSetup.createMachine({
   id: 'packagerExe',
@@ -11,7 +11,17 @@ export const packagerExeMachine = installerSetup.createMachine({
   states: {
     checkingAcs: {
       tags: [TAGS.awaitingAcsCheck],
-      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'agentInstalled' }, { target: 'showingBadImagePopup' }] },
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: installerCheckRequest,
+        onDone: [
+          { guard: 'acsHolds', target: 'agentInstalled' },
+          { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { target: 'showingBadImagePopup' },
+        ],
+        onError: 'acsCheckFailed',
+      },
     },
     showingBadImagePopup: {
       tags: [TAGS.popup],
@@ -25,5 +35,6 @@ export const packagerExeMachine = installerSetup.createMachine({
     },
     agentInstalled: { type: 'final', entry: 'allow' },
     installBlocked: { type: 'final', entry: 'block' },
+    acsCheckFailed: { type: 'final', entry: 'failCheck' },
   },
 });

@@ -2,7 +2,7 @@
  * Pattern file update: never blocked by the ACS check (seed), unless the setting patternUpdatesBlocked
  * models the seed's "the specification may change". No popup and no event is published for it.
  */
-import { installerContext, installerSetup, TAGS } from './setup';
+import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
 export const patternUpdateMachine = installerSetup.createMachine({
   id: 'patternUpdate',
@@ -14,9 +14,20 @@ export const patternUpdateMachine = installerSetup.createMachine({
     },
     checkingAcs: {
       tags: [TAGS.awaitingAcsCheck],
-      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'patternsUpdated' }, { target: 'patternUpdateBlocked' }] },
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: installerCheckRequest,
+        onDone: [
+          { guard: 'acsHolds', target: 'patternsUpdated' },
+          { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { target: 'patternUpdateBlocked' },
+        ],
+        onError: 'acsCheckFailed',
+      },
     },
     patternsUpdated: { type: 'final', entry: 'allow' },
     patternUpdateBlocked: { type: 'final', entry: 'block' },
+    acsCheckFailed: { type: 'final', entry: 'failCheck' },
   },
 });

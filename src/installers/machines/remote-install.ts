@@ -1,5 +1,5 @@
 /** A5 — Apex One: remote install from the web console. Not met: popup on the console, install blocked. */
-import { installerContext, installerSetup, TAGS } from './setup';
+import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
 export const remoteInstallMachine = installerSetup.createMachine({
   id: 'remoteInstall',
@@ -8,7 +8,17 @@ export const remoteInstallMachine = installerSetup.createMachine({
   states: {
     checkingAcs: {
       tags: [TAGS.awaitingAcsCheck],
-      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'agentInstalled' }, { target: 'showingRemoteInstallPopup' }] },
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: installerCheckRequest,
+        onDone: [
+          { guard: 'acsHolds', target: 'agentInstalled' },
+          { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { target: 'showingRemoteInstallPopup' },
+        ],
+        onError: 'acsCheckFailed',
+      },
     },
     showingRemoteInstallPopup: {
       tags: [TAGS.popup],
@@ -17,5 +27,6 @@ export const remoteInstallMachine = installerSetup.createMachine({
     },
     agentInstalled: { type: 'final', entry: 'allow' },
     installBlocked: { type: 'final', entry: 'block' },
+    acsCheckFailed: { type: 'final', entry: 'failCheck' },
   },
 });

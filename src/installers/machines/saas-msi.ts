@@ -1,5 +1,5 @@
 /** S1 — Apex One SaaS: standalone installer MSI. Not met: "cannot install" popup; nothing installed. */
-import { installerContext, installerSetup, TAGS } from './setup';
+import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
 export const saasMsiMachine = installerSetup.createMachine({
   id: 'saasMsi',
@@ -8,7 +8,17 @@ export const saasMsiMachine = installerSetup.createMachine({
   states: {
     checkingAcs: {
       tags: [TAGS.awaitingAcsCheck],
-      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'agentInstalled' }, { target: 'showingNoAcsPopup' }] },
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: installerCheckRequest,
+        onDone: [
+          { guard: 'acsHolds', target: 'agentInstalled' },
+          { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { target: 'showingNoAcsPopup' },
+        ],
+        onError: 'acsCheckFailed',
+      },
     },
     showingNoAcsPopup: {
       tags: [TAGS.popup],
@@ -17,5 +27,6 @@ export const saasMsiMachine = installerSetup.createMachine({
     },
     agentInstalled: { type: 'final', entry: 'allow' },
     installBlocked: { type: 'final', entry: 'block' },
+    acsCheckFailed: { type: 'final', entry: 'failCheck' },
   },
 });

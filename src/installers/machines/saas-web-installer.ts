@@ -1,5 +1,5 @@
 /** S2 — Apex One SaaS: web installer EXE. Not met: no UI, no popup; event 11708 (MsiInstaller); install blocked. */
-import { installerContext, installerSetup, TAGS } from './setup';
+import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
 export const saasWebInstallerMachine = installerSetup.createMachine({
   id: 'saasWebInstaller',
@@ -8,7 +8,17 @@ export const saasWebInstallerMachine = installerSetup.createMachine({
   states: {
     checkingAcs: {
       tags: [TAGS.awaitingAcsCheck],
-      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'agentInstalled' }, { target: 'loggingEvent11708' }] },
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: installerCheckRequest,
+        onDone: [
+          { guard: 'acsHolds', target: 'agentInstalled' },
+          { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { target: 'loggingEvent11708' },
+        ],
+        onError: 'acsCheckFailed',
+      },
     },
     loggingEvent11708: {
       entry: 'logEvent11708',
@@ -16,5 +26,6 @@ export const saasWebInstallerMachine = installerSetup.createMachine({
     },
     agentInstalled: { type: 'final', entry: 'allow' },
     installBlocked: { type: 'final', entry: 'block' },
+    acsCheckFailed: { type: 'final', entry: 'failCheck' },
   },
 });

@@ -1,5 +1,5 @@
 /** A1 — Apex One: a Patch applied to the management server. Not met: popup on the server, patch blocked, build unchanged. */
-import { installerContext, installerSetup, TAGS } from './setup';
+import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
 export const serverPatchMachine = installerSetup.createMachine({
   id: 'serverPatch',
@@ -8,7 +8,17 @@ export const serverPatchMachine = installerSetup.createMachine({
   states: {
     checkingAcs: {
       tags: [TAGS.awaitingAcsCheck],
-      on: { ACS_CHECKED: [{ guard: 'acsHolds', target: 'patchApplied' }, { target: 'showingServerPatchPopup' }] },
+      invoke: {
+        id: ACS_CHECK,
+        src: ACS_CHECK,
+        input: installerCheckRequest,
+        onDone: [
+          { guard: 'acsHolds', target: 'patchApplied' },
+          { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { target: 'showingServerPatchPopup' },
+        ],
+        onError: 'acsCheckFailed',
+      },
     },
     showingServerPatchPopup: {
       tags: [TAGS.popup],
@@ -17,5 +27,6 @@ export const serverPatchMachine = installerSetup.createMachine({
     },
     patchApplied: { type: 'final', entry: 'allow' },
     patchBlocked: { type: 'final', entry: 'block' },
+    acsCheckFailed: { type: 'final', entry: 'failCheck' },
   },
 });

@@ -1,10 +1,17 @@
 /**
- * The two xstate setups every install-path machine is built from: guards and actions are named and
- * defined here once; the machine files hold only states and transitions.
+ * The two xstate setups every install-path machine is built from: guards, actions and the `acsCheck`
+ * actor are named and defined here once; the machine files hold only states and transitions.
+ *
+ * The ACS check is an actor the machines invoke themselves, from their checking state (one-shot paths) or
+ * from each update cycle that downloads the program. The default implementation rejects: whoever runs a
+ * machine provides the check, e.g. `simulate()` (the real verifier), a test (a stub) or a remote service:
+ *
+ *   const machine = autoPccMachine.provide({ actors: { acsCheck: acsCheckActor(async (req) => ({ holds: true })) } });
  */
-import { assign, setup } from 'xstate';
+import { assign, fromPromise, setup } from 'xstate';
 import {
   beginCycle,
+  checkErrorMessage,
   countDownload,
   decide,
   decideUpdate,
@@ -14,8 +21,56 @@ import {
   logInstallerEvent,
   showPopup,
 } from '../actions';
-import type { InstallerContext, InstallerEvent, InstallerInput, UpdateContext, UpdateEvent, UpdateInput } from '../context';
+import type {
+  AcsCheckAnswer,
+  AcsCheckRequest,
+  InstallerContext,
+  InstallerEvent,
+  InstallerInput,
+  UpdateContext,
+  UpdateEvent,
+  UpdateInput,
+} from '../context';
 import { installerGuards, updateGuards } from '../guards';
+
+/** The id and source name of the ACS check actor in every machine (done event: `xstate.done.actor.acsCheck`). */
+export const ACS_CHECK = 'acsCheck';
+
+/**
+ * Wraps a check function as the `acsCheck` actor a machine invokes: `fn` gets the machine's request and
+ * answers whether the artifact holds (it may return more, e.g. an AcsOutcome). A rejection is the check's
+ * error transition: the machine never turns it into "allowed" (see docs/behavior.md).
+ */
+export function acsCheckActor<T extends AcsCheckAnswer>(fn: (request: AcsCheckRequest) => Promise<T>) {
+  return fromPromise<AcsCheckAnswer, AcsCheckRequest>(({ input }) => fn(input));
+}
+
+/** The default `acsCheck`: rejects, so a machine run without a check provided ends undecided, never allowed. */
+export const MISSING_ACS_CHECK = acsCheckActor(async () => {
+  throw new Error('no ACS check provided: run the machine with machine.provide({ actors: { acsCheck } })');
+});
+
+/**
+ * Why the ACS check failed, as context: the actor's error (its error event), or a done event whose answer
+ * has no boolean `holds`.
+ */
+function recordCheckError({ event }: { event: unknown }): { checkError: string } {
+  const e = event as { type?: string; error?: unknown; output?: unknown } | null;
+  if (e?.type === `xstate.done.actor.${ACS_CHECK}`) {
+    return { checkError: `the ACS check answered without a boolean "holds": ${checkErrorMessage(e.output)}` };
+  }
+  return { checkError: checkErrorMessage(e?.error) };
+}
+
+/** A one-shot machine's request to its ACS check. */
+export function installerCheckRequest({ context }: { context: InstallerContext }): AcsCheckRequest {
+  return { computer: context.computer, path: context.displayPath, time: context.at, cycle: 0 };
+}
+
+/** The agent program update machine's request to its ACS check, for the current cycle. */
+export function updateCheckRequest({ context }: { context: UpdateContext }): AcsCheckRequest {
+  return { computer: context.computer, path: context.downloadPath, time: context.cycleTime, cycle: context.cycle };
+}
 
 export const installerSetup = setup({
   types: {
@@ -24,6 +79,7 @@ export const installerSetup = setup({
     input: {} as InstallerInput,
   },
   guards: installerGuards,
+  actors: { acsCheck: MISSING_ACS_CHECK },
   actions: {
     showBadImagePopup: assign(({ context }) => showPopup(context, 'M-BADIMAGE')),
     showNoAcsPopup: assign(({ context }) => showPopup(context, 'M-NOACS')),
@@ -32,12 +88,13 @@ export const installerSetup = setup({
     logEvent11708: assign(({ context }) => logInstallerEvent(context, 'E-11708')),
     allow: assign(() => decide('allowed')),
     block: assign(() => decide('blocked')),
+    failCheck: assign(recordCheckError),
   },
 });
 
 /** Initial context of a one-shot installer machine. */
 export function installerContext(input: InstallerInput): InstallerContext {
-  return { ...input, decision: null, popups: [], events: [] };
+  return { ...input, decision: null, popups: [], events: [], checkError: null };
 }
 
 export const updateSetup = setup({
@@ -47,6 +104,7 @@ export const updateSetup = setup({
     input: {} as UpdateInput,
   },
   guards: updateGuards,
+  actors: { acsCheck: MISSING_ACS_CHECK },
   actions: {
     beginCycle: assign(({ context, event }) => (event.type === 'CYCLE_STARTED' ? beginCycle(context, event) : {})),
     downloadProgram: assign(({ context }) => countDownload(context)),
@@ -56,6 +114,8 @@ export const updateSetup = setup({
     endCycleInstalled: assign(({ context }) => endCycle(context, 'installed')),
     endCycleInstalledUnguarded: assign(({ context }) => endCycle(context, 'installed-unguarded')),
     endCycleBlocked: assign(({ context }) => endCycle(context, 'blocked')),
+    endCycleCheckFailed: assign(({ context, event }) => ({ ...recordCheckError({ event }), ...endCycle(context, 'check-failed') })),
+    clearCheckError: assign(() => ({ checkError: null })),
     endCyclePeriodicCheckOnly: assign(({ context }) => endCycle(context, 'periodic-check-only')),
     endCyclePatternsOnly: assign(({ context }) => endCycle(context, 'patterns-only')),
     endCycleUpToDate: assign(({ context }) => endCycle(context, 'up-to-date')),
@@ -70,19 +130,19 @@ export function updateContext(input: UpdateInput): UpdateContext {
     cycle: 0,
     cycleTime: '',
     cycleReady: 'unknown',
-    cycleHolds: false,
     installed: false,
     unguarded: false,
     downloads: 0,
     events: [],
     cycles: [],
     decision: null,
+    checkError: null,
   };
 }
 
 /** State tags the simulator drives the machines by. */
 export const TAGS = {
-  /** waiting for the ACS check's answer */
+  /** the `acsCheck` actor is running: waiting for its answer */
   awaitingAcsCheck: 'awaitingAcsCheck',
   /** a popup is on screen, waiting for [OK] */
   popup: 'popup',
