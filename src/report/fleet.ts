@@ -37,6 +37,7 @@ export interface FleetDeps {
   verifier: AcsVerifier;
 }
 
+/** Options of fleetReport: the inventory, installers and paths, the output directory, language and clock. */
 export interface FleetOptions {
   inventory: string[];
   /** installer files; none: each path runs on its declared ACS-signed artifact */
@@ -65,6 +66,8 @@ export interface FleetOptions {
   known?: X509Certificate[];
   /** roots that make a chain ACS (default: the bundled Microsoft root) */
   acsRoots?: X509Certificate[];
+  /** CRLs installer files' revocation is judged by (offline; default none: not checked) */
+  crls?: Buffer[];
   /** called after each machine with the number done so far */
   onProgress?(done: number): void;
   limits?: Partial<AggregateLimits>;
@@ -72,6 +75,7 @@ export interface FleetOptions {
   cacheSize?: number;
 }
 
+/** What fleetReport returns. */
 export interface FleetResult {
   summary: FleetSummary;
   outputs: { json: string; csv: string; html: string };
@@ -87,6 +91,7 @@ export interface Run {
   displayPath?: string;
 }
 
+/** The path × installer runs of a fleet report: files × paths, or per file msi / autopcc, or the paths on a declared artifact. */
 export function chooseRuns(files: string[], paths: InstallPath[]): Run[] {
   if (paths.length && files.length) return paths.flatMap((p) => files.map((f) => ({ path: p, file: f })));
   if (paths.length) return paths.map((p) => ({ path: p, file: null }));
@@ -172,6 +177,12 @@ function trustLabel(r: Readiness): string {
   return 'root unknown';
 }
 
+/**
+ * The fleet report with the given dependencies (fleetReport passes the real ones): reads the inventory,
+ * judges each machine, runs each path × installer, and writes report.json, report.csv and report.html.
+ * @returns the summary, the files written and the counts of simulations and verifications run
+ * @throws InputError when an inventory input cannot be read; errors writing the output directory
+ */
 export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promise<FleetResult> {
   const lang: Lang = opts.lang ?? 'ja';
   const runs = opts.runs
@@ -207,7 +218,10 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   const verifier = cachingVerifier(deps.verifier);
   let simulations = 0;
   let done = 0;
-  const trust = opts.known || opts.acsRoots ? { known: opts.known ?? [], ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}) } : undefined;
+  const trust =
+    opts.known || opts.acsRoots || opts.crls
+      ? { known: opts.known ?? [], ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}), ...(opts.crls ? { crls: opts.crls } : {}) }
+      : undefined;
 
   const inputFor = (run: Run, profile: MachineProfile, readiness: Readiness, l: Lang): SimulateInput => ({
     machine: profile,
