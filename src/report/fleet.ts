@@ -61,6 +61,8 @@ export interface FleetOptions {
   known?: X509Certificate[];
   /** roots that make a chain ACS (default: the bundled Microsoft root) */
   acsRoots?: X509Certificate[];
+  /** CRLs installer files' revocation is judged by (offline; default none: not checked) */
+  crls?: Buffer[];
   /** called after each machine with the number done so far */
   onProgress?(done: number): void;
   limits?: Partial<AggregateLimits>;
@@ -211,7 +213,10 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   const verifier = cachingVerifier(deps.verifier);
   let simulations = 0;
   let done = 0;
-  const trust = opts.known || opts.acsRoots ? { known: opts.known ?? [], ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}) } : undefined;
+  const trust =
+    opts.known || opts.acsRoots || opts.crls
+      ? { known: opts.known ?? [], ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}), ...(opts.crls ? { crls: opts.crls } : {}) }
+      : undefined;
 
   const inputFor = (run: Run, profile: MachineProfile, readiness: Readiness, l: Lang): SimulateInput => ({
     machine: profile,

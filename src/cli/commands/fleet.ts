@@ -7,7 +7,7 @@ import type { FleetOptions } from '../../report/fleet';
 import { intValue, monthValue, timeValue, timeZoneValue, type ParsedArgs } from '../args';
 import { assumeFlags, assumptionsFrom } from '../assume';
 import { failedOn, parseFailOn } from '../fail-on';
-import { knownCertificates, loadCertificates } from '../certs';
+import { knownCertificates, loadCertificates, loadCrls } from '../certs';
 import { EXIT, exitCodesHelp, type Command, type CommandContext } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatFleet } from '../format/fleet';
@@ -17,7 +17,7 @@ import { parseInstallPath } from '../install-path';
 
 const USAGE =
   'acs-gate fleet INVENTORY... [--file INSTALLER]... [--path PATH]... --out DIR [--lang ja|en] [--at ISO] [--json] ' +
-  '[--trust PEM]... [--acs-root PEM]... [--build N | --maintenance YYYY-MM] [--agent-build N | --agent-maintenance YYYY-MM] [--scope SCOPE] ' +
+  '[--trust PEM]... [--acs-root PEM]... [--crl CRL]... [--build N | --maintenance YYYY-MM] [--agent-build N | --agent-maintenance YYYY-MM] [--scope SCOPE] ' +
   '[--tz ZONE] [--fail-on not-ready|unknown|blocked|unguarded|unreadable]... [--assume-online] [--assume-root-auto-update]';
 
 const SCOPES = ['all', 'patterns-engines-drivers', 'patterns'] as const;
@@ -91,6 +91,7 @@ export const fleetCommand: Command = {
     at: { kind: 'value' },
     json: { kind: 'switch' },
     trust: { kind: 'list' },
+    crl: { kind: 'list' },
     'acs-root': { kind: 'list' },
     build: { kind: 'value' },
     maintenance: { kind: 'value' },
@@ -123,6 +124,7 @@ Options:
   --json             print the summary as JSON instead of text
   --trust PEM        certificates machines' root stores may name (matched by thumbprint); repeatable
   --acs-root PEM     roots that make a chain ACS (default: the bundled Microsoft root); repeatable
+  --crl CRL          a CRL (DER or PEM) the installer files' revocation is judged by, offline; repeatable
   --build N | --maintenance YYYY-MM
                      the program's declared Apex One build / SaaS maintenance, for paths run without --file
   --agent-build N | --agent-maintenance YYYY-MM
@@ -169,6 +171,7 @@ Examples:
       ...programFlags(args),
       known: knownCertificates(loadCertificates(trust ?? []), bundledAcsRoot()),
       ...(acsRoots ? { acsRoots: loadCertificates(acsRoots) } : {}),
+      ...(args.lists.get('crl') ? { crls: loadCrls(args.lists.get('crl')!) } : {}),
     };
     return runFleet(options, args, ctx);
   },

@@ -10,7 +10,7 @@ import { parseMemory, serializeMemory } from '../../eventlog/memory';
 import { toEventsXml } from '../../eventlog/render';
 import { intValue, monthValue, timeValue, timeZoneValue } from '../args';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
-import { knownCertificates, loadCertificates } from '../certs';
+import { knownCertificates, loadCertificates, loadCrls } from '../certs';
 import { EXIT, exitCodesHelp, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatRun } from '../format/simulate';
@@ -21,7 +21,7 @@ import { loadOneMachine } from '../profile-input';
 const USAGE =
   'acs-gate simulate PATH --machine PROFILE [--file INSTALLER] [--build N | --maintenance YYYY-MM] ' +
   '[--agent-build N | --agent-maintenance YYYY-MM] [--silent] [--scope SCOPE] [--cycles N] [--lang ja|en] ' +
-  '[--display-path PATH] [--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--tz ZONE] [--state FILE] ' +
+  '[--display-path PATH] [--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--crl CRL]... [--at ISO] [--tz ZONE] [--state FILE] ' +
   '[--events-xml FILE] [--assume-online] [--assume-root-auto-update]';
 
 const SCOPES: readonly UpdateScope[] = ['all', 'patterns-engines-drivers', 'patterns'];
@@ -52,6 +52,7 @@ export const simulateCommand: Command = {
     trace: { kind: 'switch' },
     json: { kind: 'switch' },
     trust: { kind: 'list' },
+    crl: { kind: 'list' },
     'acs-root': { kind: 'list' },
     at: { kind: 'value' },
     state: { kind: 'value' },
@@ -88,6 +89,7 @@ Options:
   --json                    the run as JSON (path, decision, reasons, popups, events, downloads, remediation, transitions)
   --trust PEM               certificates the machine's root store may name (matched by thumbprint); repeatable
   --acs-root PEM            roots that make a chain ACS (default: the bundled Microsoft root); repeatable
+  --crl CRL                 a CRL (DER or PEM) the --file's revocation is judged by, offline; repeatable
   --at ISO                  simulation clock (default now)
   --tz ZONE                 time zone the times are shown in, e.g. Asia/Tokyo (default: TZ, else the system's)
   --state FILE              event-log memory ("event 900 logged once"): read if it exists, written after the run
@@ -137,6 +139,7 @@ Examples:
     const extra = loadCertificates(args.lists.get('trust') ?? []);
     const known = knownCertificates(extra, bundledAcsRoot());
     const acsRoots = args.lists.get('acs-root') ? loadCertificates(args.lists.get('acs-root')!) : undefined;
+    const crls = args.lists.get('crl') ? loadCrls(args.lists.get('crl')!) : undefined;
     const statePath = args.values.get('state');
     let memory: SimulateInput['memory'];
     if (statePath && fs.existsSync(statePath)) {
@@ -169,7 +172,7 @@ Examples:
         : {}),
       settings: { ...(args.switches.has('silent') ? { silent: true } : {}), ...(scope ? { scope: scope as UpdateScope } : {}) },
       ...(cycles !== undefined ? { cycles } : {}),
-      trust: { known, ...(acsRoots ? { acsRoots } : {}) },
+      trust: { known, ...(acsRoots ? { acsRoots } : {}), ...(crls ? { crls } : {}) },
       ...(memory ? { memory } : {}),
     };
     const run = await simulate(path, input);
