@@ -33,6 +33,7 @@ function emptyDict<V>(): Record<string, V> {
   return Object.create(null) as Record<string, V>;
 }
 
+/** A memory with nothing logged. */
 export function emptyMemory(): EventLogMemory {
   return { version: 1, machines: emptyDict() };
 }
@@ -45,16 +46,19 @@ function withMachine(mem: EventLogMemory, computer: string, m: MachineEventMemor
   return { version: 1, machines: dictWith(mem.machines, computer, m) };
 }
 
+/** The machine's `key` entry when it was logged once, else undefined. */
 export function wasLoggedOnce(mem: EventLogMemory, computer: string, key: string): LoggedOnce | undefined {
   const once = machineOf(mem, computer).loggedOnce;
   return hasOwn(once, key) ? once[key] : undefined;
 }
 
+/** A memory with the machine's `key` logged once (the input memory is not changed). */
 export function rememberLoggedOnce(mem: EventLogMemory, computer: string, key: string, entry: LoggedOnce): EventLogMemory {
   const m = machineOf(mem, computer);
   return withMachine(mem, computer, { ...m, loggedOnce: dictWith(m.loggedOnce, key, entry) });
 }
 
+/** A memory without the machine's `key` entry. */
 export function forgetLoggedOnce(mem: EventLogMemory, computer: string, key: string): EventLogMemory {
   const m = machineOf(mem, computer);
   if (!hasOwn(m.loggedOnce, key)) return mem;
@@ -91,6 +95,7 @@ export function mergeMemory(base: EventLogMemory, run: EventLogMemory, machines:
   return out;
 }
 
+/** The memory as JSON text, to persist between runs (parseMemory restores it). */
 export function serializeMemory(mem: EventLogMemory): string {
   return JSON.stringify(mem, null, 2) + '\n';
 }

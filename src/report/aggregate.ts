@@ -6,6 +6,7 @@ import type {
   FixFirstEntry,
   FleetSummary,
   ImportFailure,
+  SkippedInput,
   Lang,
   MachineRow,
   MachineTexts,
@@ -50,6 +51,7 @@ export function fixFirstOrder(a: FixFirstEntry, b: FixFirstEntry): number {
   );
 }
 
+/** Aggregates machine rows into a FleetSummary with flat memory (counts, a bounded fix-first list and row sample). */
 export class FleetAggregator {
   private readonly limits: AggregateLimits;
   private totals = { machines: 0, ready: 0, notReady: 0, unknown: 0, importErrors: 0 };
@@ -62,6 +64,8 @@ export class FleetAggregator {
   private stepsOverflow = 0;
   private perPath = new Map<string, PerPathSummary>();
   private importErrors: ImportFailure[] = [];
+  private skipped: SkippedInput[] = [];
+  private skippedCount = 0;
   private machines: MachineRow[] = [];
   private truncated = false;
   private readonly meta: {
@@ -98,6 +102,12 @@ export class FleetAggregator {
   addImportError(e: ImportFailure): void {
     this.totals.importErrors++;
     if (this.importErrors.length < this.limits.importErrors) this.importErrors.push(e);
+  }
+
+  /** An input left out on purpose (counted; the first ones listed, as many as import errors). */
+  addSkipped(s: SkippedInput): void {
+    this.skippedCount++;
+    if (this.skipped.length < this.limits.importErrors) this.skipped.push(s);
   }
 
   /** `alt`: the row's reasons and remediation in another language (same order), for the page's toggle */
@@ -160,6 +170,7 @@ export class FleetAggregator {
       perPath: [...this.perPath.values()],
       verifications,
       importErrors: [...this.importErrors],
+      ...(this.skippedCount ? { skipped: { count: this.skippedCount, items: [...this.skipped] } } : {}),
       machines: [...this.machines],
       machinesTruncated: this.truncated,
     };

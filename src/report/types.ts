@@ -8,6 +8,7 @@ export type Tri = true | false | 'unknown';
 export type Decision = 'allowed' | 'blocked' | 'unguarded' | 'unknown';
 export type KnownDecision = Exclude<Decision, 'unknown'>;
 
+/** A popup as the report shows it. */
 export interface PopupView {
   id: string;
   window: string;
@@ -19,6 +20,7 @@ export interface PopupView {
   titleProvenance?: string;
 }
 
+/** An event as the report shows it. */
 export interface EventView {
   id: number;
   source: string;
@@ -47,6 +49,7 @@ export interface PathOutcome {
   reasons: string[];
 }
 
+/** One machine of the fleet report (one line of report.csv). */
 export interface MachineRow {
   name: string;
   source: string;
@@ -66,6 +69,13 @@ export interface ImportFailure {
   source: string;
   line?: number;
   error: string;
+}
+
+/** An input entry that is not a machine (a stray file in a share, a non-Windows row) and was left out on purpose. */
+export interface SkippedInput {
+  source: string;
+  line?: number;
+  reason: string;
 }
 
 /** A machine's reason messages and remediation steps in another language (same order as the row's). */
@@ -115,6 +125,7 @@ export interface VerificationSummary {
   machines: number;
 }
 
+/** The fleet report's summary (report.json's `summary`). */
 export interface FleetSummary {
   tool: 'acs-gatekeeper';
   /** ISO time (UTC) */
@@ -138,6 +149,8 @@ export interface FleetSummary {
   perPath: PerPathSummary[];
   verifications: VerificationSummary[];
   importErrors: ImportFailure[];
+  /** what the inventory left out on purpose (stray files, non-Windows rows, older dated folders); absent when nothing */
+  skipped?: { count: number; items: SkippedInput[] };
   /** the first machines in inventory order (all of them for a small fleet) */
   machines: MachineRow[];
   machinesTruncated: boolean;

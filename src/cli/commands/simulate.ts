@@ -13,19 +13,20 @@ import { assumeFlags, assumptionsFrom } from '../assume';
 import { toEventsXml } from '../../eventlog/render';
 import { intValue, monthValue, refuseFlags, timeValue, timeZoneValue } from '../args';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
-import { knownCertificates, loadCertificates } from '../certs';
+import { knownCertificates, loadCertificates, loadCrls } from '../certs';
 import { EXIT, exitCodesHelp, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatRun } from '../format/simulate';
 import { parseInstallPath } from '../install-path';
 import { resolveLang } from '../lang';
 import { loadOneMachine } from '../profile-input';
+import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 
 const USAGE =
   'acs-gate simulate PATH --machine PROFILE [--file INSTALLER] [--build N | --maintenance YYYY-MM] ' +
   '[--agent-build N | --agent-maintenance YYYY-MM] [--silent] [--scope SCOPE] [--cycles N] [--lang ja|en] ' +
-  '[--display-path PATH] [--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--tz ZONE] [--state FILE] ' +
-  '[--events-xml FILE] [--assume-online] [--assume-root-auto-update]';
+  '[--display-path PATH] [--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--crl CRL]... [--at ISO] [--tz ZONE] [--state FILE] ' +
+  '[--events-xml FILE] [--assume-online] [--assume-root-auto-update] [--accept-kb KB]... [--policy FILE]';
 
 const SCOPES: readonly UpdateScope[] = ['all', 'patterns-engines-drivers', 'patterns'];
 /** The paths that run over update cycles (the only ones --cycles, --scope, --agent-build / --agent-maintenance apply to). */
@@ -57,6 +58,7 @@ export const simulateCommand: Command = {
     trace: { kind: 'switch' },
     json: { kind: 'switch' },
     trust: { kind: 'list' },
+    crl: { kind: 'list' },
     'acs-root': { kind: 'list' },
     at: { kind: 'value' },
     state: { kind: 'value' },
@@ -64,6 +66,8 @@ export const simulateCommand: Command = {
     'display-path': { kind: 'value' },
     tz: { kind: 'value' },
     ...assumeFlags,
+    'accept-kb': ENDPOINT_FLAGS['accept-kb'],
+    policy: ENDPOINT_FLAGS.policy,
   },
   help: `Usage: ${USAGE}
 
@@ -93,6 +97,7 @@ Options:
   --json                    the run as JSON (path, decision, reasons, popups, events, downloads, remediation, transitions)
   --trust PEM               certificates the machine's root store may name (matched by thumbprint); repeatable
   --acs-root PEM            roots that make a chain ACS (default: the bundled Microsoft root); repeatable
+  --crl CRL                 a CRL (DER or PEM) the --file's revocation is judged by, offline; repeatable
   --at ISO                  simulation clock (default now)
   --tz ZONE                 time zone the times are shown in, e.g. Asia/Tokyo (default: TZ, else the system's)
   --state FILE              event-log memory ("event 900 logged once"): read if it exists, written after the run
@@ -101,6 +106,8 @@ Options:
                             certificate list (named in the output)
   --assume-root-auto-update where the machine's exports do not say, assume automatic root certificate update is
                             on (named in the output)
+  --accept-kb KB            a KB accepted as containing the ACS fix, on top of the table; repeatable
+  --policy FILE             JSON { "acceptKbs": ["KB..."] }: the same, kept in a file
 
 ${exitCodesHelp({
   0: 'allowed: the program installs / runs',
@@ -150,12 +157,14 @@ Examples:
     const extra = loadCertificates(args.lists.get('trust') ?? []);
     const known = knownCertificates(extra, bundledAcsRoot());
     const acsRoots = args.lists.get('acs-root') ? loadCertificates(args.lists.get('acs-root')!) : undefined;
+    const crls = args.lists.get('crl') ? loadCrls(args.lists.get('crl')!) : undefined;
     // a bad state file is named before anything runs (read again under its lock for the run)
     if (statePath) readState(statePath);
 
+    const { acceptKbs } = endpointOptions(args, io.cwd);
     const loaded = await loadOneMachine(machineArg);
     const { profile, assumed } = applyAssumptions(loaded.profile, assume);
-    const readiness = assessReadiness(profile, { lang });
+    const readiness = assessReadiness(profile, { lang, acceptKbs });
     const artifact: Artifact = file
       ? { kind: 'file', path: file, ...(displayPath ? { displayPath } : {}) }
       : {
@@ -175,7 +184,7 @@ Examples:
         : {}),
       settings: { ...(args.switches.has('silent') ? { silent: true } : {}), ...(scope ? { scope: scope as UpdateScope } : {}) },
       ...(cycles !== undefined ? { cycles } : {}),
-      trust: { known, ...(acsRoots ? { acsRoots } : {}) },
+      trust: { known, ...(acsRoots ? { acsRoots } : {}), ...(crls ? { crls } : {}) },
       ...(memory ? { memory } : {}),
     });
     // the state is read, the run made and the state replaced under the state file's lock
