@@ -52,10 +52,10 @@ describe('machines named like Object.prototype members', () => {
     const out = path.join(dir, 'bad-one');
     const deps = {
       ...defaultFleetDeps,
-      simulate: (async (p, input, o) => {
-        if (input.machine.name === 'constructor') throw new Error('exploded inside the machine');
-        return defaultFleetDeps.simulate(p, input, o);
-      }) as typeof defaultFleetDeps.simulate,
+      assessReadiness: ((profile, o) => {
+        if (profile.name === 'constructor') throw new Error('exploded inside the machine');
+        return defaultFleetDeps.assessReadiness(profile, o);
+      }) as typeof defaultFleetDeps.assessReadiness,
     };
     // distinct facts per machine, so each one is simulated (equal facts share one cached outcome)
     const distinct = path.join(dir, 'distinct.jsonl');
