@@ -43,6 +43,22 @@ export function remediationFor(reason: ReadinessReason, ctx: RemediationContext,
     case 'OS_PATCH_MISSING': {
       const kbs = ctx.kbs ?? [];
       const line = lineParam(ctx, 'word.thisWindows');
+      const newest = reason.evidence?.['newestKnownKb'];
+      const month = reason.evidence?.['newestKnownMonth'];
+      if (typeof newest === 'string' && typeof month === 'string') {
+        // never ask for the 2021 fix itself when later rollups exist: the newest known one (or later) is the step
+        return [
+          readinessText('remediation.OS_PATCH_MISSING.newest', lang, {
+            line,
+            newestKnown: newest,
+            month,
+            firstKb: kbs[0] ?? '',
+            kind: { en: 'monthly rollup', ja: 'マンスリー ロールアップ' },
+            catalog: catalogUrl(newest),
+            kb5022661: KB5022661_URL,
+          }),
+        ];
+      }
       if (kbs.length === 0) return [readinessText('remediation.OS_PATCH_MISSING.latest', lang, { line, kb5022661: KB5022661_URL })];
       return [
         readinessText('remediation.OS_PATCH_MISSING.kbs', lang, {
@@ -69,6 +85,12 @@ export function remediationFor(reason: ReadinessReason, ctx: RemediationContext,
       ];
     case 'FACT_UNKNOWN': {
       const fact = reason.fact;
+      if (fact === 'laterKb') {
+        const unknown = reason.evidence?.['unknownKbs'];
+        const kb = Array.isArray(unknown) && typeof unknown[0] === 'string' ? unknown[0] : '';
+        const p = { kb, line: lineParam(ctx, 'word.thisWindows'), kind: { en: 'monthly rollup', ja: 'マンスリー ロールアップ' }, catalog: catalogUrl(kb) };
+        return [readinessText('remediation.FACT_UNKNOWN.laterKb.accept', lang, p), readinessText('remediation.FACT_UNKNOWN.laterKb.check', lang, p)];
+      }
       const cmd = fact && Object.prototype.hasOwnProperty.call(COLLECT_TEXTS, fact) ? COLLECT_TEXTS[fact] : undefined;
       const out = cmd && fact ? [readinessText('remediation.FACT_UNKNOWN.collect', lang, { fact, factLabel: FACT_LABELS_JA[fact] ?? fact, command: cmd })] : [];
       // os.ubr with no hotfix list either: the hotfix list can also decide (the KB installed)
