@@ -342,12 +342,12 @@ async function appxContainerOf(path: string, zip: ZipArchive): Promise<SignedCon
     const all = await digest.parts(algorithms);
     return new Map(algorithms.map((a) => [a, appxBlob(all.get(a)!)]));
   });
-  if (signatures.length) failures.push(...(await partFailures(signatures[0]!, blockMap.algorithm, digest)));
+  if (signatures.length) failures.push(...(await partFailures(signatures[0]!, blockMap.algorithm, source)));
   return { format: 'appx', signatures, failures, digestSource: source };
 }
 
 /** Each part of the signed blob against the package (APPX_DIGEST_MISMATCH per part); silent when the signature does not read. */
-async function partFailures(der: Uint8Array, blockMapAlg: DigestAlgorithm, digest: AppxDigest): Promise<Failure[]> {
+async function partFailures(der: Uint8Array, blockMapAlg: DigestAlgorithm, source: BatchedDigestSource): Promise<Failure[]> {
   let alg: DigestAlgorithm | undefined;
   let signed: Uint8Array;
   try {
@@ -362,7 +362,8 @@ async function partFailures(der: Uint8Array, blockMapAlg: DigestAlgorithm, diges
   if (alg !== blockMapAlg) out.push({ code: 'APPX_DIGEST_MISMATCH', message: `the signature's digest algorithm (${alg}) is not the block map's HashMethod (${blockMapAlg})` });
   const expected = splitAppxBlob(signed, alg);
   if (!expected) return [...out, { code: 'APPX_DIGEST_MISMATCH', message: 'the signed digest is not an APPX digest blob ("APPX" + tagged hashes)' }];
-  const actual = (await digest.parts([alg])).get(alg)!;
+  // the same (memoised) blob the signature layer compares, split back into its parts
+  const actual = splitAppxBlob(await source.digest(alg), alg)!;
   for (const tag of PART_TAGS) {
     const a = actual.get(tag);
     const e = expected.get(tag);
