@@ -1,6 +1,6 @@
 /** acs-gate verify FILE...: the Authenticode / ACS verdict of each file. */
 import type { X509Certificate } from 'node:crypto';
-import { bundledMicrosoftCertificates, verifyFile } from '../../authenticode';
+import { bundledMicrosoftCertificates, verifyInOrder } from '../../authenticode';
 import type { VerificationResult } from '../../authenticode/types';
 import { timeValue } from '../args';
 import { loadCertificates } from '../certs';
@@ -77,8 +77,8 @@ Examples:
     const knownCerts = [...(trustCerts ?? []), ...(acsCerts ?? []), ...bundledMicrosoftCertificates()];
     const results: VerificationResult[] = [];
     let code: number = EXIT.OK;
-    for (const file of args.positionals) {
-      const r = await verifyFile(file, options);
+    for await (const r of verifyInOrder(args.positionals, options)) {
+      const file = r.file;
       if (r.failures.some((f) => f.code === 'IO_ERROR')) {
         io.stderr(`acs-gate verify: ${r.failures.find((f) => f.code === 'IO_ERROR')!.message}\n`);
         code = EXIT.USAGE_OR_IO;
