@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { COLLECT_TEXTS, READINESS_TEXTS } from '../../src/endpoint/texts';
 import { INSTALLER_TEXTS } from '../../src/installers/texts';
 import { INSTALL_PATH_IDS } from '../../src/installers/types';
-import { COMMANDS, MAIN_HELP } from '../../src/cli/main';
+import { allCommands, mainHelp } from '../../src/cli/main';
 import { wrap } from '../../src/cli/format/width';
 import { FleetAggregator } from '../../src/report/aggregate';
 import { barChart, escapeHtml, labelWidth, renderHtml } from '../../src/report/html';
@@ -24,7 +24,7 @@ function allTexts(): string[] {
   for (const v of Object.values(COLLECT_TEXTS)) out.push(v.en, v.ja);
   for (const v of Object.values(INSTALLER_TEXTS) as { en: string; ja: string }[]) out.push(v.en, v.ja);
   for (const v of Object.values(LABELS)) out.push(v.en, v.ja);
-  out.push(MAIN_HELP, ...COMMANDS.map((c) => c.help));
+  out.push(mainHelp(), ...allCommands().map((c) => c.help));
   return out;
 }
 
