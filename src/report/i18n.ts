@@ -9,6 +9,8 @@ export const LABELS = {
   notReady: { ja: '未対応', en: 'Not ready' },
   unknown: { ja: '不明', en: 'Unknown' },
   importErrors: { ja: '読み込みエラー', en: 'Import errors' },
+  skipped: { ja: '読み込まなかった項目', en: 'Skipped' },
+  reason: { ja: '理由', en: 'Reason' },
   byWindows: { ja: 'Windows バージョン別', en: 'By Windows version' },
   byReason: { ja: '理由別', en: 'By reason' },
   fixFirst: { ja: '優先して対応する端末', en: 'Machines to fix first' },
@@ -82,6 +84,17 @@ export const REASON_LABELS: Record<string, { ja: string; en: string }> = {
   ROOT_NOT_TRUSTED: { ja: 'ルート証明書が未登録', en: 'Root certificate not trusted' },
   FACT_UNKNOWN: { ja: '情報が不足', en: 'Facts missing' },
   OS_UNRECOGNIZED: { ja: 'OS を判別できない', en: 'Windows version not recognised' },
+};
+
+/** The facts a FACT_UNKNOWN reason names (its `fact`), as the reader calls them. */
+export const FACT_LABELS: Record<string, { ja: string; en: string }> = {
+  'os.version': { ja: 'OS のバージョン', en: 'OS version' },
+  'os.ubr': { ja: 'UBR (更新ビルド リビジョン)', en: 'UBR (update build revision)' },
+  'os.productType': { ja: 'クライアントかサーバーか', en: 'client or server edition' },
+  hotfixes: { ja: 'インストール済みの更新プログラム', en: 'installed updates' },
+  rootStore: { ja: '信頼されたルート証明機関ストアの内容', en: 'Trusted Root store contents' },
+  rootAutoUpdate: { ja: 'ルート証明書の自動更新の設定', en: 'automatic root certificate update setting' },
+  online: { ja: 'Windows Update への接続可否', en: 'whether it can reach Windows Update' },
 };
 
 /**
