@@ -14,6 +14,7 @@ import { formatFleet } from '../format/fleet';
 import { progressLine } from '../format/progress';
 import { resolveLang } from '../lang';
 import { parseInstallPath } from '../install-path';
+import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 
 const USAGE =
   'acs-gate fleet INVENTORY... [--file INSTALLER]... [--path PATH]... --out DIR [--lang ja|en] [--at ISO] [--json] ' +
@@ -101,6 +102,7 @@ export const fleetCommand: Command = {
     tz: { kind: 'value' },
     'fail-on': { kind: 'list' },
     ...assumeFlags,
+    ...ENDPOINT_FLAGS,
   },
   help: `Usage: ${USAGE}
 
@@ -139,6 +141,10 @@ Options:
   --assume-root-auto-update
                      where a machine's exports do not say, assume automatic root certificate update is on
                      (recorded in the report's header and JSON)
+  --columns name=COL,version=COL,...
+                     which columns of an inventory CSV hold the device name, OS version, … (as readiness takes it)
+  --accept-kb KB     a KB accepted as containing the ACS fix, on top of the table; repeatable
+  --policy FILE      JSON { "acceptKbs": ["KB..."] }: the same, kept in a file
 
 A machine whose readiness is unknown gets decision "unknown" on each path that depends on it; the report
 counts those apart from blocked and shows what their worst case would be.
@@ -159,7 +165,10 @@ Examples:
     if (!out) throw new UsageError('--out DIR is required');
     const trust = args.lists.get('trust');
     const acsRoots = args.lists.get('acs-root');
+    const eo = endpointOptions(args, ctx.io.cwd);
     const options: FleetOptions = {
+      inventoryOptions: eo.load,
+      ...(eo.acceptKbs.length ? { readinessOptions: { acceptKbs: eo.acceptKbs } } : {}),
       inventory: args.positionals,
       files: args.lists.get('file') ?? [],
       paths: (args.lists.get('path') ?? []).map(parseInstallPath),

@@ -17,12 +17,13 @@ import { formatRun } from '../format/simulate';
 import { parseInstallPath } from '../install-path';
 import { resolveLang } from '../lang';
 import { loadOneMachine } from '../profile-input';
+import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 
 const USAGE =
   'acs-gate simulate PATH --machine PROFILE [--file INSTALLER] [--build N | --maintenance YYYY-MM] ' +
   '[--agent-build N | --agent-maintenance YYYY-MM] [--silent] [--scope SCOPE] [--cycles N] [--lang ja|en] ' +
   '[--display-path PATH] [--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--crl CRL]... [--at ISO] [--tz ZONE] [--state FILE] ' +
-  '[--events-xml FILE] [--assume-online] [--assume-root-auto-update]';
+  '[--events-xml FILE] [--assume-online] [--assume-root-auto-update] [--accept-kb KB]... [--policy FILE]';
 
 const SCOPES: readonly UpdateScope[] = ['all', 'patterns-engines-drivers', 'patterns'];
 
@@ -60,6 +61,8 @@ export const simulateCommand: Command = {
     'display-path': { kind: 'value' },
     tz: { kind: 'value' },
     ...assumeFlags,
+    'accept-kb': ENDPOINT_FLAGS['accept-kb'],
+    policy: ENDPOINT_FLAGS.policy,
   },
   help: `Usage: ${USAGE}
 
@@ -98,6 +101,8 @@ Options:
                             certificate list (named in the output)
   --assume-root-auto-update where the machine's exports do not say, assume automatic root certificate update is
                             on (named in the output)
+  --accept-kb KB            a KB accepted as containing the ACS fix, on top of the table; repeatable
+  --policy FILE             JSON { "acceptKbs": ["KB..."] }: the same, kept in a file
 
 ${exitCodesHelp({
   0: 'allowed: the program installs / runs',
@@ -150,9 +155,10 @@ Examples:
       }
     }
 
+    const { acceptKbs } = endpointOptions(args, io.cwd);
     const loaded = await loadOneMachine(machineArg);
     const { profile, assumed } = applyAssumptions(loaded.profile, assume);
-    const readiness = assessReadiness(profile, { lang });
+    const readiness = assessReadiness(profile, { lang, acceptKbs });
     const artifact: Artifact = file
       ? { kind: 'file', path: file, ...(displayPath ? { displayPath } : {}) }
       : {
