@@ -37,6 +37,15 @@ export const MAX_SIGNATURE_ENTRIES = 2;
 /** Signature checks chain building may spend per file, over all its signatures, nested ones and timestamps. */
 export const MAX_CHAIN_CHECKS_PER_FILE = 256;
 
+/**
+ * Verifies one file's Authenticode signature (PE or MSI, told apart by content) and says whether it is ACS.
+ * @param path the file to verify
+ * @param options trust anchors, ACS roots, the verification time (default now), strict mode
+ * @returns the VerificationResult: verdict 'valid' | 'invalid' | 'unsigned' | 'malformed', `acs`, the failure
+ *   codes and every signature's report. Bad file content never throws: it is a verdict (an unreadable file is
+ *   'malformed' with IO_ERROR).
+ * @throws VerifyError (BAD_TRUST_INPUT) when a certificate in `options` cannot be read
+ */
 export async function verifyFile(path: string, options?: VerifyOptions): Promise<VerificationResult> {
   return verifyFileWithContext(path, resolveVerifyContext(options));
 }

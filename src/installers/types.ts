@@ -5,7 +5,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import type { VerificationResult } from '../authenticode/types';
-import type { MachineProfile } from '../endpoint/profile';
+import type { MachineProfile, MachineProfileInput } from '../endpoint/profile';
 import type { Readiness, Tri } from '../endpoint/types';
 import type { Lang, MessageId, Provenance, WindowKind } from '../messages/catalog';
 import type { EventLogMemory, EventRecord } from '../eventlog/types';
@@ -13,6 +13,7 @@ import type { EventLogMemory, EventRecord } from '../eventlog/types';
 export type { Lang, MessageId, Provenance, WindowKind } from '../messages/catalog';
 export type { EventLogMemory, EventRecord } from '../eventlog/types';
 
+/** Every install path simulate() runs (docs/behavior.md describes each). */
 export const INSTALL_PATH_IDS = [
   'server-patch', // A1
   'autopcc', // A2
@@ -27,11 +28,13 @@ export const INSTALL_PATH_IDS = [
   'pattern-update',
   'engine-update',
 ] as const;
+/** One of INSTALL_PATH_IDS. */
 export type InstallPath = (typeof INSTALL_PATH_IDS)[number];
 
 export type Product = 'apex-one' | 'apex-one-saas' | 'vision-one-sep';
 /** Apex One SaaS maintenance month, "YYYY-MM" */
 export type Maintenance = `${number}-${number}`;
+/** Which components security agents update (Apex One's "Security Agents only update the following components"). */
 export type UpdateScope = 'all' | 'patterns-engines-drivers' | 'patterns';
 /**
  * What a path does on a machine. 'unknown': the outcome rests on a fact the profile does not give
@@ -62,6 +65,7 @@ export type Artifact =
       path?: string;
     };
 
+/** Apex One settings and assumptions that change what a path does. */
 export interface SimulateSettings {
   /** A4: EXE made by the client packager in silent mode (only the first popup) */
   silent?: boolean;
@@ -78,9 +82,10 @@ export interface MachineChange {
   fromCycle: number;
   readiness: Readiness;
   /** the changed profile (used for trust anchors of a real file); default: the previous one */
-  machine?: MachineProfile;
+  machine?: MachineProfileInput;
 }
 
+/** Certificates a simulation may use when the artifact is a real file. */
 export interface SimulateTrust {
   /** certificates the simulator may place in a machine's root store (matched by thumbprint) */
   known: X509Certificate[];
@@ -88,9 +93,12 @@ export interface SimulateTrust {
   acsRoots?: X509Certificate[];
 }
 
+/** What simulate() runs: the machine, its readiness, the program, the clock and the path's settings. */
 export interface SimulateInput {
-  machine: MachineProfile;
-  readiness: Readiness;
+  /** the machine: a profile from loadInventory, or one written by hand (checked; defaults applied) */
+  machine: MachineProfileInput;
+  /** the machine's readiness; default: assessReadiness(machine, { lang }) */
+  readiness?: Readiness;
   artifact: Artifact;
   /** the installed agent, for update paths: Apex One build, or SaaS maintenance month */
   agent?: { build?: number; maintenance?: string };
@@ -114,6 +122,15 @@ export interface SimulateInput {
   memory?: EventLogMemory;
 }
 
+/** The reason codes of a PathRun. */
+/** SimulateInput as simulate() hands it on: the profiles checked (defaults applied), the readiness assessed. */
+export interface ResolvedSimulateInput extends SimulateInput {
+  machine: MachineProfile;
+  readiness: Readiness;
+  changes?: Array<MachineChange & { machine?: MachineProfile }>;
+}
+
+/** The reason codes of a PathRun. */
 export const RUN_REASON_CODES = [
   'OS_NO_ACS_SUPPORT',
   'OS_PATCH_MISSING',
@@ -135,12 +152,14 @@ export const RUN_REASON_CODES = [
 ] as const;
 export type RunReasonCode = (typeof RUN_REASON_CODES)[number];
 
+/** Why a path decided as it did. */
 export interface RunReason {
   code: RunReasonCode;
   message: string;
   evidence?: Record<string, unknown>;
 }
 
+/** A popup as the user sees it, with where its text comes from. */
 export interface Popup {
   id: MessageId;
   /** where it appears: the endpoint's desktop, the web console, the server's desktop */
@@ -164,6 +183,7 @@ export type CycleOutcome =
   | 'patterns-only' // scope excludes the program
   | 'up-to-date'; // program already installed in an earlier cycle
 
+/** One update cycle of an agent update path. */
 export interface CycleSummary {
   cycle: number;
   /** ISO time of the cycle (simulation clock) */
@@ -176,12 +196,14 @@ export interface CycleSummary {
   patternsUpdated: boolean;
 }
 
+/** One state transition of a path's machine (for tracing). */
 export interface Transition {
   from: string;
   event: string;
   to: string;
 }
 
+/** What one install path did on one machine: the decision, the popups and events in order, downloads, reasons, remediation. */
 export interface PathRun {
   path: InstallPath;
   decision: Decision;
@@ -220,6 +242,7 @@ export interface WorstCase {
   cycles?: CycleSummary[];
 }
 
+/** What INSTALL_PATHS says about one install path. */
 export interface InstallPathInfo {
   id: InstallPath;
   /** the seed's numbering: A1..A6, S1..S3; '-' for the others */

@@ -50,6 +50,7 @@ export function fixFirstOrder(a: FixFirstEntry, b: FixFirstEntry): number {
   );
 }
 
+/** Aggregates machine rows into a FleetSummary with flat memory (counts, a bounded fix-first list and row sample). */
 export class FleetAggregator {
   private readonly limits: AggregateLimits;
   private totals = { machines: 0, ready: 0, notReady: 0, unknown: 0, importErrors: 0 };

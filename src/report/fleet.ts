@@ -36,6 +36,7 @@ export interface FleetDeps {
   verifier: AcsVerifier;
 }
 
+/** Options of fleetReport: the inventory, installers and paths, the output directory, language and clock. */
 export interface FleetOptions {
   inventory: string[];
   /** installer files; none: each path runs on its declared ACS-signed artifact */
@@ -67,6 +68,7 @@ export interface FleetOptions {
   cacheSize?: number;
 }
 
+/** What fleetReport returns. */
 export interface FleetResult {
   summary: FleetSummary;
   outputs: { json: string; csv: string; html: string };
@@ -82,6 +84,7 @@ export interface Run {
   displayPath?: string;
 }
 
+/** The path × installer runs of a fleet report: files × paths, or per file msi / autopcc, or the paths on a declared artifact. */
 export function chooseRuns(files: string[], paths: InstallPath[]): Run[] {
   if (paths.length && files.length) return paths.flatMap((p) => files.map((f) => ({ path: p, file: f })));
   if (paths.length) return paths.map((p) => ({ path: p, file: null }));
@@ -167,6 +170,12 @@ function trustLabel(r: Readiness): string {
   return 'root unknown';
 }
 
+/**
+ * The fleet report with the given dependencies (fleetReport passes the real ones): reads the inventory,
+ * judges each machine, runs each path × installer, and writes report.json, report.csv and report.html.
+ * @returns the summary, the files written and the counts of simulations and verifications run
+ * @throws InputError when an inventory input cannot be read; errors writing the output directory
+ */
 export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promise<FleetResult> {
   const lang: Lang = opts.lang ?? 'ja';
   const runs = opts.runs

@@ -244,6 +244,7 @@ function assumptionsLine(s: FleetSummary): string {
   return `<div id="assumptions" class="assumed"><strong>${t('assumptions')}</strong><ul>${items.join('')}</ul></div>`;
 }
 
+/** The self-contained report.html (no external resources; every text escaped) for a fleet summary. */
 export function renderHtml(s: FleetSummary): string {
   const runs = s.perPath.map((p) => ({ path: p.path, file: p.file }));
   const total = (v: number, id: string, key: LabelKey, cls: string) =>

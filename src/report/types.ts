@@ -8,6 +8,7 @@ export type Tri = true | false | 'unknown';
 export type Decision = 'allowed' | 'blocked' | 'unguarded' | 'unknown';
 export type KnownDecision = Exclude<Decision, 'unknown'>;
 
+/** A popup as the report shows it. */
 export interface PopupView {
   id: string;
   window: string;
@@ -19,6 +20,7 @@ export interface PopupView {
   titleProvenance?: string;
 }
 
+/** An event as the report shows it. */
 export interface EventView {
   id: number;
   source: string;
@@ -47,6 +49,7 @@ export interface PathOutcome {
   reasons: string[];
 }
 
+/** One machine of the fleet report (one line of report.csv). */
 export interface MachineRow {
   name: string;
   source: string;
@@ -115,6 +118,7 @@ export interface VerificationSummary {
   machines: number;
 }
 
+/** The fleet report's summary (report.json's `summary`). */
 export interface FleetSummary {
   tool: 'acs-gatekeeper';
   /** ISO time (UTC) */
