@@ -10,19 +10,20 @@ import { parseMemory, serializeMemory } from '../../eventlog/memory';
 import { toEventsXml } from '../../eventlog/render';
 import { intValue, monthValue, timeValue, timeZoneValue } from '../args';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
-import { knownCertificates, loadCertificates } from '../certs';
+import { knownCertificates, loadCertificates, loadCrls } from '../certs';
 import { EXIT, exitCodesHelp, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatRun } from '../format/simulate';
 import { parseInstallPath } from '../install-path';
 import { resolveLang } from '../lang';
 import { loadOneMachine } from '../profile-input';
+import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 
 const USAGE =
   'acs-gate simulate PATH --machine PROFILE [--file INSTALLER] [--build N | --maintenance YYYY-MM] ' +
   '[--agent-build N | --agent-maintenance YYYY-MM] [--silent] [--scope SCOPE] [--cycles N] [--lang ja|en] ' +
-  '[--display-path PATH] [--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--tz ZONE] [--state FILE] ' +
-  '[--events-xml FILE] [--assume-online] [--assume-root-auto-update]';
+  '[--display-path PATH] [--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--crl CRL]... [--at ISO] [--tz ZONE] [--state FILE] ' +
+  '[--events-xml FILE] [--assume-online] [--assume-root-auto-update] [--accept-kb KB]... [--policy FILE]';
 
 const SCOPES: readonly UpdateScope[] = ['all', 'patterns-engines-drivers', 'patterns'];
 
@@ -52,6 +53,7 @@ export const simulateCommand: Command = {
     trace: { kind: 'switch' },
     json: { kind: 'switch' },
     trust: { kind: 'list' },
+    crl: { kind: 'list' },
     'acs-root': { kind: 'list' },
     at: { kind: 'value' },
     state: { kind: 'value' },
@@ -59,6 +61,8 @@ export const simulateCommand: Command = {
     'display-path': { kind: 'value' },
     tz: { kind: 'value' },
     ...assumeFlags,
+    'accept-kb': ENDPOINT_FLAGS['accept-kb'],
+    policy: ENDPOINT_FLAGS.policy,
   },
   help: `Usage: ${USAGE}
 
@@ -88,6 +92,7 @@ Options:
   --json                    the run as JSON (path, decision, reasons, popups, events, downloads, remediation, transitions)
   --trust PEM               certificates the machine's root store may name (matched by thumbprint); repeatable
   --acs-root PEM            roots that make a chain ACS (default: the bundled Microsoft root); repeatable
+  --crl CRL                 a CRL (DER or PEM) the --file's revocation is judged by, offline; repeatable
   --at ISO                  simulation clock (default now)
   --tz ZONE                 time zone the times are shown in, e.g. Asia/Tokyo (default: TZ, else the system's)
   --state FILE              event-log memory ("event 900 logged once"): read if it exists, written after the run
@@ -96,6 +101,8 @@ Options:
                             certificate list (named in the output)
   --assume-root-auto-update where the machine's exports do not say, assume automatic root certificate update is
                             on (named in the output)
+  --accept-kb KB            a KB accepted as containing the ACS fix, on top of the table; repeatable
+  --policy FILE             JSON { "acceptKbs": ["KB..."] }: the same, kept in a file
 
 ${exitCodesHelp({
   0: 'allowed: the program installs / runs',
@@ -137,6 +144,7 @@ Examples:
     const extra = loadCertificates(args.lists.get('trust') ?? []);
     const known = knownCertificates(extra, bundledAcsRoot());
     const acsRoots = args.lists.get('acs-root') ? loadCertificates(args.lists.get('acs-root')!) : undefined;
+    const crls = args.lists.get('crl') ? loadCrls(args.lists.get('crl')!) : undefined;
     const statePath = args.values.get('state');
     let memory: SimulateInput['memory'];
     if (statePath && fs.existsSync(statePath)) {
@@ -147,9 +155,10 @@ Examples:
       }
     }
 
+    const { acceptKbs } = endpointOptions(args, io.cwd);
     const loaded = await loadOneMachine(machineArg);
     const { profile, assumed } = applyAssumptions(loaded.profile, assume);
-    const readiness = assessReadiness(profile, { lang });
+    const readiness = assessReadiness(profile, { lang, acceptKbs });
     const artifact: Artifact = file
       ? { kind: 'file', path: file, ...(displayPath ? { displayPath } : {}) }
       : {
@@ -169,7 +178,7 @@ Examples:
         : {}),
       settings: { ...(args.switches.has('silent') ? { silent: true } : {}), ...(scope ? { scope: scope as UpdateScope } : {}) },
       ...(cycles !== undefined ? { cycles } : {}),
-      trust: { known, ...(acsRoots ? { acsRoots } : {}) },
+      trust: { known, ...(acsRoots ? { acsRoots } : {}), ...(crls ? { crls } : {}) },
       ...(memory ? { memory } : {}),
     };
     const run = await simulate(path, input);

@@ -37,7 +37,9 @@ function chainBlock(sig: SignatureReport, lookup: CertificateLookup): string[] {
 export function formatSignature(sig: SignatureReport, lookup: CertificateLookup): string[] {
   const lines = [
     `Signature Index: ${sig.index} ${sig.nested ? '(Nested Signature)' : '(Primary Signature)'}`,
-    `Hash of file (${sig.digestAlgorithm}): ${sig.digestMatches ? 'matches the signed digest' : 'DOES NOT match the signed digest'}`,
+    `Hash of file (${sig.digestAlgorithm}): ${
+      sig.digestMatches === null ? 'not compared (the signature was refused before)' : sig.digestMatches ? 'matches the signed digest' : 'DOES NOT match the signed digest'
+    }`,
     '',
   ];
   if (sig.signer) lines.push(`Signer: ${sig.signer}`, '');
@@ -47,6 +49,9 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
       ? `The signature is timestamped (${sig.timestampKind === 'rfc3161' ? 'RFC 3161' : 'PKCS #9'}): ${new Date(sig.timestamp).toUTCString()}`
       : 'File is not timestamped.',
   );
+  lines.push(`Revocation: ${sig.revocation.summary}`);
+  for (const d of sig.revocation.details)
+    if (d.status !== 'good' && !sig.revocation.summary.includes(d.message)) lines.push(`    ${d.chain} chain, ${cn(d.subject)}: ${d.status} (${d.message})`);
   lines.push(`Azure Code Signing (ACS): ${sig.acs ? 'yes' : 'no'}`);
   for (const f of sig.failures) lines.push(`  ${f.code}: ${f.message}`);
   lines.push('');
