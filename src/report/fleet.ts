@@ -105,6 +105,34 @@ export function factsKey(profile: MachineProfile): string {
   return JSON.stringify(facts);
 }
 
+/**
+ * What a path run's outcome (as the report keeps it: decision, worst case, popups, events, downloads,
+ * verdict, reason codes) depends on, beyond the run's own settings: the readiness verdict and its parts, the
+ * updates the popups name, the reason codes, and the trust anchors the installer file is verified against.
+ * Machines whose raw facts differ (UBR, other roots, unrelated KBs) but reach the same decision share one
+ * simulation; names and sources are filled in per machine.
+ */
+export function decisionKey(readiness: Readiness, anchors: string): string {
+  return JSON.stringify([
+    readiness.role,
+    readiness.ready,
+    readiness.os.supported,
+    readiness.os.requiredKbs ?? null,
+    readiness.root.trusted,
+    readiness.root.via,
+    readiness.reasons.map((r) => r.code),
+    anchors,
+  ]);
+}
+
+/** Trust anchors as a key: their sorted SHA-256 fingerprints. */
+function anchorsKey(anchors: X509Certificate[]): string {
+  return anchors
+    .map((c) => c.fingerprint256)
+    .sort()
+    .join(',');
+}
+
 function popupView(p: PathRun['popups'][number]): PopupView {
   return {
     id: p.id,
@@ -211,11 +239,13 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   );
   const csv = new CsvReportWriter(outputs.csv, runs);
   const json = new JsonReportWriter(outputs.json);
-  const cache = new Lru<PathOutcome>(opts.cacheSize ?? 20000);
+  /** per decision key, each run's outcome (index = the run's place in `runs`) */
+  const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);
   const verifications = new Map<string, VerificationSummary>();
   /** one machine that showed each distinct popup, to render it in the other language at the end */
   const representatives = new Map<string, SimulateInput>();
   const verifier = cachingVerifier(deps.verifier);
+  const withFiles = runs.some((r) => r.file !== null);
   let simulations = 0;
   let done = 0;
   const trust =
@@ -283,16 +313,17 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
       const o = deps.assessReadiness(profile, { ...opts.readinessOptions, lang: other });
       alt = { lang: other, reasons: o.reasons.map((r) => r.message), remediation: [...o.remediation] };
     }
-    const facts = factsKey(profile);
+    const decides = decisionKey(readiness, withFiles ? anchorsKey(verifier.machineTrustAnchors(profile, readiness, opts.known ?? [])) : '');
+    let shared = cache.get(decides);
+    if (!shared) cache.set(decides, (shared = new Array<PathOutcome | undefined>(runs.length)));
     const outcomes: PathOutcome[] = [];
-    for (const run of runs) {
-      const key = `${run.path}\u0000${run.file ?? ''}\u0000${facts}`;
-      let outcome = cache.get(key);
+    for (const [i, run] of runs.entries()) {
+      let outcome = shared[i];
       if (!outcome) {
         const input = inputFor(run, profile, readiness, lang);
         outcome = toOutcome(run, await deps.simulate(run.path, input, { verifier }));
         simulations++;
-        cache.set(key, outcome);
+        shared[i] = outcome;
         for (const p of outcome.popups) {
           const pk = `${run.path}\u0000${run.file ?? ''}\u0000${p.id}\u0000${p.text}`;
           if (!representatives.has(pk) && representatives.size < 200) representatives.set(pk, input);
