@@ -249,7 +249,7 @@ export function assessRoot(profile: MachineProfile, lang: TextLang = 'en'): Root
       reasons: [
         {
           code: 'ROOT_NOT_TRUSTED',
-          message: readinessText(rootAutoUpdate === false ? 'reason.ROOT_NOT_TRUSTED.autoUpdateOff' : 'reason.ROOT_NOT_TRUSTED.offline', lang, { count: rootStore.length }),
+          message: readinessText(rootAutoUpdate === false ? 'reason.ROOT_NOT_TRUSTED.autoUpdateOff' : 'reason.ROOT_NOT_TRUSTED.offline', lang, { count: { en: rootStore.length === 1 ? '1 certificate' : `${rootStore.length} certificates`, ja: String(rootStore.length) } }),
           evidence: { rootStoreSize: rootStore.length, rootAutoUpdate, online, sha1: ACS_ROOT_2020_SHA1 },
         },
       ],
@@ -294,7 +294,10 @@ export function assessReadiness(input: MachineProfileInput, options: ReadinessOp
   const reasons = [...os.reasons, ...root.reasons];
   const remediation: string[] = [];
   const seen = new Set<string>();
+  // a Windows line that never gets ACS support is not ready whatever else is learnt: no step to collect more
+  const osNeverSupported = os.reasons.some((r) => r.code === 'OS_NO_ACS_SUPPORT');
   for (const r of reasons) {
+    if (osNeverSupported && r.code === 'FACT_UNKNOWN') continue;
     const ctx = { line: os.line, kbs: os.requiredKbs, ...(os.lines ? { lines: os.lines } : {}) };
     const en = remediationFor(r, ctx);
     const local = lang === 'en' ? en : remediationFor(r, ctx, lang);
