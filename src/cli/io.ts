@@ -10,6 +10,10 @@ export interface CliIo {
   stderrIsTty: boolean;
   cwd: string;
   now(): Date;
+  /** process.platform: on "win32" the default language comes from the OS locale when LANG is unset */
+  platform?: string;
+  /** the OS locale (Intl), e.g. "ja-JP" */
+  locale?: string;
 }
 
 export function processIo(): CliIo {
@@ -20,6 +24,8 @@ export function processIo(): CliIo {
     stderrIsTty: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
     now: () => new Date(),
+    platform: process.platform,
+    locale: Intl.DateTimeFormat().resolvedOptions().locale,
   };
 }
 

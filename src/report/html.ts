@@ -7,7 +7,7 @@
 import { escapeTerminal } from '../text/escape';
 import * as path from 'node:path';
 import { OTHER_STEPS } from './aggregate';
-import { LABELS, REASON_LABELS, TRUST_LABELS, type LabelKey } from './i18n';
+import { FACT_LABELS, LABELS, REASON_LABELS, TRUST_LABELS, type LabelKey } from './i18n';
 import type { Decision, FleetSummary, KnownDecision, Lang, MachineRow, PerPathSummary, PopupView, Tri } from './types';
 import { ASSUMPTION_LABELS, type AssumableFact } from './assumptions';
 
@@ -188,6 +188,14 @@ function pathSection(p: PerPathSummary, lang: Lang): string {
   );
 }
 
+/** A reason code, with the fact it names in the reader's words (never the field name). */
+function reasonCell(key: string): string {
+  const [code, fact] = key.split('\u0000') as [string, string];
+  if (!fact) return `<code>${e(code)}</code>`;
+  const l = FACT_LABELS[fact];
+  return `<code>${e(code)}</code> (${l ? bi(l.ja, l.en) : e(fact)})`;
+}
+
 function machineRow(m: MachineRow, runs: { path: string; file: string | null }[]): string {
   const cells = runs
     .map((r) => {
@@ -198,7 +206,7 @@ function machineRow(m: MachineRow, runs: { path: string; file: string | null }[]
   return (
     `<tr data-machine="${e(m.name)}"><td class="name">${e(m.name)}</td><td class="ready ${readyClass(m.ready)}">${readyLabel(m.ready)}</td>` +
     `<td>${e(m.windows ?? '')}${m.version ? ` <span class="muted">${e(m.version)}${m.ubr !== undefined ? '.' + m.ubr : ''}</span>` : ''}</td>` +
-    `<td>${[...new Set(m.reasons.map((r) => (r.fact ? `${r.code} (${r.fact})` : r.code)))].map((c) => `<code>${e(c)}</code>`).join(' ')}</td>${cells}</tr>`
+    `<td>${[...new Set(m.reasons.map((r) => `${r.code}\u0000${r.fact ?? ''}`))].map(reasonCell).join(' ')}</td>${cells}</tr>`
   );
 }
 

@@ -125,7 +125,8 @@ Options:
   --file INSTALLER   a real PE / MSI installer; repeatable
   --path PATH        install path (see acs-gate simulate --help); repeatable; every path × every file
   --out DIR          where the report goes (created)
-  --lang ja|en       report language first shown (the page has a toggle); default from the locale
+  --lang ja|en       report language first shown (the page has a toggle); default from LC_ALL / LC_MESSAGES /
+                     LANG (on Windows, the OS locale)
   --at ISO           verification and event time (default now)
   --json             print the summary as JSON instead of text
   --trust PEM        certificates machines' root stores may name (matched by thumbprint); repeatable
@@ -177,7 +178,7 @@ Examples:
       files: args.lists.get('file') ?? [],
       paths: (args.lists.get('path') ?? []).map(parseInstallPath),
       outDir: path.resolve(ctx.io.cwd, out),
-      lang: resolveLang(args.values.get('lang'), ctx.io.env),
+      lang: resolveLang(args.values.get('lang'), ctx.io.env, ctx.io),
       at: timeValue(args, 'at', ctx.io.now),
       timeZone: timeZoneValue(args, ctx.io.env),
       assume: assumptionsFrom(args),

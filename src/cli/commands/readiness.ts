@@ -66,7 +66,7 @@ Examples:
 `,
   async run(args, { io }) {
     if (!args.positionals.length) throw new UsageError('no INPUT given');
-    const lang = resolveLang(args.values.get('lang'), io.env);
+    const lang = resolveLang(args.values.get('lang'), io.env, io);
     const json = args.switches.has('json');
     const failOn = parseFailOn(args, READINESS_FAIL_ON);
     const assume = assumptionsFrom(args);

@@ -92,7 +92,7 @@ Options:
   --scope SCOPE             update scope: all | patterns-engines-drivers | patterns (default all)
   --cycles N                update cycles to run (update paths; 1..1000, default 1)
   --lang ja|en              language of popups, events, reasons, warnings and remediation (default from
-                            LC_ALL / LC_MESSAGES / LANG)
+                            LC_ALL / LC_MESSAGES / LANG; on Windows, the OS locale)
   --trace                   list the state machine's transitions
   --json                    the run as JSON (path, decision, reasons, popups, events, downloads, remediation, transitions)
   --trust PEM               certificates the machine's root store may name (matched by thumbprint); repeatable
@@ -130,7 +130,7 @@ Examples:
       refuseFlags(args, ['cycles', 'scope', 'agent-build', 'agent-maintenance'], `${path} (update paths only: ${UPDATE_PATH_IDS.join(', ')})`);
     const machineArg = args.values.get('machine');
     if (!machineArg) throw new UsageError('--machine PROFILE is required');
-    const lang = resolveLang(args.values.get('lang'), io.env);
+    const lang = resolveLang(args.values.get('lang'), io.env, io);
     const at = timeValue(args, 'at', io.now);
     const build = intValue(args, 'build');
     const maintenance = monthValue(args, 'maintenance');

@@ -50,9 +50,11 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
       ? `The signature is timestamped (${sig.timestampKind === 'rfc3161' ? 'RFC 3161' : 'PKCS #9'}): ${new Date(sig.timestamp).toUTCString()}`
       : 'File is not timestamped.',
   );
-  lines.push(`Revocation: ${sig.revocation.summary}`);
+  // names in these lines come from certificates and CRLs (data): control characters escaped
+  lines.push(`Revocation: ${controlsEscaped(sig.revocation.summary)}`);
   for (const d of sig.revocation.details)
-    if (d.status !== 'good' && !sig.revocation.summary.includes(d.message)) lines.push(`    ${d.chain} chain, ${cn(d.subject)}: ${d.status} (${d.message})`);
+    if (d.status !== 'good' && !sig.revocation.summary.includes(d.message))
+      lines.push(`    ${d.chain} chain, ${controlsEscaped(cn(d.subject))}: ${d.status} (${controlsEscaped(d.message)})`);
   lines.push(`Azure Code Signing (ACS): ${sig.acs ? 'yes' : 'no'}`);
   for (const f of sig.failures) lines.push(`  ${f.code}: ${esc(f.message)}`);
   lines.push('');
