@@ -237,7 +237,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     },
     opts.limits,
   );
-  const csv = new CsvReportWriter(outputs.csv, runs);
+  const csv = new CsvReportWriter(outputs.csv, runs, lang);
   const json = new JsonReportWriter(outputs.json);
   /** per decision key, each run's outcome (index = the run's place in `runs`) */
   const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);
