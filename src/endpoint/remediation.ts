@@ -50,6 +50,22 @@ export function remediationFor(reason: ReadinessReason, ctx: RemediationContext,
     case 'OS_PATCH_MISSING': {
       const kbs = ctx.kbs ?? [];
       const line = lineParam(ctx, 'word.thisWindows');
+      const newest = reason.evidence?.['newestKnownKb'];
+      const month = reason.evidence?.['newestKnownMonth'];
+      if (typeof newest === 'string' && typeof month === 'string') {
+        // never ask for the 2021 fix itself when later rollups exist: the newest known one (or later) is the step
+        return [
+          readinessText('remediation.OS_PATCH_MISSING.newest', lang, {
+            line,
+            newestKnown: newest,
+            month,
+            firstKb: kbs[0] ?? '',
+            kind: { en: 'monthly rollup', ja: 'マンスリー ロールアップ' },
+            catalog: catalogUrl(newest),
+            kb5022661: KB5022661_URL,
+          }),
+        ];
+      }
       if (kbs.length === 0) return [readinessText('remediation.OS_PATCH_MISSING.latest', lang, { line, kb5022661: KB5022661_URL })];
       return [
         readinessText('remediation.OS_PATCH_MISSING.kbs', lang, {
@@ -80,6 +96,12 @@ export function remediationFor(reason: ReadinessReason, ctx: RemediationContext,
       ];
     case 'FACT_UNKNOWN': {
       const fact = reason.fact;
+      if (fact === 'laterKb') {
+        const unknown = reason.evidence?.['unknownKbs'];
+        const kb = Array.isArray(unknown) && typeof unknown[0] === 'string' ? unknown[0] : '';
+        const p = { kb, line: lineParam(ctx, 'word.thisWindows'), kind: { en: 'monthly rollup', ja: 'マンスリー ロールアップ' }, catalog: catalogUrl(kb) };
+        return [readinessText('remediation.FACT_UNKNOWN.laterKb.accept', lang, p), readinessText('remediation.FACT_UNKNOWN.laterKb.check', lang, p)];
+      }
       const cmd = fact && Object.prototype.hasOwnProperty.call(COLLECT_TEXTS, fact) ? COLLECT_TEXTS[fact] : undefined;
       if (!cmd || !fact) return [];
       const factLabel = { en: FACT_LABELS_EN[fact] ?? fact, ja: FACT_LABELS_JA[fact] ?? fact };

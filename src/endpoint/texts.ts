@@ -26,8 +26,12 @@ export const READINESS_TEXTS = {
     ja: '{line}: ビルド {build}.{ubr} は {build}.{minUbr} 未満で、{kbs} もインストールされていません',
   },
   'reason.OS_PATCH_MISSING.kb': {
-    en: '{line}: none of {kbs} is in the installed hotfix list (a later monthly rollup also contains the fix, but none that this tool knows is in the list either)',
-    ja: '{line}: インストール済みの更新プログラムの一覧に {kbs} のいずれも含まれていません (それ以降のマンスリー ロールアップにも修正は含まれますが、当ツールが把握しているものも一覧にありません)',
+    en: '{line}: the installed updates include neither {kbs} nor a later monthly rollup (known through {through}, the newest {newestKnown})',
+    ja: '{line}: インストール済みの更新プログラムに {kbs} も、それ以降のマンスリー ロールアップ ({through} までを把握、最新は {newestKnown}) も含まれていません',
+  },
+  'reason.FACT_UNKNOWN.laterKb': {
+    en: '{line}: {newer} is newer than every update known here (known through {through}, the newest {newestKnown}); if it is a monthly rollup for this Windows version it contains the fix, but that cannot be told from its number',
+    ja: '{line}: {newer} は、ここで把握している更新プログラム ({through} まで、最新は {newestKnown}) より新しいものです。この Windows バージョンのマンスリー ロールアップであれば修正が含まれますが、番号だけでは判別できません',
   },
   'reason.FACT_UNKNOWN.os.ubr.noHotfixes': {
     en: '{line}: build {build} alone cannot decide: {build}.{minUbr} or later, or {kbs}, is needed, and neither the UBR (update build revision) nor the installed hotfixes are known (systeminfo has no UBR)',
@@ -86,6 +90,18 @@ export const READINESS_TEXTS = {
   'remediation.OS_PATCH_MISSING.kbs': {
     en: 'Install {kbsOr} (or a later cumulative update) on {line}: {catalog} (KB5022661: {kb5022661})',
     ja: '{kbsOr} (またはそれ以降の累積更新プログラム) を {line} に適用してください: {catalog} (KB5022661: {kb5022661})',
+  },
+  'remediation.OS_PATCH_MISSING.newest': {
+    en: 'Install the latest {kind} for {line} ({newestKnown} of {month} or later; every one since {firstKb} contains the fix): {catalog} (KB5022661: {kb5022661})',
+    ja: '{line} に最新の{kind}を適用してください ({month} の {newestKnown} 以降。{firstKb} 以降のものにはすべて修正が含まれます): {catalog} (KB5022661: {kb5022661})',
+  },
+  'remediation.FACT_UNKNOWN.laterKb.accept': {
+    en: 'If {kb} is a {kind} for {line}, it contains the fix: accept it with --accept-kb {kb} (or "acceptKbs": ["{kb}"] in the file given to --policy)',
+    ja: '{kb} が {line} の{kind}であれば修正が含まれています。--accept-kb {kb} (または --policy に指定するファイルの "acceptKbs": ["{kb}"]) で対象として認めてください',
+  },
+  'remediation.FACT_UNKNOWN.laterKb.check': {
+    en: 'Check what {kb} is in the Microsoft Update Catalog: {catalog}',
+    ja: '{kb} が何の更新プログラムかを Microsoft Update カタログで確認してください: {catalog}',
   },
   'remediation.OS_NO_ACS_SUPPORT': {
     en: '{line} never gets ACS support: upgrade to a Windows version listed in KB5022661 ({kb5022661})',

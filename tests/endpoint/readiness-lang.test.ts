@@ -25,7 +25,7 @@ function grid(): MachineProfile[] {
   const out: MachineProfile[] = [];
   for (const version of versions)
     for (const ubr of [undefined, 0, 30000])
-      for (const hotfixes of [undefined, [], ['KB5006714'], ['KB5006739']])
+      for (const hotfixes of [undefined, [], ['KB5006714'], ['KB5006739'], ['KB9999999']])
         for (const productType of [undefined, 'workstation', 'server'] as const)
           for (const root of [{}, { rootStore: [] as string[], rootAutoUpdate: false }, { rootStore: [] as string[], rootAutoUpdate: true, online: false }, { rootStore: [ACS_ROOT_2020_SHA1] }])
             out.push(
