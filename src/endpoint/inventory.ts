@@ -27,7 +27,7 @@ import { PROFILE_KEY_RE } from './importers/profile-json';
 import { inventoryRow, mapColumns, splitVersion, type ColumnMap } from './inventory-columns';
 import { zodIssues } from './importers/profile-json';
 import { jsonErrorLine } from './importers/json-util';
-import { readLines } from './line-reader';
+import { readLineBatches, readLines } from './line-reader';
 import { walkDirectory } from './share';
 import { MachineProfileSchema, type MachineProfile } from './profile';
 
@@ -293,7 +293,7 @@ async function* fromJsonWhole(file: string): AsyncGenerator<InventoryItem> {
 
 async function* fromJsonLines(file: string): AsyncGenerator<InventoryItem> {
   let bad = 0;
-  for await (const l of readLines(file, MAX_LINE_CHARS)) {
+  for await (const batch of readLineBatches(file, MAX_LINE_CHARS)) for (const l of batch) {
     let item: InventoryItem;
     if (l.tooLong) {
       item = { ok: false, source: file, line: l.line, error: `line of ${l.length} characters is longer than ${MAX_LINE_CHARS}: skipped` };

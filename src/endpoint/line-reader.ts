@@ -35,6 +35,14 @@ async function openRegular(file: string): Promise<fsp.FileHandle> {
 }
 
 export async function* readLines(file: string, maxLineChars = 1 << 20): AsyncGenerator<StreamedLine> {
+  for await (const batch of readLineBatches(file, maxLineChars)) yield* batch;
+}
+
+/**
+ * The lines of `file` as readLines gives them, in batches (one per chunk read): a reader of 100 000-line
+ * files pays one asynchronous step per chunk instead of one per line.
+ */
+export async function* readLineBatches(file: string, maxLineChars = 1 << 20): AsyncGenerator<StreamedLine[]> {
   const fh = await openRegular(file);
   const head = Buffer.alloc(4096);
   const { bytesRead } = await fh.read(head, 0, head.length, 0);
@@ -54,13 +62,16 @@ export async function* readLines(file: string, maxLineChars = 1 << 20): AsyncGen
   }
 }
 
-/** UTF-8 / Shift_JIS: lines split as bytes; UTF-8 lines decoded one by one, bad ones flagged. */
+/**
+ * UTF-8 / Shift_JIS: lines split as bytes; UTF-8 lines decoded one by one, bad ones flagged. One batch per
+ * chunk read (a line that lies inside one chunk is decoded from it without a copy).
+ */
 async function* byteLines(
   file: string,
   stream: AsyncIterable<unknown>,
   maxLineBytes: number,
   encoding: TextEncodingName,
-): AsyncGenerator<StreamedLine> {
+): AsyncGenerator<StreamedLine[]> {
   const strict = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : undefined;
   const lenient = new TextDecoder(encoding, { fatal: false });
   let parts: Buffer[] = [];
@@ -88,6 +99,7 @@ async function* byteLines(
   try {
     for await (const c of stream) {
       const chunk = c as Buffer;
+      const batch: StreamedLine[] = [];
       let start = 0;
       for (;;) {
         const nl = chunk.indexOf(0x0a, start);
@@ -99,33 +111,35 @@ async function* byteLines(
           skippedLen = partLen + piece.length;
           parts = [];
           partLen = 0;
-        } else if (piece.length) {
+        } else if (nl < 0 && piece.length) {
+          // the line goes on in the next chunk: keep a copy of its start
           parts.push(Buffer.from(piece));
           partLen += piece.length;
         }
         if (nl < 0) break;
         if (skipping) {
-          yield { line: lineNo, tooLong: true, length: skippedLen };
+          batch.push({ line: lineNo, tooLong: true, length: skippedLen });
           skipping = false;
           skippedLen = 0;
           first = false;
-        } else yield emit(Buffer.concat(parts, partLen));
+        } else batch.push(emit(partLen ? Buffer.concat([...parts, piece], partLen + piece.length) : piece));
         parts = [];
         partLen = 0;
         lineNo++;
         start = nl + 1;
       }
+      if (batch.length) yield batch;
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(file, lineNo, `read error (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (skipping) yield { line: lineNo, tooLong: true, length: skippedLen };
-  else if (partLen) yield emit(Buffer.concat(parts, partLen));
+  if (skipping) yield [{ line: lineNo, tooLong: true, length: skippedLen }];
+  else if (partLen) yield [emit(Buffer.concat(parts, partLen))];
 }
 
-/** UTF-16: decoded as a stream, split on the decoded text. */
-async function* textLines(file: string, stream: AsyncIterable<unknown>, maxLineChars: number): AsyncGenerator<StreamedLine> {
+/** UTF-16: decoded as a stream, split on the decoded text; one batch per chunk read. */
+async function* textLines(file: string, stream: AsyncIterable<unknown>, maxLineChars: number): AsyncGenerator<StreamedLine[]> {
   const dec = new StreamingTextDecoder();
   let buf = '';
   let lineNo = 1;
@@ -163,10 +177,14 @@ async function* textLines(file: string, stream: AsyncIterable<unknown>, maxLineC
     }
   };
   try {
-    for await (const chunk of stream) yield* take(dec.decode(chunk as Buffer), false);
+    for await (const chunk of stream) {
+      const batch = [...take(dec.decode(chunk as Buffer), false)];
+      if (batch.length) yield batch;
+    }
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(file, lineNo, `read error (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  yield* take(dec.end(), true);
+  const last = [...take(dec.end(), true)];
+  if (last.length) yield last;
 }
