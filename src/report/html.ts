@@ -4,6 +4,7 @@
  * steps table); the chosen one shows first and a button switches. The summary is also embedded as JSON in a
  * <script type="application/json"> with "<" escaped, for tools that scrape the page.
  */
+import { escapeTerminal } from '../text/escape';
 import * as path from 'node:path';
 import { OTHER_STEPS } from './aggregate';
 import { FACT_LABELS, LABELS, REASON_LABELS, TRUST_LABELS, type LabelKey } from './i18n';
@@ -11,12 +12,13 @@ import type { Decision, FleetSummary, KnownDecision, Lang, MachineRow, PerPathSu
 import { ASSUMPTION_LABELS, type AssumableFact } from './assumptions';
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return escapeTerminal(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** JSON safe inside a <script> element: no "<" (so no "</script>"), and no U+2028/2029. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  // also DEL, C1, bidi controls and invisible marks as \uNNNN: the same JSON value, nothing raw in the page
+  return JSON.stringify(value).replace(/[<\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const e = escapeHtml;

@@ -13,6 +13,8 @@ import { CliInputError, UsageError } from '../errors';
 import { formatFleet } from '../format/fleet';
 import { progressLine } from '../format/progress';
 import { resolveLang } from '../lang';
+import { checkRegularFile } from '../io';
+import { escapeText } from '../../text/escape';
 import { parseInstallPath } from '../install-path';
 import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 
@@ -46,8 +48,10 @@ function programFlags(args: ParsedArgs): Pick<FleetOptions, 'declared' | 'agent'
 /** Runs the report and prints its summary; shared by `fleet` and `demo`. */
 export async function runFleet(options: FleetOptions, args: ParsedArgs & { command?: string }, { io }: CommandContext): Promise<number> {
   const failOn = parseFailOn(args);
-  for (const f of options.files ?? []) if (!fs.existsSync(f)) throw new CliInputError(`${f}: no such installer file`);
-  for (const r of options.runs ?? []) if (r.file && !fs.existsSync(r.file)) throw new CliInputError(`${r.file}: no such installer file`);
+  for (const f of [...(options.files ?? []), ...(options.runs ?? []).flatMap((r) => (r.file ? [r.file] : []))]) {
+    if (!fs.existsSync(f)) throw new CliInputError(`${f}: no such installer file`);
+    checkRegularFile(f, 'installer', { flag: '--file' });
+  }
   try {
     fs.mkdirSync(options.outDir, { recursive: true });
   } catch (e) {
@@ -74,7 +78,7 @@ export async function runFleet(options: FleetOptions, args: ParsedArgs & { comma
     unreadable: t.importErrors,
   });
   if (failed.length) {
-    io.stderr(`acs-gate ${args.command ?? 'fleet'}: --fail-on ${failed.join(',')}: the report is written; see ${result.outputs.html}\n`);
+    io.stderr(`acs-gate ${args.command ?? 'fleet'}: --fail-on ${failed.join(',')}: the report is written; see ${escapeText(result.outputs.html)}\n`);
     return EXIT.NEGATIVE;
   }
   return EXIT.OK;

@@ -1,4 +1,5 @@
 /** Human output of `acs-gate verify`, in the style of `signtool verify /v`. */
+import { escapeText as esc } from '../../text/escape';
 import type { SignatureReport, VerificationResult } from '../../authenticode/types';
 
 export interface CertificateDetails {
@@ -23,11 +24,11 @@ function chainBlock(sig: SignatureReport, lookup: CertificateLookup): string[] {
     const pad = '    '.repeat(i + 1);
     const d = lookup(subject);
     const issuer = d ? cn(d.issuer) : i === 0 ? undefined : cn(rootFirst[i - 1]!);
-    lines.push(`${pad}Issued to: ${cn(subject)}`);
-    if (issuer) lines.push(`${pad}Issued by: ${issuer}`);
+    lines.push(`${pad}Issued to: ${esc(cn(subject))}`);
+    if (issuer) lines.push(`${pad}Issued by: ${esc(issuer)}`);
     if (d) {
       lines.push(`${pad}Expires:   ${new Date(d.validTo).toUTCString()}`);
-      lines.push(`${pad}SHA1 hash: ${d.sha1}`);
+      lines.push(`${pad}SHA1 hash: ${esc(d.sha1)}`);
     }
     lines.push('');
   });
@@ -42,7 +43,7 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
     }`,
     '',
   ];
-  if (sig.signer) lines.push(`Signer: ${sig.signer}`, '');
+  if (sig.signer) lines.push(`Signer: ${esc(sig.signer)}`, '');
   if (sig.chain.length) lines.push('Signing Certificate Chain:', ...chainBlock(sig, lookup));
   lines.push(
     sig.timestamp
@@ -55,7 +56,7 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
     if (d.status !== 'good' && !sig.revocation.summary.includes(d.message))
       lines.push(`    ${d.chain} chain, ${controlsEscaped(cn(d.subject))}: ${d.status} (${controlsEscaped(d.message)})`);
   lines.push(`Azure Code Signing (ACS): ${sig.acs ? 'yes' : 'no'}`);
-  for (const f of sig.failures) lines.push(`  ${f.code}: ${f.message}`);
+  for (const f of sig.failures) lines.push(`  ${f.code}: ${esc(f.message)}`);
   lines.push('');
   return lines;
 }
@@ -66,7 +67,7 @@ function controlsEscaped(s: string): string {
 }
 
 export function formatVerification(r: VerificationResult, lookup: CertificateLookup = () => undefined): string {
-  const lines = [`Verifying: ${r.file}`, `Format: ${r.format.toUpperCase()}`, ''];
+  const lines = [`Verifying: ${esc(r.file)}`, `Format: ${r.format.toUpperCase()}`, ''];
   for (const s of r.signatures) lines.push(...formatSignature(s, lookup));
   if (r.catalog) {
     const member = r.catalog.member === null ? '' : ` as "${controlsEscaped(r.catalog.member)}"`;
@@ -79,12 +80,12 @@ export function formatVerification(r: VerificationResult, lookup: CertificateLoo
   }
   const fileFailures = r.failures.filter((f) => !r.signatures[0]?.failures.some((g) => g.code === f.code && g.message === f.message));
   if (r.verdict === 'valid') {
-    lines.push(`Successfully verified: ${r.file}`);
+    lines.push(`Successfully verified: ${esc(r.file)}`);
     lines.push(`ACS: ${r.acs ? 'yes' : 'no'}`);
   } else {
     const first = (r.failures[0] ?? { code: r.verdict, message: r.verdict }) as { code: string; message: string };
-    lines.push(`SignTool Error: ${r.verdict === 'unsigned' ? 'No signature found' : `${first.code}: ${first.message}`}`);
-    for (const f of fileFailures.slice(r.verdict === 'unsigned' ? 0 : 1)) lines.push(`  ${f.code}: ${f.message}`);
+    lines.push(`SignTool Error: ${r.verdict === 'unsigned' ? 'No signature found' : `${first.code}: ${esc(first.message)}`}`);
+    for (const f of fileFailures.slice(r.verdict === 'unsigned' ? 0 : 1)) lines.push(`  ${f.code}: ${esc(f.message)}`);
     lines.push(`Verdict: ${r.verdict}`, 'ACS: no');
   }
   return lines.join('\n') + '\n';
