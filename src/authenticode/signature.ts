@@ -26,7 +26,7 @@ import { digestAlgorithmFromOid, DIGEST_LENGTH, OID } from './pkcs7/oids';
 import { parseSignedDataNode, parseSpcIndirectData, type SignedData, type SignerInfo, type SpcIndirectData } from './pkcs7/signed-data';
 import { contentTypeValue, findSignerCertificate, messageDigestValue, verifySignerSignature } from './pkcs7/signer';
 import { verifyTimestamp } from './pkcs7/timestamp';
-import type { DigestAlgorithm, DigestSource, Failure, SignatureReport, VerifyContext } from './types';
+import type { CertificateSummary, DigestAlgorithm, DigestSource, Failure, SignatureReport, VerifyContext } from './types';
 
 /** Nested signatures verified per blob (more are reported as one MALFORMED_SIGNATURE). */
 export const MAX_NESTED_SIGNATURES = 16;
@@ -81,6 +81,18 @@ export function emptyReport(index: number, nested: boolean): SignatureReport {
     valid: false,
     acs: false,
     failures: [],
+  };
+}
+
+/** A certificate as `signtool verify /v` lists it: names, validity, SHA-1 thumbprint. */
+export function certificateSummary(c: X509Certificate): CertificateSummary {
+  const f = certFacts(c);
+  return {
+    subject: f.subject,
+    issuer: f.issuer,
+    notBefore: f.notBefore.toISOString(),
+    notAfter: f.notAfter.toISOString(),
+    sha1: c.fingerprint.replace(/:/g, '').toUpperCase(),
   };
 }
 
@@ -256,6 +268,7 @@ class SignatureVerification {
       this.fail('TIMESTAMP_INVALID', ts.message);
       return this.ctx.at;
     }
+    this.report.timestampChain = ts.signerChain.map(certificateSummary);
     if (certFacts(signer).eku?.includes(OID.ekuLifetimeSigning)) return this.ctx.at;
     this.report.timestamp = ts.time.toISOString();
     return ts.time;
@@ -265,6 +278,7 @@ class SignatureVerification {
   private chain(signer: X509Certificate, at: Date): X509Certificate[] | undefined {
     const result = buildChain({ leaf: signer, pool: this.bag, anchors: this.ctx.trust, at, purpose: 'codeSigning', budget: this.ctx.chainBudget });
     this.report.chain = result.path.map((c) => certFacts(c).subject);
+    this.report.chainCertificates = result.path.map(certificateSummary);
     for (const f of result.failures) this.fail(f.code, f.message);
     return result.anchor ? result.path : undefined;
   }

@@ -11,6 +11,7 @@
  */
 import { resolveVerifyContext } from './context';
 import { detectFormat } from './formats/detect';
+import { readPeVersionInfo } from './formats/pe-version';
 import { isVerifyError } from './errors';
 import { readMsiContainer } from './formats/msi-reader';
 import { OID } from './pkcs7/oids';
@@ -48,7 +49,7 @@ export function isIoError(result: VerificationResult): boolean {
 }
 
 /** VerifyError → its code; a file-system error (errno code) → IO_ERROR; anything else → the format's MALFORMED_*. */
-function malformed(file: string, format: FileFormat, e: unknown): VerificationResult {
+function malformed(file: string, format: FileFormat, e: unknown): SignatureVerdict {
   const message = `${file}: ${e instanceof Error ? e.message : String(e)}`;
   const errno = typeof (e as NodeJS.ErrnoException | null)?.code === 'string';
   const failure: Failure = isVerifyError(e)
@@ -59,7 +60,18 @@ function malformed(file: string, format: FileFormat, e: unknown): VerificationRe
   return { file, format, verdict: 'malformed', acs: false, failures: [failure], signatures: [] };
 }
 
+/** A file's verdict before its version resource is added. */
+type SignatureVerdict = Omit<VerificationResult, 'versionInfo' | 'versionInfoNote'>;
+
 export async function verifyFileWithContext(file: string, ctx: VerifyContext): Promise<VerificationResult> {
+  const result = await verifySignatures(file, ctx);
+  // the version resource, as sigcheck shows it: PE files only; never changes the verdict, never throws
+  if (result.format !== 'pe' || isIoError(result as VerificationResult)) return { ...result, versionInfo: null };
+  const { versionInfo, note } = await readPeVersionInfo(file);
+  return { ...result, versionInfo, ...(note !== null ? { versionInfoNote: note } : {}) };
+}
+
+async function verifySignatures(file: string, ctx: VerifyContext): Promise<SignatureVerdict> {
   let format: FileFormat = 'unknown';
   let container: SignedContainer;
   try {

@@ -19,7 +19,10 @@ import type { DigestAlgorithm, VerifyContext } from '../types';
 
 export type TimestampKind = 'rfc3161' | 'pkcs9';
 
-export type TimestampOutcome = { kind: TimestampKind; ok: true; time: Date } | { kind: TimestampKind; ok: false; message: string };
+export type TimestampOutcome =
+  /** `signerChain`: the timestamp signer's chain, signer first */
+  | { kind: TimestampKind; ok: true; time: Date; signerChain: X509Certificate[] }
+  | { kind: TimestampKind; ok: false; message: string };
 
 /** The signer's timestamp attribute (RFC 3161 preferred), or undefined when it has none. */
 export function findTimestamp(si: SignerInfo): { kind: TimestampKind; value: Asn1Node } | undefined {
@@ -57,15 +60,18 @@ export function verifyTimestamp(si: SignerInfo, bag: X509Certificate[], ctx: Ver
   const found = findTimestamp(si);
   if (!found) return undefined;
   try {
-    const time = found.kind === 'rfc3161' ? verifyRfc3161(found.value, si.signature, bag, ctx) : verifyPkcs9(found.value, si.signature, bag, ctx);
-    return { kind: found.kind, ok: true, time };
+    const { time, signerChain } =
+      found.kind === 'rfc3161' ? verifyRfc3161(found.value, si.signature, bag, ctx) : verifyPkcs9(found.value, si.signature, bag, ctx);
+    return { kind: found.kind, ok: true, time, signerChain };
   } catch (e) {
     if (e instanceof TimestampError || e instanceof VerifyError) return { kind: found.kind, ok: false, message: e.message };
     return { kind: found.kind, ok: false, message: `timestamp could not be read (${(e as Error).message})` };
   }
 }
 
-function verifyRfc3161(tokenNode: Asn1Node, stamped: Uint8Array, bag: X509Certificate[], ctx: VerifyContext): Date {
+type Stamp = { time: Date; signerChain: X509Certificate[] };
+
+function verifyRfc3161(tokenNode: Asn1Node, stamped: Uint8Array, bag: X509Certificate[], ctx: VerifyContext): Stamp {
   const token = parseSignedDataNode(tokenNode, 'timestamp token');
   if (token.contentType !== OID.tstInfo) fail(`timestamp token content type ${token.contentType} is not TSTInfo`);
   const tstBytes = readOctetString(token.content, 'TSTInfo eContent');
@@ -80,27 +86,27 @@ function verifyRfc3161(tokenNode: Asn1Node, stamped: Uint8Array, bag: X509Certif
   if (token.signerInfos.length !== 1) fail(`the timestamp token has ${token.signerInfos.length} signers, expected 1`);
   const tsi = token.signerInfos[0]!;
   if (contentTypeValue(tsi) !== OID.tstInfo) fail('the timestamp signer contentType attribute is missing or not TSTInfo');
-  checkSignerAndChain(tsi, tstBytes, [...token.certificates, ...bag], genTime, ctx);
-  return genTime;
+  const signerChain = checkSignerAndChain(tsi, tstBytes, [...token.certificates, ...bag], genTime, ctx);
+  return { time: genTime, signerChain };
 }
 
-function verifyPkcs9(value: Asn1Node, stamped: Uint8Array, bag: X509Certificate[], ctx: VerifyContext): Date {
+function verifyPkcs9(value: Asn1Node, stamped: Uint8Array, bag: X509Certificate[], ctx: VerifyContext): Stamp {
   const csi = parseSignerInfo(value);
   const timeNode = singleAttributeValue(csi.signedAttrs, OID.signingTime, 'counter-signature signingTime');
   if (!timeNode) fail('the counter-signature has no signingTime');
   const time = readTime(timeNode, 'counter-signature signingTime');
-  checkSignerAndChain(csi, stamped, bag, time, ctx);
-  return time;
+  const signerChain = checkSignerAndChain(csi, stamped, bag, time, ctx);
+  return { time, signerChain };
 }
 
-/** messageDigest over `covered`, the TSA's signature, and its chain (time-stamping EKU) at `time`. */
+/** messageDigest over `covered`, the TSA's signature, and its chain (time-stamping EKU) at `time`; returns the chain. */
 function checkSignerAndChain(
   tsi: SignerInfo,
   covered: Uint8Array,
   pool: X509Certificate[],
   time: Date,
   ctx: VerifyContext,
-): void {
+): X509Certificate[] {
   const alg = digestOf(tsi.digestAlgorithm.oid, 'the timestamp signer');
   const md = messageDigestValue(tsi, alg);
   if (typeof md === 'string') fail(`timestamp: ${md}`);
@@ -111,4 +117,5 @@ function checkSignerAndChain(
   if (!sig.ok) fail(`the timestamp signature does not verify: ${sig.message}`);
   const chain = buildChain({ leaf: cert!, pool, anchors: ctx.trust, at: time, purpose: 'timeStamping', budget: ctx.chainBudget });
   if (!chain.ok) fail(`the timestamp authority chain fails: ${chain.failures.map((f) => `${f.code}: ${f.message}`).join('; ')}`);
+  return chain.path;
 }
