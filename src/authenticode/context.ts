@@ -18,5 +18,6 @@ export function resolveVerifyContext(options: VerifyOptions = {}): VerifyContext
     acsRoots: options.acsRoots ? options.acsRoots.map(toX509) : [bundledAcsRoot()],
     at,
     strict: options.strict ?? true,
+    ...(options.catalogs?.length ? { catalogs: [...options.catalogs] } : {}),
   };
 }

@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import type { X509Certificate } from 'node:crypto';
 import { evaluateAcsPolicy } from './trust/acs-policy';
-import { bytesEqual, parseDer } from './pkcs7/asn1';
+import { bytesEqual, expectTag, parseDer, TAG } from './pkcs7/asn1';
 import { certFacts } from './trust/certificates';
 import { buildChain } from './trust/chain';
 import { isVerifyError, VerifyError } from './errors';
@@ -26,7 +26,7 @@ import { digestAlgorithmFromOid, DIGEST_LENGTH, OID } from './pkcs7/oids';
 import { parseSignedDataNode, parseSpcIndirectData, type SignedData, type SignerInfo, type SpcIndirectData } from './pkcs7/signed-data';
 import { contentTypeValue, findSignerCertificate, messageDigestValue, verifySignerSignature } from './pkcs7/signer';
 import { verifyTimestamp } from './pkcs7/timestamp';
-import type { CertificateSummary, DigestAlgorithm, DigestSource, Failure, SignatureReport, VerifyContext } from './types';
+import type { CertificateSummary, DigestAlgorithm, DigestSource, Failure, SignatureReport, SignedFormat, VerifyContext } from './types';
 
 /** Nested signatures verified per blob (more are reported as one MALFORMED_SIGNATURE). */
 export const MAX_NESTED_SIGNATURES = 16;
@@ -50,7 +50,7 @@ export async function verifyPkcs7Signature(
   der: Uint8Array,
   source: DigestSource,
   ctx: VerifyContext,
-  kind: 'pe' | 'msi',
+  kind: SignedFormat,
   firstIndex = 0,
 ): Promise<SignatureReport[]> {
   const primary = await verifyOne(der, source, ctx, kind, firstIndex, false);
@@ -105,7 +105,7 @@ async function verifyOne(
   der: Uint8Array,
   source: DigestSource,
   ctx: VerifyContext,
-  kind: 'pe' | 'msi',
+  kind: SignedFormat,
   index: number,
   nested: boolean,
 ): Promise<{ report: SignatureReport; nested: Uint8Array[] }> {
@@ -129,13 +129,14 @@ async function verifyOne(
 }
 
 /** Rule 1: the structure. Throws VerifyError MALFORMED_SIGNATURE. */
-function parseAuthenticode(der: Uint8Array, kind: 'pe' | 'msi'): ParsedAuthenticode {
+function parseAuthenticode(der: Uint8Array, kind: SignedFormat): ParsedAuthenticode {
   const root = parseDer(der, { what: 'PKCS#7 signature', allowTrailing: true });
   const used = root.headerLength + root.length;
   const trailing = der.subarray(used);
   if (trailing.length > MAX_ALIGNMENT_PADDING || trailing.some((b) => b !== 0))
     throw new VerifyError('MALFORMED_SIGNATURE', `PKCS#7 signature: ${trailing.length} unexpected bytes after the ContentInfo`);
   const signedData = parseSignedDataNode(root, 'PKCS#7 signature');
+  if (kind === 'catalog') return catalogSignature(signedData);
   const spc = parseSpcIndirectData(signedData);
   if (spc.kind !== kind) {
     const what = spc.kind === 'unknown' ? `data type ${spc.dataType}` : `a ${spc.kind.toUpperCase()} signature`;
@@ -147,6 +148,24 @@ function parseAuthenticode(der: Uint8Array, kind: 'pe' | 'msi'): ParsedAuthentic
   if (!signerInfo.signedAttrsBytes) throw new VerifyError('MALFORMED_SIGNATURE', 'the SignerInfo has no authenticated attributes');
   if (contentTypeValue(signerInfo) !== OID.spcIndirectData)
     throw new VerifyError('MALFORMED_SIGNATURE', 'the contentType attribute is missing or is not SPC_INDIRECT_DATA');
+  const nested = signerInfo.unsignedAttrs.filter((a) => a.type === OID.nestedSignature).flatMap((a) => a.values.map((v) => v.bytes));
+  return { signedData, spc, signerInfo, nested };
+}
+
+/**
+ * A catalog's own signature: SignedData over a certificate trust list (szOID_CTL), not Authenticode. The
+ * messageDigest attribute covers the CTL's content octets (as it covers SpcIndirectDataContent's); there is no
+ * file digest to compare (rule 3 is skipped), the rest of the rules apply as they are.
+ */
+function catalogSignature(signedData: SignedData): ParsedAuthenticode {
+  if (signedData.contentType !== OID.ctl) throw new VerifyError('MALFORMED_SIGNATURE', `catalog content type ${signedData.contentType} is not szOID_CTL`);
+  const ctl = expectTag(signedData.content, TAG.SEQUENCE, 'catalog CTL');
+  if (signedData.signerInfos.length !== 1)
+    throw new VerifyError('MALFORMED_SIGNATURE', `a catalog needs exactly one SignerInfo, found ${signedData.signerInfos.length}`);
+  const signerInfo = signedData.signerInfos[0]!;
+  if (!signerInfo.signedAttrsBytes) throw new VerifyError('MALFORMED_SIGNATURE', 'the SignerInfo has no authenticated attributes');
+  if (contentTypeValue(signerInfo) !== OID.ctl) throw new VerifyError('MALFORMED_SIGNATURE', 'the contentType attribute is missing or is not szOID_CTL');
+  const spc: SpcIndirectData = { dataType: OID.ctl, kind: 'catalog', digestAlgorithm: signerInfo.digestAlgorithm, digest: new Uint8Array(0), contentOctets: ctl.content };
   const nested = signerInfo.unsignedAttrs.filter((a) => a.type === OID.nestedSignature).flatMap((a) => a.values.map((v) => v.bytes));
   return { signedData, spc, signerInfo, nested };
 }
@@ -219,6 +238,7 @@ class SignatureVerification {
 
   /** Rule 3: the file's Authenticode digest equals the digest inside SpcIndirectDataContent. */
   private async fileDigest(alg: DigestAlgorithm): Promise<boolean> {
+    if (this.p.spc.kind === 'catalog') return true; // a catalog signs its CTL directly: no file digest
     let actual: Buffer;
     try {
       actual = await this.source.digest(alg);

@@ -5,7 +5,9 @@
 import type { X509Certificate } from 'node:crypto';
 
 export type DigestAlgorithm = 'sha1' | 'sha256' | 'sha384' | 'sha512';
-export type FileFormat = 'pe' | 'msi' | 'unknown';
+export type FileFormat = 'pe' | 'msi' | 'cab' | 'catalog' | 'script' | 'appx' | 'flat' | 'unknown';
+/** The formats a container reader turns into signatures + a digest ('flat': a file signed only through catalogs). */
+export type SignedFormat = Exclude<FileFormat, 'unknown'>;
 export type Verdict = 'valid' | 'invalid' | 'unsigned' | 'malformed';
 
 /**
@@ -24,6 +26,14 @@ export const FAILURE_CODES = [
   'TRAILING_DATA', // bytes after the certificate table / after the compound file's last sector
   'PADDING_AFTER_SIGNATURE', // bytes after the PKCS#7 blob inside WIN_CERTIFICATE (CVE-2013-3900), strict mode
   'UNREACHABLE_MSI_DATA', // sectors no directory entry reaches (CVE-2020-1464 class)
+  'MALFORMED_CAB', // cabinet header / reserve area / signature location that does not hold together
+  'MALFORMED_CATALOG', // catalog (CTL) that is not PKCS#7 SignedData over a certificate trust list
+  'MALFORMED_SCRIPT', // script whose signature block is not a clean run of comment lines to the end of the file
+  'MALFORMED_APPX', // APPX/MSIX package: ZIP, AppxSignature.p7x, block map or content types that do not hold together
+  'APPX_DIGEST_MISMATCH', // one part of the APPX digest (AXPC, AXCD, AXCT, AXBM, AXCI) differs from the file
+  'APPX_BLOCKMAP_MISMATCH', // a file's 64 KiB block hashes or sizes differ from AppxBlockMap.xml
+  'NOT_IN_CATALOG', // the file's hash is in none of the catalogs given
+  'CATALOG_INVALID', // a catalog lists the file but its own signature does not hold
   // PKCS#7 / Authenticode structure
   'MALFORMED_SIGNATURE', // ASN.1 / SignedData not parseable or not Authenticode
   'UNSUPPORTED_ALGORITHM', // digest or signature algorithm not supported
@@ -96,13 +106,32 @@ export interface VerificationResult {
   /** file-level failures plus the primary signature's failures */
   failures: Failure[];
   signatures: SignatureReport[];
+  /** set when catalogs were given: the catalog that lists the file (or null when none does) */
+  catalog?: CatalogMatch | null;
   /**
-   * the PE version resource (company, product, versions), as sigcheck shows it; null for MSI, or when absent /
+   * the PE version resource (company, product, versions), as sigcheck shows it; null for other formats, or when absent /
    * unreadable. verifyFile always sets it; optional so results built elsewhere (a caller's AcsVerifier) stay valid.
    */
   versionInfo?: VersionInfo | null;
   /** why a PE's versionInfo is null (no version resource, a resource that does not decode); absent otherwise */
   versionInfoNote?: string;
+}
+
+/** A catalog that lists the verified file, and its own signature's reports. */
+export interface CatalogMatch {
+  /** path of the catalog file */
+  file: string;
+  /** the member's file name from the catalog (CAT_NAMEVALUE "File"), when it has one */
+  member: string | null;
+  /** algorithm and hex digest the file was found under */
+  digestAlgorithm: DigestAlgorithm;
+  digest: string;
+  /** how the file's hash was computed: the format's Authenticode (SIP) hash, or a hash of the whole file */
+  hashKind: 'authenticode' | 'flat';
+  /** the catalog's signature holds (the verdict rests on it) */
+  valid: boolean;
+  acs: boolean;
+  signatures: SignatureReport[];
 }
 
 /** A certificate as given by a caller: DER bytes, PEM text, or a node:crypto X509Certificate. */
@@ -117,6 +146,11 @@ export interface VerifyOptions {
   at?: Date;
   /** strict mode (default true): reject padding after the PKCS#7 blob (CVE-2013-3900) */
   strict?: boolean;
+  /**
+   * catalog files (.cat paths): the file is also valid when its hash, computed as Windows computes it for its
+   * type, is a member of one of these catalogs whose own signature is valid (as `signtool verify /c`)
+   */
+  catalogs?: string[];
 }
 
 /** Options with defaults applied, as the inner layers receive them. */
@@ -130,6 +164,8 @@ export interface VerifyContext {
    * nested ones and timestamps included. Set per file by verifyFileWithContext; absent = no file budget.
    */
   chainBudget?: { checks: number };
+  /** catalog files to look the file's hash up in (VerifyOptions.catalogs) */
+  catalogs?: string[];
 }
 
 /**
@@ -148,7 +184,7 @@ export interface DigestSource {
  * make the verdict "invalid" while the signatures are still reported.
  */
 export interface SignedContainer {
-  format: 'pe' | 'msi';
+  format: SignedFormat;
   /** PKCS#7 ContentInfo DER blobs, primary first (a PE may carry several WIN_CERTIFICATE entries) */
   signatures: Uint8Array[];
   digestSource: DigestSource;

@@ -16,6 +16,12 @@ import { isVerifyError } from './errors';
 import { readMsiContainer } from './formats/msi-reader';
 import { OID } from './pkcs7/oids';
 import { readPeContainer } from './formats/pe-container';
+import { readAppxContainer } from './formats/appx-reader';
+import { readCabContainer } from './formats/cab-reader';
+import { readCatalogContainer } from './formats/catalog';
+import { readFlatContainer } from './formats/catalog-flat';
+import { applyCatalogs, lookUpInCatalogs } from './formats/catalog-membership';
+import { readScriptContainer } from './formats/script';
 import type { PeDigestSource } from './formats/pe-digest';
 import { parseSignedDataContentInfo, parseSpcIndirectData } from './pkcs7/signed-data';
 import { emptyReport, verifyPkcs7Signature } from './signature';
@@ -48,46 +54,89 @@ export function isIoError(result: VerificationResult): boolean {
   return result.failures.some((f) => f.code === 'IO_ERROR');
 }
 
+const MALFORMED_CODE: Record<FileFormat, Failure['code']> = {
+  pe: 'MALFORMED_PE',
+  msi: 'MALFORMED_MSI',
+  cab: 'MALFORMED_CAB',
+  catalog: 'MALFORMED_CATALOG',
+  script: 'MALFORMED_SCRIPT',
+  appx: 'MALFORMED_APPX',
+  flat: 'UNKNOWN_FORMAT',
+  unknown: 'UNKNOWN_FORMAT',
+};
+
 /** VerifyError → its code; a file-system error (errno code) → IO_ERROR; anything else → the format's MALFORMED_*. */
-function malformed(file: string, format: FileFormat, e: unknown): SignatureVerdict {
+function malformed(file: string, format: FileFormat, e: unknown): VerificationResult {
   const message = `${file}: ${e instanceof Error ? e.message : String(e)}`;
   const errno = typeof (e as NodeJS.ErrnoException | null)?.code === 'string';
   const failure: Failure = isVerifyError(e)
     ? { code: e.code, message: e.message }
     : errno
       ? { code: 'IO_ERROR', message }
-      : { code: format === 'msi' ? 'MALFORMED_MSI' : format === 'pe' ? 'MALFORMED_PE' : 'UNKNOWN_FORMAT', message };
+      : { code: MALFORMED_CODE[format], message };
   return { file, format, verdict: 'malformed', acs: false, failures: [failure], signatures: [] };
 }
 
-/** A file's verdict before its version resource is added. */
-type SignatureVerdict = Omit<VerificationResult, 'versionInfo' | 'versionInfoNote'>;
-
 export async function verifyFileWithContext(file: string, ctx: VerifyContext): Promise<VerificationResult> {
-  const result = await verifySignatures(file, ctx);
-  // the version resource, as sigcheck shows it: PE files only; never changes the verdict, never throws
-  if (result.format !== 'pe' || isIoError(result as VerificationResult)) return { ...result, versionInfo: null };
+  const seen: Seen = {};
+  const result = await verifyEmbedded(file, ctx, seen);
+  if (!ctx.catalogs?.length || isIoError(result)) return withVersionInfo(file, result);
+  const lookup = await lookUpInCatalogs(file, result.format, seen.container ?? null, ctx, (cat) => verifyEmbedded(cat, { ...ctx, catalogs: undefined }, {}));
+  return withVersionInfo(file, applyCatalogs(result, lookup));
+}
+
+/** Adds the version resource, as sigcheck shows it: PE files only; never changes the verdict, never throws. */
+async function withVersionInfo(file: string, result: VerificationResult): Promise<VerificationResult> {
+  if (result.format !== 'pe' || isIoError(result)) return { ...result, versionInfo: null };
   const { versionInfo, note } = await readPeVersionInfo(file);
   return { ...result, versionInfo, ...(note !== null ? { versionInfoNote: note } : {}) };
 }
 
-async function verifySignatures(file: string, ctx: VerifyContext): Promise<SignatureVerdict> {
+/** What verifyEmbedded read, for the catalog lookup (the container's digest source, already warm). */
+interface Seen {
+  container?: SignedContainer;
+}
+
+/** The container readers by format ('unknown' has none). */
+async function readContainer(file: string, format: Exclude<FileFormat, 'unknown'>, ctx: VerifyContext): Promise<SignedContainer> {
+  switch (format) {
+    case 'pe':
+      return readPeContainer(file, { strict: ctx.strict });
+    case 'msi':
+      return readMsiContainer(file, { strict: ctx.strict });
+    case 'cab':
+      return readCabContainer(file);
+    case 'catalog':
+      return readCatalogContainer(file);
+    case 'script':
+      return readScriptContainer(file);
+    case 'appx':
+      return readAppxContainer(file);
+    case 'flat':
+      return readFlatContainer(file);
+  }
+}
+
+/** The file judged by its own (embedded) signatures. */
+async function verifyEmbedded(file: string, ctx: VerifyContext, seen: Seen): Promise<VerificationResult> {
   let format: FileFormat = 'unknown';
   let container: SignedContainer;
   try {
     format = await detectFormat(file);
+    // with catalogs, a file of no known format is a flat file: its whole-file hash may be a catalog member
+    if (format === 'unknown' && ctx.catalogs?.length) format = 'flat';
     if (format === 'unknown') {
       return {
         file,
         format,
         verdict: 'malformed',
         acs: false,
-        failures: [{ code: 'UNKNOWN_FORMAT', message: `${file}: neither a PE ("MZ") nor an MSI (compound file) by its first bytes` }],
+        failures: [{ code: 'UNKNOWN_FORMAT', message: `${file}: no format the verifier reads (PE, MSI, CAB, catalog, APPX/MSIX by content; scripts and .inf by extension)` }],
         signatures: [],
       };
     }
-    container =
-      format === 'pe' ? await readPeContainer(file, { strict: ctx.strict }) : await readMsiContainer(file, { strict: ctx.strict });
+    container = await readContainer(file, format, ctx);
+    seen.container = container;
   } catch (e) {
     return malformed(file, format, e);
   }
@@ -98,7 +147,16 @@ async function verifySignatures(file: string, ctx: VerifyContext): Promise<Signa
       format,
       verdict: 'unsigned',
       acs: false,
-      failures: [...container.failures, { code: 'NOT_SIGNED', message: `${file}: the file carries no Authenticode signature` }],
+      failures: [
+        ...container.failures,
+        {
+          code: 'NOT_SIGNED',
+          message:
+            format === 'flat'
+              ? `${file}: a file Windows signs only through catalogs (give the catalog with --catalog)`
+              : `${file}: the file carries no Authenticode signature`,
+        },
+      ],
       signatures: [],
     };
   }

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from './args';
 import { EXIT, type Command } from './command';
+import { collectCommand } from './commands/collect';
 import { demoCommand } from './commands/demo';
 import { fleetCommand } from './commands/fleet';
 import { readinessCommand } from './commands/readiness';
@@ -12,7 +13,7 @@ import { verifyCommand } from './commands/verify';
 import { CliInputError, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
 
-export const COMMANDS: readonly Command[] = [verifyCommand, readinessCommand, simulateCommand, fleetCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [verifyCommand, readinessCommand, simulateCommand, fleetCommand, demoCommand, collectCommand];
 
 export const MAIN_HELP = `acs-gate: Azure Code Signing (ACS) install gate for Trend Micro Apex One, exact and testable
 

@@ -18,7 +18,7 @@ describe('acs-gate (no subcommand)', () => {
   it('rejects an unknown command in one line, exit 2', async () => {
     const r = await run(['sign', 'x.exe']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('acs-gate: unknown command "sign" (commands: verify, readiness, simulate, fleet, demo)\n');
+    expect(r.err).toBe('acs-gate: unknown command "sign" (commands: verify, readiness, simulate, fleet, demo, collect)\n');
   });
 });
 

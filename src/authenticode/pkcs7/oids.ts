@@ -16,6 +16,17 @@ export const OID = {
   spcIndirectData: '1.3.6.1.4.1.311.2.1.4',
   spcPeImageData: '1.3.6.1.4.1.311.2.1.15',
   spcSipInfo: '1.3.6.1.4.1.311.2.1.30',
+  /** SPC_CAB_DATA_OBJID: the data type of cabinet (and flat-file catalog member) SpcIndirectDataContent */
+  spcCabData: '1.3.6.1.4.1.311.2.1.25',
+  /** szOID_CTL: a catalog's content type (certificate trust list) */
+  ctl: '1.3.6.1.4.1.311.10.1',
+  /** szOID_CATALOG_LIST: a CTL's subject usage when it is a catalog of file hashes */
+  catalogList: '1.3.6.1.4.1.311.12.1.1',
+  /** CAT_NAMEVALUE_OBJID: a catalog member's name/value attribute (the "File" name) */
+  catNameValue: '1.3.6.1.4.1.311.12.2.1',
+  /** CAT_MEMBERINFO_OBJID / CAT_MEMBERINFO2_OBJID: a member's SIP GUID (v1) / marker (v2) */
+  catMemberInfo: '1.3.6.1.4.1.311.12.2.2',
+  catMemberInfo2: '1.3.6.1.4.1.311.12.2.3',
   spcStatementType: '1.3.6.1.4.1.311.2.1.11',
   spcIndividualCodeSigning: '1.3.6.1.4.1.311.2.1.21',
   spcSpOpusInfo: '1.3.6.1.4.1.311.2.1.12',

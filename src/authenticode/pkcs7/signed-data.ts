@@ -58,7 +58,7 @@ export interface SignedData {
 export interface SpcIndirectData {
   /** SpcPeImageData (PE) or SpcSipInfo (MSI and other SIPs) */
   dataType: string;
-  kind: 'pe' | 'msi' | 'unknown';
+  kind: 'pe' | 'msi' | 'cab' | 'script' | 'appx' | 'catalog' | 'unknown';
   digestAlgorithm: AlgorithmIdentifier;
   digest: Uint8Array;
   /** the content octets of the SpcIndirectDataContent SEQUENCE (what messageDigest hashes) */
@@ -187,7 +187,23 @@ export function parseSpcIndirectData(sd: SignedData): SpcIndirectData {
   let kind: SpcIndirectData['kind'] = 'unknown';
   if (dataType === OID.spcPeImageData) kind = 'pe';
   else if (dataType === OID.spcSipInfo && isMsiSipInfo(data.children[1])) kind = 'msi';
+  else if (dataType === OID.spcCabData) kind = 'cab';
+  else if (dataType === OID.spcSipInfo) kind = sipKind(data.children[1]);
   return { dataType, kind, digestAlgorithm, digest, contentOctets: spc.content };
+}
+
+/** SIP GUIDs of the other SpcSipInfo formats, as SpcSipInfo stores them (mixed-endian GUID bytes). */
+const SIP_GUIDS: ReadonlyArray<readonly [SpcIndirectData['kind'], string]> = [
+  ['script', '1fcc3b60594b084eb724d2c6297ef351'], // PowerShell SIP {603BCC1F-4B59-4E08-B724-D2C6297EF351}
+  ['appx', '4bdfc50a07cee24db76e23c839a09fd1'], // APPX SIP {0AC5DF4B-CE07-4DE2-B76E-23C839A09FD1}
+  ['appx', 'b3585f0fdeaa9a4ba43495742d92eceb'], // APPX bundle SIP {0F5F58B3-AADE-4B9A-A434-95742D92ECEB}
+];
+
+function sipKind(node: Asn1Node | undefined): SpcIndirectData['kind'] {
+  const guid = node?.tag === TAG.SEQUENCE ? node.children[1] : undefined;
+  if (!guid || guid.tag !== TAG.OCTET_STRING || guid.content.length !== 16) return 'unknown';
+  const hex = Buffer.from(guid.content).toString('hex');
+  return SIP_GUIDS.find(([, g]) => g === hex)?.[0] ?? 'unknown';
 }
 
 /** SpcSipInfo ::= SEQUENCE { version INTEGER, guid OCTET STRING (16), reserved INTEGER × 5 }; MSI uses MSI_SIP_GUID. */

@@ -9,7 +9,7 @@ import { EXIT, type Command } from '../command';
 import { UsageError } from '../errors';
 import { formatVerification, formatVerifyTotals, type CertificateLookup } from '../format/verify';
 
-const USAGE = 'acs-gate verify FILE... [--trust PEM_OR_DIR]... [--acs-root PEM]... [--at ISO_TIME] [--no-strict] [--json]';
+const USAGE = 'acs-gate verify FILE... [--trust PEM_OR_DIR]... [--acs-root PEM]... [--at ISO_TIME] [--catalog CAT]... [--no-strict] [--json]';
 
 function lookupIn(certs: X509Certificate[]): CertificateLookup {
   return (subject) => {
@@ -28,18 +28,19 @@ function lookupIn(certs: X509Certificate[]): CertificateLookup {
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'verify the Authenticode signature of PE / MSI files and say whether it is ACS',
+  summary: 'verify the Authenticode signature of PE / MSI / CAB / catalog / script / APPX files and say whether it is ACS',
   usage: USAGE,
   flags: {
     trust: { kind: 'list' },
     'acs-root': { kind: 'list' },
     at: { kind: 'value' },
+    catalog: { kind: 'list' },
     'no-strict': { kind: 'switch' },
     json: { kind: 'switch' },
   },
   help: `Usage: ${USAGE}
 
-Verifies each file's Authenticode signature (PE or MSI): digest, signer, RFC 3161 / PKCS #9 timestamp,
+Verifies each file's Authenticode signature (PE, MSI, CAB, catalog, PowerShell script, APPX/MSIX): digest, signer, RFC 3161 / PKCS #9 timestamp,
 certificate chain to a trust anchor, and the ACS policy (chain to an ACS root, ACS EKUs on the leaf).
 
 Options:
@@ -47,6 +48,9 @@ Options:
                        Default: only the bundled Microsoft Identity Verification Root CA 2020.
   --acs-root PEM       roots that make a chain ACS (default: the bundled Microsoft root); repeatable
   --at ISO_TIME        verification time (default: now), e.g. 2024-04-11 or 2024-04-11T09:00:00Z
+  --catalog CAT        a catalog file (.cat); repeatable. FILE is also valid when its hash (Authenticode
+                       hash for PE/MSI, whole-file hash for flat files such as .inf) is listed in a catalog
+                       whose own signature is valid, as signtool verify /c does; the output names the catalog
   --no-strict          allow data after the PKCS #7 blob (CVE-2013-3900 padding); strict by default
   --json               one JSON document per file (JSON Lines when several)
 
@@ -63,8 +67,10 @@ Examples:
     const acsRoots = args.lists.get('acs-root');
     const trustCerts = trust ? loadCertificates(trust) : undefined;
     const acsCerts = acsRoots ? loadCertificates(acsRoots) : undefined;
+    const catalogs = args.lists.get('catalog');
     const options = {
       at,
+      ...(catalogs ? { catalogs } : {}),
       strict: !args.switches.has('no-strict'),
       ...(trustCerts ? { trust: trustCerts } : {}),
       ...(acsCerts ? { acsRoots: acsCerts } : {}),

@@ -53,9 +53,23 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
   return lines;
 }
 
+/** Text read from a file (a catalog member's name) shown on a terminal: control characters as \u escapes. */
+function controlsEscaped(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function formatVerification(r: VerificationResult, lookup: CertificateLookup = () => undefined): string {
   const lines = [`Verifying: ${r.file}`, `Format: ${r.format.toUpperCase()}`, ''];
   for (const s of r.signatures) lines.push(...formatSignature(s, lookup));
+  if (r.catalog) {
+    const member = r.catalog.member === null ? '' : ` as "${controlsEscaped(r.catalog.member)}"`;
+    lines.push(
+      `File is signed in catalog: ${controlsEscaped(r.catalog.file)}${member} (${r.catalog.hashKind} ${r.catalog.digestAlgorithm} ${r.catalog.digest})`,
+      `Catalog signature: ${r.catalog.valid ? 'valid' : 'DOES NOT hold'}`,
+      '',
+    );
+    for (const s of r.catalog.signatures) lines.push(...formatSignature(s, lookup));
+  }
   const fileFailures = r.failures.filter((f) => !r.signatures[0]?.failures.some((g) => g.code === f.code && g.message === f.message));
   if (r.verdict === 'valid') {
     lines.push(`Successfully verified: ${r.file}`);

@@ -10,6 +10,7 @@ import { MachineProfileSchema, type MachineProfile, type RootStoreEntry } from '
 import { entryThumbprint } from '../readiness';
 import { certJson } from './cert-json';
 import { certutilRoot } from './certutil-root';
+import { collectLog } from './collect-log';
 import { getHotfixCsv } from './get-hotfix-csv';
 import { profileJson, zodIssues } from './profile-json';
 import { regQuery } from './reg-query';
@@ -20,7 +21,7 @@ import { wmicQfeCsv } from './wmic-qfe-csv';
 export type { ExportKind, Importer, ImportResult, PartialProfile } from './types';
 
 /** Order matters: the more specific detectors first. */
-export const IMPORTERS: readonly Importer[] = [systeminfoCsv, wmicQfeCsv, getHotfixCsv, certJson, profileJson, certutilRoot, regQuery];
+export const IMPORTERS: readonly Importer[] = [systeminfoCsv, wmicQfeCsv, getHotfixCsv, certJson, profileJson, certutilRoot, regQuery, collectLog];
 
 /** Raw exports are small (a Root store listing is < 1 MiB); anything bigger is refused without reading it. */
 export const MAX_EXPORT_BYTES = 16 * 1024 * 1024;
@@ -78,6 +79,7 @@ const PRIORITY: Record<ExportKind, number> = {
   'wmic-qfe-csv': 3,
   'certutil-root': 4,
   'cert-json': 4,
+  'acs-collect-log': 5,
 };
 
 export interface MergedMachine {

@@ -9,7 +9,8 @@ export type ExportKind =
   | 'cert-json'
   | 'reg-query-currentversion'
   | 'reg-query-authroot'
-  | 'profile-json';
+  | 'profile-json'
+  | 'acs-collect-log';
 
 /** Facts one export gives; anything absent is unknown. */
 export interface PartialProfile {

@@ -10,7 +10,7 @@ describe('the format is detected by content, never by file name', () => {
     expect(detectFormatOf(Buffer.from('MZ\x90\0', 'latin1'))).toBe('pe');
     expect(detectFormatOf(Buffer.from('d0cf11e0a1b11ae1', 'hex'))).toBe('msi');
     expect(detectFormatOf(Buffer.from('d0cf11e0', 'hex'))).toBe('unknown');
-    expect(detectFormatOf(Buffer.from('PK\x03\x04', 'latin1'))).toBe('unknown');
+    expect(detectFormatOf(Buffer.from('PK\x03\x04', 'latin1'))).toBe('appx'); // the APPX reader refuses a ZIP that is no package
     expect(detectFormatOf(Buffer.alloc(0))).toBe('unknown');
   });
 
