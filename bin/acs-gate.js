@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 'use strict';
-// Runs the compiled CLI (npm run build) when it is at least as new as every source file; otherwise, in a
-// checkout that was not built or was edited since, runs the sources through ts-node, so a stale build never runs.
+// The acs-gate command. In an installed package it runs the compiled CLI (dist/), nothing else: the package
+// ships neither the sources nor tsconfig.json, and never needs a devDependency.
+// In a development checkout (src/cli/main.ts and tsconfig.json next to bin/) it runs the compiled CLI only when
+// it is at least as new as every source file; otherwise it runs the sources through ts-node, so a stale build
+// never runs.
 const path = require('node:path');
 const fs = require('node:fs');
 
 const root = path.join(__dirname, '..');
 const compiled = path.join(root, 'dist', 'src', 'cli', 'main.js');
+const source = path.join(root, 'src', 'cli', 'main.ts');
+
+function isDevelopmentCheckout() {
+  return fs.existsSync(source) && fs.existsSync(path.join(root, 'tsconfig.json'));
+}
 
 function newestMtime(dir) {
   let newest = 0;
@@ -26,9 +34,23 @@ function builtIsCurrent() {
   }
 }
 
-if (builtIsCurrent()) {
+function fail(message) {
+  process.stderr.write(`acs-gate: ${message}\n`);
+  process.exit(2);
+}
+
+if (!isDevelopmentCheckout()) {
+  if (!fs.existsSync(compiled)) fail(`${compiled} is missing: this installation of acs-gatekeeper is incomplete; reinstall it`);
+  require(compiled).runMain();
+} else if (builtIsCurrent()) {
   require(compiled).runMain();
 } else {
-  require('ts-node').register({ transpileOnly: true, project: path.join(root, 'tsconfig.json') });
-  require(path.join(root, 'src', 'cli', 'main.ts')).runMain();
+  let tsNode;
+  try {
+    tsNode = require(require.resolve('ts-node', { paths: [root] }));
+  } catch {
+    fail('the build in dist/ is missing or older than src/, and ts-node (a devDependency) is not installed: run `npm ci` or `npm run build`');
+  }
+  tsNode.register({ transpileOnly: true, project: path.join(root, 'tsconfig.json') });
+  require(source).runMain();
 }

@@ -102,8 +102,13 @@ if not exist "%ACS_CERTUTIL%" (
   goto :probe_cab
 )
 if not exist "%ACS_PS%" goto :probe_unbounded
+rem PowerShell starts certutil, waits at most 60 seconds, stops it, and writes "exit=N" or "timeout"
+set "ACS_PROBE_OUT=%ACS_WORK%\probe-result.tmp"
+"%ACS_PS%" -NoProfile -NonInteractive -Command "$p = Start-Process -FilePath $env:ACS_CERTUTIL -ArgumentList ('-f -syncWithWU ' + [char]34 + $env:ACS_PROBE + [char]34) -WindowStyle Hidden -PassThru; $null = $p.Handle; if ($p.WaitForExit(60000)) { $r = 'exit=' + $p.ExitCode } else { try { $p.Kill() } catch { }; $r = 'timeout' }; Set-Content -LiteralPath $env:ACS_PROBE_OUT -Value $r -Encoding ASCII" >nul 2>&1 <nul
 set "ACS_PROBE_RESULT="
-for /f "delims=" %%R in ('%ACS_PS% -NoProfile -NonInteractive -Command "$p = Start-Process -FilePath $env:ACS_CERTUTIL -ArgumentList '-f','-syncWithWU','.' -WorkingDirectory $env:ACS_PROBE -WindowStyle Hidden -PassThru; $null = $p.Handle; if ($p.WaitForExit(60000)) { 'exit=' + $p.ExitCode } else { try { $p.Kill() } catch { }; 'timeout' }" 2^>nul ^<nul') do set "ACS_PROBE_RESULT=%%R"
+if exist "%ACS_PROBE_OUT%" set /p ACS_PROBE_RESULT=<"%ACS_PROBE_OUT%"
+del /f /q "%ACS_PROBE_OUT%" >nul 2>&1
+if not defined ACS_PROBE_RESULT set "ACS_PROBE_RESULT=none"
 if "%ACS_PROBE_RESULT%"=="timeout" (
   >>"%ACS_LOG%" echo probe.exit=
   >>"%ACS_LOG%" echo probe.timeout=yes
@@ -118,10 +123,8 @@ if "%ACS_PROBE_RESULT:~0,5%"=="exit=" (
 goto :probe_cab
 :probe_unbounded
 rem without PowerShell nothing can stop certutil early; its own network time limits apply
-pushd "%ACS_PROBE%"
-"%ACS_CERTUTIL%" -f -syncWithWU . >nul 2>&1 <nul
+"%ACS_CERTUTIL%" -f -syncWithWU "%ACS_PROBE%" >nul 2>&1 <nul
 >>"%ACS_LOG%" echo probe.exit=%ERRORLEVEL%
-popd
 >>"%ACS_LOG%" echo probe.timeout=no
 :probe_cab
 set "ACS_CAB=no"

@@ -103,7 +103,12 @@ function eventsCell(run: PathRun): string {
 }
 
 function decisionCell(run: PathRun): string {
-  return run.uncertain ? `**${run.decision}** (uncertain)` : `**${run.decision}**`;
+  return run.worstCase ? `**${run.decision}** (worst case: ${run.worstCase.decision})` : `**${run.decision}**`;
+}
+
+/** An unknown run's table row shows its worst case's popups, events, downloads and cycles. */
+function shown(run: PathRun): PathRun {
+  return run.worstCase ? { ...run, ...run.worstCase, decision: run.decision, worstCase: run.worstCase } : run;
 }
 
 const ONE_SHOT: Array<{ path: InstallPath; variants: Array<{ label: string; settings: SimulateSettings; maintenance?: boolean }> }> = [
@@ -161,10 +166,11 @@ const DECISIONS = `## Documented decisions
 
 Where the seed leaves a point open, the simulator decides as follows (see also the spec's **decision** notes).
 
-1. **Readiness \`unknown\`** (a fact needed for the verdict is missing from the profile): an ACS-signed program
-   is treated as *not* holding, so the run shows the worst case — the popups and events that would appear —
-   with \`uncertain: true\`, the \`FACT_UNKNOWN\` reasons naming the missing facts, and the commands that
-   collect them. A pre-rollout admin should never read "allowed" for a machine nobody has looked at.
+1. **Readiness \`unknown\`** (a fact needed for the verdict is missing from the profile): the decision is
+   \`unknown\` (never "blocked", never "allowed"), with \`worstCase\` holding what happens when the missing fact
+   turns out unfavourable — its decision and the popups, events and downloads that would appear — the
+   \`FACT_UNKNOWN\` reasons naming the missing facts, and the commands that collect them. The tables below show
+   the worst case's popups and events for such runs. \`acs-gate simulate\` exits 4 for \`unknown\`.
 2. **Programs that are not ACS-signed** (declared build < 12011, or maintenance < 2023-03; a real file whose
    valid chain does not end at an ACS root) are judged on their own chain and are not blocked for lack of ACS
    support (\`NOT_ACS_SIGNED\`, informational).
@@ -301,7 +307,7 @@ export async function generateBehaviorDoc(): Promise<string> {
     for (const v of variants) {
       for (const state of STATES) {
         const artifact: SimulateInput['artifact'] = v.maintenance ? { kind: 'declared', maintenance: '2023-03' } : { kind: 'declared', build: 12011 };
-        const run = await simulate(path, runInput(state, { artifact, settings: v.settings }));
+        const run = shown(await simulate(path, runInput(state, { artifact, settings: v.settings })));
         out.push(
           `| ${INSTALL_PATHS[path].label} | \`${path}\` | ${v.label || '—'} | ${state} | ${decisionCell(run)} | ${cell(popupsCell(run))} | ${eventsCell(run)} | ${run.downloads} |`,
         );
@@ -321,7 +327,7 @@ export async function generateBehaviorDoc(): Promise<string> {
   for (const { path, agents, offered } of UPDATES) {
     for (const a of agents) {
       for (const state of STATES) {
-        const run = await simulate(path, runInput(state, { artifact: offered, ...(a.agent ? { agent: a.agent } : {}), cycles: 3 }));
+        const run = shown(await simulate(path, runInput(state, { artifact: offered, ...(a.agent ? { agent: a.agent } : {}), cycles: 3 })));
         const cycles = run.cycles!.map((c) => c.outcome).join(' → ');
         out.push(
           `| ${INSTALL_PATHS[path].label} | \`${path}\` | ${a.label} | ${state} | ${decisionCell(run)} | ${cycles} | ${run.downloads} | ${eventsCell(run)} |`,
@@ -338,7 +344,7 @@ export async function generateBehaviorDoc(): Promise<string> {
     ['S3, 2022-12, OS patch missing, patched from cycle 3, 4 cycles', 'saas-agent-update', runInput('OS patch missing', { agent: { maintenance: '2022-12' }, artifact: { kind: 'declared', maintenance: '2023-03' }, cycles: 4, changes: [{ fromCycle: 3, readiness: readinessFor('ready') }] })],
   ];
   for (const [label, path, input] of special) {
-    const run = await simulate(path, input);
+    const run = shown(await simulate(path, input));
     out.push(`| ${label} | ${decisionCell(run)} | ${run.cycles!.map((c) => c.outcome).join(' → ')} | ${run.downloads} | ${eventsCell(run)} |`);
   }
   out.push('', await checkFailureSection(), catalogSection(), DECISIONS);

@@ -2,6 +2,9 @@
  * acs-gatekeeper: the library. Everything the acs-gate command line does is available here, with types.
  *
  *   import { verifyFile, assessReadiness, loadInventory, simulate, fleetReport } from 'acs-gatekeeper';
+ *
+ * Test helpers (profile builders, jest matchers, the seed's scenarios) are in 'acs-gatekeeper/testing'.
+ * The reference of every export is docs/api.md (generated from this file by scripts/gen-api.ts).
  */
 
 // Authenticode / ACS verifier (PE and MSI)
@@ -33,10 +36,10 @@ export type {
 } from './authenticode';
 
 // Machine readiness
-export { MachineProfileSchema, RootStoreEntrySchema } from './endpoint/profile';
-export type { MachineProfile, MachineProfileInput, RootStoreEntry } from './endpoint/profile';
+export { MachineProfileSchema, RootStoreEntrySchema, parseProfile, ProfileError, isProfileError } from './endpoint/profile';
+export type { MachineProfile, MachineProfileInput, RootStoreEntry, ProfileIssue } from './endpoint/profile';
 export { READINESS_CODES } from './endpoint/types';
-export type { Readiness, ReadinessReason, ReadinessCode, Tri } from './endpoint/types';
+export type { Readiness, ReadinessOptions, ReadinessReason, ReadinessCode, Tri } from './endpoint/types';
 export { assessReadiness } from './endpoint/readiness';
 export { machineTrustAnchors } from './endpoint/trust';
 export type { TrustAnchorOptions } from './endpoint/trust';
@@ -46,6 +49,8 @@ export { InputError, ExportFormatError } from './endpoint/errors';
 
 // Install paths
 export { simulate } from './installers/simulate';
+export type { SimulateOptions } from './installers/simulate';
+export type { AcsVerifier } from './installers/verifier';
 export { INSTALL_PATHS } from './installers/paths';
 export { INSTALL_PATH_IDS, RUN_REASON_CODES } from './installers/types';
 export type {

@@ -10,6 +10,7 @@ export class VerifyError extends Error {
   }
 }
 
+/** True for a VerifyError. */
 export function isVerifyError(e: unknown): e is VerifyError {
   return e instanceof VerifyError;
 }

@@ -3,6 +3,7 @@
  */
 export { verifyFile, verifyFiles, verifyFileWithContext, isIoError } from './verify-file';
 export { resolveVerifyContext } from './context';
+export { verifyInOrder, POOL_MIN_FILES, type PoolOptions } from './pool/verify-pool';
 export { VerifyError, isVerifyError } from './errors';
 export { detectFormat, detectFormatOf } from './formats/detect';
 export { readPeContainer, type PeContainer } from './formats/pe-container';

@@ -4,10 +4,13 @@
  */
 import type { X509Certificate } from 'node:crypto';
 
+/** A signature's digest algorithm. */
 export type DigestAlgorithm = 'sha1' | 'sha256' | 'sha384' | 'sha512';
+/** The container format, told by content (not by extension). */
 export type FileFormat = 'pe' | 'msi' | 'cab' | 'catalog' | 'script' | 'appx' | 'flat' | 'unknown';
 /** The formats a container reader turns into signatures + a digest ('flat': a file signed only through catalogs). */
 export type SignedFormat = Exclude<FileFormat, 'unknown'>;
+/** The verdict on a file: valid, invalid (signed, but it does not hold), unsigned, or malformed (not a readable signed file). */
 export type Verdict = 'valid' | 'invalid' | 'unsigned' | 'malformed';
 
 /**
@@ -64,8 +67,10 @@ export const FAILURE_CODES = [
   // caller input
   'BAD_TRUST_INPUT', // a certificate given as trust / acsRoots is not a certificate (usage error)
 ] as const;
+/** One of FAILURE_CODES. */
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
+/** One failure: a code from FAILURE_CODES (documented in docs/failure-codes.md) and a message. */
 export interface Failure {
   code: FailureCode;
   message: string;
@@ -98,6 +103,7 @@ export interface SignatureReport {
   failures: Failure[];
 }
 
+/** What verifyFile says about one file. `verdict` is judged by the primary (first) signature, as Windows does. */
 export interface VerificationResult {
   file: string;
   format: FileFormat;
@@ -137,6 +143,7 @@ export interface CatalogMatch {
 /** A certificate as given by a caller: DER bytes, PEM text, or a node:crypto X509Certificate. */
 export type CertificateInput = Uint8Array | string | X509Certificate;
 
+/** Options of verifyFile / verifyFiles; every field has a default. */
 export interface VerifyOptions {
   /** trust anchors; default: the bundled Microsoft Identity Verification Root CA 2020 only */
   trust?: CertificateInput[];

@@ -24,6 +24,7 @@ import { applyCatalogs, lookUpInCatalogs } from './formats/catalog-membership';
 import { readScriptContainer } from './formats/script';
 import type { PeDigestSource } from './formats/pe-digest';
 import { parseSignedDataContentInfo, parseSpcIndirectData } from './pkcs7/signed-data';
+import { type PoolOptions, verifyInOrder } from './pool/verify-pool';
 import { emptyReport, verifyPkcs7Signature } from './signature';
 import type { DigestAlgorithm, Failure, FileFormat, SignatureReport, SignedContainer, VerificationResult, VerifyContext, VerifyOptions } from './types';
 
@@ -37,15 +38,27 @@ export const MAX_SIGNATURE_ENTRIES = 2;
 /** Signature checks chain building may spend per file, over all its signatures, nested ones and timestamps. */
 export const MAX_CHAIN_CHECKS_PER_FILE = 256;
 
+/**
+ * Verifies one file's Authenticode signature (PE or MSI, told apart by content) and says whether it is ACS.
+ * @param path the file to verify
+ * @param options trust anchors, ACS roots, the verification time (default now), strict mode
+ * @returns the VerificationResult: verdict 'valid' | 'invalid' | 'unsigned' | 'malformed', `acs`, the failure
+ *   codes and every signature's report. Bad file content never throws: it is a verdict (an unreadable file is
+ *   'malformed' with IO_ERROR).
+ * @throws VerifyError (BAD_TRUST_INPUT) when a certificate in `options` cannot be read
+ */
 export async function verifyFile(path: string, options?: VerifyOptions): Promise<VerificationResult> {
   return verifyFileWithContext(path, resolveVerifyContext(options));
 }
 
-/** Verifies several files with one resolved context, in order. */
-export async function verifyFiles(paths: string[], options?: VerifyOptions): Promise<VerificationResult[]> {
-  const ctx = resolveVerifyContext(options);
+/**
+ * Verifies several files with one set of options; the results are in the order of `paths`. Many files use
+ * a pool of worker threads sized to the machine (see pool/verify-pool.ts; `pool.workers: 0` keeps them in
+ * this thread).
+ */
+export async function verifyFiles(paths: string[], options?: VerifyOptions, pool?: PoolOptions): Promise<VerificationResult[]> {
   const out: VerificationResult[] = [];
-  for (const p of paths) out.push(await verifyFileWithContext(p, ctx));
+  for await (const r of verifyInOrder(paths, options, pool)) out.push(r);
   return out;
 }
 

@@ -3,6 +3,7 @@
  * `-h` for `--help`. An unknown flag, a missing value or a value given to a switch is a UsageError.
  */
 import { UsageError } from './errors';
+import { resolveTimeZone } from '../report/time';
 
 export interface FlagSpec {
   /** `switch` takes no value; `value` takes one; `list` takes one each time and may repeat */
@@ -87,4 +88,13 @@ export function monthValue(args: ParsedArgs, name: string): string | undefined {
   if (v === undefined) return undefined;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new UsageError(`--${name} must be YYYY-MM, got "${v}"`);
   return v;
+}
+
+/** `--tz ZONE` (an IANA time zone; default: TZ from the environment, else the runtime's). */
+export function timeZoneValue(args: ParsedArgs, env: Record<string, string | undefined>, name = 'tz'): string {
+  try {
+    return resolveTimeZone(args.values.get(name), env);
+  } catch (e) {
+    throw new UsageError(`--${name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

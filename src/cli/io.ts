@@ -32,7 +32,7 @@ export function captureIo(overrides: Partial<CliIo> = {}): CapturedIo {
     err: '',
     stdout: (t) => void (io.out += t),
     stderr: (t) => void (io.err += t),
-    env: { LANG: 'C' },
+    env: { LANG: 'C', TZ: 'UTC' },
     stderrIsTty: false,
     cwd: process.cwd(),
     now: () => new Date('2026-01-15T00:00:00Z'),

@@ -4,28 +4,56 @@
  */
 import { parseArgs } from './args';
 import { EXIT, type Command } from './command';
-import { collectCommand } from './commands/collect';
-import { demoCommand } from './commands/demo';
-import { fleetCommand } from './commands/fleet';
-import { readinessCommand } from './commands/readiness';
-import { simulateCommand } from './commands/simulate';
-import { verifyCommand } from './commands/verify';
 import { CliInputError, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
 
-export const COMMANDS: readonly Command[] = [verifyCommand, readinessCommand, simulateCommand, fleetCommand, demoCommand, collectCommand];
+/**
+ * Each command's module is loaded only when that command runs (or when every command is listed): `verify`
+ * never loads xstate, zod or the report code, so a pipeline's one-file check starts fast.
+ */
+const LOADERS: ReadonlyArray<readonly [string, () => Command]> = [
+  ['verify', () => (require('./commands/verify') as typeof import('./commands/verify')).verifyCommand],
+  ['readiness', () => (require('./commands/readiness') as typeof import('./commands/readiness')).readinessCommand],
+  ['simulate', () => (require('./commands/simulate') as typeof import('./commands/simulate')).simulateCommand],
+  ['fleet', () => (require('./commands/fleet') as typeof import('./commands/fleet')).fleetCommand],
+  ['demo', () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand],
+  ['collect', () => (require('./commands/collect') as typeof import('./commands/collect')).collectCommand],
+];
 
-export const MAIN_HELP = `acs-gate: Azure Code Signing (ACS) install gate for Trend Micro Apex One, exact and testable
+export const COMMAND_NAMES: readonly string[] = LOADERS.map(([name]) => name);
+
+/** The command called `name`, its module loaded now; undefined for an unknown name. */
+export function loadCommand(name: string): Command | undefined {
+  return LOADERS.find(([n]) => n === name)?.[1]();
+}
+
+/** Every command (loads them all: for the main help and tests). */
+export function allCommands(): Command[] {
+  return LOADERS.map(([, load]) => load());
+}
+
+export const mainHelp = (): string => `acs-gate: Azure Code Signing (ACS) install gate for Trend Micro Apex One, exact and testable
 
 Usage: acs-gate COMMAND [options]   (acs-gate COMMAND --help for each)
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+${allCommands().map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Options for every command: --help, --debug (stack traces on errors)
 
-Exit codes: 0 valid / ready / allowed, 1 not valid / not ready / blocked, 2 usage or input error,
-            3 unguarded (simulate: an agent without the check would install a program it cannot run)
+Exit codes (the same for every command):
+  0  done: verify: every file valid; simulate: allowed; readiness: printed; fleet, demo: report written
+  1  the verdict asked for failed: verify: a file not valid; simulate: blocked;
+     readiness, fleet: only with --fail-on not-ready|unknown|blocked|unguarded|unreadable
+  2  usage or input error
+  3  unguarded (simulate: an agent without the check would install a program the machine cannot run)
+  4  unknown (simulate: the outcome rests on a fact the machine's exports do not give)
+
+Examples:
+  acs-gate verify samples/real/Knapcode.MiniZip-0.21.1-net451.dll
+  acs-gate readiness samples/fleet/machines
+  acs-gate simulate A4 --machine samples/fleet/machines/pc-w10-21h2-kaikei --build 12011
+  acs-gate fleet samples/fleet/machines samples/fleet/fleet.jsonl --out acs-report
 `;
 
 function debugRequested(argv: readonly string[]): boolean {
@@ -36,16 +64,16 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const debug = debugRequested(argv);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout)(MAIN_HELP);
+    (name === undefined ? io.stderr : io.stdout)(mainHelp());
     return name === undefined ? EXIT.USAGE_OR_IO : EXIT.OK;
   }
   if (name === '--version') {
     io.stdout('acs-gate 0.1.0\n');
     return EXIT.OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = loadCommand(name);
   if (!command) {
-    io.stderr(`acs-gate: unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(', ')})\n`);
+    io.stderr(`acs-gate: unknown command "${name}" (commands: ${COMMAND_NAMES.join(', ')})\n`);
     return EXIT.USAGE_OR_IO;
   }
   try {

@@ -85,3 +85,25 @@ export const nodeRunner: CommandRunner = (cmd, args, { timeoutMs }) =>
       });
     });
   });
+
+const SYSTEM_TOOLS: Record<string, string> = {
+  systeminfo: 'systeminfo.exe',
+  certutil: 'certutil.exe',
+  reg: 'reg.exe',
+  wmic: 'wbem\\WMIC.exe',
+  'powershell.exe': 'WindowsPowerShell\\v1.0\\powershell.exe',
+};
+
+/**
+ * On Windows: run the collector's tools from %SystemRoot%\System32 by full path (never a same-named program
+ * from the current folder or PATH), through Sysnative when a 32-bit Node runs on 64-bit Windows (else the
+ * registry and System32 would be the 32-bit views).
+ */
+export function systemToolRunner(env: Record<string, string | undefined>, arch: string = process.arch, base: CommandRunner = nodeRunner): CommandRunner {
+  const root = env.SystemRoot || env.SYSTEMROOT || env.windir || 'C:\\Windows';
+  const sys = `${root}\\${arch === 'ia32' && env.PROCESSOR_ARCHITEW6432 ? 'Sysnative' : 'System32'}`;
+  return (cmd, args, opts) => {
+    const tool = SYSTEM_TOOLS[cmd];
+    return base(tool ? `${sys}\\${tool}` : cmd, args, opts);
+  };
+}

@@ -28,6 +28,7 @@ import { jsonErrorLine } from './importers/json-util';
 import { readLines } from './line-reader';
 import { MachineProfileSchema, type MachineProfile } from './profile';
 
+/** One item of loadInventory: a profile read, or content that could not be read as one (file and line named). */
 export type InventoryItem =
   | { ok: true; profile: MachineProfile; source: string; notes?: string[] }
   | { ok: false; source: string; line?: number; error: string };
@@ -340,6 +341,15 @@ async function* fromRawFile(file: string): AsyncGenerator<InventoryItem> {
   }
 }
 
+/**
+ * Reads machine profiles from what administrators export: machine directories (systeminfo, Get-HotFix,
+ * certutil -store Root, registry exports, machine.json ... as Windows writes them: UTF-16LE with BOM, CRLF,
+ * cp932), JSON Lines, JSON arrays and CSV fleet files. Streams: memory stays flat for any fleet size.
+ * @param inputs files and directories
+ * @returns an async iterator of items: `{ ok: true, profile, source }`, or `{ ok: false, source, line, error }`
+ *   for content that cannot be read as a profile (the file and line are named; the rest goes on)
+ * @throws InputError when an input cannot be read at all (missing, permission, not a file or directory)
+ */
 export async function* loadInventory(inputs: string[]): AsyncGenerator<InventoryItem> {
   const kinds: Kind[] = [];
   for (const input of inputs) kinds.push(await classify(input));

@@ -19,6 +19,7 @@ export const RootStoreEntrySchema = z.union([
   }),
 ]);
 
+/** The zod schema of a machine profile: parse with it (or with parseProfile) to apply the defaults. */
 export const MachineProfileSchema = z.object({
   name: z.string().min(1),
   role: z.enum(['endpoint', 'server']).default('endpoint'),
@@ -48,6 +49,62 @@ export const MachineProfileSchema = z.object({
   sources: z.array(z.string()).optional(),
 });
 
+/** The canonical machine profile (defaults applied): what loadInventory yields and parseProfile returns. */
 export type MachineProfile = z.infer<typeof MachineProfileSchema>;
+/** A machine profile as a caller writes it: only `name` is required; a fact left out is unknown. */
 export type MachineProfileInput = z.input<typeof MachineProfileSchema>;
+/** One entry of a machine's Trusted Root store: a SHA-1 thumbprint, or `{ thumbprint?, subject?, pem? }`. */
 export type RootStoreEntry = z.infer<typeof RootStoreEntrySchema>;
+
+/** One problem with a machine profile: the field (dotted path, e.g. "os.ubr"; "(profile)" for the whole) and what is wrong. */
+export interface ProfileIssue {
+  field: string;
+  message: string;
+}
+
+/**
+ * A machine profile given to the library (assessReadiness, simulate, the testing builders) is not one:
+ * a field has the wrong type or form. `field` names the first bad field as a dotted path ("os.ubr",
+ * "hotfixes.0", "(profile)" when the value is not an object at all); `issues` lists every problem.
+ */
+export class ProfileError extends Error {
+  override readonly name = 'ProfileError';
+  constructor(
+    /** the first bad field, e.g. "os.ubr" */
+    readonly field: string,
+    /** every problem found, the first one first */
+    readonly issues: ProfileIssue[],
+    /** the profile's name when it has a readable one */
+    readonly profileName?: string,
+  ) {
+    super(
+      `machine profile${profileName !== undefined ? ` "${profileName}"` : ''}: ` +
+        issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+    );
+  }
+}
+
+/** True for a ProfileError (also across copies of the library, by name). */
+export function isProfileError(e: unknown): e is ProfileError {
+  return e instanceof ProfileError || (e instanceof Error && e.name === 'ProfileError' && 'field' in e);
+}
+
+/**
+ * Checks a machine profile and applies the defaults (role "endpoint", os {}); thumbprints and KB ids are
+ * upper-cased. Takes what a caller writes by hand (MachineProfileInput) or read from JSON (unknown).
+ * @returns the canonical MachineProfile
+ * @throws ProfileError naming the bad field when `input` is not a machine profile
+ */
+export function parseProfile(input: unknown): MachineProfile {
+  const r = MachineProfileSchema.safeParse(input);
+  if (r.success) return r.data;
+  const issues: ProfileIssue[] = r.error.issues.map((i) => ({
+    field: i.path.length > 0 ? i.path.map(String).join('.') : '(profile)',
+    message: i.message,
+  }));
+  const name =
+    typeof input === 'object' && input !== null && typeof (input as { name?: unknown }).name === 'string'
+      ? (input as { name: string }).name
+      : undefined;
+  throw new ProfileError(issues[0]!.field, issues, name);
+}

@@ -10,7 +10,7 @@
 import { X509Certificate } from 'node:crypto';
 import { ACS_ROOT_2020_SHA1, ACS_ROOT_2020_SHA256 } from '../authenticode/trust/bundled-roots';
 import { findLines, MINIMUMS, parseVersion, sourceUrl, type WindowsLine } from './minimums';
-import type { MachineProfile, RootStoreEntry } from './profile';
+import { parseProfile, type MachineProfile, type MachineProfileInput, type RootStoreEntry } from './profile';
 import { remediationFor } from './remediation';
 import { commaList, orList, readinessText, type TextLang } from './texts';
 import type { Readiness, ReadinessOptions, ReadinessReason, Tri } from './types';
@@ -276,7 +276,18 @@ function and(a: Tri, b: Tri): Tri {
  * remediation[]; codes, facts, evidence and everything else are the same in both languages, and the
  * remediation steps are the same steps in the same order (deduplicated by their English text).
  */
-export function assessReadiness(profile: MachineProfile, options: ReadinessOptions = {}): Readiness {
+/**
+ * Judges one machine's ACS readiness: Windows support (KB5022661's minimums) and trust in the Microsoft
+ * Identity Verification Root CA 2020. A missing fact gives `'unknown'` with a FACT_UNKNOWN reason naming it,
+ * never `false`.
+ * @param input a machine profile: the canonical one from loadInventory, or one written by hand (defaults
+ *   are applied: role "endpoint", os {})
+ * @param options `lang` of the reasons' messages and of the remediation ('en' by default)
+ * @returns the verdict (`ready`: true / false / 'unknown'), the reasons and the remediation steps in order
+ * @throws ProfileError naming the field when `input` is not a machine profile (e.g. from plain JavaScript)
+ */
+export function assessReadiness(input: MachineProfileInput, options: ReadinessOptions = {}): Readiness {
+  const profile = parseProfile(input);
   const lang: TextLang = options.lang === 'ja' ? 'ja' : 'en';
   const os = assessOs(profile, lang);
   const root = assessRoot(profile, lang);

@@ -23,6 +23,7 @@ import { ACS_ROOT_2020_PEM } from '../authenticode/trust/bundled-roots';
 import type { MachineProfile } from './profile';
 import type { Readiness } from './types';
 
+/** Options of machineTrustAnchors. */
 export interface TrustAnchorOptions {
   /** certificates Windows' automatic root update would fetch (Microsoft CTL roots); default: the bundled ACS root */
   autoUpdateRoots?: X509Certificate[];
@@ -36,6 +37,15 @@ export function bundledAcsRoot(): X509Certificate {
 
 const hex = (fp: string): string => fp.replace(/:/g, '').toUpperCase();
 
+/**
+ * The trust anchors a machine would verify a file with: the certificates of `known` its Root store names
+ * (matched by thumbprint), plus the roots automatic root update fetches when readiness says it does.
+ * @param profile the machine
+ * @param readiness its assessReadiness verdict
+ * @param known certificates the store may name (e.g. the bundled Microsoft roots, a test root)
+ * @param options the roots automatic root update would fetch (default: the bundled ACS root)
+ * @returns the anchors, for VerifyOptions.trust
+ */
 export function machineTrustAnchors(
   profile: MachineProfile,
   readiness: Readiness,

@@ -3,6 +3,7 @@
  */
 export type Tri = true | false | 'unknown';
 
+/** The reason codes of a readiness verdict (docs/readiness.md). */
 export const READINESS_CODES = [
   'OS_NO_ACS_SUPPORT', // Windows line that never gets ACS support (XP/2000/2003, unknown-old)
   'OS_PATCH_MISSING', // supported line, but below the minimum build/UBR and no qualifying KB
@@ -10,8 +11,10 @@ export const READINESS_CODES = [
   'FACT_UNKNOWN', // a fact needed for the verdict is missing (names it)
   'OS_UNRECOGNIZED', // version string that maps to no known Windows line
 ] as const;
+/** One of READINESS_CODES. */
 export type ReadinessCode = (typeof READINESS_CODES)[number];
 
+/** Why a machine is not ready (or its readiness is unknown). */
 export interface ReadinessReason {
   code: ReadinessCode;
   message: string;
@@ -27,6 +30,7 @@ export interface ReadinessOptions {
   lang?: 'ja' | 'en';
 }
 
+/** assessReadiness's verdict on one machine. */
 export interface Readiness {
   name: string;
   role: 'endpoint' | 'server';

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { EventLogMemory, LoggedOnce, MachineEventMemory } from './types';
 
 const LoggedOnceSchema = z.object({ time: z.string(), recordId: z.number().int().nonnegative(), text: z.string() });
+/** The zod schema of an EventLogMemory (parseMemory checks with it). */
 export const EventLogMemorySchema = z.object({
   version: z.literal(1),
   machines: z.record(
@@ -17,6 +18,7 @@ export const EventLogMemorySchema = z.object({
   ),
 });
 
+/** A memory with nothing logged. */
 export function emptyMemory(): EventLogMemory {
   return { version: 1, machines: {} };
 }
@@ -36,17 +38,20 @@ function withMachine(mem: EventLogMemory, computer: string, m: MachineEventMemor
   return { version: 1, machines: { ...mem.machines, [computer]: m } };
 }
 
+/** The machine's `key` entry when it was logged once, else undefined. */
 export function wasLoggedOnce(mem: EventLogMemory, computer: string, key: string): LoggedOnce | undefined {
   const once = machineOf(mem, computer).loggedOnce;
   return Object.prototype.hasOwnProperty.call(once, key) ? once[key] : undefined;
 }
 
+/** A memory with the machine's `key` logged once (the input memory is not changed). */
 export function rememberLoggedOnce(mem: EventLogMemory, computer: string, key: string, entry: LoggedOnce): EventLogMemory {
   checkKey(key);
   const m = machineOf(mem, computer);
   return withMachine(mem, computer, { ...m, loggedOnce: { ...m.loggedOnce, [key]: entry } });
 }
 
+/** A memory without the machine's `key` entry. */
 export function forgetLoggedOnce(mem: EventLogMemory, computer: string, key: string): EventLogMemory {
   const m = machineOf(mem, computer);
   if (!Object.prototype.hasOwnProperty.call(m.loggedOnce, key)) return mem;
@@ -62,6 +67,7 @@ export function takeRecordId(mem: EventLogMemory, computer: string): [number, Ev
   return [id, withMachine(mem, computer, { ...m, lastRecordId: id })];
 }
 
+/** The memory as JSON text, to persist between runs (parseMemory restores it). */
 export function serializeMemory(mem: EventLogMemory): string {
   return JSON.stringify(mem, null, 2) + '\n';
 }

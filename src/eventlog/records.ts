@@ -3,6 +3,7 @@ import { renderMessage, type Lang } from '../messages/catalog';
 import { EVENT_DEFINITIONS } from './sources';
 import type { EventMessageId, EventRecord } from './types';
 
+/** What createEventRecord needs. */
 export interface EventRecordInput {
   messageId: EventMessageId;
   lang: Lang;
@@ -13,6 +14,7 @@ export interface EventRecordInput {
   recordId: number;
 }
 
+/** An event record from the catalog text and the event's definition (ID, source, level). */
 export function createEventRecord(input: EventRecordInput): EventRecord {
   const def = EVENT_DEFINITIONS[input.messageId];
   const text = renderMessage(input.messageId, input.lang, input.path !== undefined ? { path: input.path } : {}).text;

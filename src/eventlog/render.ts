@@ -26,6 +26,7 @@ export function systemTime(iso: string): string {
   return d.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
 }
 
+/** A record as `wevtutil qe Application /f:xml` prints it (one <Event> element; text escaped). */
 export function toEventXml(r: EventRecord): string {
   const data = r.data.map((d) => `<Data>${escapeXml(d)}</Data>`).join('');
   return (

@@ -3,6 +3,7 @@
  */
 import type { EventLevel, EventMessageId } from './types';
 
+/** How one event message is logged. */
 export interface EventDefinition {
   messageId: EventMessageId;
   id: number;
@@ -14,6 +15,7 @@ export interface EventDefinition {
   note: string;
 }
 
+/** The Windows event ID, source and level of each event message, with provenance. */
 export const EVENT_DEFINITIONS: Readonly<Record<EventMessageId, EventDefinition>> = {
   'E-900': {
     messageId: 'E-900',

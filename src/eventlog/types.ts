@@ -1,7 +1,9 @@
 /** Event log records as the install paths write them to Windows Logs > Application. */
 export type EventLevel = 'Error' | 'Warning' | 'Information';
+/** The catalog messages that are events. */
 export type EventMessageId = 'E-900' | 'E-11708';
 
+/** One record of Windows Logs > Application, as an install path writes it. */
 export interface EventRecord {
   /** the Windows event ID (900, 11708) */
   id: number;
@@ -41,6 +43,7 @@ export interface EventLogMemory {
   machines: Record<string, MachineEventMemory>;
 }
 
+/** One machine's part of an EventLogMemory. */
 export interface MachineEventMemory {
   /** key: what was logged once (e.g. "E-900") */
   loggedOnce: Record<string, LoggedOnce>;

@@ -22,6 +22,7 @@ export interface InstallerInput {
   memory: EventLogMemory;
 }
 
+/** The context of an installer path's machine: its input plus what it decided, showed and logged. */
 export interface InstallerContext extends InstallerInput {
   /** null while running, and at the end when the ACS check failed (see `checkError`) */
   decision: Decision | null;
@@ -72,6 +73,7 @@ export interface UpdateInput {
   memory: EventLogMemory;
 }
 
+/** The context of an agent update machine: its input plus the cycles, downloads and events so far. */
 export interface UpdateContext extends UpdateInput {
   cycle: number;
   cycleTime: string;

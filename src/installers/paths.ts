@@ -110,3 +110,13 @@ export const INSTALL_PATHS: Readonly<Record<InstallPath, InstallPathInfo>> = {
 export function isInstallPath(s: string): s is InstallPath {
   return Object.prototype.hasOwnProperty.call(INSTALL_PATHS, s);
 }
+
+/**
+ * Where the endpoint sees a real installer given as a local file (popups and events show this, never the
+ * local path): the file's name in the folder of the path's default, e.g. C:\\Temp\\NAME.msi for msi.
+ */
+export function endpointPathOf(path: InstallPath, localPath: string): string {
+  const d = INSTALL_PATHS[path].defaultDisplayPath;
+  const parts = localPath.split(/[\\/]/);
+  return `${d.slice(0, d.lastIndexOf('\\') + 1)}${parts[parts.length - 1] || localPath}`;
+}

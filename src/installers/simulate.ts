@@ -7,7 +7,8 @@
  */
 import { emptyMemory } from '../eventlog/memory';
 import type { Readiness } from '../endpoint/types';
-import type { MachineProfile } from '../endpoint/profile';
+import { parseProfile, type MachineProfile } from '../endpoint/profile';
+import { assessReadiness } from '../endpoint/readiness';
 import type { Lang } from '../messages/catalog';
 import { checkArtifact, type AcsOutcome } from './acs-check';
 import { classifyAgent } from './agent-class';
@@ -15,15 +16,17 @@ import type { AcsCheckRequest, InstallerContext, InstallerInput, UpdateContext, 
 import { waitFor, type AnyActorRef, type AnyMachineSnapshot } from 'xstate';
 import { INSTALLER_MACHINES, UPDATE_MACHINES, type InstallerPath, type UpdatePath } from './machines';
 import { TAGS, acsCheckActor } from './machines/setup';
-import { AGENT_DOWNLOAD_DIR, INSTALL_PATHS, isInstallPath } from './paths';
+import { AGENT_DOWNLOAD_DIR, endpointPathOf, INSTALL_PATHS, isInstallPath } from './paths';
 import { startRecorded } from './record';
-import type { InstallPath, PathRun, Product, RunReason, SimulateInput } from './types';
+import type { InstallPath, PathRun, Product, ResolvedSimulateInput, RunReason, SimulateInput } from './types';
 import { defaultVerifier, type AcsVerifier } from './verifier';
 import { installerText, textLangOf } from './texts';
 import { fileNameOf } from '../messages/catalog';
+import { withUnknownDecision } from './decision';
 
 export { INSTALL_PATHS } from './paths';
 
+/** Options of simulate(). */
 export interface SimulateOptions {
   /** the verifier seam (default: the real verifyFile and machineTrustAnchors) */
   verifier?: AcsVerifier;
@@ -43,11 +46,12 @@ export function patchText(readiness: Readiness, lang: Lang): string {
   return lang === 'ja' ? 'KB5022661 に記載の更新プログラム' : 'the update KB5022661 lists for this Windows version';
 }
 
-function displayPathOf(path: InstallPath, input: SimulateInput): string {
+function displayPathOf(path: InstallPath, input: ResolvedSimulateInput): string {
   const a = input.artifact;
   if (a.kind === 'file') {
     if (a.displayPath) return a.displayPath;
-    return INSTALL_PATHS[path].cyclic ? `${AGENT_DOWNLOAD_DIR}\\${fileNameOf(a.path)}` : a.path;
+    // never the local path the file was read from: the endpoint sees it where this install path puts it
+    return INSTALL_PATHS[path].cyclic ? `${AGENT_DOWNLOAD_DIR}\\${fileNameOf(a.path)}` : endpointPathOf(path, a.path);
   }
   return a.path ?? INSTALL_PATHS[path].defaultDisplayPath;
 }
@@ -60,11 +64,11 @@ function unique(xs: string[]): string[] {
  * The language of the texts this layer writes (reasons, warnings, remediation): the run's `lang` when given,
  * else English as before (popups and events keep their own default, 'ja').
  */
-function textLang(input: SimulateInput) {
+function textLang(input: ResolvedSimulateInput) {
   return textLangOf(input.lang);
 }
 
-function check(path: InstallPath, input: SimulateInput, machine: MachineProfile, readiness: Readiness, at: Date, verifier: AcsVerifier): Promise<AcsOutcome> {
+function check(path: InstallPath, input: ResolvedSimulateInput, machine: MachineProfile, readiness: Readiness, at: Date, verifier: AcsVerifier): Promise<AcsOutcome> {
   const s = input.settings ?? {};
   const forceAcsSigned =
     (path === 'pattern-update' && s.patternUpdatesBlocked === true) || (path === 'engine-update' && s.engineSignedWithAcs === true);
@@ -120,7 +124,7 @@ function realCheck(ask: (request: AcsCheckRequest) => Promise<AcsOutcome>): { ac
   return { actor, failure };
 }
 
-async function runInstaller(path: InstallerPath, input: SimulateInput, verifier: AcsVerifier): Promise<PathRun> {
+async function runInstaller(path: InstallerPath, input: ResolvedSimulateInput, verifier: AcsVerifier): Promise<PathRun> {
   const lang = input.lang ?? 'ja';
   const s = input.settings ?? {};
   const machineInput: InstallerInput = {
@@ -176,7 +180,7 @@ const UPDATE_PRODUCT: Record<UpdatePath, Product> = {
 };
 
 /** The machine as it is in cycle k (1-based): the last change with fromCycle <= k wins. */
-function machineInCycle(input: SimulateInput, k: number): { index: number; machine: MachineProfile; readiness: Readiness } {
+function machineInCycle(input: ResolvedSimulateInput, k: number): { index: number; machine: MachineProfile; readiness: Readiness } {
   let state = { index: -1, machine: input.machine, readiness: input.readiness };
   const changes = [...(input.changes ?? [])].sort((a, b) => a.fromCycle - b.fromCycle);
   changes.forEach((c, i) => {
@@ -185,7 +189,7 @@ function machineInCycle(input: SimulateInput, k: number): { index: number; machi
   return state;
 }
 
-async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: AcsVerifier): Promise<PathRun> {
+async function runAgentUpdate(path: UpdatePath, input: ResolvedSimulateInput, verifier: AcsVerifier): Promise<PathRun> {
   const lang = input.lang ?? 'ja';
   const scope = input.settings?.scope ?? 'all';
   const tl = textLang(input);
@@ -278,7 +282,8 @@ async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: 
   return {
     path,
     decision,
-    uncertain: decision !== 'allowed' && lastUsed.readiness.ready === 'unknown',
+    // uncertain only when the ACS check ran on the unknown facts (an update scope that excludes the program blocks it whatever they are)
+    uncertain: decision !== 'allowed' && lastUsed.readiness.ready === 'unknown' && (decisive?.uncertain ?? false),
     reasons,
     popups: [],
     events: ctx.events,
@@ -292,10 +297,33 @@ async function runAgentUpdate(path: UpdatePath, input: SimulateInput, verifier: 
   };
 }
 
-/** Runs one install path to completion. */
+/** Checks the caller's input: the profiles parsed (ProfileError names a bad field), the readiness assessed when not given. */
+function resolveInput(input: SimulateInput): ResolvedSimulateInput {
+  if (typeof input !== 'object' || input === null) throw new Error('simulate: the input is an object { machine, artifact, at, ... }');
+  if (!(input.at instanceof Date) || Number.isNaN(input.at.getTime())) throw new Error('simulate: input.at (the simulation clock) must be a valid Date');
+  const machine = parseProfile(input.machine);
+  const readiness = input.readiness ?? assessReadiness(machine, { lang: textLangOf(input.lang) });
+  const changes = input.changes?.map((c) => ({ ...c, ...(c.machine !== undefined ? { machine: parseProfile(c.machine) } : {}) }));
+  return { ...input, machine, readiness, ...(changes ? { changes } : {}) } as ResolvedSimulateInput;
+}
+
+/**
+ * Runs one install path to completion on one machine: the ACS check, the popups (each answered with [OK]),
+ * the events, the downloads of update cycles.
+ * @param path the install path, one of INSTALL_PATH_IDS
+ * @param input the machine (a profile; its readiness is assessed when not given), the program, the clock,
+ *   the path's settings, cycles and the event-log memory of an earlier run
+ * @param options the verifier seam (default: the real verifier)
+ * @returns the PathRun: decision, popups and events in order, downloads, reasons, remediation, memory to persist
+ * @throws ProfileError naming the field when `input.machine` is not a machine profile; Error for an unknown
+ *   path, a missing clock or a bad cycle count
+ */
 export async function simulate(path: InstallPath, input: SimulateInput, options: SimulateOptions = {}): Promise<PathRun> {
   const verifier = options.verifier ?? defaultVerifier;
   if (!isInstallPath(path)) throw new Error(`unknown install path: ${String(path)}`);
-  if (Object.prototype.hasOwnProperty.call(INSTALLER_MACHINES, path)) return runInstaller(path as InstallerPath, input, verifier);
-  return runAgentUpdate(path as UpdatePath, input, verifier);
+  const resolved = resolveInput(input);
+  const computed = Object.prototype.hasOwnProperty.call(INSTALLER_MACHINES, path)
+    ? await runInstaller(path as InstallerPath, resolved, verifier)
+    : await runAgentUpdate(path as UpdatePath, resolved, verifier);
+  return withUnknownDecision(computed, resolved.memory ?? emptyMemory());
 }

@@ -5,7 +5,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import type { VerificationResult } from '../authenticode/types';
-import type { MachineProfile } from '../endpoint/profile';
+import type { MachineProfile, MachineProfileInput } from '../endpoint/profile';
 import type { Readiness, Tri } from '../endpoint/types';
 import type { Lang, MessageId, Provenance, WindowKind } from '../messages/catalog';
 import type { EventLogMemory, EventRecord } from '../eventlog/types';
@@ -13,6 +13,7 @@ import type { EventLogMemory, EventRecord } from '../eventlog/types';
 export type { Lang, MessageId, Provenance, WindowKind } from '../messages/catalog';
 export type { EventLogMemory, EventRecord } from '../eventlog/types';
 
+/** Every install path simulate() runs (docs/behavior.md describes each). */
 export const INSTALL_PATH_IDS = [
   'server-patch', // A1
   'autopcc', // A2
@@ -27,13 +28,21 @@ export const INSTALL_PATH_IDS = [
   'pattern-update',
   'engine-update',
 ] as const;
+/** One of INSTALL_PATH_IDS. */
 export type InstallPath = (typeof INSTALL_PATH_IDS)[number];
 
 export type Product = 'apex-one' | 'apex-one-saas' | 'vision-one-sep';
 /** Apex One SaaS maintenance month, "YYYY-MM" */
 export type Maintenance = `${number}-${number}`;
+/** Which components security agents update (Apex One's "Security Agents only update the following components"). */
 export type UpdateScope = 'all' | 'patterns-engines-drivers' | 'patterns';
-export type Decision = 'allowed' | 'blocked' | 'unguarded';
+/**
+ * What a path does on a machine. 'unknown': the outcome rests on a fact the profile does not give
+ * (readiness 'unknown'); the run's `worstCase` says what happens when that fact turns out unfavourable.
+ */
+export type Decision = 'allowed' | 'blocked' | 'unguarded' | 'unknown';
+/** A decision that is known: what the worst case of an unknown run comes to. */
+export type KnownDecision = Exclude<Decision, 'unknown'>;
 
 /** The program being installed or applied. */
 export type Artifact =
@@ -56,6 +65,7 @@ export type Artifact =
       path?: string;
     };
 
+/** Apex One settings and assumptions that change what a path does. */
 export interface SimulateSettings {
   /** A4: EXE made by the client packager in silent mode (only the first popup) */
   silent?: boolean;
@@ -72,9 +82,10 @@ export interface MachineChange {
   fromCycle: number;
   readiness: Readiness;
   /** the changed profile (used for trust anchors of a real file); default: the previous one */
-  machine?: MachineProfile;
+  machine?: MachineProfileInput;
 }
 
+/** Certificates a simulation may use when the artifact is a real file. */
 export interface SimulateTrust {
   /** certificates the simulator may place in a machine's root store (matched by thumbprint) */
   known: X509Certificate[];
@@ -82,9 +93,12 @@ export interface SimulateTrust {
   acsRoots?: X509Certificate[];
 }
 
+/** What simulate() runs: the machine, its readiness, the program, the clock and the path's settings. */
 export interface SimulateInput {
-  machine: MachineProfile;
-  readiness: Readiness;
+  /** the machine: a profile from loadInventory, or one written by hand (checked; defaults applied) */
+  machine: MachineProfileInput;
+  /** the machine's readiness; default: assessReadiness(machine, { lang }) */
+  readiness?: Readiness;
   artifact: Artifact;
   /** the installed agent, for update paths: Apex One build, or SaaS maintenance month */
   agent?: { build?: number; maintenance?: string };
@@ -108,6 +122,15 @@ export interface SimulateInput {
   memory?: EventLogMemory;
 }
 
+/** The reason codes of a PathRun. */
+/** SimulateInput as simulate() hands it on: the profiles checked (defaults applied), the readiness assessed. */
+export interface ResolvedSimulateInput extends SimulateInput {
+  machine: MachineProfile;
+  readiness: Readiness;
+  changes?: Array<MachineChange & { machine?: MachineProfile }>;
+}
+
+/** The reason codes of a PathRun. */
 export const RUN_REASON_CODES = [
   'OS_NO_ACS_SUPPORT',
   'OS_PATCH_MISSING',
@@ -129,12 +152,14 @@ export const RUN_REASON_CODES = [
 ] as const;
 export type RunReasonCode = (typeof RUN_REASON_CODES)[number];
 
+/** Why a path decided as it did. */
 export interface RunReason {
   code: RunReasonCode;
   message: string;
   evidence?: Record<string, unknown>;
 }
 
+/** A popup as the user sees it, with where its text comes from. */
 export interface Popup {
   id: MessageId;
   /** where it appears: the endpoint's desktop, the web console, the server's desktop */
@@ -158,6 +183,7 @@ export type CycleOutcome =
   | 'patterns-only' // scope excludes the program
   | 'up-to-date'; // program already installed in an earlier cycle
 
+/** One update cycle of an agent update path. */
 export interface CycleSummary {
   cycle: number;
   /** ISO time of the cycle (simulation clock) */
@@ -170,17 +196,25 @@ export interface CycleSummary {
   patternsUpdated: boolean;
 }
 
+/** One state transition of a path's machine (for tracing). */
 export interface Transition {
   from: string;
   event: string;
   to: string;
 }
 
+/** What one install path did on one machine: the decision, the popups and events in order, downloads, reasons, remediation. */
 export interface PathRun {
   path: InstallPath;
   decision: Decision;
-  /** true when the decision rests on a fact the profile does not give (readiness 'unknown'): worst case shown */
+  /** true exactly when `decision` is 'unknown' (the decision rests on a fact the profile does not give) */
   uncertain: boolean;
+  /**
+   * decision 'unknown' only: what happens when the missing fact turns out unfavourable (the machine does
+   * not meet ACS): the decision, and the popups, events, downloads and cycles of that case. The run's own
+   * `popups`, `events` and `cycles` are then empty and `downloads` 0: nothing is known to happen.
+   */
+  worstCase?: WorstCase;
   reasons: RunReason[];
   /** in the order shown */
   popups: Popup[];
@@ -199,6 +233,16 @@ export interface PathRun {
   verification?: VerificationResult;
 }
 
+/** What an unknown run comes to when the missing fact is unfavourable. */
+export interface WorstCase {
+  decision: KnownDecision;
+  popups: Popup[];
+  events: EventRecord[];
+  downloads: number;
+  cycles?: CycleSummary[];
+}
+
+/** What INSTALL_PATHS says about one install path. */
 export interface InstallPathInfo {
   id: InstallPath;
   /** the seed's numbering: A1..A6, S1..S3; '-' for the others */

@@ -9,6 +9,7 @@ import type { VerificationResult, VerifyOptions } from '../authenticode/types';
 import type { MachineProfile } from '../endpoint/profile';
 import type { Readiness } from '../endpoint/types';
 
+/** The verifier the ACS check calls (simulate's `verifier` option): pass your own to stub or count calls. */
 export interface AcsVerifier {
   verifyFile(path: string, options?: VerifyOptions): Promise<VerificationResult>;
   machineTrustAnchors(profile: MachineProfile, readiness: Readiness, known: X509Certificate[]): X509Certificate[];

@@ -10,12 +10,18 @@
  */
 import { SEED_BADIMAGE_JA, SEED_EVENT_11708_JA, SEED_EVENT_900_JA, SEED_NOACS_JA } from './seed-texts';
 
+/** A text language: Japanese (the product's) or English. */
 export type Lang = 'ja' | 'en';
+/** The languages of the texts. */
 export const LANGS: readonly Lang[] = ['ja', 'en'];
+/** Where a text comes from: the seed (byte for byte), Microsoft (official), our translation, or ours. */
 export type Provenance = 'seed' | 'official' | 'translation' | 'ours';
+/** Where a popup appears: the endpoint's desktop, the web console, the server's desktop. */
 export type WindowKind = 'endpoint' | 'console' | 'server';
 
+/** The ids of the catalog's messages: M-* popups, E-* events. */
 export const MESSAGE_IDS = ['M-BADIMAGE', 'M-NOACS', 'M-SERVER-PATCH', 'M-REMOTE-INSTALL', 'E-900', 'E-11708'] as const;
+/** One of MESSAGE_IDS. */
 export type MessageId = (typeof MESSAGE_IDS)[number];
 
 /** Values for the placeholders. ja / en placeholder names are listed per key. */
@@ -36,6 +42,7 @@ const PLACEHOLDERS: Record<keyof MessageParams, Record<Lang, string>> = {
 /** Title placeholder: the file name (last path component) of `path`. */
 const FILE_NAME_PLACEHOLDER: Record<Lang, string> = { ja: '{ファイル名}', en: '{file}' };
 
+/** One message of the catalog. */
 export interface CatalogMessage {
   id: MessageId;
   kind: 'popup' | 'event';
@@ -56,6 +63,7 @@ export interface CatalogMessage {
 
 const ROOT_NAME = 'Microsoft Identity Verification Root Certificate Authority 2020';
 
+/** Every popup and event text, by message id, in Japanese and English, with provenance. */
 export const CATALOG: Readonly<Record<MessageId, CatalogMessage>> = {
   'M-BADIMAGE': {
     id: 'M-BADIMAGE',
@@ -164,6 +172,7 @@ export const CATALOG: Readonly<Record<MessageId, CatalogMessage>> = {
   },
 };
 
+/** A message with its placeholders filled, ready to show. */
 export interface RenderedMessage {
   id: MessageId;
   kind: 'popup' | 'event';

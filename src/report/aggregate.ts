@@ -50,6 +50,7 @@ export function fixFirstOrder(a: FixFirstEntry, b: FixFirstEntry): number {
   );
 }
 
+/** Aggregates machine rows into a FleetSummary with flat memory (counts, a bounded fix-first list and row sample). */
 export class FleetAggregator {
   private readonly limits: AggregateLimits;
   private totals = { machines: 0, ready: 0, notReady: 0, unknown: 0, importErrors: 0 };
@@ -64,12 +65,35 @@ export class FleetAggregator {
   private importErrors: ImportFailure[] = [];
   private machines: MachineRow[] = [];
   private truncated = false;
+  private readonly meta: {
+    generatedAt: string;
+    generatedAtLocal: string;
+    timeZone: string;
+    assumptions: string[];
+    lang: Lang;
+    inputs: string[];
+    files: string[];
+    paths: string[];
+  };
 
   constructor(
-    private readonly meta: { generatedAt: string; lang: Lang; inputs: string[]; files: string[]; paths: string[] },
+    meta: {
+      generatedAt: string;
+      /** default: generatedAt */
+      generatedAtLocal?: string;
+      /** default: UTC */
+      timeZone?: string;
+      /** default: none */
+      assumptions?: string[];
+      lang: Lang;
+      inputs: string[];
+      files: string[];
+      paths: string[];
+    },
     limits: Partial<AggregateLimits> = {},
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.meta = { generatedAtLocal: meta.generatedAt, timeZone: 'UTC', assumptions: [], ...meta };
   }
 
   addImportError(e: ImportFailure): void {
@@ -155,20 +179,35 @@ export class FleetAggregator {
     const k = pathKey(o.path, o.file);
     let s = this.perPath.get(k);
     if (!s) {
-      s = { path: o.path, file: o.file, allowed: 0, blocked: 0, unguarded: 0, downloads: 0, popups: [], events: [] };
+      s = {
+        path: o.path,
+        file: o.file,
+        allowed: 0,
+        blocked: 0,
+        unguarded: 0,
+        unknown: 0,
+        unknownWorstCase: { blocked: 0, unguarded: 0 },
+        downloads: 0,
+        popups: [],
+        events: [],
+      };
       this.perPath.set(k, s);
     }
     s[o.decision]++;
     s.downloads += o.downloads;
-    for (const p of o.popups) {
+    // an unknown run's popups and events are those of its worst case: counted apart from the certain ones
+    const w = o.decision === 'unknown' ? o.worstCase : undefined;
+    if (w) s.unknownWorstCase[w.decision === 'unguarded' ? 'unguarded' : 'blocked']++;
+    const key = w ? 'unknownMachines' : 'machines';
+    for (const p of w ? w.popups : o.popups) {
       const seen = s.popups.find((x) => x.id === p.id && x.text === p.text && x.window === p.window);
-      if (seen) seen.machines++;
-      else if (s.popups.length < this.limits.distinctPerPath) s.popups.push({ ...p, machines: 1 });
+      if (seen) seen[key]++;
+      else if (s.popups.length < this.limits.distinctPerPath) s.popups.push({ ...p, machines: 0, unknownMachines: 0, [key]: 1 });
     }
-    for (const e of o.events) {
+    for (const e of w ? w.events : o.events) {
       const seen = s.events.find((x) => x.id === e.id && x.text === e.text);
-      if (seen) seen.machines++;
-      else if (s.events.length < this.limits.distinctPerPath) s.events.push({ ...e, machines: 1 });
+      if (seen) seen[key]++;
+      else if (s.events.length < this.limits.distinctPerPath) s.events.push({ ...e, machines: 0, unknownMachines: 0, [key]: 1 });
     }
   }
 
@@ -180,7 +219,7 @@ export class FleetAggregator {
       windows: row.windows,
       reasons: row.reasons.map((r) => r.message),
       remediation: row.remediation,
-      blockedRuns: row.outcomes.filter((o) => o.decision !== 'allowed').length,
+      blockedRuns: row.outcomes.filter((o) => o.decision === 'blocked' || o.decision === 'unguarded').length,
       ...(alt && alt.lang !== this.meta.lang ? { alt: { [alt.lang]: { reasons: alt.reasons, remediation: alt.remediation } } } : {}),
     };
     const list = this.fixFirst;

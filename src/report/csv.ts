@@ -26,10 +26,23 @@ export function runColumnName(c: RunColumn): string {
   return c.file ? `${c.path} (${path.basename(c.file)})` : c.path;
 }
 
-export const CSV_FIXED_COLUMNS = ['name', 'source', 'ready', 'windows', 'version', 'ubr', 'reasons', 'remediation'];
+/** `assumed`: the facts assumed for this machine (--assume-online, ...), `;`-separated */
+export const CSV_FIXED_COLUMNS = ['name', 'source', 'ready', 'windows', 'version', 'ubr', 'reasons', 'remediation', 'assumed'];
+
+/** After one decision column per run (allowed / blocked / unguarded / unknown), one "worst case" column per run. */
+export function worstCaseColumnName(c: RunColumn): string {
+  return `${runColumnName(c)} worst case`;
+}
+
+export function csvHeader(runs: RunColumn[]): string {
+  return csvLine([...CSV_FIXED_COLUMNS, ...runs.map(runColumnName), ...runs.map(worstCaseColumnName)]);
+}
 
 export function csvRow(row: MachineRow, runs: RunColumn[]): string {
-  const outcomes = runs.map((c) => row.outcomes.find((o) => o.path === c.path && o.file === c.file)?.decision ?? '');
+  const found = runs.map((c) => row.outcomes.find((o) => o.path === c.path && o.file === c.file));
+  const outcomes = found.map((o) => o?.decision ?? '');
+  // an unknown decision's worst case (blocked / unguarded); empty when the decision is known
+  const worst = found.map((o) => (o?.decision === 'unknown' ? (o.worstCase?.decision ?? '') : ''));
   return csvLine([
     row.name,
     row.source,
@@ -39,7 +52,9 @@ export function csvRow(row: MachineRow, runs: RunColumn[]): string {
     row.ubr ?? '',
     row.reasons.map((r) => r.code + (r.fact ? `(${r.fact})` : '')).join('; '),
     row.remediation.join(' | '),
+    (row.assumed ?? []).join('; '),
     ...outcomes,
+    ...worst,
   ]);
 }
 
@@ -50,7 +65,7 @@ export class CsvReportWriter {
     private readonly runs: RunColumn[],
   ) {
     this.sink = new FileSink(file);
-    this.sink.write('\ufeff' + csvLine([...CSV_FIXED_COLUMNS, ...runs.map(runColumnName)]));
+    this.sink.write('\ufeff' + csvHeader(runs));
   }
   add(row: MachineRow): void {
     this.sink.write(csvRow(row, this.runs));

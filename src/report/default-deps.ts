@@ -5,9 +5,17 @@ import { simulate } from '../installers/simulate';
 import { defaultVerifier } from '../installers/verifier';
 import { runFleetReport, type FleetDeps, type FleetOptions, type FleetResult } from './fleet';
 
+/** The real loadInventory, assessReadiness, simulate and verifier, as fleetReport uses them by default. */
 export const defaultFleetDeps: FleetDeps = { loadInventory, assessReadiness, simulate, verifier: defaultVerifier };
 
-/** Runs the fleet report with the real verifier, readiness model and install-path machines. */
+/**
+ * Runs the fleet report with the real verifier, readiness model and install-path machines: reads the inventory,
+ * judges each machine, runs each install path × installer, and writes report.json, report.csv and report.html.
+ * @param options the inventory, installers and paths, the output directory, language and clock
+ * @param deps the functions it calls (default: the real ones; pass others in tests)
+ * @returns the summary, the files written and the counts of simulations and verifications run
+ * @throws InputError when an inventory input cannot be read; file-system errors writing `options.outDir`
+ */
 export function fleetReport(options: FleetOptions, deps: FleetDeps = defaultFleetDeps): Promise<FleetResult> {
   return runFleetReport(options, deps);
 }

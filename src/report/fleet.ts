@@ -18,7 +18,9 @@ import { FleetAggregator, type AggregateLimits } from './aggregate';
 import { CsvReportWriter } from './csv';
 import { renderHtml } from './html';
 import { JsonReportWriter } from './json';
-import type { FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, VerificationSummary } from './types';
+import type { EventView, FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
+import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions';
+import { formatLocalTime, resolveTimeZone } from './time';
 
 export type InventoryItem =
   | { ok: true; profile: MachineProfile; source: string }
@@ -34,6 +36,7 @@ export interface FleetDeps {
   verifier: AcsVerifier;
 }
 
+/** Options of fleetReport: the inventory, installers and paths, the output directory, language and clock. */
 export interface FleetOptions {
   inventory: string[];
   /** installer files; none: each path runs on its declared ACS-signed artifact */
@@ -45,6 +48,10 @@ export interface FleetOptions {
   outDir: string;
   lang?: Lang;
   at: Date;
+  /** IANA time zone the report shows times in (default: TZ from the environment, else the runtime's) */
+  timeZone?: string;
+  /** facts the estate does not collect, assumed where a profile lacks them (recorded in the report) */
+  assume?: Assumptions;
   /** the program when a path runs without a file: its Apex One build or SaaS maintenance month */
   declared?: { build?: number; maintenance?: string };
   /** the installed agent, for the update paths */
@@ -61,6 +68,7 @@ export interface FleetOptions {
   cacheSize?: number;
 }
 
+/** What fleetReport returns. */
 export interface FleetResult {
   summary: FleetSummary;
   outputs: { json: string; csv: string; html: string };
@@ -76,6 +84,7 @@ export interface Run {
   displayPath?: string;
 }
 
+/** The path × installer runs of a fleet report: files × paths, or per file msi / autopcc, or the paths on a declared artifact. */
 export function chooseRuns(files: string[], paths: InstallPath[]): Run[] {
   if (paths.length && files.length) return paths.flatMap((p) => files.map((f) => ({ path: p, file: f })));
   if (paths.length) return paths.map((p) => ({ path: p, file: null }));
@@ -89,13 +98,31 @@ export function factsKey(profile: MachineProfile): string {
   return JSON.stringify(facts);
 }
 
+function popupView(p: PathRun['popups'][number]): PopupView {
+  return {
+    id: p.id,
+    window: p.window,
+    title: p.title,
+    text: p.text,
+    buttons: [...p.buttons],
+    ...(p.provenance ? { provenance: p.provenance } : {}),
+    ...(p.titleProvenance ? { titleProvenance: p.titleProvenance } : {}),
+  };
+}
+
+function eventView(e: PathRun['events'][number]): EventView {
+  return { id: e.id, source: e.source, channel: e.channel, level: e.level, text: e.text };
+}
+
 export function toOutcome(run: Pick<Run, 'path' | 'file'>, r: PathRun): PathOutcome {
+  const w = r.decision === 'unknown' ? r.worstCase : undefined;
   return {
     path: run.path,
     file: run.file,
     decision: r.decision,
-    popups: r.popups.map((p) => ({ id: p.id, window: p.window, title: p.title, text: p.text, buttons: [...p.buttons] })),
-    events: r.events.map((e) => ({ id: e.id, source: e.source, channel: e.channel, level: e.level, text: e.text })),
+    ...(w ? { worstCase: { decision: w.decision, popups: w.popups.map(popupView), events: w.events.map(eventView), downloads: w.downloads } } : {}),
+    popups: r.popups.map(popupView),
+    events: r.events.map(eventView),
     downloads: r.downloads,
     ...(r.verification
       ? { verdict: r.verification.verdict, acs: r.verification.acs, verificationFailures: r.verification.failures.map((f) => f.code) }
@@ -104,7 +131,7 @@ export function toOutcome(run: Pick<Run, 'path' | 'file'>, r: PathRun): PathOutc
   };
 }
 
-export function toRow(source: string, readiness: Readiness, outcomes: PathOutcome[]): MachineRow {
+export function toRow(source: string, readiness: Readiness, outcomes: PathOutcome[], assumed: string[] = []): MachineRow {
   return {
     name: readiness.name,
     source,
@@ -114,6 +141,7 @@ export function toRow(source: string, readiness: Readiness, outcomes: PathOutcom
     ...(readiness.os.ubr !== undefined ? { ubr: readiness.os.ubr } : {}),
     reasons: readiness.reasons.map((r) => ({ code: r.code, message: r.message, ...(r.fact ? { fact: r.fact } : {}) })),
     remediation: [...readiness.remediation],
+    ...(assumed.length ? { assumed: [...assumed] } : {}),
     outcomes,
   };
 }
@@ -142,6 +170,12 @@ function trustLabel(r: Readiness): string {
   return 'root unknown';
 }
 
+/**
+ * The fleet report with the given dependencies (fleetReport passes the real ones): reads the inventory,
+ * judges each machine, runs each path × installer, and writes report.json, report.csv and report.html.
+ * @returns the summary, the files written and the counts of simulations and verifications run
+ * @throws InputError when an inventory input cannot be read; errors writing the output directory
+ */
 export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promise<FleetResult> {
   const lang: Lang = opts.lang ?? 'ja';
   const runs = opts.runs
@@ -154,9 +188,13 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     csv: path.join(opts.outDir, 'report.csv'),
     html: path.join(opts.outDir, 'report.html'),
   };
+  const timeZone = resolveTimeZone(opts.timeZone, process.env);
   const agg = new FleetAggregator(
     {
       generatedAt: opts.at.toISOString(),
+      generatedAtLocal: formatLocalTime(opts.at, timeZone, lang),
+      timeZone,
+      assumptions: assumedFacts(opts.assume),
       lang,
       inputs: opts.inventory,
       files,
@@ -199,7 +237,8 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
       let row: MachineRow;
       let alt: MachineTexts | undefined;
       try {
-        ({ row, alt } = await machineRow(item.profile, item.source));
+        const { profile, assumed } = applyAssumptions(item.profile, opts.assume);
+        ({ row, alt } = await machineRow(profile, item.source, assumed));
       } catch (e) {
         // one machine the library cannot judge must not stop the fleet: it is reported like a bad line
         const failure = { source: item.source, error: `${item.profile.name}: ${messageOf(e)}` };
@@ -221,7 +260,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     csv.close();
   }
 
-  async function machineRow(profile: MachineProfile, source: string): Promise<{ row: MachineRow; alt?: MachineTexts }> {
+  async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: MachineTexts }> {
     const readiness = deps.assessReadiness(profile, { lang });
     // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show them)
     const other: Lang = lang === 'ja' ? 'en' : 'ja';
@@ -261,7 +300,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
       }
       outcomes.push(outcome);
     }
-    return { row: toRow(source, readiness, outcomes), ...(alt ? { alt } : {}) };
+    return { row: toRow(source, readiness, outcomes, assumed), ...(alt ? { alt } : {}) };
   }
 }
 

@@ -7,7 +7,8 @@
 import * as path from 'node:path';
 import { OTHER_STEPS } from './aggregate';
 import { LABELS, REASON_LABELS, TRUST_LABELS, type LabelKey } from './i18n';
-import type { FleetSummary, Lang, MachineRow, PerPathSummary, PopupView, Tri } from './types';
+import type { Decision, FleetSummary, KnownDecision, Lang, MachineRow, PerPathSummary, PopupView, Tri } from './types';
+import { ASSUMPTION_LABELS, type AssumableFact } from './assumptions';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -24,10 +25,36 @@ function bi(ja: string, en: string): string {
   return ja === en ? e(ja) : `<span class="l-ja">${e(ja)}</span><span class="l-en">${e(en)}</span>`;
 }
 
+/** Microsoft's support page of a KB in the reader's language (a link only; nothing is fetched). */
+export function kbUrl(kb: string, lang: Lang): string {
+  return `https://support.microsoft.com/${lang === 'ja' ? 'ja-jp' : 'en-us'}/help/${kb.replace(/^KB/i, '')}`;
+}
+
+/** Escapes `text` and makes each KB number in it a link to Microsoft's page in `lang`, and each URL clickable. */
+export function linkify(text: string, lang: Lang): string {
+  const re = /(https?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:、。])|\bKB(\d{6,7})\b/g;
+  let out = '';
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out += e(text.slice(last, m.index));
+    if (m[1]) out += `<a href="${e(m[1])}" rel="noreferrer noopener" target="_blank">${e(m[1])}</a>`;
+    else out += `<a class="kb" href="${e(kbUrl(m[0], lang))}" rel="noreferrer noopener" target="_blank">${e(m[0])}</a>`;
+    last = m.index + m[0].length;
+  }
+  return out + e(text.slice(last));
+}
+
+/** Both languages of a text, each with its KB links in its own language. */
+function biLinked(ja: string, en: string): string {
+  const a = linkify(ja, 'ja');
+  const b = linkify(en, 'en');
+  return a === b ? a : `<span class="l-ja">${a}</span><span class="l-en">${b}</span>`;
+}
+
 /** A text in the page's language with its translation (when there is one) for the toggle. */
 function biText(text: string, lang: Lang, alt: string | undefined): string {
-  if (alt === undefined) return e(text);
-  return lang === 'ja' ? bi(text, alt) : bi(alt, text);
+  if (alt === undefined) return linkify(text, lang);
+  return lang === 'ja' ? biLinked(text, alt) : biLinked(alt, text);
 }
 
 /** The other language's list when it matches the list item for item. */
@@ -54,9 +81,21 @@ function readyClass(r: Tri): string {
   return r === true ? 'ok' : r === false ? 'bad' : 'unk';
 }
 
+/** A decision, and for an unknown one what its worst case would be. */
+function decisionLabel(d: Decision, worst?: KnownDecision): string {
+  return worst && d === 'unknown' ? `${t('unknown')} <span class="muted">(${t('worstCase')}: ${t(worst)})</span>` : t(d);
+}
+
 function reasonLabel(code: string): string {
   const l = REASON_LABELS[code];
   return l ? `${bi(l.ja, l.en)} <code>${e(code)}</code>` : `<code>${e(code)}</code>`;
+}
+
+/** Approximate width in pixels of a chart label at 12px (wide characters count double). */
+export function labelWidth(label: string): number {
+  let w = 0;
+  for (const ch of label) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 12 : 7;
+  return Math.ceil(w);
 }
 
 /** Horizontal stacked bars as inline SVG. */
@@ -65,7 +104,8 @@ export function barChart(
   rows: { label: string; parts: { value: number; cls: string }[] }[],
   idPrefix: string,
 ): string {
-  const labelW = 230;
+  // wide enough for the longest label, whole (CJK characters count double)
+  const labelW = Math.max(120, ...rows.map((r) => labelWidth(r.label) + 16));
   const barW = 380;
   const rowH = 26;
   const max = Math.max(1, ...rows.map((r) => r.parts.reduce((s, p) => s + p.value, 0)));
@@ -94,35 +134,54 @@ export function barChart(
 }
 
 function legend(): string {
-  return `<p class="legend"><span class="sw ok"></span>${t('ready')} <span class="sw bad"></span>${t('notReady')} <span class="sw unk"></span>${t('unknown')}</p>`;
+  return `<p class="legend"><span class="sw ok"></span>${t('ready')} <span class="sw bad"></span>${t('notReady')} <span class="sw unk"></span>${t('unknown')} <span class="muted">— ${t('unknownNote')}</span></p>`;
 }
 
-function popupBox(p: PopupView, machines: number, alt: Partial<Record<Lang, PopupView>> | undefined, lang: Lang): string {
+/** Says, under a popup, when its wording is ours rather than Trend Micro's or Microsoft's (messages/catalog.ts). */
+function provenanceNote(v: PopupView): string {
+  const notes: LabelKey[] = [];
+  if (v.provenance === 'ours') notes.push('textOurs');
+  else if (v.provenance === 'translation') notes.push('textTranslation');
+  if (v.titleProvenance === 'ours' && v.provenance !== 'ours') notes.push('titleOurs');
+  return notes.length ? `<div class="pnote">${notes.map((k) => t(k)).join('<br>')}</div>` : '';
+}
+
+function popupBox(p: PopupView & { machines: number; unknownMachines?: number }, alt: Partial<Record<Lang, PopupView>> | undefined, lang: Lang): string {
   const other: Lang = lang === 'ja' ? 'en' : 'ja';
   const render = (v: PopupView, cls: string) =>
-    `<div class="popup ${cls}"><div class="ptitle">${e(v.title)}</div><div class="ptext">${e(v.text)}</div>` +
-    `<div class="pbuttons">${v.buttons.map((b) => `<button type="button" disabled>${e(b)}</button>`).join('')}</div></div>`;
+    `<div class="${cls}"><div class="popup"><div class="ptitle">${e(v.title)}</div><div class="ptext">${e(v.text)}</div>` +
+    `<div class="pbuttons">${v.buttons.map((b) => `<button type="button" disabled>${e(b)}</button>`).join('')}</div></div>${provenanceNote(v)}</div>`;
   const o = alt?.[other];
   const body = o ? render(p, `l-${lang}`) + render(o, `l-${other}`) : render(p, '');
-  return `<div class="popwrap"><div class="pmeta"><code>${e(p.id)}</code> · ${e(p.window)} · ${t('seenBy')}: ${machines}</div>${body}</div>`;
+  const unknown = p.unknownMachines ? ` · ${t('seenIfUnfavourable')}: ${p.unknownMachines}` : '';
+  return `<div class="popwrap"><div class="pmeta"><code>${e(p.id)}</code> · ${t(windowKey(p.window))} · ${t('seenBy')}: ${p.machines}${unknown}</div>${body}</div>`;
+}
+
+function windowKey(w: string): LabelKey {
+  return w === 'console' ? 'windowConsole' : w === 'server' ? 'windowServer' : 'windowEndpoint';
 }
 
 function pathSection(p: PerPathSummary, lang: Lang): string {
   const name = p.file ? `${p.path} — ${path.basename(p.file)}` : p.path;
   const popups = p.popups.length
-    ? p.popups.map((x) => popupBox(x, x.machines, x.alt, lang)).join('')
+    ? p.popups.map((x) => popupBox(x, x.alt, lang)).join('')
     : `<p class="muted">${t('noPopups')}</p>`;
   const events = p.events.length
     ? `<table class="ev"><thead><tr><th>${t('logName')}</th><th>${t('eventSource')}</th><th>${t('eventId')}</th><th>${t('level')}</th><th>${t('description')}</th><th>${t('seenBy')}</th></tr></thead><tbody>` +
       p.events
-        .map((v) => `<tr><td>${e(v.channel)}</td><td>${e(v.source)}</td><td>${v.id}</td><td>${e(v.level)}</td><td>${e(v.text)}</td><td>${v.machines}</td></tr>`)
+        .map(
+          (v) =>
+            `<tr><td>${e(v.channel)}</td><td>${e(v.source)}</td><td>${v.id}</td><td>${e(v.level)}</td><td>${e(v.text)}</td><td>${v.machines}${v.unknownMachines ? ` <span class="muted">(+${v.unknownMachines} ${t('ifUnfavourable')})</span>` : ''}</td></tr>`,
+        )
         .join('') +
       '</tbody></table>'
     : '';
   return (
     `<section class="path" data-path="${e(p.path)}"><h3>${e(name)}</h3>` +
     `<p class="counts"><span class="ok">${t('allowed')}: ${p.allowed}</span> <span class="bad">${t('blocked')}: ${p.blocked}</span> ` +
-    `<span class="unk">${t('unguarded')}: ${p.unguarded}</span> · ${t('downloads')}: ${p.downloads}</p>` +
+    `<span class="ung">${t('unguarded')}: ${p.unguarded}</span> ` +
+    `<span class="unk">${t('unknown')}: ${p.unknown ?? 0}${p.unknown ? ` <span class="muted">(${t('worstCase')}: ${t('blocked')} ${p.unknownWorstCase?.blocked ?? 0}, ${t('unguarded')} ${p.unknownWorstCase?.unguarded ?? 0})</span>` : ''}</span>` +
+    ` · ${t('downloads')}: ${p.downloads}</p>` +
     `<h4>${t('popupsSeen')}</h4>${popups}${events ? `<h4>${t('eventsLogged')}</h4>${events}` : ''}</section>`
   );
 }
@@ -131,7 +190,7 @@ function machineRow(m: MachineRow, runs: { path: string; file: string | null }[]
   const cells = runs
     .map((r) => {
       const o = m.outcomes.find((x) => x.path === r.path && x.file === r.file);
-      return o ? `<td class="d-${o.decision}">${t(o.decision)}</td>` : '<td></td>';
+      return o ? `<td class="d-${o.decision}">${decisionLabel(o.decision, o.worstCase?.decision)}</td>` : '<td></td>';
     })
     .join('');
   return (
@@ -150,14 +209,16 @@ h1{font-size:1.6em;margin:.2em 0}h2{margin-top:1.6em;border-bottom:2px solid #d0
 .muted{color:#667085}code{font-family:Consolas,"Cascadia Mono",monospace;font-size:.92em;background:#eef0f3;padding:0 3px;border-radius:3px}
 #toggle-lang{padding:6px 12px;border:1px solid #98a2b3;background:#fff;border-radius:6px;cursor:pointer}
 .cards{display:flex;gap:12px;flex-wrap:wrap}.card{background:#fff;border-radius:8px;padding:12px 18px;min-width:130px;box-shadow:0 1px 2px #0002}
-.card .n{font-size:2em;font-weight:600;display:block}.card.ok .n{color:#2e7d32}.card.bad .n{color:#c62828}.card.unk .n{color:#b26a00}
+.card .n{font-size:2em;font-weight:600;display:block}.card.ok .n{color:#2e7d32}.card.bad .n{color:#c62828}.card.unk .n{color:#546e7a}
 .charts{display:flex;flex-wrap:wrap;gap:24px}figure{background:#fff;border-radius:8px;padding:10px;margin:0;box-shadow:0 1px 2px #0002}
 figcaption{font-weight:600;margin-bottom:6px}svg .lbl,svg .num{font-size:12px;dominant-baseline:middle;fill:#344054}
-rect.ok,.sw.ok{fill:#2e7d32;background:#2e7d32}rect.bad,.sw.bad{fill:#c62828;background:#c62828}rect.unk,.sw.unk{fill:#f0a202;background:#f0a202}
+rect.ok,.sw.ok{fill:#2e7d32;background:#2e7d32}rect.bad,.sw.bad{fill:#c62828;background:#c62828}rect.unk,.sw.unk{fill:#78909c;background:#78909c}
 .reasons{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 18px;font-size:.9em}
 .sw{display:inline-block;width:12px;height:12px;margin:0 4px 0 10px;vertical-align:middle}
 table{border-collapse:collapse;background:#fff;width:100%;font-size:.92em}th,td{border:1px solid #e4e7ec;padding:5px 8px;text-align:left;vertical-align:top}
-th{background:#f2f4f7}td.ok,span.ok,.d-allowed{color:#2e7d32}td.bad,span.bad,.d-blocked{color:#c62828;font-weight:600}td.unk,span.unk,.d-unguarded{color:#b26a00;font-weight:600}
+th{background:#f2f4f7}td.ok,span.ok,.d-allowed{color:#2e7d32}td.bad,span.bad,.d-blocked{color:#c62828;font-weight:600}
+td.unk,span.unk,.d-unknown{color:#546e7a;font-weight:600}span.ung,.d-unguarded{color:#b26a00;font-weight:600}
+a.kb{white-space:nowrap}.pnote{font-size:.82em;color:#667085;margin-top:4px;max-width:560px}
 #fix-first td:nth-child(1){width:12%}#fix-first td:nth-child(2){width:12%}#fix-first td:nth-child(3){width:30%}
 #fix-first ul{margin:0;padding-left:1.1em}ol.rem{margin:0;padding-left:1.3em}ol.rem li{margin:2px 0}
 .path{background:#fff;border-radius:8px;padding:8px 16px 14px;margin:12px 0;box-shadow:0 1px 2px #0002}
@@ -173,6 +234,17 @@ const SCRIPT = `
 var b=document.getElementById('toggle-lang');if(b)b.addEventListener('click',function(){h.lang=h.lang==='ja'?'en':'ja';});})();
 `;
 
+/** The header line naming the facts assumed for the whole estate (--assume-online, ...), when any. */
+function assumptionsLine(s: FleetSummary): string {
+  if (!s.assumptions?.length) return '';
+  const items = s.assumptions.map((a) => {
+    const l = ASSUMPTION_LABELS[a as AssumableFact];
+    return `<li>${l ? bi(l.ja, l.en) : e(a)}</li>`;
+  });
+  return `<div id="assumptions" class="assumed"><strong>${t('assumptions')}</strong><ul>${items.join('')}</ul></div>`;
+}
+
+/** The self-contained report.html (no external resources; every text escaped) for a fleet summary. */
 export function renderHtml(s: FleetSummary): string {
   const runs = s.perPath.map((p) => ({ path: p.path, file: p.file }));
   const total = (v: number, id: string, key: LabelKey, cls: string) =>
@@ -254,7 +326,8 @@ export function renderHtml(s: FleetSummary): string {
 </head>
 <body>
 <header><div><h1>${t('title')}</h1>
-<p class="muted">${t('generated')}: <time>${e(s.generatedAt)}</time> · ${t('inputs')}: ${s.inputs.slice(0, 4).map((i) => `<code>${e(i)}</code>`).join(' ')}${s.inputs.length > 4 ? ` +${s.inputs.length - 4}` : ''}${s.files.length ? ` · ${t('installers')}: ${s.files.map((f) => `<code>${e(path.basename(f))}</code>`).join(' ')}` : ''}</p></div>
+ <p class="muted">${t('generated')}: <time datetime="${e(s.generatedAt)}">${e(s.generatedAtLocal ?? s.generatedAt)}</time> · ${t('inputs')}: ${s.inputs.slice(0, 4).map((i) => `<code>${e(i)}</code>`).join(' ')}${s.inputs.length > 4 ? ` +${s.inputs.length - 4}` : ''}${s.files.length ? ` · ${t('installers')}: ${s.files.map((f) => `<code>${e(path.basename(f))}</code>`).join(' ')}` : ''}</p>
+${assumptionsLine(s)}</div>
 <button id="toggle-lang" type="button">${t('language')}</button></header>
 <section class="cards" id="totals">
 ${total(s.totals.machines, 'total-machines', 'machines', '')}

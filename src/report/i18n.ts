@@ -51,6 +51,26 @@ export const LABELS = {
   level: { ja: 'レベル', en: 'Level' },
   description: { ja: '説明', en: 'Description' },
   yes: { ja: 'はい', en: 'yes' },
+  worstCase: { ja: '最悪の場合', en: 'worst case' },
+  unknownNote: {
+    ja: '不明: 判定に必要な情報が不足している端末 (未対応やブロックとは別に数えています)',
+    en: 'unknown: a fact needed for the verdict is missing (counted apart from not ready and blocked)',
+  },
+  seenIfUnfavourable: { ja: '情報が不利な場合に表示される端末数', en: 'Machines that would see it if their missing facts turn out unfavourable' },
+  ifUnfavourable: { ja: '情報が不利な場合', en: 'if missing facts are unfavourable' },
+  textOurs: {
+    ja: '本文は当ツールの文言で、トレンドマイクロや Microsoft のものではありません (実際の文言は公開されていません)',
+    en: "The text is ours, not Trend Micro's or Microsoft's (the real wording is not published)",
+  },
+  textTranslation: {
+    ja: '本文はトレンドマイクロの日本語の文言を当ツールが英訳したものです',
+    en: "The text is our translation of Trend Micro's Japanese text",
+  },
+  titleOurs: { ja: 'タイトルは当ツールの文言で、トレンドマイクロや Microsoft のものではありません', en: "The title is ours, not Trend Micro's or Microsoft's" },
+  windowEndpoint: { ja: '端末に表示', en: 'on the endpoint' },
+  windowConsole: { ja: '管理コンソールに表示', en: 'on the management console' },
+  windowServer: { ja: 'サーバに表示', en: 'on the server' },
+  assumptions: { ja: 'このレポートの仮定 (エクスポートにない情報)', en: 'Assumed for this report (facts the exports do not give)' },
   no: { ja: 'いいえ', en: 'no' },
 } as const;
 

@@ -1,7 +1,7 @@
 /**
  * report.json: { "summary": …, "importErrors": […], "machines": [ one object per machine ] }, where the
  * machines are written as they arrive and the summary is written last (key order does not matter in JSON).
- * A machine's runs name their popups and events by id (popup ids, event IDs); the texts are in
+ * A machine's runs (and an unknown run's worstCase) name their popups and events by id; the texts are in
  * summary.perPath, once per distinct popup, so 100 000 machines do not repeat them 100 000 times.
  */
 import { FileSink } from './sink';
@@ -37,6 +37,11 @@ export class JsonReportWriter {
 export function slimRow(row: MachineRow): unknown {
   return {
     ...row,
-    outcomes: row.outcomes.map((o) => ({ ...o, popups: o.popups.map((p) => p.id), events: o.events.map((e) => e.id) })),
+    outcomes: row.outcomes.map((o) => ({
+      ...o,
+      popups: o.popups.map((p) => p.id),
+      events: o.events.map((e) => e.id),
+      ...(o.worstCase ? { worstCase: { ...o.worstCase, popups: o.worstCase.popups.map((p) => p.id), events: o.worstCase.events.map((e) => e.id) } } : {}),
+    })),
   };
 }

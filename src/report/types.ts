@@ -4,16 +4,23 @@
  */
 export type Lang = 'ja' | 'en';
 export type Tri = true | false | 'unknown';
-export type Decision = 'allowed' | 'blocked' | 'unguarded';
+/** 'unknown': the outcome rests on a fact the machine's profile does not give (see PathOutcome.worstCase) */
+export type Decision = 'allowed' | 'blocked' | 'unguarded' | 'unknown';
+export type KnownDecision = Exclude<Decision, 'unknown'>;
 
+/** A popup as the report shows it. */
 export interface PopupView {
   id: string;
   window: string;
   title: string;
   text: string;
   buttons: string[];
+  /** 'ours' when the text is this project's wording, not Trend Micro's or Microsoft's (see messages/catalog.ts) */
+  provenance?: string;
+  titleProvenance?: string;
 }
 
+/** An event as the report shows it. */
 export interface EventView {
   id: number;
   source: string;
@@ -28,6 +35,8 @@ export interface PathOutcome {
   /** the installer file, or null when the path ran on a declared artifact */
   file: string | null;
   decision: Decision;
+  /** decision 'unknown' only: what happens when the missing fact turns out unfavourable */
+  worstCase?: { decision: KnownDecision; popups: PopupView[]; events: EventView[]; downloads: number };
   popups: PopupView[];
   events: EventView[];
   downloads: number;
@@ -40,6 +49,7 @@ export interface PathOutcome {
   reasons: string[];
 }
 
+/** One machine of the fleet report (one line of report.csv). */
 export interface MachineRow {
   name: string;
   source: string;
@@ -50,6 +60,8 @@ export interface MachineRow {
   ubr?: number;
   reasons: { code: string; message: string; fact?: string }[];
   remediation: string[];
+  /** facts assumed for this machine because its profile lacks them (FleetOptions.assume), e.g. ["online"] */
+  assumed?: string[];
   outcomes: PathOutcome[];
 }
 
@@ -84,10 +96,17 @@ export interface PerPathSummary {
   allowed: number;
   blocked: number;
   unguarded: number;
+  /** runs whose outcome rests on a missing fact; `unknownWorstCase`: what they come to in the worst case */
+  unknown: number;
+  unknownWorstCase: { blocked: number; unguarded: number };
   downloads: number;
-  /** distinct popups users would see, in order, with the number of machines that would see each */
-  popups: (PopupView & { machines: number; alt?: Partial<Record<Lang, PopupView>> })[];
-  events: (EventView & { machines: number })[];
+  /**
+   * distinct popups users would see, in order, with the number of machines that would see each
+   * (`machines`) and of machines that would see it only if their unknown facts turn out unfavourable
+   * (`unknownMachines`)
+   */
+  popups: (PopupView & { machines: number; unknownMachines: number; alt?: Partial<Record<Lang, PopupView>> })[];
+  events: (EventView & { machines: number; unknownMachines: number })[];
 }
 
 export interface VerificationSummary {
@@ -99,9 +118,17 @@ export interface VerificationSummary {
   machines: number;
 }
 
+/** The fleet report's summary (report.json's `summary`). */
 export interface FleetSummary {
   tool: 'acs-gatekeeper';
+  /** ISO time (UTC) */
   generatedAt: string;
+  /** the same time as the reader's clock shows it, e.g. "2026-01-15 09:00:00 JST (+09:00)" */
+  generatedAtLocal: string;
+  /** IANA time zone the report's times are shown in */
+  timeZone: string;
+  /** facts the estate does not collect and the report assumed, e.g. ["online"] (FleetOptions.assume) */
+  assumptions: string[];
   lang: Lang;
   inputs: string[];
   files: string[];

@@ -37,8 +37,9 @@ describe('library entry point', () => {
         lang: 'ja',
       });
       decisions[item.profile.name] = run.decision;
+      if (run.decision === 'unknown') expect(run.worstCase).toMatchObject({ decision: 'blocked', popups: [{ id: 'M-BADIMAGE' }, { id: 'M-NOACS' }] });
     }
-    expect(decisions).toEqual({ 'PC-UNKNOWN-01': 'blocked', 'SRV-2022-DC01': 'allowed', 'PC-W10-1809-LTSC': 'blocked' });
+    expect(decisions).toEqual({ 'PC-UNKNOWN-01': 'unknown', 'SRV-2022-DC01': 'allowed', 'PC-W10-1809-LTSC': 'blocked' });
     const out = tmpDir();
     const r = await lib.fleetReport({ inventory: [FLEET_JSONL], paths: ['msi'], outDir: out, at: new Date(AT), lang: 'en' });
     expect(r.summary.totals.machines).toBe(3);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS } from '../../src/cli/main';
+import { allCommands } from '../../src/cli/main';
 import { FLEET_JSONL, run, tmpDir } from './helpers';
 
 describe('acs-gate (no subcommand)', () => {
@@ -22,7 +22,7 @@ describe('acs-gate (no subcommand)', () => {
   });
 });
 
-describe.each(COMMANDS.map((c) => [c.name]))('acs-gate %s', (name) => {
+describe.each(allCommands().map((c) => [c.name]))('acs-gate %s', (name) => {
   it('prints its help with usage, exit codes and examples (--help and -h), exit 0', async () => {
     for (const flag of ['--help', '-h']) {
       const r = await run([name, flag]);

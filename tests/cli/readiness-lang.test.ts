@@ -8,7 +8,7 @@ const JA_STEP = 'KB5011487 (またはそれ以降の累積更新プログラム)
 describe('acs-gate --lang ja: readiness reasons and remediation in Japanese', () => {
   it('readiness --lang ja shows the Japanese reason and remediation', async () => {
     const r = await run(['readiness', KAIKEI, '--lang', 'ja']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
     expect(r.out).toContain('PC-KAIKEI-07: 未対応');
     expect(r.out).toContain(`  - ${JA_REASON}\n`);
     expect(r.out).toContain('  対処:\n');
@@ -43,7 +43,7 @@ describe('acs-gate --lang ja: readiness reasons and remediation in Japanese', ()
   it('fleet --lang ja prints the Japanese remediation of the machines to fix first', async () => {
     const out = tmpDir();
     const r = await run(['fleet', KAIKEI, '--path', 'msi', '--out', out, '--lang', 'ja', '--at', AT]);
-    expect(r.code).toBe(1); // report written; the machine is not ready
+    expect(r.code).toBe(0); // report written, whatever the verdicts
     expect(r.out).toContain('優先して対応する端末:');
     expect(r.out).toContain('PC-KAIKEI-07: KB5011487 (またはそれ以降の累積更新プログラム) を Windows 10 21H2 に適用してください');
   });

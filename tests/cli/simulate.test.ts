@@ -35,7 +35,7 @@ describe('acs-gate simulate', () => {
     const r = await run(['simulate', 'saas-web-installer', '--machine', OLD(), '--maintenance', '2023-03', '--lang', 'en', '--at', AT]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('No popup.');
-    expect(r.out).toMatch(/Log Name:\s+Application\n\s+Source:\s+MsiInstaller\n\s+Date:\s+2026-01-15T00:00:00.000Z\n\s+Event ID:\s+11708\n\s+Level:\s+Error\n\s+Computer:\s+PC-OLD/);
+    expect(r.out).toMatch(/Log Name:\s+Application\n\s+Source:\s+MsiInstaller\n\s+Date:\s+2026-01-15 00:00:00 UTC \(\+00:00\)\n\s+Event ID:\s+11708\n\s+Level:\s+Error\n\s+Computer:\s+PC-OLD/);
     expect(r.out).toContain('Product: Trend Micro Apex One Security Agent -- Installation operation failed.');
   });
 
@@ -107,7 +107,7 @@ describe('acs-gate simulate', () => {
     const r = await run(['simulate', 'floppy', '--machine', OLD()]);
     expect(r.code).toBe(2);
     expect(r.err.split('\n')[0]).toBe(
-      'acs-gate simulate: unknown install path "floppy" (one of server-patch, autopcc, msi, packager-exe, remote-install, agent-update, saas-msi, saas-web-installer, saas-agent-update, sep-agent-update, pattern-update, engine-update)',
+      'acs-gate simulate: unknown install path "floppy" (one of server-patch (A1), autopcc (A2), msi (A3), packager-exe (A4), remote-install (A5), agent-update (A6), saas-msi (S1), saas-web-installer (S2), saas-agent-update (S3), sep-agent-update, pattern-update, engine-update)',
     );
   });
 

@@ -79,6 +79,22 @@ describe('acs-collect.cmd is a batch file cmd.exe reads as intended', () => {
     expect(text).toMatch(/set "ACS_WORK=%TEMP%\\acs-collect-/);
     expect(text).toMatch(/set "ACS_STAGE_NAME=\.%ACS_NAME%\.partial-/);
     expect(text).toMatch(/ren "%ACS_OUT%\\%ACS_STAGE_NAME%" "%ACS_NAME%"/);
+    // nothing but the exports reaches the share: the probe's folder and result file are removed before the copy
+    const copyAt = text.indexOf('copy /y "%ACS_WORK%\\*"');
+    expect(copyAt).toBeGreaterThan(0);
+    for (const cleanup of ['del /f /q "%ACS_PROBE_OUT%"', 'rmdir /s /q "%ACS_PROBE%"']) {
+      expect(text.indexOf(cleanup)).toBeGreaterThan(0);
+      expect(text.indexOf(cleanup)).toBeLessThan(copyAt);
+    }
+  });
+
+  it('the probe is stopped after 60 seconds through PowerShell, and its path reaches certutil quoted', () => {
+    const ps = lines.find((l) => l.includes('Start-Process -FilePath $env:ACS_CERTUTIL'))!;
+    expect(ps).toMatch(/^"%ACS_PS%" -NoProfile -NonInteractive -Command "[^"]*" >nul 2>&1 <nul$/); // one quoted script: no cmd metacharacters live
+    expect(ps).toContain("('-f -syncWithWU ' + [char]34 + $env:ACS_PROBE + [char]34)");
+    expect(ps).toContain('WaitForExit(60000)');
+    expect(ps).toMatch(/\$p\.Kill\(\)/);
+    expect(ps.slice(ps.indexOf('-Command "') + 10, -' >nul 2>&1 <nul'.length - 1)).not.toMatch(/[%!^&|<>]/);
   });
 });
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { nodeRunner } from '../../src/collect';
+import { nodeRunner, systemToolRunner, type CommandRunner } from '../../src/collect';
 import { onlineFromProbe, isNetworkFailure } from '../../src/endpoint/importers/collect-log';
 import { run, ROOT } from '../cli/helpers';
 
@@ -100,6 +100,29 @@ describe('nodeRunner runs a real program with a time limit', () => {
   it('a program that does not exist is "not found", not an exception', async () => {
     const r = await nodeRunner('acs-no-such-program-xyz', [], { timeoutMs: 1000, step: 't' });
     expect(r).toMatchObject({ notFound: true, code: null });
+  });
+});
+
+describe('systemToolRunner runs the tools from System32 by full path', () => {
+  it('System32 for a 64-bit Node, Sysnative for a 32-bit Node on 64-bit Windows; other names unchanged', async () => {
+    const seen: string[] = [];
+    const base: CommandRunner = async (cmd) => {
+      seen.push(cmd);
+      return { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), code: 0 };
+    };
+    const opts = { timeoutMs: 1, step: 't' };
+    await systemToolRunner({ SystemRoot: 'C:\\Windows' }, 'x64', base)('systeminfo', [], opts);
+    await systemToolRunner({ SystemRoot: 'C:\\Windows' }, 'x64', base)('wmic', [], opts);
+    await systemToolRunner({ SystemRoot: 'D:\\WINNT', PROCESSOR_ARCHITEW6432: 'AMD64' }, 'ia32', base)('reg', [], opts);
+    await systemToolRunner({ windir: 'C:\\Windows' }, 'ia32', base)('powershell.exe', [], opts);
+    await systemToolRunner({}, 'x64', base)('other', [], opts);
+    expect(seen).toEqual([
+      'C:\\Windows\\System32\\systeminfo.exe',
+      'C:\\Windows\\System32\\wbem\\WMIC.exe',
+      'D:\\WINNT\\Sysnative\\reg.exe',
+      'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+      'other',
+    ]);
   });
 });
 

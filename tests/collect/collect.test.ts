@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { collect, CollectError, COLLECT_FILES, replayRunner, type CollectSummary, type CommandRunner } from '../../src/collect';
 import { loadInventory, type InventoryItem } from '../../src/endpoint/inventory';
 import { assessReadiness } from '../../src/endpoint/readiness';
+import { run as cli } from '../cli/helpers';
 
 const FIX = path.join(__dirname, 'fixtures');
 const ACS_ROOT = 'F40042E2E5F7E8EF8189FED15519AECE42C3BFA2';
@@ -159,6 +160,20 @@ describe('collect: failures are recorded, the collection goes on', () => {
     const { out } = await run('en-failures', 'PC-EN-BROKEN');
     const all = await items(out);
     expect(all.map((i) => (i.ok ? i.profile.name : i.error)).sort()).toEqual(['PC-EN-01', 'PC-EN-BROKEN', 'SV-OSAKA-01']);
+  });
+
+  it('acs-gate fleet over the share reports every collected machine; PC-EN-01 (no ACS root) is ready only through its collected online fact', async () => {
+    await run('en-win10-21h2', 'PC-EN-01');
+    await run('ja-2012r2', 'SV-OSAKA-01');
+    const { out } = await run('en-failures', 'PC-EN-BROKEN');
+    const report = path.join(tmp, 'report');
+    const r = await cli(['fleet', out, '--out', report, '--at', '2026-11-30T00:00:00Z']);
+    expect(r.err).toBe('');
+    expect([0, 1]).toContain(r.code); // the exit-code policy of fleet is not this test's concern
+    const json = JSON.parse(readFileSync(path.join(report, 'report.json'), 'utf8')) as { machines: { name: string; ready: unknown }[]; importErrors: unknown[] };
+    expect(json.importErrors).toEqual([]);
+    const byName = Object.fromEntries(json.machines.map((m) => [m.name, m.ready]));
+    expect(byName).toEqual({ 'PC-EN-01': true, 'SV-OSAKA-01': true, 'PC-EN-BROKEN': 'unknown' });
   });
 
   it('a computer name that is no folder name is refused before anything runs', async () => {

@@ -20,7 +20,8 @@ function placeholders(s: string): string[] {
 /** Profiles over every line of the KB5022661 table and every combination of the facts that matter. */
 function grid(): MachineProfile[] {
   const versions: (string | undefined)[] = [undefined, '10.0.99999', '5.1.2600', '4.0.1'];
-  for (const l of MINIMUMS.lines) for (const b of l.builds ?? [l.buildFrom]) versions.push(`${l.major}.${l.minor ?? 0}.${b}`);
+  // (a line without a build, such as XP / 2000 / 2003, is reached through 5.1.2600 above)
+  for (const l of MINIMUMS.lines) for (const b of l.builds ?? (l.buildFrom !== undefined ? [l.buildFrom] : [])) versions.push(`${l.major}.${l.minor ?? 0}.${b}`);
   const out: MachineProfile[] = [];
   for (const version of versions)
     for (const ubr of [undefined, 0, 30000])

@@ -159,11 +159,13 @@ describe('seed scenarios', () => {
     expect(run.reasons.map((r) => r.code)).toEqual(['NOT_ACS_SIGNED']);
   });
 
-  it('an unknown readiness shows the worst case, marked uncertain, naming the missing fact', async () => {
+  it('an unknown readiness gives decision unknown, its worst case apart, naming the missing fact', async () => {
     const run = await simulate('msi', input(unknown()));
-    expect(run.decision).toBe('blocked');
+    expect(run.decision).toBe('unknown');
     expect(run.uncertain).toBe(true);
-    expect(run.popups.map((p) => p.id)).toEqual(['M-NOACS']);
+    expect(run.popups).toEqual([]);
+    expect(run.worstCase?.decision).toBe('blocked');
+    expect(run.worstCase?.popups.map((p) => p.id)).toEqual(['M-NOACS']);
     expect(run.reasons.find((r) => r.code === 'FACT_UNKNOWN')?.evidence).toMatchObject({ fact: 'rootStore' });
   });
 

@@ -58,7 +58,7 @@ export function fakeDeps(items: InventoryItem[], counters: FakeCounters = { simu
     async simulate(path, input, options) {
       counters.simulations++;
       if (input.artifact.kind === 'file') await options!.verifier!.verifyFile(input.artifact.path, { trust: [], at: input.at });
-      const blocked = input.readiness.ready !== true;
+      const blocked = input.readiness!.ready !== true;
       const lang = input.lang ?? 'ja';
       const run: PathRun = {
         path,

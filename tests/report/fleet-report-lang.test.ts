@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { ACS_ROOT_2020_SHA1 } from '../../src/authenticode/trust/bundled-roots';
 import { assessReadiness } from '../../src/endpoint/readiness';
 import { runFleetReport, type FleetDeps, type InventoryItem } from '../../src/report/fleet';
-import { escapeHtml, renderHtml } from '../../src/report/html';
+import { escapeHtml, linkify, renderHtml } from '../../src/report/html';
 import { fakeDeps, machine } from './fake-fleet';
 
 const AT = new Date('2026-01-15T00:00:00Z');
@@ -50,8 +50,11 @@ describe('fleet report: readiness reasons and remediation in the report language
 
     const html = fs.readFileSync(r.outputs.html, 'utf8');
     expect(html).toContain('<html lang="ja">');
-    expect(html).toContain(`<span class="l-ja">${escapeHtml(JA_REASON)}</span><span class="l-en">${escapeHtml(EN_REASON)}</span>`);
-    expect(html).toContain(`<span class="l-ja">${escapeHtml(JA_STEP)}`);
+    // KB numbers link to Microsoft's page in each language: ja-jp in the Japanese text, en-us in the English
+    expect(html).toContain(`<span class="l-ja">${linkify(JA_REASON, 'ja')}</span><span class="l-en">${linkify(EN_REASON, 'en')}</span>`);
+    expect(linkify(JA_REASON, 'ja')).toContain('<a class="kb" href="https://support.microsoft.com/ja-jp/help/5011487"');
+    expect(linkify(EN_REASON, 'en')).toContain('<a class="kb" href="https://support.microsoft.com/en-us/help/5011487"');
+    expect(html).toContain(`<span class="l-ja">${linkify(JA_STEP, 'ja')}`);
     expect(html).toContain(escapeHtml(JA_ROOT_STEP));
     // every reason and step shown has both languages: the toggle shows no stale text
     const fixFirst = html.slice(html.indexOf('id="fix-first"'), html.indexOf('</table>', html.indexOf('id="fix-first"')));
@@ -59,7 +62,7 @@ describe('fleet report: readiness reasons and remediation in the report language
     for (const part of [fixFirst, steps]) {
       const items = [...part.matchAll(/<(?:li|td)><code>(.*?)<\/code><\/(?:li|td)>|<li>(.*?)<\/li>/g)].map((m) => m[1] ?? m[2]!);
       expect(items.length).toBeGreaterThan(0);
-      for (const item of items) expect(item).toMatch(/^<span class="l-ja">[^<]+<\/span><span class="l-en">[^<]+<\/span>$/);
+      for (const item of items) expect(item).toMatch(/^<span class="l-ja">(?:[^<]|<a [^>]*>[^<]*<\/a>)+<\/span><span class="l-en">(?:[^<]|<a [^>]*>[^<]*<\/a>)+<\/span>$/);
     }
 
     const json = JSON.parse(fs.readFileSync(r.outputs.json, 'utf8'));
@@ -76,8 +79,8 @@ describe('fleet report: readiness reasons and remediation in the report language
     expect(kaikei.alt?.ja?.reasons).toEqual([JA_REASON]);
     const html = fs.readFileSync(r.outputs.html, 'utf8');
     expect(html).toContain('<html lang="en">');
-    expect(html).toContain(`<span class="l-ja">${escapeHtml(JA_REASON)}</span><span class="l-en">${escapeHtml(EN_REASON)}</span>`);
-    expect(html).toContain(`<span class="l-en">${escapeHtml(EN_STEP)}`);
+    expect(html).toContain(`<span class="l-ja">${linkify(JA_REASON, 'ja')}</span><span class="l-en">${linkify(EN_REASON, 'en')}</span>`);
+    expect(html).toContain(`<span class="l-en">${linkify(EN_STEP, 'en')}`);
   });
 
   it('a summary without translations still renders each text once', async () => {
@@ -88,7 +91,7 @@ describe('fleet report: readiness reasons and remediation in the report language
       remediationSteps: r.summary.remediationSteps.map(({ alt: _a, ...s }) => s),
     };
     const html = renderHtml(bare);
-    expect(html).toContain(`<li>${escapeHtml(JA_REASON)}</li>`);
-    expect(html).not.toContain(escapeHtml(EN_REASON));
+    expect(html).toContain(`<li>${linkify(JA_REASON, 'ja')}</li>`);
+    expect(html).not.toContain(linkify(EN_REASON, 'en'));
   });
 });

@@ -93,11 +93,11 @@ describe('fleet report', () => {
   it('writes one CSV row per machine with a header, a BOM and one decision column per run', async () => {
     const r = await runFleetReport({ inventory: ['x'], paths: ['msi', 'autopcc'], outDir: tmpDir(), at: AT }, fakeDeps(smallFleet()));
     const text = fs.readFileSync(r.outputs.csv, 'utf8');
-    expect(text.startsWith('\ufeffname,source,ready,windows,version,ubr,reasons,remediation,msi,autopcc\r\n')).toBe(true);
+    expect(text.startsWith('\ufeffname,source,ready,windows,version,ubr,reasons,remediation,assumed,msi,autopcc,msi worst case,autopcc worst case\r\n')).toBe(true);
     const lines = text.trimEnd().split('\r\n');
     expect(lines).toHaveLength(5);
     expect(lines[3]).toBe(
-      'pc-nothing,c.json,false,Windows 10 21H2,10.0.19044,,OS_PATCH_MISSING; ROOT_NOT_TRUSTED,Install KB5011487 | certutil -addstore Root microsoft-identity-verification-root-ca-2020.cer,blocked,blocked',
+      'pc-nothing,c.json,false,Windows 10 21H2,10.0.19044,,OS_PATCH_MISSING; ROOT_NOT_TRUSTED,Install KB5011487 | certutil -addstore Root microsoft-identity-verification-root-ca-2020.cer,,blocked,blocked,,',
     );
   });
 });
@@ -132,7 +132,9 @@ describe('report encoding', () => {
     expect(html).toContain('&lt;b&gt;no&lt;/b&gt;');
     const data = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html);
     expect(JSON.parse(data![1]!).totals.notReady).toBe(1);
-    expect(html).not.toMatch(/(src|href)="https?:/);
+    // nothing loads from the network; the KB number is a link (text the reader may click), to the English page
+    expect(html).not.toMatch(/src="https?:/);
+    expect(html).toContain('<a class="kb" href="https://support.microsoft.com/en-us/help/5006743" rel="noreferrer noopener" target="_blank">KB5006743</a>');
   });
   it('keeps memory flat: the sample of rows and the fix-first list are bounded', () => {
     const agg = new FleetAggregator({ generatedAt: '', lang: 'en', inputs: [], files: [], paths: [] }, { sampleRows: 10, fixFirst: 5 });

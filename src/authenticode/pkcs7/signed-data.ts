@@ -8,7 +8,8 @@
  * Authenticode: SpcIndirectDataContent ::= SEQUENCE { data SpcAttributeTypeAndOptionalValue,
  *   messageDigest DigestInfo }.
  */
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { parseCertificate } from '../trust/x509-cache';
 import { type Asn1Node, child, expectTag, isContext, parseDer, readOctetString, readOid, readSmallInt, TAG } from './asn1';
 import { VerifyError } from '../errors';
 import { OID } from './oids';
@@ -131,7 +132,7 @@ function readCertificateBag(bag: Asn1Node): X509Certificate[] {
   for (const c of bag.children) {
     if (c.tag !== TAG.SEQUENCE) continue; // other CertificateChoices (attribute certificates …) are not used
     try {
-      out.push(new X509Certificate(c.bytes));
+      out.push(parseCertificate(c.bytes));
     } catch (e) {
       throw malformed(`certificates: a certificate in the bag does not parse (${(e as Error).message})`);
     }

@@ -180,4 +180,5 @@ e6ZoAF1b
 
 /** SHA-256 of the Microsoft Identity Verification Root Certificate Authority 2020 (DER), per KB5022661 / acs-facts. */
 export const ACS_ROOT_2020_SHA256 = "5367F20C7ADE0E2BCA790915056D086B720C33C1FA2A2661ACF787E3292E1270";
+/** SHA-1 thumbprint of the Microsoft Identity Verification Root Certificate Authority 2020 (as certutil shows it, upper case). */
 export const ACS_ROOT_2020_SHA1 = "F40042E2E5F7E8EF8189FED15519AECE42C3BFA2";

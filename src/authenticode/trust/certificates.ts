@@ -12,6 +12,7 @@ import {
 } from './bundled-roots';
 import { type Asn1Node, bytesEqual, child, isContext, parseDer, readBitString, readBoolean, readOctetString, readOid, readSmallInt, readString, readTime, TAG } from '../pkcs7/asn1';
 import { VerifyError } from '../errors';
+import { issuerSignatureHolds, parseCertificate } from './x509-cache';
 import { NAME_ATTRIBUTES, OID } from '../pkcs7/oids';
 import type { CertificateInput } from '../types';
 
@@ -34,7 +35,7 @@ export function toX509(input: CertificateInput): X509Certificate {
   }
   try {
     parseDer(der, { code: 'BAD_TRUST_INPUT', what: 'certificate' });
-    return new X509Certificate(der);
+    return parseCertificate(der);
   } catch (e) {
     if (e instanceof VerifyError) throw e;
     throw new VerifyError('BAD_TRUST_INPUT', `not a certificate: ${(e as Error).message}`);
@@ -228,11 +229,7 @@ export function sameCertificate(a: X509Certificate, b: X509Certificate): boolean
 
 /** Whether `issuer`'s key verifies `cert`'s signature (never throws). */
 export function signedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
-  try {
-    return cert.verify(issuer.publicKey);
-  } catch {
-    return false;
-  }
+  return issuerSignatureHolds(cert, issuer);
 }
 
 /** Self-signed: subject equals issuer and the certificate's own key verifies it. */

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { collect, CollectError, type CollectSummary } from '../../collect/collect';
 import { replayComputerName, replayRunner } from '../../collect/replay';
-import { nodeRunner, type CommandRunner } from '../../collect/runner';
+import { systemToolRunner, type CommandRunner } from '../../collect/runner';
 import { EXIT, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 
@@ -85,7 +85,7 @@ Examples:
           `collect runs on Windows (it runs systeminfo, certutil and reg); this is ${process.platform}. Use --replay DIR (or ${REPLAY_ENV}=DIR) to replay recorded outputs`,
         );
       }
-      runner = nodeRunner;
+      runner = systemToolRunner(io.env);
     }
     computerName ??= io.env.COMPUTERNAME || os.hostname();
     let summary: CollectSummary;

@@ -7,14 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
 import type { FleetOptions } from '../../report/fleet';
-import { timeValue } from '../args';
+import { timeValue, timeZoneValue } from '../args';
 import { knownCertificates, loadCertificates } from '../certs';
-import { type Command } from '../command';
+import { EXIT, exitCodesHelp, type Command } from '../command';
 import { CliInputError } from '../errors';
 import { resolveLang } from '../lang';
 import { runFleet } from './fleet';
 
-const USAGE = 'acs-gate demo [--out DIR] [--lang ja|en] [--at ISO] [--json]';
+const USAGE = 'acs-gate demo [--out DIR] [--lang ja|en] [--at ISO] [--tz ZONE] [--json]';
 
 /** The package's root directory (holds package.json), from src/cli/commands or dist/src/cli/commands. */
 export function packageRoot(from: string = __dirname): string {
@@ -48,7 +48,7 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'the fleet report on the bundled sample fleet and installers (what npm start runs)',
   usage: USAGE,
-  flags: { out: { kind: 'value' }, lang: { kind: 'value' }, at: { kind: 'value' }, json: { kind: 'switch' } },
+  flags: { out: { kind: 'value' }, lang: { kind: 'value' }, at: { kind: 'value' }, tz: { kind: 'value' }, json: { kind: 'switch' } },
   help: `Usage: ${USAGE}
 
 Runs \`acs-gate fleet\` on the bundled samples: the mixed fleet in samples/fleet/ (Windows exports:
@@ -61,14 +61,13 @@ Options:
   --out DIR      where the report goes (default ./report)
   --lang ja|en   report language first shown (default from the locale)
   --at ISO       verification time (default now)
+  --tz ZONE      time zone the report's times are shown in, e.g. Asia/Tokyo (default: TZ, else the system's)
   --json         print the summary as JSON
 
-Exit codes: 0 report written, 2 usage or input error (the sample fleet is mixed on purpose: not-ready
-machines do not fail the demo)
-
-Example:
+${exitCodesHelp({ 0: 'the report is written (the sample fleet is mixed on purpose: its verdicts do not fail the demo)', 1: 'not used by this command' })}
+Examples:
   npm start            # = tsc -p tsconfig.build.json && node bin/acs-gate.js demo
-  acs-gate demo --lang ja --out /tmp/acs-report
+  acs-gate demo --lang ja --out acs-report --tz Asia/Tokyo
 `,
   async run(args, ctx) {
     const root = packageRoot();
@@ -80,10 +79,11 @@ Example:
       outDir: path.resolve(ctx.io.cwd, args.values.get('out') ?? 'report'),
       lang: resolveLang(args.values.get('lang'), ctx.io.env),
       at: timeValue(args, 'at', ctx.io.now),
+      timeZone: timeZoneValue(args, ctx.io.env),
       known: knownCertificates(known, bundledAcsRoot()),
       acsRoots: knownCertificates(known, bundledAcsRoot()),
     };
     await runFleet(options, args, ctx);
-    return 0;
+    return EXIT.OK;
   },
 };

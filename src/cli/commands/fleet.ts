@@ -4,9 +4,11 @@ import * as path from 'node:path';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
 import { fleetReport } from '../../report/default-deps';
 import type { FleetOptions } from '../../report/fleet';
-import { intValue, monthValue, timeValue, type ParsedArgs } from '../args';
+import { intValue, monthValue, timeValue, timeZoneValue, type ParsedArgs } from '../args';
+import { assumeFlags, assumptionsFrom } from '../assume';
+import { failedOn, parseFailOn } from '../fail-on';
 import { knownCertificates, loadCertificates } from '../certs';
-import { EXIT, type Command, type CommandContext } from '../command';
+import { EXIT, exitCodesHelp, type Command, type CommandContext } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatFleet } from '../format/fleet';
 import { progressLine } from '../format/progress';
@@ -15,7 +17,8 @@ import { parseInstallPath } from '../install-path';
 
 const USAGE =
   'acs-gate fleet INVENTORY... [--file INSTALLER]... [--path PATH]... --out DIR [--lang ja|en] [--at ISO] [--json] ' +
-  '[--trust PEM]... [--acs-root PEM]... [--build N | --maintenance YYYY-MM] [--agent-build N | --agent-maintenance YYYY-MM] [--scope SCOPE]';
+  '[--trust PEM]... [--acs-root PEM]... [--build N | --maintenance YYYY-MM] [--agent-build N | --agent-maintenance YYYY-MM] [--scope SCOPE] ' +
+  '[--tz ZONE] [--fail-on not-ready|unknown|blocked|unguarded|unreadable]... [--assume-online] [--assume-root-auto-update]';
 
 const SCOPES = ['all', 'patterns-engines-drivers', 'patterns'] as const;
 
@@ -40,7 +43,8 @@ function programFlags(args: ParsedArgs): Pick<FleetOptions, 'declared' | 'agent'
 }
 
 /** Runs the report and prints its summary; shared by `fleet` and `demo`. */
-export async function runFleet(options: FleetOptions, args: ParsedArgs, { io }: CommandContext): Promise<number> {
+export async function runFleet(options: FleetOptions, args: ParsedArgs & { command?: string }, { io }: CommandContext): Promise<number> {
+  const failOn = parseFailOn(args);
   for (const f of options.files ?? []) if (!fs.existsSync(f)) throw new CliInputError(`${f}: no such installer file`);
   for (const r of options.runs ?? []) if (r.file && !fs.existsSync(r.file)) throw new CliInputError(`${r.file}: no such installer file`);
   try {
@@ -60,8 +64,19 @@ export async function runFleet(options: FleetOptions, args: ParsedArgs, { io }: 
     io.stdout(JSON.stringify({ outputs: result.outputs, ...summary }, null, 2) + '\n');
   } else io.stdout(formatFleet(result, options.lang ?? 'en'));
   const t = result.summary.totals;
-  const allAllowed = result.summary.perPath.every((p) => p.blocked + p.unguarded === 0);
-  return t.machines > 0 && t.ready === t.machines && t.importErrors === 0 && allAllowed ? EXIT.OK : EXIT.NEGATIVE;
+  const runs = (k: 'blocked' | 'unguarded' | 'unknown') => result.summary.perPath.reduce((n, p) => n + p[k], 0);
+  const failed = failedOn(failOn, {
+    notReady: t.notReady,
+    unknown: t.unknown + runs('unknown'),
+    blocked: runs('blocked'),
+    unguarded: runs('unguarded'),
+    unreadable: t.importErrors,
+  });
+  if (failed.length) {
+    io.stderr(`acs-gate ${args.command ?? 'fleet'}: --fail-on ${failed.join(',')}: the report is written; see ${result.outputs.html}\n`);
+    return EXIT.NEGATIVE;
+  }
+  return EXIT.OK;
 }
 
 export const fleetCommand: Command = {
@@ -82,6 +97,9 @@ export const fleetCommand: Command = {
     'agent-build': { kind: 'value' },
     'agent-maintenance': { kind: 'value' },
     scope: { kind: 'value' },
+    tz: { kind: 'value' },
+    'fail-on': { kind: 'list' },
+    ...assumeFlags,
   },
   help: `Usage: ${USAGE}
 
@@ -110,13 +128,28 @@ Options:
   --agent-build N | --agent-maintenance YYYY-MM
                      the installed agent's build / maintenance, for the update paths
   --scope SCOPE      update scope: all | patterns-engines-drivers | patterns (default all)
+  --tz ZONE          time zone the report's times are shown in, e.g. Asia/Tokyo (default: TZ, else the system's)
+  --fail-on WHAT     exit 1 (the report is still written) when any machine is not-ready or unknown, any run
+                     is blocked, unguarded or unknown, or an input is unreadable; repeatable or a comma list.
+                     Without it the exit code is 0 once the report is written, whatever the verdicts.
+  --assume-online    where a machine's exports do not say, assume it can fetch Windows Update's root
+                     certificate list (recorded in the report's header and JSON)
+  --assume-root-auto-update
+                     where a machine's exports do not say, assume automatic root certificate update is on
+                     (recorded in the report's header and JSON)
 
-Exit codes: 0 every machine ready and every run allowed, 1 otherwise (report written), 2 usage or input error
+A machine whose readiness is unknown gets decision "unknown" on each path that depends on it; the report
+counts those apart from blocked and shows what their worst case would be.
 
+${exitCodesHelp({
+  0: 'the report is written, whatever the verdicts',
+  1: 'with --fail-on: the report is written and a verdict named by --fail-on was seen',
+})}
 Examples:
-  acs-gate fleet samples/fleet/fleet.jsonl --out report
-  acs-gate fleet inventory.csv exports/ --file AutoPcc.exe --file agent.msi --path autopcc --path msi --out out --lang ja
-  acs-gate fleet fleet.jsonl --path agent-update --agent-build 12011 --build 12500 --out out
+  acs-gate fleet samples/fleet/fleet.jsonl --out acs-report
+  acs-gate fleet samples/fleet/machines samples/fleet/fleet.jsonl --file samples/installers/AutoPcc.exe --file samples/installers/ApexOneAgent.msi --trust samples/installers/test-acs-root.pem --out acs-report --lang ja --tz Asia/Tokyo
+  acs-gate fleet samples/fleet/fleet.jsonl --path agent-update --agent-build 12011 --build 12500 --out acs-report --fail-on blocked,unguarded
+  acs-gate fleet samples/fleet/machines --out acs-report --assume-online --assume-root-auto-update
 `,
   async run(args, ctx) {
     if (!args.positionals.length) throw new UsageError('no INVENTORY given');
@@ -131,6 +164,8 @@ Examples:
       outDir: path.resolve(ctx.io.cwd, out),
       lang: resolveLang(args.values.get('lang'), ctx.io.env),
       at: timeValue(args, 'at', ctx.io.now),
+      timeZone: timeZoneValue(args, ctx.io.env),
+      assume: assumptionsFrom(args),
       ...programFlags(args),
       known: knownCertificates(loadCertificates(trust ?? []), bundledAcsRoot()),
       ...(acsRoots ? { acsRoots: loadCertificates(acsRoots) } : {}),

@@ -1,18 +1,25 @@
 /** acs-gate readiness INPUT...: does each machine meet ACS (Windows patch, root certificate), and how to fix it. */
 import { assessReadiness } from '../../endpoint/readiness';
 import { loadInventory } from '../../endpoint/inventory';
-import { EXIT, type Command } from '../command';
+import { applyAssumptions, ASSUMPTION_LABELS } from '../../report/assumptions';
+import { assumeFlags, assumptionsFrom } from '../assume';
+import { EXIT, exitCodesHelp, type Command } from '../command';
 import { UsageError } from '../errors';
+import { failedOn, parseFailOn } from '../fail-on';
 import { formatReadiness, formatReadinessTotals } from '../format/readiness';
 import { resolveLang } from '../lang';
 
-const USAGE = 'acs-gate readiness INPUT... [--json] [--lang ja|en]';
+const USAGE =
+  'acs-gate readiness INPUT... [--json] [--lang ja|en] [--fail-on not-ready|unknown|unreadable]... ' +
+  '[--assume-online] [--assume-root-auto-update]';
+
+const READINESS_FAIL_ON = ['not-ready', 'unknown', 'unreadable'] as const;
 
 export const readinessCommand: Command = {
   name: 'readiness',
   summary: "judge machines' ACS readiness from Windows exports or a fleet file",
   usage: USAGE,
-  flags: { json: { kind: 'switch' }, lang: { kind: 'value' } },
+  flags: { json: { kind: 'switch' }, lang: { kind: 'value' }, 'fail-on': { kind: 'list' }, ...assumeFlags },
   help: `Usage: ${USAGE}
 
 Each INPUT is a machine profile (.json), a fleet file (JSON Lines or CSV, one machine per line), or a
@@ -22,22 +29,35 @@ UTF-16LE, UTF-8 or Shift_JIS.
 
 Per machine: ready (true / false / "unknown"), the reasons, and the remediation (the KB for that Windows
 version, certutil -addstore Root with the bundled root, or what to collect next). Unknown facts stay unknown.
+An input or line that cannot be read is named on stderr; the others are still judged.
 
 Options:
   --json         one JSON document per machine (JSON Lines): name, ready, reasons, remediation, os, root, source
+                 (and "assumed": the facts assumed for it, when any)
   --lang ja|en   language of the output: labels, reasons and remediation (also in --json; codes, facts and
-                 evidence do not change); default from LC_ALL / LC_MESSAGES / LANG
+                 evidence do not change); default from LC_ALL / LC_MESSAGES / LANG (on Windows: the OS locale)
+  --fail-on WHAT exit 1 when a machine is WHAT: not-ready, unknown, or unreadable (an input or line that
+                 cannot be read); repeatable or a comma list. Without it the exit code is 0 once printed.
+  --assume-online
+                 where a machine's exports do not say, assume it can fetch Windows Update's root certificate
+                 list (no export records this; acs-gate collect probes it). Named in the output per machine.
+  --assume-root-auto-update
+                 where a machine's exports do not say, assume automatic root certificate update is on (the
+                 Windows default). Named in the output per machine.
 
-Exit codes: 0 every machine ready, 1 any not ready, unknown or unreadable line, 2 usage or an input that cannot be read
-
+${exitCodesHelp({ 0: 'the verdicts are printed, whatever they are', 1: 'with --fail-on: a machine was not ready / unknown / unreadable' })}
 Examples:
-  acs-gate readiness samples/fleet/machines/pc-w10-21h2
+  acs-gate readiness samples/fleet/machines/pc-w10-21h2-kaikei
   acs-gate readiness samples/fleet/fleet.jsonl --json
+  acs-gate readiness samples/fleet/machines --fail-on not-ready,unknown
+  acs-gate readiness samples/fleet/fleet.jsonl --assume-online --assume-root-auto-update
 `,
   async run(args, { io }) {
     if (!args.positionals.length) throw new UsageError('no INPUT given');
     const lang = resolveLang(args.values.get('lang'), io.env);
     const json = args.switches.has('json');
+    const failOn = parseFailOn(args, READINESS_FAIL_ON);
+    const assume = assumptionsFrom(args);
     const c = { ready: 0, notReady: 0, unknown: 0, errors: 0 };
     for await (const item of loadInventory(args.positionals)) {
       if (!item.ok) {
@@ -47,14 +67,24 @@ Examples:
         if (json) io.stdout(JSON.stringify({ source: item.source, line: item.line ?? null, error: item.error }) + '\n');
         continue;
       }
-      const r = assessReadiness(item.profile, { lang });
+      const { profile, assumed } = applyAssumptions(item.profile, assume);
+      const r = assessReadiness(profile, { lang });
       if (r.ready === true) c.ready++;
       else if (r.ready === false) c.notReady++;
       else c.unknown++;
-      if (json) io.stdout(JSON.stringify({ ...r, source: item.source }) + '\n');
-      else io.stdout(formatReadiness(r, item.source, lang));
+      if (json) io.stdout(JSON.stringify({ ...r, source: item.source, ...(assumed.length ? { assumed } : {}) }) + '\n');
+      else io.stdout(formatReadiness(r, item.source, lang, assumed.map((f) => ASSUMPTION_LABELS[f][lang])));
     }
     if (!json) io.stdout(formatReadinessTotals(c, lang));
-    return c.notReady + c.unknown + c.errors === 0 && c.ready > 0 ? EXIT.OK : EXIT.NEGATIVE;
+    if (c.ready + c.notReady + c.unknown === 0) {
+      io.stderr(`acs-gate readiness: no machine could be read from ${args.positionals.join(', ')}\n`);
+      return EXIT.USAGE_OR_IO;
+    }
+    const failed = failedOn(failOn, { notReady: c.notReady, unknown: c.unknown, unreadable: c.errors });
+    if (failed.length) {
+      io.stderr(`acs-gate readiness: --fail-on ${failed.join(',')}: ${failed.map((f) => `${f === 'not-ready' ? c.notReady : f === 'unknown' ? c.unknown : c.errors} ${f}`).join(', ')}\n`);
+      return EXIT.NEGATIVE;
+    }
+    return EXIT.OK;
   },
 };

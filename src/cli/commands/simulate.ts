@@ -3,13 +3,15 @@ import * as fs from 'node:fs';
 import { assessReadiness } from '../../endpoint/readiness';
 import { INSTALL_PATHS } from '../../installers/paths';
 import { simulate } from '../../installers/simulate';
-import type { Artifact, SimulateInput, UpdateScope } from '../../installers/types';
+import type { Artifact, Decision, SimulateInput, UpdateScope } from '../../installers/types';
+import { applyAssumptions, ASSUMPTION_LABELS } from '../../report/assumptions';
+import { assumeFlags, assumptionsFrom } from '../assume';
 import { parseMemory, serializeMemory } from '../../eventlog/memory';
 import { toEventsXml } from '../../eventlog/render';
-import { intValue, monthValue, timeValue } from '../args';
+import { intValue, monthValue, timeValue, timeZoneValue } from '../args';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
 import { knownCertificates, loadCertificates } from '../certs';
-import { EXIT, type Command } from '../command';
+import { EXIT, exitCodesHelp, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatRun } from '../format/simulate';
 import { parseInstallPath } from '../install-path';
@@ -19,9 +21,18 @@ import { loadOneMachine } from '../profile-input';
 const USAGE =
   'acs-gate simulate PATH --machine PROFILE [--file INSTALLER] [--build N | --maintenance YYYY-MM] ' +
   '[--agent-build N | --agent-maintenance YYYY-MM] [--silent] [--scope SCOPE] [--cycles N] [--lang ja|en] ' +
-  '[--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--state FILE] [--events-xml FILE]';
+  '[--display-path PATH] [--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--tz ZONE] [--state FILE] ' +
+  '[--events-xml FILE] [--assume-online] [--assume-root-auto-update]';
 
 const SCOPES: readonly UpdateScope[] = ['all', 'patterns-engines-drivers', 'patterns'];
+
+/** simulate's exit code per decision (README "Exit codes"). */
+export const SIMULATE_EXIT: Record<Decision, number> = {
+  allowed: EXIT.OK,
+  blocked: EXIT.NEGATIVE,
+  unguarded: EXIT.UNGUARDED,
+  unknown: EXIT.UNKNOWN,
+};
 
 export const simulateCommand: Command = {
   name: 'simulate',
@@ -45,16 +56,25 @@ export const simulateCommand: Command = {
     at: { kind: 'value' },
     state: { kind: 'value' },
     'events-xml': { kind: 'value' },
+    'display-path': { kind: 'value' },
+    tz: { kind: 'value' },
+    ...assumeFlags,
   },
   help: `Usage: ${USAGE}
 
-PATH (the seed's numbering in brackets):
+PATH: one of these, by name or by the number Trend Micro's Q&A gives it (in brackets; "A4" works as well
+as "packager-exe"):
   server-patch [A1]  autopcc [A2]  msi [A3]  packager-exe [A4]  remote-install [A5]  agent-update [A6]
   saas-msi [S1]  saas-web-installer [S2]  saas-agent-update [S3]  sep-agent-update  pattern-update  engine-update
+
+When the machine's readiness is unknown (a fact such as its root store is missing), the decision is
+"unknown" and the output shows, apart, what happens if the missing fact turns out unfavourable.
 
 Options:
   --machine PROFILE         the machine: profile JSON, one-machine fleet file, or a directory of its Windows exports
   --file INSTALLER          a real PE / MSI file: the verifier judges it against this machine's trust
+  --display-path PATH       the path the endpoint sees the file at, shown in popups and events (default: the
+                            file's name in the folder that install path uses, e.g. C:\\Temp\\NAME for msi)
   --build N                 declared Apex One build of the program (ACS-signed from 12011)
   --maintenance YYYY-MM     declared SaaS maintenance of the program (ACS-signed from 2023-03)
   --agent-build N           installed agent's Apex One build (update paths)
@@ -69,17 +89,26 @@ Options:
   --trust PEM               certificates the machine's root store may name (matched by thumbprint); repeatable
   --acs-root PEM            roots that make a chain ACS (default: the bundled Microsoft root); repeatable
   --at ISO                  simulation clock (default now)
+  --tz ZONE                 time zone the times are shown in, e.g. Asia/Tokyo (default: TZ, else the system's)
   --state FILE              event-log memory ("event 900 logged once"): read if it exists, written after the run
   --events-xml FILE         also write the events as Windows Event XML (as wevtutil qe Application /f:xml prints)
+  --assume-online           where the machine's exports do not say, assume it can fetch Windows Update's root
+                            certificate list (named in the output)
+  --assume-root-auto-update where the machine's exports do not say, assume automatic root certificate update is
+                            on (named in the output)
 
-Exit codes: 0 allowed, 1 blocked, 3 unguarded (an agent without the check would install an ACS-signed program
-the machine cannot run), 2 usage or input error
-
+${exitCodesHelp({
+  0: 'allowed: the program installs / runs',
+  1: 'blocked: the popups and events shown are what the user sees',
+  3: 'unguarded: an agent without the check would install an ACS-signed program the machine cannot run',
+  4: 'unknown: the outcome rests on a fact the machine\'s exports do not give (the worst case is shown)',
+})}
 Examples:
-  acs-gate simulate packager-exe --machine samples/fleet/machines/pc-w10-21h2 --build 12011 --lang ja
-  acs-gate simulate packager-exe --machine pc.json --file AutoPcc.exe --silent --trust test-acs-root.pem
-  acs-gate simulate agent-update --machine pc.json --agent-build 11092 --build 12011 --cycles 5 --trace
-  acs-gate simulate saas-agent-update --machine pc.json --agent-maintenance 2022-12 --maintenance 2023-03 --cycles 3 --json
+  acs-gate simulate packager-exe --machine samples/fleet/machines/pc-w10-21h2-kaikei --build 12011 --lang ja
+  acs-gate simulate A4 --machine samples/fleet/machines/pc-xp-line --build 12011 --silent --lang en
+  acs-gate simulate A2 --machine samples/fleet/machines/pc-win7-esu --file samples/installers/AutoPcc.exe --trust samples/installers/test-acs-root.pem
+  acs-gate simulate agent-update --machine samples/fleet/machines/pc-w10-21h2-eigyo --agent-build 11092 --build 12011 --cycles 5 --trace
+  acs-gate simulate msi --machine samples/fleet/machines/pc-w10-21h2-kaikei --file samples/installers/ApexOneAgent.msi --display-path "C:\\Users\\Public\\ApexOneAgent.msi" --trust samples/installers/test-acs-root.pem
 `,
   async run(args, { io }) {
     const path = parseInstallPath(args.positionals[0]);
@@ -94,6 +123,9 @@ Examples:
     const agentMaintenance = monthValue(args, 'agent-maintenance');
     const cycles = intValue(args, 'cycles');
     const file = args.values.get('file');
+    const displayPath = args.values.get('display-path');
+    const timeZone = timeZoneValue(args, io.env);
+    const assume = assumptionsFrom(args);
     if (build !== undefined && maintenance !== undefined) throw new UsageError('give --build or --maintenance, not both');
     if (agentBuild !== undefined && agentMaintenance !== undefined) throw new UsageError('give --agent-build or --agent-maintenance, not both');
     if (file && (build !== undefined || maintenance !== undefined)) throw new UsageError('give --file or a declared --build / --maintenance, not both');
@@ -115,11 +147,17 @@ Examples:
       }
     }
 
-    const { profile } = await loadOneMachine(machineArg);
+    const loaded = await loadOneMachine(machineArg);
+    const { profile, assumed } = applyAssumptions(loaded.profile, assume);
     const readiness = assessReadiness(profile, { lang });
     const artifact: Artifact = file
-      ? { kind: 'file', path: file }
-      : { kind: 'declared', ...(build !== undefined ? { build } : {}), ...(maintenance !== undefined ? { maintenance } : {}) };
+      ? { kind: 'file', path: file, ...(displayPath ? { displayPath } : {}) }
+      : {
+          kind: 'declared',
+          ...(build !== undefined ? { build } : {}),
+          ...(maintenance !== undefined ? { maintenance } : {}),
+          ...(displayPath ? { path: displayPath } : {}),
+        };
     const input: SimulateInput = {
       machine: profile,
       readiness,
@@ -138,8 +176,16 @@ Examples:
     if (statePath) fs.writeFileSync(statePath, serializeMemory(run.memory));
     const xmlPath = args.values.get('events-xml');
     if (xmlPath) fs.writeFileSync(xmlPath, toEventsXml(run.events));
-    if (args.switches.has('json')) io.stdout(JSON.stringify(run, null, 2) + '\n');
-    else io.stdout(formatRun(run, readiness, lang, { trace: args.switches.has('trace'), pathLabel: INSTALL_PATHS[path]?.label }));
-    return run.decision === 'allowed' ? EXIT.OK : run.decision === 'blocked' ? EXIT.NEGATIVE : EXIT.UNGUARDED;
+    if (args.switches.has('json')) io.stdout(JSON.stringify({ ...run, ...(assumed.length ? { assumed } : {}) }, null, 2) + '\n');
+    else
+      io.stdout(
+        formatRun(run, readiness, lang, {
+          trace: args.switches.has('trace'),
+          pathLabel: INSTALL_PATHS[path]?.label,
+          timeZone,
+          assumptions: assumed.map((f) => ASSUMPTION_LABELS[f][lang]),
+        }),
+      );
+    return SIMULATE_EXIT[run.decision];
   },
 };

@@ -1,11 +1,11 @@
 /** acs-gate verify FILE...: the Authenticode / ACS verdict of each file. */
 import type { X509Certificate } from 'node:crypto';
-import { bundledMicrosoftCertificates, verifyFile } from '../../authenticode';
+import { bundledMicrosoftCertificates, verifyInOrder } from '../../authenticode';
 import type { VerificationResult } from '../../authenticode/types';
 import { timeValue } from '../args';
 import { loadCertificates } from '../certs';
 import { certificatesInFile } from '../file-certificates';
-import { EXIT, type Command } from '../command';
+import { EXIT, exitCodesHelp, type Command } from '../command';
 import { UsageError } from '../errors';
 import { formatVerification, formatVerifyTotals, type CertificateLookup } from '../format/verify';
 
@@ -54,11 +54,10 @@ Options:
   --no-strict          allow data after the PKCS #7 blob (CVE-2013-3900 padding); strict by default
   --json               one JSON document per file (JSON Lines when several)
 
-Exit codes: 0 every file valid, 1 any file invalid / unsigned / malformed, 2 usage or I/O error
-
+${exitCodesHelp({ 0: 'every file is valid', 1: 'a file is invalid, unsigned or malformed' })}
 Examples:
   acs-gate verify samples/real/Knapcode.MiniZip-0.21.1-net451.dll
-  acs-gate verify AutoPcc.exe agent.msi --trust certs/ --at 2024-04-11 --json
+  acs-gate verify samples/installers/AutoPcc.exe samples/installers/ApexOneAgent.msi --trust samples/installers/test-acs-root.pem --at 2024-04-11 --json
 `,
   async run(args, { io }) {
     if (!args.positionals.length) throw new UsageError('no FILE given');
@@ -78,8 +77,8 @@ Examples:
     const knownCerts = [...(trustCerts ?? []), ...(acsCerts ?? []), ...bundledMicrosoftCertificates()];
     const results: VerificationResult[] = [];
     let code: number = EXIT.OK;
-    for (const file of args.positionals) {
-      const r = await verifyFile(file, options);
+    for await (const r of verifyInOrder(args.positionals, options)) {
+      const file = r.file;
       if (r.failures.some((f) => f.code === 'IO_ERROR')) {
         io.stderr(`acs-gate verify: ${r.failures.find((f) => f.code === 'IO_ERROR')!.message}\n`);
         code = EXIT.USAGE_OR_IO;

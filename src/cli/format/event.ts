@@ -2,6 +2,7 @@
 import type { EventRecord } from '../../eventlog/types';
 import type { Lang } from '../lang';
 import { padEnd } from './width';
+import { formatLocalTime } from '../../report/time';
 
 const LABELS: Record<Lang, Record<'log' | 'source' | 'date' | 'id' | 'level' | 'computer' | 'description', string>> = {
   en: { log: 'Log Name', source: 'Source', date: 'Date', id: 'Event ID', level: 'Level', computer: 'Computer', description: 'Description' },
@@ -10,12 +11,13 @@ const LABELS: Record<Lang, Record<'log' | 'source' | 'date' | 'id' | 'level' | '
 
 const LEVELS_JA: Record<string, string> = { Error: 'エラー', Warning: '警告', Information: '情報' };
 
-export function formatEvent(r: EventRecord, lang: Lang): string {
+/** `timeZone`: the zone the date is shown in (local time with offset); without it the record's ISO time. */
+export function formatEvent(r: EventRecord, lang: Lang, timeZone?: string): string {
   const l = LABELS[lang];
   const rows: [string, string][] = [
     [l.log, r.channel],
     [l.source, r.source],
-    [l.date, r.time],
+    [l.date, timeZone ? formatLocalTime(r.time, timeZone, lang) : r.time],
     [l.id, String(r.id)],
     [l.level, lang === 'ja' ? (LEVELS_JA[r.level] ?? r.level) : r.level],
     [l.computer, r.computer],

@@ -12,8 +12,10 @@ function label(r: Readiness['ready'], lang: Lang): string {
   return r === true ? t.ready : r === false ? t.notReady : t.unknown;
 }
 
-export function formatReadiness(r: Readiness, source: string, lang: Lang): string {
+/** `assumed`: the assumptions applied to this machine, in words (--assume-online, ...) */
+export function formatReadiness(r: Readiness, source: string, lang: Lang, assumed: string[] = []): string {
   const out = [`${r.name}: ${label(r.ready, lang)}${r.os.line ? `  (${r.os.line}${r.os.version ? ` ${r.os.version}${r.os.ubr !== undefined ? '.' + r.os.ubr : ''}` : ''})` : ''}  [${source}]`];
+  for (const a of assumed) out.push(`  (${a})`);
   for (const x of r.reasons) out.push(`  - ${x.code}: ${x.message}`);
   if (r.remediation.length) {
     out.push(`  ${T[lang].remediation}:`);
@@ -25,5 +27,7 @@ export function formatReadiness(r: Readiness, source: string, lang: Lang): strin
 export function formatReadinessTotals(c: { ready: number; notReady: number; unknown: number; errors: number }, lang: Lang): string {
   const t = T[lang];
   const n = c.ready + c.notReady + c.unknown;
-  return `${n} ${t.machines}: ${c.ready} ${t.ready}, ${c.notReady} ${t.notReady.toLowerCase()}, ${c.unknown} ${t.unknown.toLowerCase()}${c.errors ? `; ${c.errors} ${t.bad}` : ''}\n`;
+  const machines = lang === 'en' ? (n === 1 ? 'machine' : 'machines') : t.machines;
+  const bad = lang === 'en' ? (c.errors === 1 ? 'input could not be read' : 'inputs could not be read') : t.bad;
+  return `${n} ${machines}: ${c.ready} ${t.ready}, ${c.notReady} ${t.notReady.toLowerCase()}, ${c.unknown} ${t.unknown.toLowerCase()}${c.errors ? `; ${c.errors} ${bad}` : ''}\n`;
 }

@@ -1,5 +1,6 @@
 /** Human output of `acs-gate simulate`: decision, popups drawn as boxes in order, events as Event Viewer shows them. */
-import type { PathRun } from '../../installers/types';
+import type { PathRun, Popup } from '../../installers/types';
+import { formatLocalTime } from '../../report/time';
 import type { Readiness } from '../../endpoint/types';
 import type { Lang } from '../lang';
 import { drawBox } from './box';
@@ -10,7 +11,11 @@ const T = {
     path: 'Install path',
     machine: 'Machine',
     decision: 'Decision',
-    uncertain: '(worst case: a fact is unknown)',
+    worstCase: 'If the missing facts turn out unfavourable (worst case)',
+    worstDecision: 'worst case',
+    ours: "text: ours, not Trend Micro's or Microsoft's (the real wording is not published)",
+    titleOurs: "title: ours, not Trend Micro's or Microsoft's",
+    translation: "text: our translation of Trend Micro's Japanese text",
     reasons: 'Reasons',
     popups: 'Popups, in the order shown',
     noPopup: 'No popup.',
@@ -31,7 +36,11 @@ const T = {
     path: 'インストール経路',
     machine: '端末',
     decision: '結果',
-    uncertain: '(不明な情報があるため最悪の場合を表示)',
+    worstCase: '不足している情報が不利な場合 (最悪の場合)',
+    worstDecision: '最悪の場合',
+    ours: '本文は当ツールの文言で、トレンドマイクロや Microsoft のものではありません (実際の文言は公開されていません)',
+    titleOurs: 'タイトルは当ツールの文言で、トレンドマイクロや Microsoft のものではありません',
+    translation: '本文はトレンドマイクロの日本語の文言を当ツールが翻訳したものです',
     reasons: '理由',
     popups: '表示されるポップアップ (表示順)',
     noPopup: 'ポップアップなし',
@@ -51,16 +60,48 @@ const T = {
 } as const;
 
 const DECISION: Record<Lang, Record<PathRun['decision'], string>> = {
-  en: { allowed: 'ALLOWED', blocked: 'BLOCKED', unguarded: 'UNGUARDED (may install a program this machine cannot run)' },
-  ja: { allowed: '許可 (ALLOWED)', blocked: 'ブロック (BLOCKED)', unguarded: '保護なし (UNGUARDED: 実行できないプログラムがインストールされる可能性)' },
+  en: {
+    allowed: 'ALLOWED',
+    blocked: 'BLOCKED',
+    unguarded: 'UNGUARDED (may install a program this machine cannot run)',
+    unknown: 'UNKNOWN (a fact this depends on is missing)',
+  },
+  ja: {
+    allowed: '許可 (ALLOWED)',
+    blocked: 'ブロック (BLOCKED)',
+    unguarded: '保護なし (UNGUARDED: 実行できないプログラムがインストールされる可能性)',
+    unknown: '不明 (UNKNOWN: 判定に必要な情報が不足)',
+  },
 };
 
-export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: { trace: boolean; pathLabel?: string }): string {
+/** The box's caption: order, id, window, and whose wording it is when it is not the vendor's. */
+function caption(p: Popup, i: number, lang: Lang): string {
+  const t = T[lang];
+  const notes: string[] = [];
+  if (p.provenance === 'ours') notes.push(t.ours);
+  else if (p.provenance === 'translation') notes.push(t.translation);
+  if (p.titleProvenance === 'ours' && p.provenance !== 'ours') notes.push(t.titleOurs);
+  return `${i + 1}. ${p.id} — ${t.window[p.window]}${notes.map((n) => `\n   (${n})`).join('')}`;
+}
+
+export interface FormatRunOptions {
+  trace: boolean;
+  pathLabel?: string;
+  /** the zone event and cycle times are shown in (local time with offset); default: ISO times */
+  timeZone?: string;
+  /** facts assumed on purpose (--assume-online, ...), named under the machine line */
+  assumptions?: string[];
+}
+
+export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: FormatRunOptions): string {
   const t = T[lang];
   const out: string[] = [];
+  const time = (iso: string) => (opts.timeZone ? formatLocalTime(iso, opts.timeZone, lang) : iso);
   out.push(`${t.path}: ${run.path}${opts.pathLabel ? ` (${opts.pathLabel})` : ''}`);
   out.push(`${t.machine}: ${readiness.name} — ${t.ready[String(readiness.ready) as 'true' | 'false' | 'unknown']}${readiness.os.line ? `, ${readiness.os.line}` : ''}`);
-  out.push(`${t.decision}: ${DECISION[lang][run.decision]}${run.uncertain ? ' ' + t.uncertain : ''}`);
+  for (const a of opts.assumptions ?? []) out.push(`  (${a})`);
+  const worst = run.decision === 'unknown' ? run.worstCase : undefined;
+  out.push(`${t.decision}: ${DECISION[lang][run.decision]}${worst ? ` — ${t.worstDecision}: ${DECISION[lang][worst.decision]}` : ''}`);
   if (run.reasons.length) {
     out.push('', `${t.reasons}:`);
     for (const r of run.reasons) out.push(`  - ${r.code}: ${r.message}`);
@@ -69,22 +110,26 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
     const v = run.verification;
     out.push('', `${t.verification}: ${v.verdict}, ACS ${v.acs ? 'yes' : 'no'}${v.failures.length ? ` (${v.failures.map((f) => f.code).join(', ')})` : ''}`);
   }
+  // an unknown run shows what its worst case would show, under a heading that says so
+  const shown = worst ?? run;
+  if (worst) out.push('', `== ${t.worstCase}: ${DECISION[lang][worst.decision]} ==`);
   out.push('', `${t.popups}:`);
-  if (!run.popups.length) out.push(`  ${t.noPopup}`);
-  run.popups.forEach((p, i) => {
-    out.push(drawBox({ title: p.title, text: p.text, buttons: p.buttons, caption: `${i + 1}. ${p.id} — ${t.window[p.window]}` }).trimEnd());
+  if (!shown.popups.length) out.push(`  ${t.noPopup}`);
+  shown.popups.forEach((p, i) => {
+    out.push(drawBox({ title: p.title, text: p.text, buttons: p.buttons, caption: caption(p, i, lang) }).trimEnd());
   });
   out.push('', `${t.events}:`);
-  if (!run.events.length) out.push(`  ${t.noEvent}`);
-  for (const e of run.events) out.push(formatEvent(e, lang));
-  out.push(`${t.downloads}: ${run.downloads}`);
-  if (run.cycles?.length) {
+  if (!shown.events.length) out.push(`  ${t.noEvent}`);
+  for (const e of shown.events) out.push(formatEvent(e, lang, opts.timeZone));
+  out.push(`${t.downloads}: ${shown.downloads}`);
+  if (shown.cycles?.length) {
     out.push('', `${t.cycles}:`);
-    for (const c of run.cycles)
+    for (const c of shown.cycles)
       out.push(
-        `  #${c.cycle} ${c.time}  ${t.ready[String(c.ready) as 'true' | 'false' | 'unknown']}  ${c.outcome}${c.downloaded ? `  ${t.download}` : ''}${c.events.length ? `  ${t.event} ${c.events.join(', ')}` : ''}`,
+        `  #${c.cycle} ${time(c.time)}  ${t.ready[String(c.ready) as 'true' | 'false' | 'unknown']}  ${c.outcome}${c.downloaded ? `  ${t.download}` : ''}${c.events.length ? `  ${t.event} ${c.events.join(', ')}` : ''}`,
       );
   }
+  if (worst) out.push('==');
   if (run.remediation.length) {
     out.push('', `${t.remediation}:`);
     run.remediation.forEach((r, i) => out.push(`  ${i + 1}. ${r}`));

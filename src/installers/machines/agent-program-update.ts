@@ -14,6 +14,7 @@
  */
 import { ACS_CHECK, TAGS, updateCheckRequest, updateContext, updateSetup } from './setup';
 
+/** The agent program update machine (A6 agent-update; S3 saas-agent-update and sep-agent-update run it too): one CYCLE_STARTED per update cycle, the ACS check invoked as the `acsCheck` actor, event 900 and download prevention per agent class. */
 export const agentProgramUpdateMachine = updateSetup.createMachine({
   id: 'agentProgramUpdate',
   context: ({ input }) => updateContext(input),

@@ -1,6 +1,7 @@
 /** A2 — Apex One: AutoPcc.exe, new install or program update. Not met: Bad Image popup with AutoPcc.exe's path; nothing installed. */
 import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
+/** A2 autopcc: AutoPcc.exe; on a failed ACS check, the Bad Image popup. */
 export const autoPccMachine = installerSetup.createMachine({
   id: 'autoPcc',
   context: ({ input }) => installerContext(input),

@@ -5,6 +5,7 @@
  */
 import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
+/** engine-update: scan engine updates, subject to the check only when engines are ACS-signed (SimulateSettings.engineSignedWithAcs). */
 export const engineUpdateMachine = installerSetup.createMachine({
   id: 'engineUpdate',
   context: ({ input }) => installerContext(input),

@@ -15,6 +15,7 @@ import { saasMsiMachine } from './saas-msi';
 import { saasWebInstallerMachine } from './saas-web-installer';
 import { serverPatchMachine } from './server-patch';
 
+/** The machine of each installer path (every path except the agent update paths), by install path. */
 export const INSTALLER_MACHINES = {
   'server-patch': serverPatchMachine,
   autopcc: autoPccMachine,
@@ -29,6 +30,7 @@ export const INSTALLER_MACHINES = {
 export type InstallerPath = keyof typeof INSTALLER_MACHINES;
 export type UpdatePath = Exclude<InstallPath, InstallerPath>;
 
+/** The machine of each agent update path, by install path. */
 export const UPDATE_MACHINES: Record<UpdatePath, typeof agentProgramUpdateMachine> = {
   'agent-update': agentProgramUpdateMachine,
   'saas-agent-update': agentProgramUpdateMachine,

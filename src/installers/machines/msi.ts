@@ -1,6 +1,7 @@
 /** A3 — Apex One: MSI from the console's top page or made by the client packager. Not met: "cannot install" popup; nothing installed. */
 import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
+/** A3 msi: the agent MSI; on a failed ACS check, the cannot-install popup. */
 export const msiMachine = installerSetup.createMachine({
   id: 'msi',
   context: ({ input }) => installerContext(input),

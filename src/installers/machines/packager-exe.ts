@@ -4,6 +4,7 @@
  */
 import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
+/** A4 packager-exe: the client packager's EXE; the Bad Image popup, then (unless silent) the cannot-install popup. */
 export const packagerExeMachine = installerSetup.createMachine({
   id: 'packagerExe',
   context: ({ input }) => installerContext(input),

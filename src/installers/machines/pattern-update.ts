@@ -4,6 +4,7 @@
  */
 import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
+/** pattern-update: pattern file updates, not blocked unless SimulateSettings.patternUpdatesBlocked says so. */
 export const patternUpdateMachine = installerSetup.createMachine({
   id: 'patternUpdate',
   context: ({ input }) => installerContext(input),

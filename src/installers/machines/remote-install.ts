@@ -1,6 +1,7 @@
 /** A5 — Apex One: remote install from the web console. Not met: popup on the console, install blocked. */
 import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
+/** A5 remote-install: remote install from the web console; our popup on the console. */
 export const remoteInstallMachine = installerSetup.createMachine({
   id: 'remoteInstall',
   context: ({ input }) => installerContext(input),

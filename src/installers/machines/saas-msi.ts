@@ -1,6 +1,7 @@
 /** S1 — Apex One SaaS: standalone installer MSI. Not met: "cannot install" popup; nothing installed. */
 import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
+/** S1 saas-msi: the Apex One SaaS standalone MSI installer; the cannot-install popup. */
 export const saasMsiMachine = installerSetup.createMachine({
   id: 'saasMsi',
   context: ({ input }) => installerContext(input),

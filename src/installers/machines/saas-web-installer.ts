@@ -1,6 +1,7 @@
 /** S2 — Apex One SaaS: web installer EXE. Not met: no UI, no popup; event 11708 (MsiInstaller); install blocked. */
 import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
+/** S2 saas-web-installer: the Apex One SaaS web installer; no UI, event 11708. */
 export const saasWebInstallerMachine = installerSetup.createMachine({
   id: 'saasWebInstaller',
   context: ({ input }) => installerContext(input),

@@ -1,6 +1,7 @@
 /** A1 — Apex One: a Patch applied to the management server. Not met: popup on the server, patch blocked, build unchanged. */
 import { ACS_CHECK, installerCheckRequest, installerContext, installerSetup, TAGS } from './setup';
 
+/** A1 server-patch: a patch applied to the Apex One server; our popup on the server. */
 export const serverPatchMachine = installerSetup.createMachine({
   id: 'serverPatch',
   context: ({ input }) => installerContext(input),

@@ -1,0 +1,106 @@
+/**
+ * Many files, in input order, using the machine's cores. A pipeline verifying its build output gives
+ * hundreds of files in one call: they are verified by a pool of worker threads (one per core, each with a
+ * few files in flight so reads overlap), and yielded in input order as soon as each one and all before it
+ * are done. Few files, or one core, are verified in this thread with the same overlap and no thread start-up.
+ * Per-file work that repeats across files (certificate parsing, issuer signature checks) is shared within a
+ * thread (trust/x509-cache.ts).
+ */
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { resolveVerifyContext } from '../context';
+import type { VerificationResult, VerifyOptions } from '../types';
+import { verifyFileWithContext } from '../verify-file';
+import { transferableOptions } from './options';
+import type { WorkerReply } from './worker';
+
+export interface PoolOptions {
+  /** worker threads (default: the machine's cores; 0 or 1 = verify in this thread) */
+  workers?: number;
+  /** files in flight per thread (default 4) */
+  inFlight?: number;
+}
+
+/** Below this many files a thread pool costs more to start than it saves. */
+export const POOL_MIN_FILES = 16;
+
+function workerCount(files: number, opts: PoolOptions): number {
+  const wanted = opts.workers ?? availableParallelism();
+  if (wanted <= 1 || files < POOL_MIN_FILES) return 0;
+  return Math.min(wanted, Math.ceil(files / 8));
+}
+
+/** The worker entry: the compiled .js beside this file, or the TypeScript source through ts-node (a checkout). */
+function startWorker(options: VerifyOptions): Worker {
+  const compiled = !__filename.endsWith('.ts');
+  if (compiled) return new Worker(path.join(__dirname, 'worker.js'), { workerData: { options } });
+  const source = path.join(__dirname, 'worker.ts');
+  const boot = `require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } }); require(${JSON.stringify(source)});`;
+  return new Worker(boot, { eval: true, workerData: { options } });
+}
+
+/** Yields one result per path, in the order of `paths`. Never throws for file content (see verifyFile). */
+export async function* verifyInOrder(paths: readonly string[], options: VerifyOptions = {}, opts: PoolOptions = {}): AsyncGenerator<VerificationResult> {
+  const inFlight = Math.max(1, opts.inFlight ?? 4);
+  const workers = workerCount(paths.length, opts);
+  const done = new Map<number, VerificationResult>();
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  const settle = (i: number, r: VerificationResult): void => {
+    done.set(i, r);
+    wake?.();
+  };
+  const fail = (e: Error): void => {
+    failure ??= e;
+    wake?.();
+  };
+  let next = 0;
+  const stops: (() => Promise<unknown>)[] = [];
+
+  if (workers === 0) {
+    const ctx = resolveVerifyContext(options);
+    const pump = (): void => {
+      const i = next++;
+      if (i >= paths.length) return;
+      verifyFileWithContext(paths[i]!, ctx).then((r) => {
+        settle(i, r);
+        pump();
+      }, fail);
+    };
+    for (let k = 0; k < inFlight; k++) pump();
+  } else {
+    resolveVerifyContext(options); // bad trust input throws here, in the caller's thread, as verifyFile does
+    const shared = transferableOptions(options);
+    for (let w = 0; w < workers; w++) {
+      const worker = startWorker(shared);
+      stops.push(() => worker.terminate());
+      const send = (): void => {
+        const i = next++;
+        if (i < paths.length) worker.postMessage({ id: i, file: paths[i]! });
+      };
+      worker.on('message', (m: WorkerReply) => {
+        if ('error' in m) fail(new Error(`${paths[m.id]}: ${m.error}`));
+        else settle(m.id, m.result);
+        send();
+      });
+      worker.on('error', fail);
+      for (let k = 0; k < inFlight; k++) send();
+    }
+  }
+
+  try {
+    for (let i = 0; i < paths.length; i++) {
+      while (!done.has(i)) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
+      const r = done.get(i)!;
+      done.delete(i);
+      yield r;
+    }
+  } finally {
+    await Promise.all(stops.map((stop) => stop()));
+  }
+}
