@@ -77,7 +77,7 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
 }
 
 /** Text read from a file (a catalog member's name) shown on a terminal: control characters as \u escapes. */
-function controlsEscaped(s: string): string {
+export function controlsEscaped(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
