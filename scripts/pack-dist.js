@@ -70,6 +70,34 @@ function pruneDeclarations() {
   return { kept: keep.size, removed };
 }
 
+/**
+ * TypeScript 5.7 made Buffer and the typed arrays generic (`Buffer<ArrayBuffer>`); TypeScript 5.6 (and the
+ * ts5.6 types @types/node gives it) reports "Type 'Buffer' is not generic" for such a declaration. The plain
+ * name means the same thing in 5.7+ (its default is ArrayBufferLike), so the shipped declarations use it.
+ */
+const TYPED_ARRAY_GENERIC = /\b(Buffer|ArrayBufferView|DataView|(?:Ui|I)nt(?:8|16|32)Array|Uint8ClampedArray|Float(?:16|32|64)Array|Big(?:Ui|I)nt64Array)<(?:ArrayBufferLike|ArrayBuffer|SharedArrayBuffer)>/g;
+
+function plainTypedArrays() {
+  let changed = 0;
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.name.endsWith('.d.ts')) {
+        const text = fs.readFileSync(p, 'utf8');
+        const plain = text.replace(TYPED_ARRAY_GENERIC, '$1');
+        if (plain !== text) {
+          fs.writeFileSync(p, plain);
+          changed++;
+        }
+      }
+    }
+  };
+  walk(out);
+  return changed;
+}
+
 build();
 const { kept, removed } = pruneDeclarations();
+plainTypedArrays();
 process.stderr.write(`pack-dist: dist/src built; ${kept} declaration files kept, ${removed} not reachable from the entry points removed\n`);

@@ -33,6 +33,9 @@ export type {
   FileFormat,
   DigestAlgorithm,
   CertificateInput,
+  CrlInput,
+  RevocationReport,
+  RevocationDetail,
 } from './authenticode';
 
 // Machine readiness

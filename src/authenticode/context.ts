@@ -4,11 +4,12 @@
  */
 import { bundledAcsRoot, toX509 } from './trust/certificates';
 import { VerifyError } from './errors';
+import { parseCrlInput } from './trust/revocation';
 import type { VerifyContext, VerifyOptions } from './types';
 
 /**
  * Defaults: trust = [bundled Microsoft Identity Verification Root CA 2020], acsRoots = [same],
- * at = the current time, strict = true. Bad certificate input throws VerifyError BAD_TRUST_INPUT.
+ * at = the current time, strict = true, no CRLs. Bad certificate or CRL input throws VerifyError BAD_TRUST_INPUT.
  */
 export function resolveVerifyContext(options: VerifyOptions = {}): VerifyContext {
   const at = options.at ?? new Date();
@@ -18,6 +19,7 @@ export function resolveVerifyContext(options: VerifyOptions = {}): VerifyContext
     acsRoots: options.acsRoots ? options.acsRoots.map(toX509) : [bundledAcsRoot()],
     at,
     strict: options.strict ?? true,
+    crls: (options.crls ?? []).flatMap(parseCrlInput),
     ...(options.catalogs?.length ? { catalogs: [...options.catalogs] } : {}),
   };
 }

@@ -8,9 +8,13 @@
  *   3. file digest = the digest in SpcIndirectDataContent
  *   4. messageDigest attribute = hash of SpcIndirectDataContent's content octets
  *   5. signer certificate found; its signature over the authenticated attributes verifies
- *   6. timestamp (RFC 3161 or PKCS#9) verifies; if so the chain is judged at the stamped time
+ *   6. timestamp (RFC 3161 or PKCS#9) verifies; if so the chain is judged at the stamped time. With CRLs
+ *      given, a revoked certificate in the TSA's chain fails it (CERT_REVOKED; trust/revocation.ts)
  *   7. chain to a trust anchor: links, CA constraints, validity, EKU (code signing), key usage
- *   8. ACS policy (notes only: never makes a valid signature invalid)
+ *   8. revocation of the signer's chain from the CRLs given (CERT_REVOKED unless a valid timestamp proves
+ *      the signature was made before the revocation date)
+ *   9. notes (never make a valid signature invalid): ACS policy, a PE signature whose SpcIndirectDataContent
+ *      names a non-standard data type (judged by its digest, as Windows' PE SIP does)
  * Bad input never throws: it gives a report with a failure code.
  * Nested signatures are read from the primary SignerInfo only (signtool /as appends every extra signature
  * there); a nested signature's own nested attribute is not followed.
@@ -21,12 +25,13 @@ import { evaluateAcsPolicy } from './trust/acs-policy';
 import { bytesEqual, expectTag, parseDer, TAG } from './pkcs7/asn1';
 import { certFacts } from './trust/certificates';
 import { buildChain } from './trust/chain';
+import { type ChainRevocation, judgeChainRevocation, overallStatus } from './trust/revocation';
 import { isVerifyError, VerifyError } from './errors';
 import { digestAlgorithmFromOid, DIGEST_LENGTH, OID } from './pkcs7/oids';
 import { parseSignedDataNode, parseSpcIndirectData, type SignedData, type SignerInfo, type SpcIndirectData } from './pkcs7/signed-data';
 import { contentTypeValue, findSignerCertificate, messageDigestValue, verifySignerSignature } from './pkcs7/signer';
 import { verifyTimestamp } from './pkcs7/timestamp';
-import type { CertificateSummary, DigestAlgorithm, DigestSource, Failure, SignatureReport, SignedFormat, VerifyContext } from './types';
+import type { CertificateSummary, DigestAlgorithm, DigestSource, Failure, RevocationDetail, RevocationReport, SignatureReport, SignedFormat, VerifyContext } from './types';
 
 /** Nested signatures verified per blob (more are reported as one MALFORMED_SIGNATURE). */
 export const MAX_NESTED_SIGNATURES = 16;
@@ -38,6 +43,13 @@ interface ParsedAuthenticode {
   spc: SpcIndirectData;
   signerInfo: SignerInfo;
   nested: Uint8Array[];
+  /** a PE signature whose SpcIndirectDataContent names a data type other than SpcPeImageData */
+  nonstandardDataType?: string;
+}
+
+/** The revocation report of a signature nothing was checked for. */
+export function notCheckedRevocation(why = 'no CRL was given'): RevocationReport {
+  return { checked: false, status: 'not-checked', details: [], summary: `revocation not checked: ${why}` };
 }
 
 /**
@@ -73,7 +85,7 @@ export function emptyReport(index: number, nested: boolean): SignatureReport {
     index,
     nested,
     digestAlgorithm: 'unknown',
-    digestMatches: false,
+    digestMatches: null,
     signer: null,
     chain: [],
     timestamp: null,
@@ -81,6 +93,7 @@ export function emptyReport(index: number, nested: boolean): SignatureReport {
     valid: false,
     acs: false,
     failures: [],
+    revocation: notCheckedRevocation(),
   };
 }
 
@@ -115,6 +128,7 @@ async function verifyOne(
     parsed = parseAuthenticode(der, kind);
   } catch (e) {
     report.failures.push(toFailure(e, 'MALFORMED_SIGNATURE'));
+    if (ctx.crls?.length) report.revocation = notCheckedRevocation('the signature could not be read');
     return { report, nested: [] };
   }
   try {
@@ -125,6 +139,7 @@ async function verifyOne(
     report.valid = false;
     report.acs = false;
   }
+  if (ctx.crls?.length && !report.revocation.checked) report.revocation = notCheckedRevocation('the signature failed before its chain was built');
   return { report, nested: parsed.nested };
 }
 
@@ -138,7 +153,10 @@ function parseAuthenticode(der: Uint8Array, kind: SignedFormat): ParsedAuthentic
   const signedData = parseSignedDataNode(root, 'PKCS#7 signature');
   if (kind === 'catalog') return catalogSignature(signedData);
   const spc = parseSpcIndirectData(signedData);
-  if (spc.kind !== kind) {
+  // A PE whose SpcIndirectDataContent names another data type (sbsign writes 1.3.6.1.4.1.311.2.1.21) is judged
+  // by its digest, as Windows' PE SIP, signify, osslsigncode, pesign and sbverify judge it; a note says so.
+  const nonstandardDataType = kind === 'pe' && spc.kind === 'unknown' ? spc.dataType : undefined;
+  if (spc.kind !== kind && !nonstandardDataType) {
     const what = spc.kind === 'unknown' ? `data type ${spc.dataType}` : `a ${spc.kind.toUpperCase()} signature`;
     throw new VerifyError('MALFORMED_SIGNATURE', `SpcIndirectDataContent holds ${what}, but the file is ${kind.toUpperCase()}`);
   }
@@ -149,7 +167,7 @@ function parseAuthenticode(der: Uint8Array, kind: SignedFormat): ParsedAuthentic
   if (contentTypeValue(signerInfo) !== OID.spcIndirectData)
     throw new VerifyError('MALFORMED_SIGNATURE', 'the contentType attribute is missing or is not SPC_INDIRECT_DATA');
   const nested = signerInfo.unsignedAttrs.filter((a) => a.type === OID.nestedSignature).flatMap((a) => a.values.map((v) => v.bytes));
-  return { signedData, spc, signerInfo, nested };
+  return { signedData, spc, signerInfo, nested, ...(nonstandardDataType ? { nonstandardDataType } : {}) };
 }
 
 /**
@@ -187,6 +205,16 @@ class SignatureVerification {
   }
 
   async run(): Promise<void> {
+    await this.rules();
+    const type = this.p.nonstandardDataType;
+    if (type && this.report.digestMatches === true)
+      this.fail(
+        'NONSTANDARD_DATA_TYPE',
+        `SpcIndirectDataContent names data type ${type}, not SpcPeImageData (${OID.spcPeImageData}); the signature was judged by its PE digest, which matches`,
+      );
+  }
+
+  private async rules(): Promise<void> {
     const signerCert = findSignerCertificate(this.si.sid, this.bag);
     if (signerCert) this.report.signer = certFacts(signerCert).subject;
 
@@ -195,10 +223,11 @@ class SignatureVerification {
     if (!(await this.fileDigest(alg))) return this.finish();
     this.messageDigest(alg);
     if (!this.signerSignature(signerCert, alg)) return this.finish();
-    const judgedAt = this.timestamp(signerCert!);
-    const chain = this.chain(signerCert!, judgedAt);
+    const stamp = this.timestamp(signerCert!);
+    const chain = this.chain(signerCert!, stamp.judgedAt);
+    this.revocation(chain.path, stamp);
     this.finish();
-    if (this.report.valid && chain) this.acsPolicy(chain);
+    if (this.report.valid && chain.anchored) this.acsPolicy(chain.path);
   }
 
   private fail(code: Failure['code'], message: string): void {
@@ -248,6 +277,13 @@ class SignatureVerification {
       return false;
     }
     const expected = this.p.spc.digest;
+    if (this.p.nonstandardDataType && expected.length !== DIGEST_LENGTH[alg]) {
+      this.fail(
+        'UNSUPPORTED_DATA_TYPE',
+        `SpcIndirectDataContent names data type ${this.p.nonstandardDataType} and holds ${expected.length} bytes, not a ${alg} digest of this PE file: nothing to compare`,
+      );
+      return false;
+    }
     this.report.digestMatches = expected.length === DIGEST_LENGTH[alg] && bytesEqual(actual, expected);
     if (!this.report.digestMatches)
       this.fail('DIGEST_MISMATCH', `the file's ${alg} digest ${actual.toString('hex')} differs from the signed ${Buffer.from(expected).toString('hex')}`);
@@ -280,33 +316,78 @@ class SignatureVerification {
    * A leaf with the lifetime-signing EKU (1.3.6.1.4.1.311.10.3.13) is judged at ctx.at even when stamped,
    * as Windows does.
    */
-  private timestamp(signer: X509Certificate): Date {
+  private timestamp(signer: X509Certificate): Stamp {
+    const none: Stamp = { judgedAt: this.ctx.at };
     const ts = verifyTimestamp(this.si, this.bag, this.ctx);
-    if (!ts) return this.ctx.at;
+    if (!ts) return none;
     this.report.timestampKind = ts.kind;
     if (!ts.ok) {
       this.fail('TIMESTAMP_INVALID', ts.message);
-      return this.ctx.at;
+      return none;
     }
-    this.report.timestampChain = ts.signerChain.map(certificateSummary);
-    if (certFacts(signer).eku?.includes(OID.ekuLifetimeSigning)) return this.ctx.at;
+    this.report.timestampChain = ts.tsaChain.map(certificateSummary);
+    const crls = this.ctx.crls ?? [];
+    const tsaRevocation = crls.length ? judgeChainRevocation(ts.tsaChain, 'timestamp', ts.time, crls, this.ctx.at) : undefined;
+    if (tsaRevocation?.failures.length) {
+      for (const m of tsaRevocation.failures) this.fail('CERT_REVOKED', m);
+      return { ...none, tsaRevocation };
+    }
+    if (certFacts(signer).eku?.includes(OID.ekuLifetimeSigning)) return { ...none, ...(tsaRevocation ? { tsaRevocation } : {}) };
     this.report.timestamp = ts.time.toISOString();
-    return ts.time;
+    return { judgedAt: ts.time, stamped: true, ...(tsaRevocation ? { tsaRevocation } : {}) };
   }
 
   /** Rule 7: the chain from the signer to a trust anchor, judged at `at`. */
-  private chain(signer: X509Certificate, at: Date): X509Certificate[] | undefined {
+  private chain(signer: X509Certificate, at: Date): { path: X509Certificate[]; anchored: boolean } {
     const result = buildChain({ leaf: signer, pool: this.bag, anchors: this.ctx.trust, at, purpose: 'codeSigning', budget: this.ctx.chainBudget });
     this.report.chain = result.path.map((c) => certFacts(c).subject);
     this.report.chainCertificates = result.path.map(certificateSummary);
     for (const f of result.failures) this.fail(f.code, f.message);
-    return result.anchor ? result.path : undefined;
+    return { path: result.path, anchored: result.anchor !== undefined };
   }
 
-  /** Rule 8: ACS policy notes. */
+  /**
+   * Rule 8: the signer's chain against the CRLs given: a revocation dated at or before the time the signature
+   * is proven to exist (the valid timestamp's time, else the verification time) fails it (CERT_REVOKED).
+   */
+  private revocation(path: X509Certificate[], stamp: Stamp): void {
+    const crls = this.ctx.crls ?? [];
+    if (!crls.length) return;
+    const signer = judgeChainRevocation(path, 'signer', stamp.judgedAt, crls, this.ctx.at);
+    for (const m of signer.failures) this.fail('CERT_REVOKED', m);
+    const details: RevocationDetail[] = [...signer.details, ...(stamp.tsaRevocation?.details ?? [])];
+    const status = overallStatus(details);
+    this.report.revocation = { checked: true, status, details, summary: revocationSummary(status, details, stamp) };
+  }
+
+  /** Rule 9: ACS policy notes. */
   private acsPolicy(chain: X509Certificate[]): void {
     const decision = evaluateAcsPolicy(chain, this.ctx.acsRoots);
     this.report.acs = decision.acs;
     this.report.failures.push(...decision.notes);
   }
+}
+
+interface Stamp {
+  /** the time the chain is judged at and the signature is proven to exist */
+  judgedAt: Date;
+  /** a valid timestamp moved judgedAt */
+  stamped?: boolean;
+  tsaRevocation?: ChainRevocation;
+}
+
+function revocationSummary(status: RevocationReport['status'], details: RevocationDetail[], stamp: Stamp): string {
+  const n = details.length;
+  const certs = `${n} certificate${n === 1 ? '' : 's'}`;
+  if (status === 'revoked') return `revoked: ${details.find((d) => d.status === 'revoked')!.message}`;
+  if (status === 'unknown') {
+    const unknown = details.filter((d) => d.status === 'unknown');
+    if (n === 0) return 'unknown: no certificate below the anchor to check';
+    return `unknown: ${unknown.length} of ${certs} could not be checked (${unknown[0]!.message})`;
+  }
+  const after = details.filter((d) => d.status === 'revoked-after-signing').length;
+  const when = stamp.stamped ? 'the timestamp' : 'the verification time';
+  return after
+    ? `good: ${certs} checked; ${after} revoked only after ${when}, so the signature holds`
+    : `good: none of ${certs} is revoked`;
 }

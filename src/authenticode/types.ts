@@ -3,6 +3,7 @@
  * Every install path, the CLI and outside scripts depend on these names: change them only on purpose.
  */
 import type { X509Certificate } from 'node:crypto';
+import type { ParsedCrl } from './trust/revocation';
 
 /** A signature's digest algorithm. */
 export type DigestAlgorithm = 'sha1' | 'sha256' | 'sha384' | 'sha512';
@@ -44,6 +45,7 @@ export const FAILURE_CODES = [
   'DIGEST_ALGORITHM_MISMATCH', // SignedData / SpcIndirectDataContent / SignerInfo algorithms disagree
   'DIGEST_MISMATCH', // file digest != digest in SpcIndirectDataContent
   'MSI_DSE_MISMATCH', // MsiDigitalSignatureEx pre-hash != metadata hash
+  'UNSUPPORTED_DATA_TYPE', // SpcIndirectDataContent names a non-standard data type whose digest cannot be read for this file
   'MESSAGE_DIGEST_MISMATCH', // messageDigest attribute != hash of SpcIndirectDataContent
   'SIGNER_NOT_FOUND', // signer certificate not in the bag
   'BAD_SIGNATURE', // signer signature over authenticated attributes does not verify
@@ -59,9 +61,12 @@ export const FAILURE_CODES = [
   'PATH_LENGTH_EXCEEDED',
   'EKU_NOT_CODE_SIGNING', // leaf EKU does not allow code signing
   'KEY_USAGE_INVALID', // leaf key usage does not allow digitalSignature
+  'CERT_REVOKED', // a CRL given revokes a certificate of the signer's or the timestamp's chain (not saved by a timestamp)
   // ACS policy (not failures of validity: reported as reasons why acs=false)
   'NOT_ACS_ROOT', // valid, but chain does not end at an ACS root
   'ACS_EKU_MISSING', // ACS root but leaf lacks 311.97.1.0 + a profile OID
+  // notes that never change validity
+  'NONSTANDARD_DATA_TYPE', // a PE signature's SpcIndirectDataContent names another data type; judged by its digest
   // I/O
   'IO_ERROR',
   // caller input
@@ -82,8 +87,11 @@ export interface SignatureReport {
   index: number;
   nested: boolean;
   digestAlgorithm: DigestAlgorithm | string;
-  /** file digest equals the digest inside SpcIndirectDataContent */
-  digestMatches: boolean;
+  /**
+   * file digest equals the digest inside SpcIndirectDataContent; null when no comparison was made (the
+   * signature was refused before: MD5, unsupported algorithm, unreadable structure or data type …)
+   */
+  digestMatches: boolean | null;
   /** signer subject, RFC 4514-ish "CN=…, O=…", or null when the signer is not found */
   signer: string | null;
   /** subjects, leaf first, up to the anchor when one was reached */
@@ -99,8 +107,38 @@ export interface SignatureReport {
   chainCertificates?: CertificateSummary[];
   /** the timestamp signer's chain, signer first, when the timestamp verified */
   timestampChain?: CertificateSummary[];
-  /** validity failures first, then ACS-policy notes (NOT_ACS_ROOT, ACS_EKU_MISSING) */
+  /** validity failures first, then notes (NOT_ACS_ROOT, ACS_EKU_MISSING, NONSTANDARD_DATA_TYPE) */
   failures: Failure[];
+  /** revocation of the signer's and the timestamp's chains from the CRLs given (VerifyOptions.crls) */
+  revocation: RevocationReport;
+}
+
+/**
+ * Revocation as judged from the CRLs the caller gave (never fetched). `checked` is false and `status`
+ * "not-checked" when no CRL was given or the signature failed before its chain was built. "unknown" when some
+ * certificate has no usable CRL (none given for its issuer, expired, not yet valid, wrong signer …): never
+ * a verdict on its own. "revoked" when a revocation makes the signature fail (CERT_REVOKED).
+ */
+export interface RevocationReport {
+  checked: boolean;
+  status: 'good' | 'revoked' | 'unknown' | 'not-checked';
+  /** one line per certificate judged (signer chain then timestamp chain), or why nothing was checked */
+  details: RevocationDetail[];
+  /** a sentence for people */
+  summary: string;
+}
+
+/** How one certificate of a signer's or timestamp's chain stands against the CRLs given. */
+export interface RevocationDetail {
+  chain: 'signer' | 'timestamp';
+  subject: string;
+  /** serial number, upper-case hex */
+  serial: string;
+  /** revoked-after-signing: listed on a CRL, but revoked after the (timestamped) signing time: the signature holds */
+  status: 'good' | 'revoked' | 'revoked-after-signing' | 'unknown';
+  revokedAt?: string;
+  reason?: string;
+  message: string;
 }
 
 /** What verifyFile says about one file. `verdict` is judged by the primary (first) signature, as Windows does. */
@@ -143,6 +181,9 @@ export interface CatalogMatch {
 /** A certificate as given by a caller: DER bytes, PEM text, or a node:crypto X509Certificate. */
 export type CertificateInput = Uint8Array | string | X509Certificate;
 
+/** An X.509 CRL as given by a caller: DER bytes, or PEM text holding one or more "X509 CRL" blocks. */
+export type CrlInput = Uint8Array | string;
+
 /** Options of verifyFile / verifyFiles; every field has a default. */
 export interface VerifyOptions {
   /** trust anchors; default: the bundled Microsoft Identity Verification Root CA 2020 only */
@@ -153,6 +194,8 @@ export interface VerifyOptions {
   at?: Date;
   /** strict mode (default true): reject padding after the PKCS#7 blob (CVE-2013-3900) */
   strict?: boolean;
+  /** CRLs to judge revocation by (offline; nothing is fetched). Default none: revocation is "not-checked". */
+  crls?: CrlInput[];
   /**
    * catalog files (.cat paths): the file is also valid when its hash, computed as Windows computes it for its
    * type, is a member of one of these catalogs whose own signature is valid (as `signtool verify /c`)
@@ -166,6 +209,8 @@ export interface VerifyContext {
   acsRoots: X509Certificate[];
   at: Date;
   strict: boolean;
+  /** parsed CRLs (absent or empty: revocation not checked) */
+  crls?: ParsedCrl[];
   /**
    * Work budget of one file: signature checks chain building may still spend over all its signatures,
    * nested ones and timestamps included. Set per file by verifyFileWithContext; absent = no file budget.

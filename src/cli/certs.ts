@@ -2,7 +2,11 @@
 import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseCrlInput } from '../authenticode/trust/revocation';
 import { CliInputError } from './errors';
+
+/** CRL files larger than this are refused (real code-signing CA CRLs are a few hundred KiB at most). */
+export const MAX_CRL_FILE_BYTES = 64 * 1024 * 1024;
 
 const CERT_FILE = /\.(pem|crt|cer|der)$/i;
 
@@ -49,4 +53,33 @@ export function loadCertificates(args: readonly string[]): X509Certificate[] {
 export function knownCertificates(extra: readonly X509Certificate[], bundled: X509Certificate): X509Certificate[] {
   const seen = new Set<string>();
   return [bundled, ...extra].filter((c) => !seen.has(c.fingerprint256) && Boolean(seen.add(c.fingerprint256)));
+}
+
+/**
+ * Each argument is a CRL file (DER, or PEM with one or more "X509 CRL" blocks). Returns the bytes of each,
+ * checked to parse as CRLs here so that a bad file is named in the error.
+ */
+export function loadCrls(args: readonly string[]): Buffer[] {
+  return args.map((file) => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      throw new CliInputError(`${file}: no such CRL file`);
+    }
+    if (!stat.isFile()) throw new CliInputError(`${file}: not a regular file (a CRL file is expected)`);
+    if (stat.size > MAX_CRL_FILE_BYTES) throw new CliInputError(`${file}: ${stat.size} bytes, more than a CRL file may hold (${MAX_CRL_FILE_BYTES})`);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (e) {
+      throw new CliInputError(`${file}: cannot read CRL file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    try {
+      parseCrlInput(bytes);
+    } catch (e) {
+      throw new CliInputError(`${file}: not a DER or PEM CRL (${(e as Error).message})`);
+    }
+    return bytes;
+  });
 }

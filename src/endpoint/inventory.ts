@@ -2,8 +2,8 @@
  * loadInventory: every machine of every input, one item at a time (streaming; memory flat).
  *
  * An INPUT is:
- *  - a directory of raw exports for ONE machine (files directly inside it), or a directory whose entries are
- *    ALL directories: a fleet of such machine directories (one level; decision: deeper trees are not walked);
+ *  - a directory of raw exports for ONE machine (files directly inside it), or a share of machine folders, with
+ *    stray files, dated sub-folders, empty folders and links as they come (share.ts);
  *  - a canonical profile JSON: one object, or an array of objects (whole file read, max 64 MiB: use JSON Lines
  *    for bigger fleets);
  *  - a JSON Lines fleet: one profile object per line (the file's first line parses as a complete object);
@@ -22,18 +22,27 @@ import * as path from 'node:path';
 import { CsvError, CsvLineParser } from './csv';
 import { decodeText } from './decode';
 import { ExportFormatError, InputError } from './errors';
-import { importMachineDirectoryDetailed, importText, MAX_EXPORT_BYTES, mergeImports } from './importers';
+import { detectExport, EXPECTED_EXPORTS, importText, MAX_EXPORT_BYTES, mergeImports } from './importers';
+import { PROFILE_KEY_RE } from './importers/profile-json';
+import { inventoryRow, mapColumns, splitVersion, type ColumnMap } from './inventory-columns';
 import { zodIssues } from './importers/profile-json';
 import { jsonErrorLine } from './importers/json-util';
 import { readLines } from './line-reader';
+import { walkDirectory } from './share';
 import { MachineProfileSchema, type MachineProfile } from './profile';
 
 /** One item of loadInventory: a profile read, or content that could not be read as one (file and line named). */
 export type InventoryItem =
   | { ok: true; profile: MachineProfile; source: string; notes?: string[] }
-  | { ok: false; source: string; line?: number; error: string };
+  | { ok: false; source: string; line?: number; error: string; skipped?: true };
 
 export { InputError } from './errors';
+
+/** Options of loadInventory. */
+export interface LoadOptions {
+  /** inventory CSV columns by field (`--columns name=COL,version=COL,…`); the alias table covers known tools */
+  columns?: ColumnMap;
+}
 
 /** Columns of a CSV fleet file (header row required; order free; only name and os_version required). */
 export const CSV_FLEET_COLUMNS = [
@@ -53,7 +62,7 @@ export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 export const MAX_LINE_CHARS = 1 << 20;
 export const MAX_BAD_LINES = 1000;
 
-type Kind = 'dir' | 'dir-of-dirs' | 'json-whole' | 'jsonl' | 'csv-fleet' | 'raw';
+type Kind = 'dir' | 'json-whole' | 'jsonl' | 'csv-fleet' | 'csv-inventory' | 'raw';
 
 async function statInput(input: string): Promise<'file' | 'dir'> {
   let st;
@@ -94,11 +103,14 @@ function csvHeader(line: string): string[] | undefined {
   }
 }
 
-async function classifyFile(file: string): Promise<Kind> {
+async function classifyFile(file: string, opts: LoadOptions = {}): Promise<Kind> {
   const prefix = await readPrefix(file, 64 * 1024);
   const st = await fsp.stat(file);
   const text = decodeText(prefix, st.size > prefix.length).text.replace(/^\uFEFF/, '');
   const t = text.trimStart();
+  // a PowerShell JSON export of one machine (Get-ItemProperty …CurrentVersion, Get-ComputerInfo) is read as a raw export
+  const raw = detectExport(text);
+  if (raw && raw.kind !== 'profile-json') return 'raw';
   if (t.startsWith('[') && !/"Thumbprint"\s*:/.test(t)) return 'json-whole';
   if (t.startsWith('{')) {
     if (/"Thumbprint"\s*:/.test(t)) return 'raw';
@@ -113,22 +125,22 @@ async function classifyFile(file: string): Promise<Kind> {
   }
   const firstLine = t.split(/\r?\n/, 1)[0] ?? '';
   const h = csvHeader(firstLine);
-  if (h && h.includes('name') && h.includes('os_version')) return 'csv-fleet';
+  if (h && h.includes('name') && h.includes('os_version') && !opts.columns) return 'csv-fleet';
+  if (h && mapColumns(h, opts.columns)) return 'csv-inventory';
   return 'raw';
 }
 
-async function classify(input: string): Promise<Kind> {
+async function classify(input: string, opts: LoadOptions = {}): Promise<Kind> {
   if ((await statInput(input)) === 'dir') {
-    let entries;
+    // an unreadable directory is an input error before anything is yielded
     try {
-      entries = await fsp.readdir(input, { withFileTypes: true });
+      await fsp.readdir(input);
     } catch (e) {
       throw new InputError(input, undefined, `cannot read directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    const visible = entries.filter((e) => !e.name.startsWith('.'));
-    return visible.length > 0 && visible.every((e) => e.isDirectory()) ? 'dir-of-dirs' : 'dir';
+    return 'dir';
   }
-  return classifyFile(input);
+  return classifyFile(input, opts);
 }
 
 function errItem(source: string, e: unknown, line?: number): InventoryItem {
@@ -143,16 +155,25 @@ function validate(data: unknown, source: string, line: number | undefined, where
     return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}a machine profile must be a JSON object` };
   }
   const r = MachineProfileSchema.safeParse(data);
-  if (!r.success) return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}${zodIssues(r.error)}` };
+  if (!r.success) {
+    // an object with none of a profile's fields is some other JSON: say what is read instead of a schema message
+    if (!PROFILE_KEY_RE.test(JSON.stringify(data).slice(0, 1 << 16))) {
+      return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}not a machine profile (no "name" or "os") and not a recognised export (expected ${EXPECTED_EXPORTS})` };
+    }
+    return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}${zodIssues(r.error)}` };
+  }
   const profile = r.data;
   if (!profile.sources) profile.sources = [line !== undefined ? `${source}:${line}` : source];
   return { ok: true, profile, source: line !== undefined ? `${source}:${line}` : source };
 }
 
+/** A directory: one machine's exports, or a share of machine folders (share.ts: stray files, dated sets, links). */
 async function* fromDirectory(dir: string): AsyncGenerator<InventoryItem> {
   try {
-    const m = await importMachineDirectoryDetailed(dir);
-    yield { ok: true, profile: m.profile, source: dir, ...(m.notes.length ? { notes: m.notes } : {}) };
+    for await (const it of walkDirectory(dir)) {
+      if (it.ok) yield { ok: true, profile: it.merged.profile, source: it.source, ...(it.merged.notes.length ? { notes: it.merged.notes } : {}) };
+      else yield it;
+    }
   } catch (e) {
     // inside an input that was readable, one unreadable machine is reported and the fleet goes on
     yield errItem(dir, e);
@@ -241,10 +262,16 @@ export function csvFleetRow(header: string[], fields: string[]): Record<string, 
   };
   const os: Record<string, unknown> = {};
   const ver = get('os_version').trim();
-  if (ver) os['version'] = ver;
+  // "10.0.19044.2364" is version + UBR
+  const split = ver ? splitVersion(ver) : undefined;
+  if (split) {
+    os['version'] = split.version;
+    if (split.ubr !== undefined) os['ubr'] = split.ubr;
+  } else if (ver) os['version'] = ver;
   const ubr = get('ubr').trim();
   if (ubr) {
     if (!/^\d+$/.test(ubr)) throw new Error(`ubr "${ubr.slice(0, 20)}" is not a number`);
+    if (os['ubr'] !== undefined && os['ubr'] !== Number(ubr)) throw new Error(`ubr ${ubr} contradicts os_version ${ver}`);
     os['ubr'] = Number(ubr);
   }
   const cap = get('caption').trim();
@@ -269,7 +296,22 @@ export function csvFleetRow(header: string[], fields: string[]): Record<string, 
   return p;
 }
 
-async function* fromCsvFleet(file: string): AsyncGenerator<InventoryItem> {
+type RowReader = (file: string, header: string[], fields: string[], line: number) => InventoryItem;
+
+const canonicalRow: RowReader = (file, header, fields, line) => validate(csvFleetRow(header.map((h) => h.trim().toLowerCase()), fields), file, line, '');
+
+function inventoryRowReader(columns: ColumnMap | undefined): RowReader {
+  let map: ReturnType<typeof mapColumns>;
+  return (file, header, fields, line) => {
+    map ??= mapColumns(header, columns);
+    if (!map) throw new Error('no device name and OS version columns (use --columns name=COLUMN,version=COLUMN)');
+    const r = inventoryRow(map, header, fields);
+    if ('skip' in r) return { ok: false, source: file, line, error: `skipped: ${r.skip}`, skipped: true };
+    return validate(r.profile, file, line, '');
+  };
+}
+
+async function* fromCsvFleet(file: string, readRow: RowReader = canonicalRow): AsyncGenerator<InventoryItem> {
   const parser = new CsvLineParser({ maxRecordChars: MAX_LINE_CHARS });
   let header: string[] | undefined;
   let bad = 0;
@@ -286,14 +328,14 @@ async function* fromCsvFleet(file: string): AsyncGenerator<InventoryItem> {
         const rec = parser.push(l.text, l.line);
         if (!rec) continue;
         if (!header) {
-          header = rec.fields.map((f) => f.trim().toLowerCase());
+          header = rec.fields.map((f) => f.replace(/^\uFEFF/, ''));
           continue;
         }
         if (rec.fields.length !== header.length) {
           item = { ok: false, source: file, line: rec.line, error: `${rec.fields.length} fields where the header has ${header.length}` };
         } else {
           try {
-            item = validate(csvFleetRow(header, rec.fields), file, rec.line, '');
+            item = readRow(file, header, rec.fields, rec.line);
           } catch (e) {
             item = { ok: false, source: file, line: rec.line, error: (e as Error).message };
           }
@@ -302,7 +344,7 @@ async function* fromCsvFleet(file: string): AsyncGenerator<InventoryItem> {
         item = e instanceof CsvError ? { ok: false, source: file, line: e.line, error: `CSV: ${e.detail}` } : errItem(file, e, l.line);
       }
     }
-    if (!item.ok && ++bad > MAX_BAD_LINES) {
+    if (!item.ok && !item.skipped && ++bad > MAX_BAD_LINES) {
       yield { ok: false, source: file, line: l.line, error: `more than ${MAX_BAD_LINES} bad lines: the rest of the file is not read` };
       return;
     }
@@ -345,28 +387,21 @@ async function* fromRawFile(file: string): AsyncGenerator<InventoryItem> {
  * Reads machine profiles from what administrators export: machine directories (systeminfo, Get-HotFix,
  * certutil -store Root, registry exports, machine.json ... as Windows writes them: UTF-16LE with BOM, CRLF,
  * cp932), JSON Lines, JSON arrays and CSV fleet files. Streams: memory stays flat for any fleet size.
- * @param inputs files and directories
- * @returns an async iterator of items: `{ ok: true, profile, source }`, or `{ ok: false, source, line, error }`
+ * @param inputs files and directories (a share of machine folders: share.ts)
+ * @param options how inventory CSVs are read (`columns`)
+ * @returns an async iterator of items: `{ ok: true, profile, source }`, or `{ ok: false, source, line, error, skipped? }`
  *   for content that cannot be read as a profile (the file and line are named; the rest goes on)
  * @throws InputError when an input cannot be read at all (missing, permission, not a file or directory)
  */
-export async function* loadInventory(inputs: string[]): AsyncGenerator<InventoryItem> {
+export async function* loadInventory(inputs: string[], options: LoadOptions = {}): AsyncGenerator<InventoryItem> {
   const kinds: Kind[] = [];
-  for (const input of inputs) kinds.push(await classify(input));
+  for (const input of inputs) kinds.push(await classify(input, options));
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
     switch (kinds[i]!) {
       case 'dir':
         yield* fromDirectory(input);
         break;
-      case 'dir-of-dirs': {
-        const subs = (await fsp.readdir(input, { withFileTypes: true }))
-          .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-          .map((e) => path.join(input, e.name))
-          .sort();
-        for (const s of subs) yield* fromDirectory(s);
-        break;
-      }
       case 'json-whole':
         yield* fromJsonWhole(input);
         break;
@@ -375,6 +410,9 @@ export async function* loadInventory(inputs: string[]): AsyncGenerator<Inventory
         break;
       case 'csv-fleet':
         yield* fromCsvFleet(input);
+        break;
+      case 'csv-inventory':
+        yield* fromCsvFleet(input, inventoryRowReader(options.columns));
         break;
       case 'raw':
         yield* fromRawFile(input);

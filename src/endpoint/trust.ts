@@ -37,6 +37,14 @@ export function bundledAcsRoot(): X509Certificate {
 
 const hex = (fp: string): string => fp.replace(/:/g, '').toUpperCase();
 
+/** A known certificate's SHA-1 and SHA-256 thumbprints (hex, upper case), read once per certificate object. */
+const thumbprintsOf = new WeakMap<X509Certificate, { sha1: string; sha256: string }>();
+function thumbprints(c: X509Certificate): { sha1: string; sha256: string } {
+  let t = thumbprintsOf.get(c);
+  if (!t) thumbprintsOf.set(c, (t = { sha1: hex(c.fingerprint), sha256: hex(c.fingerprint256) }));
+  return t;
+}
+
 /**
  * The trust anchors a machine would verify a file with: the certificates of `known` its Root store names
  * (matched by thumbprint), plus the roots automatic root update fetches when readiness says it does.
@@ -54,7 +62,7 @@ export function machineTrustAnchors(
 ): X509Certificate[] {
   const out = new Map<string, X509Certificate>();
   const add = (c: X509Certificate): void => {
-    const k = hex(c.fingerprint256);
+    const k = thumbprints(c).sha256;
     if (!out.has(k)) out.set(k, c);
   };
   const thumbs = new Set<string>();
@@ -73,7 +81,7 @@ export function machineTrustAnchors(
     }
     if (e.thumbprint) thumbs.add(e.thumbprint);
   }
-  for (const c of known) if (thumbs.has(hex(c.fingerprint))) add(c);
+  for (const c of known) if (thumbs.has(thumbprints(c).sha1)) add(c);
   if (profile.rootAutoUpdate === true && profile.online === true && readiness.root.trusted !== false) {
     for (const c of options.autoUpdateRoots ?? [bundledAcsRoot()]) add(c);
   }

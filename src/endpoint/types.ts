@@ -28,6 +28,8 @@ export interface ReadinessReason {
 export interface ReadinessOptions {
   /** language of reasons[].message and remediation[] (default 'en'); codes, facts and evidence do not change */
   lang?: 'ja' | 'en';
+  /** KBs the administrator accepts as containing the ACS fix (`--accept-kb`, a policy file's acceptKbs), on top of the table */
+  acceptKbs?: readonly string[];
 }
 
 /** assessReadiness's verdict on one machine. */

@@ -12,7 +12,7 @@
  *   worst case (the popups that would appear) and what to collect to be sure.
  */
 import type { X509Certificate } from 'node:crypto';
-import type { VerificationResult } from '../authenticode/types';
+import type { CrlInput, VerificationResult } from '../authenticode/types';
 import type { MachineProfile } from '../endpoint/profile';
 import type { Readiness } from '../endpoint/types';
 import type { Artifact, RunReason } from './types';
@@ -29,6 +29,8 @@ export interface AcsCheckInput {
   at: Date;
   known?: X509Certificate[];
   acsRoots?: X509Certificate[];
+  /** CRLs a real file's revocation is judged by (offline) */
+  crls?: CrlInput[];
   /** the setting says this kind of update is ACS-signed (patternUpdatesBlocked, engineSignedWithAcs) */
   forceAcsSigned?: boolean;
   /** language of the reasons, warnings and remediation this module writes (default 'en'); the readiness's own are already in theirs */
@@ -124,6 +126,7 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
   const v = await verifier.verifyFile(path, {
     trust,
     ...(input.acsRoots ? { acsRoots: input.acsRoots } : {}),
+    ...(input.crls ? { crls: input.crls } : {}),
     at: input.at,
   });
   const lang = input.lang ?? 'en';

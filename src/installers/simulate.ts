@@ -80,6 +80,7 @@ function check(path: InstallPath, input: ResolvedSimulateInput, machine: Machine
       at,
       ...(input.trust?.known ? { known: input.trust.known } : {}),
       ...(input.trust?.acsRoots ? { acsRoots: input.trust.acsRoots } : {}),
+      ...(input.trust?.crls ? { crls: input.trust.crls } : {}),
       forceAcsSigned,
       lang: textLang(input),
     },

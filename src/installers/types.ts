@@ -4,7 +4,7 @@
  * Change these names only on purpose.
  */
 import type { X509Certificate } from 'node:crypto';
-import type { VerificationResult } from '../authenticode/types';
+import type { CrlInput, VerificationResult } from '../authenticode/types';
 import type { MachineProfile, MachineProfileInput } from '../endpoint/profile';
 import type { Readiness, Tri } from '../endpoint/types';
 import type { Lang, MessageId, Provenance, WindowKind } from '../messages/catalog';
@@ -95,6 +95,8 @@ export interface SimulateTrust {
   known: X509Certificate[];
   /** roots that make a chain ACS; default: the bundled Microsoft Identity Verification Root CA 2020 */
   acsRoots?: X509Certificate[];
+  /** CRLs a real file's revocation is judged by (offline); default none: revocation not checked */
+  crls?: CrlInput[];
 }
 
 /** What simulate() runs: the machine, its readiness, the program, the clock and the path's settings. */

@@ -6,6 +6,7 @@ import type {
   FixFirstEntry,
   FleetSummary,
   ImportFailure,
+  SkippedInput,
   Lang,
   MachineRow,
   MachineTexts,
@@ -63,6 +64,8 @@ export class FleetAggregator {
   private stepsOverflow = 0;
   private perPath = new Map<string, PerPathSummary>();
   private importErrors: ImportFailure[] = [];
+  private skipped: SkippedInput[] = [];
+  private skippedCount = 0;
   private machines: MachineRow[] = [];
   private truncated = false;
   private readonly meta: {
@@ -99,6 +102,12 @@ export class FleetAggregator {
   addImportError(e: ImportFailure): void {
     this.totals.importErrors++;
     if (this.importErrors.length < this.limits.importErrors) this.importErrors.push(e);
+  }
+
+  /** An input left out on purpose (counted; the first ones listed, as many as import errors). */
+  addSkipped(s: SkippedInput): void {
+    this.skippedCount++;
+    if (this.skipped.length < this.limits.importErrors) this.skipped.push(s);
   }
 
   /** `alt`: the row's reasons and remediation in another language (same order), for the page's toggle */
@@ -161,6 +170,7 @@ export class FleetAggregator {
       perPath: [...this.perPath.values()],
       verifications,
       importErrors: [...this.importErrors],
+      ...(this.skippedCount ? { skipped: { count: this.skippedCount, items: [...this.skipped] } } : {}),
       machines: [...this.machines],
       machinesTruncated: this.truncated,
     };

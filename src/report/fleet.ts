@@ -9,6 +9,7 @@
 import type { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { LoadOptions } from '../endpoint/inventory';
 import type { MachineProfile } from '../endpoint/profile';
 import type { Readiness, ReadinessOptions } from '../endpoint/types';
 import type { InstallPath, PathRun, SimulateInput, SimulateSettings } from '../installers/types';
@@ -24,11 +25,11 @@ import { formatLocalTime, resolveTimeZone } from './time';
 
 export type InventoryItem =
   | { ok: true; profile: MachineProfile; source: string }
-  | { ok: false; source: string; line?: number; error: string };
+  | { ok: false; source: string; line?: number; error: string; skipped?: true };
 
 /** The library functions the report calls (injectable for tests). */
 export interface FleetDeps {
-  loadInventory(inputs: string[]): AsyncIterable<InventoryItem>;
+  loadInventory(inputs: string[], options?: LoadOptions): AsyncIterable<InventoryItem>;
   /** called with the report's language, and with the other one for machines that are not ready (the page's toggle) */
   assessReadiness(profile: MachineProfile, options?: ReadinessOptions): Readiness;
   simulate(path: InstallPath, input: SimulateInput, options?: { verifier?: AcsVerifier }): Promise<PathRun>;
@@ -46,6 +47,10 @@ export interface FleetOptions {
   /** explicit path × installer pairs; overrides files × paths. `displayPath`: the path popups and events show */
   runs?: { path: InstallPath; file: string | null; displayPath?: string }[];
   outDir: string;
+  /** how the inventory is read (inventory CSV columns) */
+  inventoryOptions?: LoadOptions;
+  /** readiness options besides the language (KBs the administrator accepts) */
+  readinessOptions?: Omit<ReadinessOptions, 'lang'>;
   lang?: Lang;
   at: Date;
   /** IANA time zone the report shows times in (default: TZ from the environment, else the runtime's) */
@@ -61,6 +66,8 @@ export interface FleetOptions {
   known?: X509Certificate[];
   /** roots that make a chain ACS (default: the bundled Microsoft root) */
   acsRoots?: X509Certificate[];
+  /** CRLs installer files' revocation is judged by (offline; default none: not checked) */
+  crls?: Buffer[];
   /** called after each machine with the number done so far */
   onProgress?(done: number): void;
   limits?: Partial<AggregateLimits>;
@@ -96,6 +103,34 @@ export function chooseRuns(files: string[], paths: InstallPath[]): Run[] {
 export function factsKey(profile: MachineProfile): string {
   const { name: _n, sources: _s, ...facts } = profile;
   return JSON.stringify(facts);
+}
+
+/**
+ * What a path run's outcome (as the report keeps it: decision, worst case, popups, events, downloads,
+ * verdict, reason codes) depends on, beyond the run's own settings: the readiness verdict and its parts, the
+ * updates the popups name, the reason codes, and the trust anchors the installer file is verified against.
+ * Machines whose raw facts differ (UBR, other roots, unrelated KBs) but reach the same decision share one
+ * simulation; names and sources are filled in per machine.
+ */
+export function decisionKey(readiness: Readiness, anchors: string): string {
+  return JSON.stringify([
+    readiness.role,
+    readiness.ready,
+    readiness.os.supported,
+    readiness.os.requiredKbs ?? null,
+    readiness.root.trusted,
+    readiness.root.via,
+    readiness.reasons.map((r) => r.code),
+    anchors,
+  ]);
+}
+
+/** Trust anchors as a key: their sorted SHA-256 fingerprints. */
+function anchorsKey(anchors: X509Certificate[]): string {
+  return anchors
+    .map((c) => c.fingerprint256)
+    .sort()
+    .join(',');
 }
 
 function popupView(p: PathRun['popups'][number]): PopupView {
@@ -204,14 +239,19 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   );
   const csv = new CsvReportWriter(outputs.csv, runs);
   const json = new JsonReportWriter(outputs.json);
-  const cache = new Lru<PathOutcome>(opts.cacheSize ?? 20000);
+  /** per decision key, each run's outcome (index = the run's place in `runs`) */
+  const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);
   const verifications = new Map<string, VerificationSummary>();
   /** one machine that showed each distinct popup, to render it in the other language at the end */
   const representatives = new Map<string, SimulateInput>();
   const verifier = cachingVerifier(deps.verifier);
+  const withFiles = runs.some((r) => r.file !== null);
   let simulations = 0;
   let done = 0;
-  const trust = opts.known || opts.acsRoots ? { known: opts.known ?? [], ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}) } : undefined;
+  const trust =
+    opts.known || opts.acsRoots || opts.crls
+      ? { known: opts.known ?? [], ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}), ...(opts.crls ? { crls: opts.crls } : {}) }
+      : undefined;
 
   const inputFor = (run: Run, profile: MachineProfile, readiness: Readiness, l: Lang): SimulateInput => ({
     machine: profile,
@@ -227,7 +267,11 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   });
 
   try {
-    for await (const item of deps.loadInventory(opts.inventory)) {
+    for await (const item of deps.loadInventory(opts.inventory, opts.inventoryOptions)) {
+      if (!item.ok && item.skipped) {
+        agg.addSkipped({ source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), reason: item.error });
+        continue;
+      }
       if (!item.ok) {
         const failure = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), error: item.error };
         agg.addImportError(failure);
@@ -261,24 +305,25 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   }
 
   async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: MachineTexts }> {
-    const readiness = deps.assessReadiness(profile, { lang });
+    const readiness = deps.assessReadiness(profile, { ...opts.readinessOptions, lang });
     // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show them)
     const other: Lang = lang === 'ja' ? 'en' : 'ja';
     let alt: MachineTexts | undefined;
     if (readiness.ready !== true) {
-      const o = deps.assessReadiness(profile, { lang: other });
+      const o = deps.assessReadiness(profile, { ...opts.readinessOptions, lang: other });
       alt = { lang: other, reasons: o.reasons.map((r) => r.message), remediation: [...o.remediation] };
     }
-    const facts = factsKey(profile);
+    const decides = decisionKey(readiness, withFiles ? anchorsKey(verifier.machineTrustAnchors(profile, readiness, opts.known ?? [])) : '');
+    let shared = cache.get(decides);
+    if (!shared) cache.set(decides, (shared = new Array<PathOutcome | undefined>(runs.length)));
     const outcomes: PathOutcome[] = [];
-    for (const run of runs) {
-      const key = `${run.path}\u0000${run.file ?? ''}\u0000${facts}`;
-      let outcome = cache.get(key);
+    for (const [i, run] of runs.entries()) {
+      let outcome = shared[i];
       if (!outcome) {
         const input = inputFor(run, profile, readiness, lang);
         outcome = toOutcome(run, await deps.simulate(run.path, input, { verifier }));
         simulations++;
-        cache.set(key, outcome);
+        shared[i] = outcome;
         for (const p of outcome.popups) {
           const pk = `${run.path}\u0000${run.file ?? ''}\u0000${p.id}\u0000${p.text}`;
           if (!representatives.has(pk) && representatives.size < 200) representatives.set(pk, input);

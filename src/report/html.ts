@@ -315,6 +315,11 @@ export function renderHtml(s: FleetSummary): string {
       s.importErrors.map((x) => `<tr><td>${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.error)}</td></tr>`).join('') +
       '</tbody></table>'
     : '';
+  const skipped = s.skipped?.count
+    ? `<h2>${t('skipped')} (${s.skipped.count})</h2><table id="skipped"><thead><tr><th>${t('source')}</th><th>${t('line')}</th><th>${t('reason')}</th></tr></thead><tbody>` +
+      s.skipped.items.map((x) => `<tr><td>${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.reason)}</td></tr>`).join('') +
+      '</tbody></table>'
+    : '';
   return `<!DOCTYPE html>
 <html lang="${s.lang}">
 <head>
@@ -345,6 +350,7 @@ ${s.perPath.length ? `<h2>${t('perPath')}</h2>${s.perPath.map((p) => pathSection
 ${verifications}
 <h2>${t('allMachines')}</h2>${machines}
 ${importErrors}
+${skipped}
 <script type="application/json" id="report-data">${scriptJson({ ...s, machines: undefined })}</script>
 <script>${SCRIPT}</script>
 </body>

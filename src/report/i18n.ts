@@ -9,6 +9,8 @@ export const LABELS = {
   notReady: { ja: '未対応', en: 'Not ready' },
   unknown: { ja: '不明', en: 'Unknown' },
   importErrors: { ja: '読み込みエラー', en: 'Import errors' },
+  skipped: { ja: '読み込まなかった項目', en: 'Skipped' },
+  reason: { ja: '理由', en: 'Reason' },
   byWindows: { ja: 'Windows バージョン別', en: 'By Windows version' },
   byReason: { ja: '理由別', en: 'By reason' },
   fixFirst: { ja: '優先して対応する端末', en: 'Machines to fix first' },

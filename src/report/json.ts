@@ -5,7 +5,7 @@
  * summary.perPath, once per distinct popup, so 100 000 machines do not repeat them 100 000 times.
  */
 import { FileSink } from './sink';
-import type { FleetSummary, ImportFailure, MachineRow } from './types';
+import type { FleetSummary, ImportFailure, MachineRow, PathOutcome } from './types';
 
 export class JsonReportWriter {
   private sink: FileSink;
@@ -18,7 +18,10 @@ export class JsonReportWriter {
   }
 
   add(row: MachineRow): void {
-    this.sink.write((this.machines++ ? ',\n' : '\n') + JSON.stringify(slimRow(row)));
+    // machines that reached the same decision share their outcome objects: each is serialised once
+    const { outcomes, ...rest } = row;
+    const head = JSON.stringify(rest);
+    this.sink.write(`${this.machines++ ? ',\n' : '\n'}${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"outcomes":[${outcomes.map(outcomeJson).join(',')}]}`);
   }
 
   /** import errors are few (bounded by the bad lines of the inputs); kept until close */
@@ -35,13 +38,21 @@ export class JsonReportWriter {
 
 /** The row as report.json stores it: popups and events by id. */
 export function slimRow(row: MachineRow): unknown {
+  return { ...row, outcomes: row.outcomes.map(slimOutcome) };
+}
+
+function slimOutcome(o: PathOutcome): unknown {
   return {
-    ...row,
-    outcomes: row.outcomes.map((o) => ({
-      ...o,
-      popups: o.popups.map((p) => p.id),
-      events: o.events.map((e) => e.id),
-      ...(o.worstCase ? { worstCase: { ...o.worstCase, popups: o.worstCase.popups.map((p) => p.id), events: o.worstCase.events.map((e) => e.id) } } : {}),
-    })),
+    ...o,
+    popups: o.popups.map((p) => p.id),
+    events: o.events.map((e) => e.id),
+    ...(o.worstCase ? { worstCase: { ...o.worstCase, popups: o.worstCase.popups.map((p) => p.id), events: o.worstCase.events.map((e) => e.id) } } : {}),
   };
+}
+
+const serialised = new WeakMap<PathOutcome, string>();
+function outcomeJson(o: PathOutcome): string {
+  let s = serialised.get(o);
+  if (s === undefined) serialised.set(o, (s = JSON.stringify(slimOutcome(o))));
+  return s;
 }

@@ -71,6 +71,13 @@ export interface ImportFailure {
   error: string;
 }
 
+/** An input entry that is not a machine (a stray file in a share, a non-Windows row) and was left out on purpose. */
+export interface SkippedInput {
+  source: string;
+  line?: number;
+  reason: string;
+}
+
 /** A machine's reason messages and remediation steps in another language (same order as the row's). */
 export interface MachineTexts {
   lang: Lang;
@@ -142,6 +149,8 @@ export interface FleetSummary {
   perPath: PerPathSummary[];
   verifications: VerificationSummary[];
   importErrors: ImportFailure[];
+  /** what the inventory left out on purpose (stray files, non-Windows rows, older dated folders); absent when nothing */
+  skipped?: { count: number; items: SkippedInput[] };
   /** the first machines in inventory order (all of them for a small fleet) */
   machines: MachineRow[];
   machinesTruncated: boolean;

@@ -11,6 +11,8 @@ import { buildPe } from '../helpers/pe-writer';
 import { writeFixture } from '../authenticode/pe/temp-files';
 import { AT, AUTOPCC, REAL_DLL, TEST_ROOT, run } from './helpers';
 
+const NOT_CHECKED: SignatureReport['revocation'] = { checked: false, status: 'not-checked', details: [], summary: 'not checked' };
+
 /** The blocks of a chain listing: one per certificate, root first. */
 function blocks(out: string, heading: string): string[][] {
   const start = out.indexOf(heading + '\n');
@@ -125,6 +127,7 @@ describe('verify: certificates and version resource, as signtool /v and sigcheck
       valid: true,
       acs: false,
       failures: [],
+      revocation: NOT_CHECKED,
     };
     const out = formatVerification({
       file: 'x.exe',
@@ -150,7 +153,7 @@ describe('verify: certificates and version resource, as signtool /v and sigcheck
         acs: false,
         failures: [],
         signatures: [
-          { index: 0, nested: false, digestAlgorithm: 'sha256', digestMatches: true, signer: null, chain: ['CN=Leaf', 'CN=Root'], timestamp: null, timestampKind: null, valid: true, acs: false, failures: [] },
+          { index: 0, nested: false, digestAlgorithm: 'sha256', digestMatches: true, signer: null, chain: ['CN=Leaf', 'CN=Root'], timestamp: null, timestampKind: null, valid: true, acs: false, failures: [], revocation: NOT_CHECKED },
         ],
       },
       (s) => (s === 'CN=Root' ? { subject: 'CN=Root', issuer: 'CN=Root', validTo: root.validTo, sha1: 'CD'.repeat(20) } : undefined),

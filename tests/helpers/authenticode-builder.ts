@@ -67,6 +67,8 @@ export interface AuthenticodeBuildOptions {
   spcDigestAlgorithm?: BuilderDigest;
   messageDigestOverride?: Buffer;
   corruptSignature?: boolean;
+  /** the SpcIndirectDataContent data element (SpcAttributeTypeAndOptionalValue DER) instead of the kind's own */
+  spcData?: Buffer;
 }
 
 const hash = (alg: string, data: Buffer): Buffer => createHash(alg).update(data).digest();
@@ -83,9 +85,9 @@ export function spcSipInfoMsi(): Buffer {
   return der.seq(der.int(1), der.octets(MSI_SIP_GUID_BYTES), der.int(0), der.int(0), der.int(0), der.int(0), der.int(0));
 }
 
-/** SpcIndirectDataContent (full TLV) for a kind, digest algorithm and file digest. */
-export function spcIndirectDataContent(kind: 'pe' | 'msi', alg: BuilderDigest, fileDigest: Buffer): Buffer {
-  const data = kind === 'pe' ? der.seq(der.oid(OID.spcPeImageData), spcPeImageData()) : der.seq(der.oid(OID.spcSipInfo), spcSipInfoMsi());
+/** SpcIndirectDataContent (full TLV) for a kind, digest algorithm and file digest (`dataOverride`: another data element). */
+export function spcIndirectDataContent(kind: 'pe' | 'msi', alg: BuilderDigest, fileDigest: Buffer, dataOverride?: Buffer): Buffer {
+  const data = dataOverride ?? (kind === 'pe' ? der.seq(der.oid(OID.spcPeImageData), spcPeImageData()) : der.seq(der.oid(OID.spcSipInfo), spcSipInfoMsi()));
   return der.seq(data, der.seq(der.algorithm(DIGEST_OID[alg]), der.octets(fileDigest)));
 }
 
@@ -188,7 +190,7 @@ export function buildPkcs9CounterSignature(ts: TimestampOptions, signatureValue:
 /** Build a DER ContentInfo(SignedData) Authenticode signature. */
 export function buildAuthenticodeSignature(opts: AuthenticodeBuildOptions): Buffer {
   const alg = opts.digestAlgorithm;
-  const spc = spcIndirectDataContent(opts.kind, opts.spcDigestAlgorithm ?? alg, opts.fileDigest);
+  const spc = spcIndirectDataContent(opts.kind, opts.spcDigestAlgorithm ?? alg, opts.fileDigest, opts.spcData);
   const siAlg = opts.signerInfoDigestAlgorithm ?? alg;
   const messageDigest = opts.messageDigestOverride ?? hash(siAlg, der.contentOf(spc));
 

@@ -198,3 +198,199 @@ export function regQueryAuthRootText(value: number | 'missing', locale: 'en' | '
   }
   return ['', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot', `    DisableRootAutoUpdate    REG_DWORD    0x${value.toString(16)}`, '', ''].join('\n');
 }
+
+// ---- default (non-CSV) exports: what an administrator gets from the first command anyone types ----
+
+/** cmd.exe `>` on an English system writes the OEM code page 437; the few non-ASCII letters tests use */
+const CP437: Record<string, number> = { Ç: 0x80, ü: 0x81, é: 0x82, â: 0x83, ä: 0x84, à: 0x85, ç: 0x87, ê: 0x88, è: 0x8a, ï: 0x8b, Ä: 0x8e, É: 0x90, ô: 0x93, ö: 0x94, û: 0x96, Ö: 0x99, Ü: 0x9a, á: 0xa0, í: 0xa1, ó: 0xa2, ú: 0xa3, ñ: 0xa4, Ñ: 0xa5 };
+
+export function encodeCp437(text: string): Buffer {
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else if (CP437[ch] !== undefined) out.push(CP437[ch]);
+    else throw new Error(`no cp437 code for ${JSON.stringify(ch)} in this helper`);
+  }
+  return Buffer.from(out);
+}
+
+/** display cells as a console counts them (full-width characters take two) */
+function cells(s: string): number {
+  let n = 0;
+  for (const ch of s) n += ch.codePointAt(0)! >= 0x1100 ? 2 : 1;
+  return n;
+}
+
+export interface SysinfoListOpts extends SysinfoOpts {
+  owner?: string;
+  /** the NIC name (English systems print it as the driver names it, e.g. with "é" on a French NIC driver) */
+  nic?: string;
+  /** stop after this many hotfix entries although the count says more (a file cut short) */
+  cutHotfixesAt?: number;
+}
+
+/**
+ * `systeminfo > info.txt` (the default LIST format): an empty first line, "Label:" padded to column 27
+ * (English) or 24 display cells (Japanese), multi-valued properties on indented lines. LF line ends (crlf()).
+ */
+export function systeminfoListText(o: SysinfoListOpts): string {
+  const ja = o.locale === 'ja';
+  const width = ja ? 24 : 27;
+  const build = o.version.split('.')[2]!;
+  const pad = (label: string) => label + ':' + ' '.repeat(Math.max(1, width - cells(label) - 1));
+  const indent = ' '.repeat(width);
+  const out: string[] = [''];
+  const prop = (en: string, jaLabel: string, value: string, more: string[] = []) => {
+    out.push(`${pad(ja ? jaLabel : en)}${value}`.replace(/\s+$/, ''));
+    for (const m of more) out.push(indent + m);
+  };
+  const sp = /^6\.1\./.test(o.version) ? 'Service Pack 1' : 'N/A';
+  prop('Host Name', 'ホスト名', o.host);
+  prop('OS Name', 'OS 名', o.caption);
+  prop('OS Version', 'OS バージョン', ja ? `${o.version} ${sp} ビルド ${build}` : `${o.version} ${sp} Build ${build}`);
+  prop('OS Manufacturer', 'OS 製造元', 'Microsoft Corporation');
+  prop('OS Configuration', 'OS 構成', o.server ? (ja ? 'メンバー サーバー' : 'Member Server') : ja ? 'スタンドアロン ワークステーション' : 'Standalone Workstation');
+  prop('OS Build Type', 'OS ビルドの種類', 'Multiprocessor Free');
+  prop('Registered Owner', '登録されている所有者', o.owner ?? 'user');
+  prop('Registered Organization', '登録されている組織', '');
+  prop('Product ID', 'プロダクト ID', '00330-80000-00000-AA123');
+  prop('Original Install Date', '最初のインストール日付', ja ? '2022/01/15, 10:21:33' : '1/15/2022, 10:21:33 AM');
+  prop('System Boot Time', 'システム起動時間', ja ? '2026/11/02, 8:02:10' : '11/2/2026, 8:02:10 AM');
+  prop('System Manufacturer', 'システム製造元', 'LENOVO');
+  prop('System Model', 'システム モデル', '20L5CTO1WW');
+  prop('System Type', 'システムの種類', 'x64-based PC');
+  prop('Processor(s)', 'プロセッサ', ja ? '1 プロセッサインストール済みです。' : '1 Processor(s) Installed.', ['[01]: Intel64 Family 6 Model 142 Stepping 10 GenuineIntel ~1910 Mhz']);
+  prop('BIOS Version', 'BIOS バージョン', ja ? 'LENOVO N24ET61W (1.36 ), 2020/09/03' : 'LENOVO N24ET61W (1.36 ), 9/3/2020');
+  prop('Windows Directory', 'Windows ディレクトリ', 'C:\\WINDOWS');
+  prop('System Directory', 'システム ディレクトリ', 'C:\\WINDOWS\\system32');
+  prop('Boot Device', '起動デバイス', '\\Device\\HarddiskVolume1');
+  prop('System Locale', 'システム ロケール', ja ? 'ja;日本語' : 'en-us;English (United States)');
+  prop('Input Locale', '入力ロケール', ja ? 'ja;日本語' : 'en-us;English (United States)');
+  prop('Time Zone', 'タイム ゾーン', ja ? '(UTC+09:00) 大阪、札幌、東京' : '(UTC-08:00) Pacific Time (US & Canada)');
+  prop('Total Physical Memory', '物理メモリの合計', '16,218 MB');
+  prop('Available Physical Memory', '利用できる物理メモリ', '7,941 MB');
+  prop('Virtual Memory: Max Size', '仮想メモリ: 最大サイズ', '18,650 MB');
+  prop('Virtual Memory: Available', '仮想メモリ: 利用可能', '8,876 MB');
+  prop('Virtual Memory: In Use', '仮想メモリ: 使用中', '9,774 MB');
+  prop('Page File Location(s)', 'ページ ファイルの場所', 'C:\\pagefile.sys');
+  prop('Domain', 'ドメイン', 'WORKGROUP');
+  prop('Logon Server', 'ログオン サーバー', `\\\\${o.host}`);
+  if (o.hotfixes === 'N/A') prop('Hotfix(s)', 'ホットフィックス', 'N/A');
+  else {
+    const shown = o.cutHotfixesAt !== undefined ? o.hotfixes.slice(0, o.cutHotfixesAt) : o.hotfixes;
+    prop(
+      'Hotfix(s)',
+      'ホットフィックス',
+      ja ? `${o.hotfixes.length} ホットフィックスがインストールされています。` : `${o.hotfixes.length} Hotfix(s) Installed.`,
+      shown.map((k, i) => `[${String(i + 1).padStart(2, '0')}]: ${k}`),
+    );
+    if (o.cutHotfixesAt !== undefined) return out.join('\n') + '\n';
+  }
+  const nic = o.nic ?? 'Intel(R) Ethernet Connection (4) I219-V';
+  prop('Network Card(s)', 'ネットワーク カード', ja ? '1 NIC(s) インストール済みです。' : '1 NIC(s) Installed.', [
+    `[01]: ${nic}`,
+    ja ? '      接続名:          イーサネット' : '      Connection Name: Ethernet',
+    ja ? '      DHCP が有効:     はい' : '      DHCP Enabled:    Yes',
+    ja ? '      DHCP サーバー:   192.168.0.1' : '      DHCP Server:     192.168.0.1',
+    ja ? '      IP アドレス' : '      IP address(es)',
+    '      [01]: 192.168.0.10',
+  ]);
+  prop('Hyper-V Requirements', 'Hyper-V の要件', ja ? 'ハイパーバイザーが検出されました。Hyper-V に必要な機能は表示されません。' : 'A hypervisor has been detected. Features required for Hyper-V will not be displayed.');
+  return out.join('\n') + '\n';
+}
+
+export interface HotfixRow {
+  kb: string;
+  description?: string;
+  installedBy?: string;
+  installedOn?: string;
+}
+
+/**
+ * `Get-HotFix > hotfix.txt` (Windows PowerShell 5.1's default table: Source 13, Description 16, HotFixID 13,
+ * InstalledBy 20 cells, values cut with "..."; the dashed line is as long as each header word). An empty line
+ * before, two after. `ps7`: PowerShell 7 cuts with "…".
+ */
+export function getHotfixTableText(host: string, rows: HotfixRow[], opts: { locale?: 'en' | 'ja'; ps7?: boolean } = {}): string {
+  const cut = (s: string, w: number) => (s.length > w ? s.slice(0, w - (opts.ps7 ? 1 : 3)) + (opts.ps7 ? '…' : '...') : s);
+  const cell = (s: string, w: number) => cut(s, w).padEnd(w);
+  const ja = opts.locale === 'ja';
+  const out = [
+    '',
+    `${'Source'.padEnd(13)} ${'Description'.padEnd(16)} ${'HotFixID'.padEnd(13)} ${'InstalledBy'.padEnd(20)} InstalledOn`,
+    `${'------'.padEnd(13)} ${'-----------'.padEnd(16)} ${'--------'.padEnd(13)} ${'-----------'.padEnd(20)} -----------`,
+  ];
+  for (const r of rows) {
+    out.push(
+      `${cell(host, 13)} ${cell(r.description ?? 'Security Update', 16)} ${cell(r.kb, 13)} ${cell(r.installedBy ?? 'NT AUTHORITY\\SYSTEM', 20)} ${r.installedOn ?? (ja ? '2024/08/14 0:00:00' : '8/14/2024 12:00:00 AM')}`.replace(/\s+$/, ''),
+    );
+  }
+  out.push('', '');
+  return out.join('\n') + '\n';
+}
+
+/** PowerShell 5.1's ConvertTo-Json layout: 4-space indent, `"key":  value` (two spaces). */
+export function ps51Json(value: unknown): string {
+  return JSON.stringify(value, null, 4).replace(/^(\s*"(?:[^"\\]|\\.)*"):\s/gm, '$1:  ');
+}
+
+/** `Get-ItemProperty 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion' | ConvertTo-Json` (selected values). */
+export function currentVersionJsonText(o: { build: number; ubr?: number; productName: string; displayVersion?: string; releaseId?: string; installationType: string; major?: number; currentVersion?: string }): string {
+  const v: Record<string, unknown> = {
+    SystemRoot: 'C:\\WINDOWS',
+    BaseBuildRevisionNumber: 1,
+    BuildBranch: 'vb_release',
+    BuildLab: `${o.build}.vb_release.191206-1406`,
+    CurrentBuild: String(o.build),
+    CurrentBuildNumber: String(o.build),
+    ...(o.major !== undefined ? { CurrentMajorVersionNumber: o.major, CurrentMinorVersionNumber: 0 } : {}),
+    CurrentType: 'Multiprocessor Free',
+    CurrentVersion: o.currentVersion ?? '6.3',
+    ...(o.displayVersion ? { DisplayVersion: o.displayVersion } : {}),
+    EditionID: 'Professional',
+    InstallationType: o.installationType,
+    ProductName: o.productName,
+    ...(o.releaseId ? { ReleaseId: o.releaseId } : {}),
+    ...(o.ubr !== undefined ? { UBR: o.ubr } : {}),
+    DigitalProductId: [164, 0, 0, 0, 3, 0, 0, 0],
+    RegisteredOwner: 'user',
+    PSPath: 'Microsoft.PowerShell.Core\\Registry::HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion',
+    PSParentPath: 'Microsoft.PowerShell.Core\\Registry::HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT',
+    PSChildName: 'CurrentVersion',
+    PSDrive: { CurrentLocation: '', Name: 'HKLM', Provider: 'Microsoft.PowerShell.Core\\Registry', Root: 'HKEY_LOCAL_MACHINE', Description: 'The configuration settings for the local computer' },
+    PSProvider: { ImplementingType: 'Microsoft.PowerShell.Commands.RegistryProvider', HelpFile: 'System.Management.Automation.dll-Help.xml', Name: 'Registry' },
+  };
+  return ps51Json(v) + '\n';
+}
+
+/** `Get-ComputerInfo | ConvertTo-Json` (PowerShell 5.1: enums as numbers; selected properties). */
+export function computerInfoJsonText(o: { host: string; osName: string; version: string; hotfixes: string[] | null; productType?: 1 | 2 | 3; arch?: string; hotfixesAsText?: boolean; windowsUbr?: number }): string {
+  const build = o.version.split('.')[2]!;
+  const v: Record<string, unknown> = {
+    WindowsBuildLabEx: `${build}.1.amd64fre.vb_release.191206-1406`,
+    WindowsCurrentVersion: '6.3',
+    WindowsEditionId: 'Professional',
+    WindowsInstallationType: o.productType === 3 || o.productType === 2 ? 'Server' : 'Client',
+    WindowsProductName: o.osName.replace(/^Microsoft /, ''),
+    WindowsVersion: '2009',
+    ...(o.windowsUbr !== undefined ? { WindowsUBR: o.windowsUbr } : {}),
+    BiosManufacturer: 'LENOVO',
+    CsDNSHostName: o.host,
+    CsDomain: 'WORKGROUP',
+    CsDomainRole: o.productType === 3 ? 3 : o.productType === 2 ? 5 : 0,
+    CsName: o.host,
+    OsName: o.osName,
+    OsType: 18,
+    OsOperatingSystemSKU: 48,
+    OsVersion: o.version,
+    OsCSDVersion: null,
+    OsBuildNumber: build,
+    OsHotFixes: o.hotfixes === null ? null : o.hotfixes.map((kb) => (o.hotfixesAsText ? 'Microsoft.PowerShell.Commands.HotFix' : { HotFixID: kb, Description: 'Security Update', InstalledOn: '8/14/2024', FixComments: '' })),
+    OsProductType: o.productType ?? 1,
+    OsArchitecture: o.arch ?? '64-bit',
+    OsLanguage: 'ja-JP',
+    TimeZone: '(UTC+09:00) Osaka, Sapporo, Tokyo',
+  };
+  return ps51Json(v) + '\n';
+}

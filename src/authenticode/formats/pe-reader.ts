@@ -207,12 +207,15 @@ export async function readPeLayout(src: RandomAccess): Promise<PeLayout> {
     sectionTableEnd,
     sections,
   };
-  checkSections(layout);
+  // Only a signed image's sections are held to these rules: they are what makes the linear digest the one the
+  // signer computed. Windows loads images whose sections overlap (and says "no signature" for an unsigned one
+  // whatever its sections look like), so an unsigned image stays "unsigned", never "malformed", for them.
+  if (securityDirectory) checkSections(layout);
   return layout;
 }
 
-/** Section raw data must lie after the headers, inside the file, and not overlap another section's. */
-function checkSections(layout: PeLayout): void {
+/** Section raw data must lie after the headers, inside the file, and not overlap another section's (signed images). */
+export function checkSections(layout: PeLayout): void {
   const withData = layout.sections.filter((s) => s.sizeOfRawData > 0);
   for (const s of withData) {
     const end = s.pointerToRawData + s.sizeOfRawData;

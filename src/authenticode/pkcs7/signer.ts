@@ -6,7 +6,7 @@
  * instead of the [0] IMPLICIT tag (0xa0) they are stored under: that one byte is the only change made to
  * the received bytes.
  */
-import { constants, verify as cryptoVerify } from 'node:crypto';
+import { constants, createHash, publicDecrypt, verify as cryptoVerify } from 'node:crypto';
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import { bytesEqual, child, isContext, readOid, readSmallInt } from './asn1';
 import { certFacts, serialValue } from '../trust/certificates';
@@ -125,6 +125,28 @@ export function verifySignerSignature(si: SignerInfo, cert: X509Certificate, dig
   const data = Buffer.from(si.signedAttrsBytes); // a copy: the original bytes stay as received
   data[0] = 0x31;
   return verifyWithAlgorithm(cert.publicKey, si.signatureAlgorithm, digest, data, si.signature);
+}
+
+/**
+ * Legacy RSA block without DigestInfo: the PKCS#1 v1.5 type-1 block, once the public key is applied, holds the
+ * bare hash of the signed attributes (no AlgorithmIdentifier). VeriSign-era PKCS#9 counter-signatures (time
+ * stamps) were made this way and Windows accepts them; only SHA-1/SHA-2 hashes are compared (MD5 stays refused).
+ * The padding is checked by node:crypto publicDecrypt (RSA_PKCS1_PADDING); the recovered block must be exactly
+ * the hash.
+ */
+export function verifyBareHashRsa(si: SignerInfo, cert: X509Certificate, digest: DigestAlgorithm): boolean {
+  if (!si.signedAttrsBytes) return false;
+  if (si.signatureAlgorithm.oid !== OID.rsaEncryption && RSA_SIG_HASH[si.signatureAlgorithm.oid] !== digest) return false;
+  const key = cert.publicKey;
+  if (key.asymmetricKeyType !== 'rsa') return false;
+  const data = Buffer.from(si.signedAttrsBytes);
+  data[0] = 0x31;
+  try {
+    const block = publicDecrypt({ key, padding: constants.RSA_PKCS1_PADDING }, si.signature);
+    return bytesEqual(block, createHash(digest).update(data).digest());
+  } catch {
+    return false;
+  }
 }
 
 /** The messageDigest attribute's value bytes (validated as one OCTET STRING of the digest's length). */

@@ -14,15 +14,28 @@ import { buildChain } from '../trust/chain';
 import { VerifyError } from '../errors';
 import { digestAlgorithmFromOid, OID } from './oids';
 import { parseSignedDataNode, parseSignerInfo, type SignerInfo, singleAttributeValue } from './signed-data';
-import { contentTypeValue, findSignerCertificate, messageDigestValue, verifySignerSignature } from './signer';
+import { contentTypeValue, findSignerCertificate, messageDigestValue, verifyBareHashRsa, verifySignerSignature } from './signer';
 import type { DigestAlgorithm, VerifyContext } from '../types';
 
 export type TimestampKind = 'rfc3161' | 'pkcs9';
 
 export type TimestampOutcome =
-  /** `signerChain`: the timestamp signer's chain, signer first */
-  | { kind: TimestampKind; ok: true; time: Date; signerChain: X509Certificate[] }
+  | {
+      kind: TimestampKind;
+      ok: true;
+      time: Date;
+      /** the TSA's chain, TSA certificate first, up to its anchor (for revocation) */
+      tsaChain: X509Certificate[];
+      /** the counter-signature's RSA block held the bare hash (no DigestInfo), as VeriSign-era TSAs signed */
+      legacyBareHash: boolean;
+    }
   | { kind: TimestampKind; ok: false; message: string };
+
+interface Stamped {
+  time: Date;
+  tsaChain: X509Certificate[];
+  legacyBareHash: boolean;
+}
 
 /** The signer's timestamp attribute (RFC 3161 preferred), or undefined when it has none. */
 export function findTimestamp(si: SignerInfo): { kind: TimestampKind; value: Asn1Node } | undefined {
@@ -60,18 +73,15 @@ export function verifyTimestamp(si: SignerInfo, bag: X509Certificate[], ctx: Ver
   const found = findTimestamp(si);
   if (!found) return undefined;
   try {
-    const { time, signerChain } =
-      found.kind === 'rfc3161' ? verifyRfc3161(found.value, si.signature, bag, ctx) : verifyPkcs9(found.value, si.signature, bag, ctx);
-    return { kind: found.kind, ok: true, time, signerChain };
+    const stamped = found.kind === 'rfc3161' ? verifyRfc3161(found.value, si.signature, bag, ctx) : verifyPkcs9(found.value, si.signature, bag, ctx);
+    return { kind: found.kind, ok: true, ...stamped };
   } catch (e) {
     if (e instanceof TimestampError || e instanceof VerifyError) return { kind: found.kind, ok: false, message: e.message };
     return { kind: found.kind, ok: false, message: `timestamp could not be read (${(e as Error).message})` };
   }
 }
 
-type Stamp = { time: Date; signerChain: X509Certificate[] };
-
-function verifyRfc3161(tokenNode: Asn1Node, stamped: Uint8Array, bag: X509Certificate[], ctx: VerifyContext): Stamp {
+function verifyRfc3161(tokenNode: Asn1Node, stamped: Uint8Array, bag: X509Certificate[], ctx: VerifyContext): Stamped {
   const token = parseSignedDataNode(tokenNode, 'timestamp token');
   if (token.contentType !== OID.tstInfo) fail(`timestamp token content type ${token.contentType} is not TSTInfo`);
   const tstBytes = readOctetString(token.content, 'TSTInfo eContent');
@@ -86,27 +96,29 @@ function verifyRfc3161(tokenNode: Asn1Node, stamped: Uint8Array, bag: X509Certif
   if (token.signerInfos.length !== 1) fail(`the timestamp token has ${token.signerInfos.length} signers, expected 1`);
   const tsi = token.signerInfos[0]!;
   if (contentTypeValue(tsi) !== OID.tstInfo) fail('the timestamp signer contentType attribute is missing or not TSTInfo');
-  const signerChain = checkSignerAndChain(tsi, tstBytes, [...token.certificates, ...bag], genTime, ctx);
-  return { time: genTime, signerChain };
+  return { time: genTime, ...checkSignerAndChain(tsi, tstBytes, [...token.certificates, ...bag], genTime, ctx, false) };
 }
 
-function verifyPkcs9(value: Asn1Node, stamped: Uint8Array, bag: X509Certificate[], ctx: VerifyContext): Stamp {
+function verifyPkcs9(value: Asn1Node, stamped: Uint8Array, bag: X509Certificate[], ctx: VerifyContext): Stamped {
   const csi = parseSignerInfo(value);
   const timeNode = singleAttributeValue(csi.signedAttrs, OID.signingTime, 'counter-signature signingTime');
   if (!timeNode) fail('the counter-signature has no signingTime');
   const time = readTime(timeNode, 'counter-signature signingTime');
-  const signerChain = checkSignerAndChain(csi, stamped, bag, time, ctx);
-  return { time, signerChain };
+  return { time, ...checkSignerAndChain(csi, stamped, bag, time, ctx, true) };
 }
 
-/** messageDigest over `covered`, the TSA's signature, and its chain (time-stamping EKU) at `time`; returns the chain. */
+/**
+ * messageDigest over `covered`, the TSA's signature, and its chain (time-stamping EKU) at `time`.
+ * `legacy` (PKCS#9 counter-signatures): an RSA block holding the bare hash is accepted, as Windows accepts it.
+ */
 function checkSignerAndChain(
   tsi: SignerInfo,
   covered: Uint8Array,
   pool: X509Certificate[],
   time: Date,
   ctx: VerifyContext,
-): X509Certificate[] {
+  legacy: boolean,
+): { tsaChain: X509Certificate[]; legacyBareHash: boolean } {
   const alg = digestOf(tsi.digestAlgorithm.oid, 'the timestamp signer');
   const md = messageDigestValue(tsi, alg);
   if (typeof md === 'string') fail(`timestamp: ${md}`);
@@ -114,8 +126,9 @@ function checkSignerAndChain(
   const cert = findSignerCertificate(tsi.sid, pool);
   if (!cert) fail('the timestamp signer certificate is not in the signature');
   const sig = verifySignerSignature(tsi, cert!, alg);
-  if (!sig.ok) fail(`the timestamp signature does not verify: ${sig.message}`);
+  const legacyBareHash = !sig.ok && legacy && verifyBareHashRsa(tsi, cert!, alg);
+  if (!sig.ok && !legacyBareHash) fail(`the timestamp signature does not verify: ${sig.message}`);
   const chain = buildChain({ leaf: cert!, pool, anchors: ctx.trust, at: time, purpose: 'timeStamping', budget: ctx.chainBudget });
   if (!chain.ok) fail(`the timestamp authority chain fails: ${chain.failures.map((f) => `${f.code}: ${f.message}`).join('; ')}`);
-  return chain.path;
+  return { tsaChain: chain.path, legacyBareHash };
 }

@@ -20,6 +20,8 @@ export interface PoolOptions {
   workers?: number;
   /** files in flight per thread (default 4) */
   inFlight?: number;
+  /** a JavaScript file to run as each worker (default: the compiled pool/worker.js); it must load pool/worker */
+  workerEntry?: string;
 }
 
 /** Below this many files a thread pool costs more to start than it saves. */
@@ -27,17 +29,17 @@ export const POOL_MIN_FILES = 16;
 
 function workerCount(files: number, opts: PoolOptions): number {
   const wanted = opts.workers ?? availableParallelism();
-  if (wanted <= 1 || files < POOL_MIN_FILES) return 0;
+  if (wanted <= 1 || files < POOL_MIN_FILES || !workerEntry(opts)) return 0;
   return Math.min(wanted, Math.ceil(files / 8));
 }
 
-/** The worker entry: the compiled .js beside this file, or the TypeScript source through ts-node (a checkout). */
-function startWorker(options: VerifyOptions): Worker {
-  const compiled = !__filename.endsWith('.ts');
-  if (compiled) return new Worker(path.join(__dirname, 'worker.js'), { workerData: { options } });
-  const source = path.join(__dirname, 'worker.ts');
-  const boot = `require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } }); require(${JSON.stringify(source)});`;
-  return new Worker(boot, { eval: true, workerData: { options } });
+/**
+ * The worker's entry: `opts.workerEntry` when given, else the compiled worker.js beside this file. Run from
+ * TypeScript sources (no compiled worker), files are verified in this thread unless an entry is given.
+ */
+function workerEntry(opts: PoolOptions): string | undefined {
+  if (opts.workerEntry) return opts.workerEntry;
+  return __filename.endsWith('.js') ? path.join(__dirname, 'worker.js') : undefined;
 }
 
 /** Yields one result per path, in the order of `paths`. Never throws for file content (see verifyFile). */
@@ -73,7 +75,7 @@ export async function* verifyInOrder(paths: readonly string[], options: VerifyOp
     resolveVerifyContext(options); // bad trust input throws here, in the caller's thread, as verifyFile does
     const shared = transferableOptions(options);
     for (let w = 0; w < workers; w++) {
-      const worker = startWorker(shared);
+      const worker = new Worker(workerEntry(opts)!, { workerData: { options: shared } });
       stops.push(() => worker.terminate());
       const send = (): void => {
         const i = next++;

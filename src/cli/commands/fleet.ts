@@ -7,17 +7,18 @@ import type { FleetOptions } from '../../report/fleet';
 import { intValue, monthValue, timeValue, timeZoneValue, type ParsedArgs } from '../args';
 import { assumeFlags, assumptionsFrom } from '../assume';
 import { failedOn, parseFailOn } from '../fail-on';
-import { knownCertificates, loadCertificates } from '../certs';
+import { knownCertificates, loadCertificates, loadCrls } from '../certs';
 import { EXIT, exitCodesHelp, type Command, type CommandContext } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatFleet } from '../format/fleet';
 import { progressLine } from '../format/progress';
 import { resolveLang } from '../lang';
 import { parseInstallPath } from '../install-path';
+import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 
 const USAGE =
   'acs-gate fleet INVENTORY... [--file INSTALLER]... [--path PATH]... --out DIR [--lang ja|en] [--at ISO] [--json] ' +
-  '[--trust PEM]... [--acs-root PEM]... [--build N | --maintenance YYYY-MM] [--agent-build N | --agent-maintenance YYYY-MM] [--scope SCOPE] ' +
+  '[--trust PEM]... [--acs-root PEM]... [--crl CRL]... [--build N | --maintenance YYYY-MM] [--agent-build N | --agent-maintenance YYYY-MM] [--scope SCOPE] ' +
   '[--tz ZONE] [--fail-on not-ready|unknown|blocked|unguarded|unreadable]... [--assume-online] [--assume-root-auto-update]';
 
 const SCOPES = ['all', 'patterns-engines-drivers', 'patterns'] as const;
@@ -91,6 +92,7 @@ export const fleetCommand: Command = {
     at: { kind: 'value' },
     json: { kind: 'switch' },
     trust: { kind: 'list' },
+    crl: { kind: 'list' },
     'acs-root': { kind: 'list' },
     build: { kind: 'value' },
     maintenance: { kind: 'value' },
@@ -100,6 +102,7 @@ export const fleetCommand: Command = {
     tz: { kind: 'value' },
     'fail-on': { kind: 'list' },
     ...assumeFlags,
+    ...ENDPOINT_FLAGS,
   },
   help: `Usage: ${USAGE}
 
@@ -123,6 +126,7 @@ Options:
   --json             print the summary as JSON instead of text
   --trust PEM        certificates machines' root stores may name (matched by thumbprint); repeatable
   --acs-root PEM     roots that make a chain ACS (default: the bundled Microsoft root); repeatable
+  --crl CRL          a CRL (DER or PEM) the installer files' revocation is judged by, offline; repeatable
   --build N | --maintenance YYYY-MM
                      the program's declared Apex One build / SaaS maintenance, for paths run without --file
   --agent-build N | --agent-maintenance YYYY-MM
@@ -137,6 +141,10 @@ Options:
   --assume-root-auto-update
                      where a machine's exports do not say, assume automatic root certificate update is on
                      (recorded in the report's header and JSON)
+  --columns name=COL,version=COL,...
+                     which columns of an inventory CSV hold the device name, OS version, … (as readiness takes it)
+  --accept-kb KB     a KB accepted as containing the ACS fix, on top of the table; repeatable
+  --policy FILE      JSON { "acceptKbs": ["KB..."] }: the same, kept in a file
 
 A machine whose readiness is unknown gets decision "unknown" on each path that depends on it; the report
 counts those apart from blocked and shows what their worst case would be.
@@ -157,7 +165,10 @@ Examples:
     if (!out) throw new UsageError('--out DIR is required');
     const trust = args.lists.get('trust');
     const acsRoots = args.lists.get('acs-root');
+    const eo = endpointOptions(args, ctx.io.cwd);
     const options: FleetOptions = {
+      inventoryOptions: eo.load,
+      ...(eo.acceptKbs.length ? { readinessOptions: { acceptKbs: eo.acceptKbs } } : {}),
       inventory: args.positionals,
       files: args.lists.get('file') ?? [],
       paths: (args.lists.get('path') ?? []).map(parseInstallPath),
@@ -169,6 +180,7 @@ Examples:
       ...programFlags(args),
       known: knownCertificates(loadCertificates(trust ?? []), bundledAcsRoot()),
       ...(acsRoots ? { acsRoots: loadCertificates(acsRoots) } : {}),
+      ...(args.lists.get('crl') ? { crls: loadCrls(args.lists.get('crl')!) } : {}),
     };
     return runFleet(options, args, ctx);
   },

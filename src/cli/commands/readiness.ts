@@ -7,11 +7,12 @@ import { EXIT, exitCodesHelp, type Command } from '../command';
 import { UsageError } from '../errors';
 import { failedOn, parseFailOn } from '../fail-on';
 import { formatReadiness, formatReadinessTotals } from '../format/readiness';
+import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 import { resolveLang } from '../lang';
 
 const USAGE =
   'acs-gate readiness INPUT... [--json] [--lang ja|en] [--fail-on not-ready|unknown|unreadable]... ' +
-  '[--assume-online] [--assume-root-auto-update]';
+  '[--assume-online] [--assume-root-auto-update] [--columns name=COL,version=COL,...] [--accept-kb KB]... [--policy FILE]';
 
 const READINESS_FAIL_ON = ['not-ready', 'unknown', 'unreadable'] as const;
 
@@ -19,13 +20,16 @@ export const readinessCommand: Command = {
   name: 'readiness',
   summary: "judge machines' ACS readiness from Windows exports or a fleet file",
   usage: USAGE,
-  flags: { json: { kind: 'switch' }, lang: { kind: 'value' }, 'fail-on': { kind: 'list' }, ...assumeFlags },
+  flags: { json: { kind: 'switch' }, lang: { kind: 'value' }, 'fail-on': { kind: 'list' }, ...assumeFlags, ...ENDPOINT_FLAGS },
   help: `Usage: ${USAGE}
 
-Each INPUT is a machine profile (.json), a fleet file (JSON Lines or CSV, one machine per line), or a
-directory of one machine's raw Windows exports (systeminfo /fo csv, Get-HotFix | ConvertTo-Csv,
-wmic qfe, certutil -store Root, reg query ... UBR / DisableRootAutoUpdate), in English or Japanese,
-UTF-16LE, UTF-8 or Shift_JIS.
+Each INPUT is a machine profile (.json), a fleet file (JSON Lines or CSV, one machine per line), an
+inventory CSV of Intune / Configuration Manager / Defender (or any CSV with --columns), one raw Windows export,
+a directory of one machine's raw exports (systeminfo > info.txt or /fo csv, Get-HotFix > hotfix.txt or
+| ConvertTo-Csv, wmic qfe, Get-ItemProperty ...CurrentVersion | ConvertTo-Json, Get-ComputerInfo |
+ConvertTo-Json, certutil -store Root, reg query ... UBR / DisableRootAutoUpdate), or a share of machine
+folders (stray files and older dated folders are skipped and listed on stderr). English or Japanese Windows;
+UTF-16LE, UTF-8, Shift_JIS or cp437.
 
 Per machine: ready (true / false / "unknown"), the reasons, and the remediation (the KB for that Windows
 version, certutil -addstore Root with the bundled root, or what to collect next). Unknown facts stay unknown.
@@ -44,6 +48,13 @@ Options:
   --assume-root-auto-update
                  where a machine's exports do not say, assume automatic root certificate update is on (the
                  Windows default). Named in the output per machine.
+  --columns name=COL,version=COL,...
+                 which columns of an inventory CSV hold the device name, the OS version (10.0.19045 or
+                 10.0.19045.3803) and, optionally, build, ubr, caption, hotfixes, platform; Intune, Configuration
+                 Manager and Defender exports are recognised without it
+  --accept-kb KB a KB accepted as containing the ACS fix (e.g. a monthly rollup newer than the table);
+                 repeatable
+  --policy FILE  JSON { "acceptKbs": ["KB..."] }: the same as --accept-kb, kept in a file
 
 ${exitCodesHelp({ 0: 'the verdicts are printed, whatever they are', 1: 'with --fail-on: a machine was not ready / unknown / unreadable' })}
 Examples:
@@ -58,8 +69,16 @@ Examples:
     const json = args.switches.has('json');
     const failOn = parseFailOn(args, READINESS_FAIL_ON);
     const assume = assumptionsFrom(args);
+    const eo = endpointOptions(args, io.cwd);
     const c = { ready: 0, notReady: 0, unknown: 0, errors: 0 };
-    for await (const item of loadInventory(args.positionals)) {
+    for await (const item of loadInventory(args.positionals, eo.load)) {
+      if (!item.ok && item.skipped) {
+        // left out on purpose (a stray file in a share, a non-Windows row): said, not counted as unreadable
+        const where = `${item.source}${item.line !== undefined ? `:${item.line}` : ''}`;
+        io.stderr(`acs-gate readiness: ${where}: ${item.error}\n`);
+        if (json) io.stdout(JSON.stringify({ source: item.source, line: item.line ?? null, skipped: item.error }) + '\n');
+        continue;
+      }
       if (!item.ok) {
         c.errors++;
         const where = `${item.source}${item.line !== undefined ? `:${item.line}` : ''}`;
@@ -68,7 +87,7 @@ Examples:
         continue;
       }
       const { profile, assumed } = applyAssumptions(item.profile, assume);
-      const r = assessReadiness(profile, { lang });
+      const r = assessReadiness(profile, { lang, acceptKbs: eo.acceptKbs });
       if (r.ready === true) c.ready++;
       else if (r.ready === false) c.notReady++;
       else c.unknown++;

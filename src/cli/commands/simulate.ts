@@ -11,7 +11,7 @@ import { parseMemory, serializeMemory } from '../../eventlog/memory';
 import { toEventsXml } from '../../eventlog/render';
 import { intValue, monthValue, timeValue, timeZoneValue } from '../args';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
-import { knownCertificates, loadCertificates } from '../certs';
+import { knownCertificates, loadCertificates, loadCrls } from '../certs';
 import { EXIT, exitCodesHelp, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatRun } from '../format/simulate';
@@ -19,12 +19,13 @@ import { controlsEscaped as escapeText } from '../format/verify';
 import { parseInstallPath } from '../install-path';
 import { resolveLang, type Lang } from '../lang';
 import { loadOneMachine } from '../profile-input';
+import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 
 const USAGE =
   'acs-gate simulate PATH --machine PROFILE [--file INSTALLER] [--build N | --maintenance YYYY-MM] ' +
   '[--agent-build N | --agent-maintenance YYYY-MM] [--silent] [--scope SCOPE] [--cycles N] [--lang ja|en] ' +
-  '[--display-path PATH] [--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--at ISO] [--tz ZONE] [--state FILE] ' +
-  '[--events-xml FILE] [--assume-online] [--assume-root-auto-update]';
+  '[--display-path PATH] [--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--crl CRL]... [--at ISO] [--tz ZONE] [--state FILE] ' +
+  '[--events-xml FILE] [--assume-online] [--assume-root-auto-update] [--accept-kb KB]... [--policy FILE]';
 
 /** "build 12011 (from FileVersion 14.0.0.12011 in the version resource)" / "build 12011 (--build)" / "build unknown (…)". */
 function programLine(p: ProgramBuild, lang: Lang): string {
@@ -68,6 +69,7 @@ export const simulateCommand: Command = {
     trace: { kind: 'switch' },
     json: { kind: 'switch' },
     trust: { kind: 'list' },
+    crl: { kind: 'list' },
     'acs-root': { kind: 'list' },
     at: { kind: 'value' },
     state: { kind: 'value' },
@@ -75,6 +77,8 @@ export const simulateCommand: Command = {
     'display-path': { kind: 'value' },
     tz: { kind: 'value' },
     ...assumeFlags,
+    'accept-kb': ENDPOINT_FLAGS['accept-kb'],
+    policy: ENDPOINT_FLAGS.policy,
   },
   help: `Usage: ${USAGE}
 
@@ -107,6 +111,7 @@ Options:
   --json                    the run as JSON (path, decision, reasons, popups, events, downloads, remediation, transitions)
   --trust PEM               certificates the machine's root store may name (matched by thumbprint); repeatable
   --acs-root PEM            roots that make a chain ACS (default: the bundled Microsoft root); repeatable
+  --crl CRL                 a CRL (DER or PEM) the --file's revocation is judged by, offline; repeatable
   --at ISO                  simulation clock (default now)
   --tz ZONE                 time zone the times are shown in, e.g. Asia/Tokyo (default: TZ, else the system's)
   --state FILE              event-log memory ("event 900 logged once"): read if it exists, written after the run
@@ -115,6 +120,8 @@ Options:
                             certificate list (named in the output)
   --assume-root-auto-update where the machine's exports do not say, assume automatic root certificate update is
                             on (named in the output)
+  --accept-kb KB            a KB accepted as containing the ACS fix, on top of the table; repeatable
+  --policy FILE             JSON { "acceptKbs": ["KB..."] }: the same, kept in a file
 
 ${exitCodesHelp({
   0: 'allowed: the program installs / runs',
@@ -155,6 +162,7 @@ Examples:
     const extra = loadCertificates(args.lists.get('trust') ?? []);
     const known = knownCertificates(extra, bundledAcsRoot());
     const acsRoots = args.lists.get('acs-root') ? loadCertificates(args.lists.get('acs-root')!) : undefined;
+    const crls = args.lists.get('crl') ? loadCrls(args.lists.get('crl')!) : undefined;
     const statePath = args.values.get('state');
     let memory: SimulateInput['memory'];
     if (statePath && fs.existsSync(statePath)) {
@@ -165,9 +173,10 @@ Examples:
       }
     }
 
+    const { acceptKbs } = endpointOptions(args, io.cwd);
     const loaded = await loadOneMachine(machineArg);
     const { profile, assumed } = applyAssumptions(loaded.profile, assume);
-    const readiness = assessReadiness(profile, { lang });
+    const readiness = assessReadiness(profile, { lang, acceptKbs });
     // with a real file, the program's build is the flag's when given, else the file's version resource
     const program = file
       ? await programBuildOf(file, { ...(build !== undefined ? { build } : {}), ...(maintenance !== undefined ? { maintenance } : {}) })
@@ -197,7 +206,7 @@ Examples:
         : {}),
       settings: { ...(args.switches.has('silent') ? { silent: true } : {}), ...(scope ? { scope: scope as UpdateScope } : {}) },
       ...(cycles !== undefined ? { cycles } : {}),
-      trust: { known, ...(acsRoots ? { acsRoots } : {}) },
+      trust: { known, ...(acsRoots ? { acsRoots } : {}), ...(crls ? { crls } : {}) },
       ...(memory ? { memory } : {}),
     };
     const run = await simulate(path, input);

@@ -3,13 +3,13 @@ import type { X509Certificate } from 'node:crypto';
 import { bundledMicrosoftCertificates, verifyInOrder } from '../../authenticode';
 import type { VerificationResult } from '../../authenticode/types';
 import { timeValue } from '../args';
-import { loadCertificates } from '../certs';
+import { loadCertificates, loadCrls } from '../certs';
 import { certificatesInFile } from '../file-certificates';
 import { EXIT, exitCodesHelp, type Command } from '../command';
 import { UsageError } from '../errors';
 import { formatVerification, formatVerifyTotals, type CertificateLookup } from '../format/verify';
 
-const USAGE = 'acs-gate verify FILE... [--trust PEM_OR_DIR]... [--acs-root PEM]... [--at ISO_TIME] [--catalog CAT]... [--no-strict] [--json]';
+const USAGE = 'acs-gate verify FILE... [--trust PEM_OR_DIR]... [--acs-root PEM]... [--crl CRL]... [--at ISO_TIME] [--catalog CAT]... [--no-strict] [--json]';
 
 function lookupIn(certs: X509Certificate[]): CertificateLookup {
   return (subject) => {
@@ -33,6 +33,7 @@ export const verifyCommand: Command = {
   flags: {
     trust: { kind: 'list' },
     'acs-root': { kind: 'list' },
+    crl: { kind: 'list' },
     at: { kind: 'value' },
     catalog: { kind: 'list' },
     'no-strict': { kind: 'switch' },
@@ -47,6 +48,10 @@ Options:
   --trust PEM_OR_DIR   trust anchor certificates (PEM or DER file, or a directory of them); repeatable.
                        Default: only the bundled Microsoft Identity Verification Root CA 2020.
   --acs-root PEM       roots that make a chain ACS (default: the bundled Microsoft root); repeatable
+  --crl CRL            a CRL (DER or PEM) to check revocation against, offline; repeatable. A certificate
+                       of the signer's or the timestamp's chain revoked before the signature was made (its
+                       timestamp, else --at) makes it invalid (CERT_REVOKED). Without --crl, revocation is
+                       not checked (the output says so).
   --at ISO_TIME        verification time (default: now), e.g. 2024-04-11 or 2024-04-11T09:00:00Z
   --catalog CAT        a catalog file (.cat); repeatable. FILE is also valid when its hash (Authenticode
                        hash for PE/MSI, whole-file hash for flat files such as .inf) is listed in a catalog
@@ -66,11 +71,14 @@ Examples:
     const acsRoots = args.lists.get('acs-root');
     const trustCerts = trust ? loadCertificates(trust) : undefined;
     const acsCerts = acsRoots ? loadCertificates(acsRoots) : undefined;
+    const crlFiles = args.lists.get('crl');
+    const crls = crlFiles ? loadCrls(crlFiles) : undefined;
     const catalogs = args.lists.get('catalog');
     const options = {
       at,
       ...(catalogs ? { catalogs } : {}),
       strict: !args.switches.has('no-strict'),
+      ...(crls ? { crls } : {}),
       ...(trustCerts ? { trust: trustCerts } : {}),
       ...(acsCerts ? { acsRoots: acsCerts } : {}),
     };

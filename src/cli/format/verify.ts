@@ -59,7 +59,9 @@ function chainBlock(sig: SignatureReport, lookup: CertificateLookup): string[] {
 export function formatSignature(sig: SignatureReport, lookup: CertificateLookup): string[] {
   const lines = [
     `Signature Index: ${sig.index} ${sig.nested ? '(Nested Signature)' : '(Primary Signature)'}`,
-    `Hash of file (${sig.digestAlgorithm}): ${sig.digestMatches ? 'matches the signed digest' : 'DOES NOT match the signed digest'}`,
+    `Hash of file (${sig.digestAlgorithm}): ${
+      sig.digestMatches === null ? 'not compared (the signature was refused before)' : sig.digestMatches ? 'matches the signed digest' : 'DOES NOT match the signed digest'
+    }`,
     '',
   ];
   if (sig.signer) lines.push(`Signer: ${text(sig.signer)}`, '');
@@ -70,6 +72,9 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
       : 'File is not timestamped.',
   );
   if (sig.timestampChain?.length) lines.push('Timestamp Verified by:', ...certificateBlock([...sig.timestampChain].reverse().map(listed)));
+  lines.push(`Revocation: ${sig.revocation.summary}`);
+  for (const d of sig.revocation.details)
+    if (d.status !== 'good' && !sig.revocation.summary.includes(d.message)) lines.push(`    ${d.chain} chain, ${cn(d.subject)}: ${d.status} (${d.message})`);
   lines.push(`Azure Code Signing (ACS): ${sig.acs ? 'yes' : 'no'}`);
   for (const f of sig.failures) lines.push(`  ${f.code}: ${f.message}`);
   lines.push('');

@@ -12,16 +12,38 @@ import { certJson } from './cert-json';
 import { certutilRoot } from './certutil-root';
 import { collectLog } from './collect-log';
 import { getHotfixCsv } from './get-hotfix-csv';
+import { getHotfixTable } from './get-hotfix-table';
+import { computerInfoJson, currentVersionJson } from './registry-json';
 import { profileJson, zodIssues } from './profile-json';
 import { regQuery } from './reg-query';
 import { systeminfoCsv } from './systeminfo-csv';
+import { systeminfoList } from './systeminfo-list';
 import type { ExportKind, Importer, ImportResult, PartialProfile } from './types';
 import { wmicQfeCsv } from './wmic-qfe-csv';
 
 export type { ExportKind, Importer, ImportResult, PartialProfile } from './types';
 
 /** Order matters: the more specific detectors first. */
-export const IMPORTERS: readonly Importer[] = [systeminfoCsv, wmicQfeCsv, getHotfixCsv, certJson, profileJson, certutilRoot, regQuery, collectLog];
+export const IMPORTERS: readonly Importer[] = [
+  systeminfoCsv,
+  systeminfoList,
+  wmicQfeCsv,
+  getHotfixCsv,
+  getHotfixTable,
+  certJson,
+  computerInfoJson,
+  currentVersionJson,
+  profileJson,
+  certutilRoot,
+  regQuery,
+  collectLog,
+];
+
+/** What the importers read, for the one-line error about a file that is none of them. */
+export const EXPECTED_EXPORTS =
+  'systeminfo (list or /fo csv), Get-HotFix (table or | ConvertTo-Csv), wmic qfe list full /format:csv, ' +
+  "Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion' | ConvertTo-Json, Get-ComputerInfo | ConvertTo-Json, " +
+  'certutil -store Root, Get-ChildItem Cert:\\LocalMachine\\Root | ConvertTo-Json, reg query, or a machine profile JSON';
 
 /** Raw exports are small (a Root store listing is < 1 MiB); anything bigger is refused without reading it. */
 export const MAX_EXPORT_BYTES = 16 * 1024 * 1024;
@@ -38,7 +60,7 @@ export function importText(text: string, source: string): ImportResult {
     throw new ExportFormatError(
       source,
       1,
-      'not a recognised export (expected systeminfo /fo csv, Get-HotFix | ConvertTo-Csv, wmic qfe list full /format:csv, certutil -store Root, Get-ChildItem Cert:\\LocalMachine\\Root | ConvertTo-Json, reg query, or a profile JSON)',
+      `not a recognised export (expected ${EXPECTED_EXPORTS})`,
     );
   }
   return imp.parse(text, source);
@@ -74,8 +96,12 @@ const PRIORITY: Record<ExportKind, number> = {
   'profile-json': 0,
   'reg-query-currentversion': 1,
   'reg-query-authroot': 1,
+  'currentversion-json': 1,
+  'computerinfo-json': 2,
   'systeminfo-csv': 2,
+  'systeminfo-list': 2,
   'get-hotfix-csv': 3,
+  'get-hotfix-table': 3,
   'wmic-qfe-csv': 3,
   'certutil-root': 4,
   'cert-json': 4,
@@ -99,7 +125,7 @@ export function mergeImports(results: ImportResult[], fallbackName: string): Mer
   const notes = results.flatMap((r) => r.notes.map((n) => `${path.basename(r.source)}: ${n}`));
   const out: PartialProfile & { os: NonNullable<PartialProfile['os']> } = { os: {} };
   let versionFrom: string | undefined;
-  const nameOrder: ExportKind[] = ['profile-json', 'systeminfo-csv', 'get-hotfix-csv', 'wmic-qfe-csv'];
+  const nameOrder: ExportKind[] = ['profile-json', 'systeminfo-csv', 'systeminfo-list', 'computerinfo-json', 'get-hotfix-csv', 'get-hotfix-table', 'wmic-qfe-csv'];
   for (const k of nameOrder) {
     const r = results.find((x) => x.kind === k && x.facts.name);
     if (r) {

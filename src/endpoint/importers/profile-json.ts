@@ -15,6 +15,9 @@ export const PartialProfileSchema = MachineProfileSchema.extend({
   os: MachineProfileSchema.shape.os.unwrap().optional(),
 });
 
+/** a top-level field of a machine profile, as JSON text */
+export const PROFILE_KEY_RE = /"(name|role|os|hotfixes|rootStore|rootAutoUpdate|online)"\s*:/;
+
 export function zodIssues(err: z.ZodError): string {
   return err.issues
     .slice(0, 5)
@@ -26,7 +29,9 @@ export const profileJson: Importer = {
   kind: 'profile-json',
   detect(text) {
     const t = text.trimStart();
-    return t.startsWith('{') && !/"Thumbprint"\s*:/.test(text.slice(0, 1 << 16));
+    const head = text.slice(0, 1 << 16);
+    // a profile names at least one of its own fields; any other JSON object is not taken for a (bad) profile
+    return t.startsWith('{') && !/"Thumbprint"\s*:/.test(head) && PROFILE_KEY_RE.test(head);
   },
   parse(text, source) {
     let data: unknown;

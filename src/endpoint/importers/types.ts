@@ -3,6 +3,10 @@ import type { MachineProfile, RootStoreEntry } from '../profile';
 
 export type ExportKind =
   | 'systeminfo-csv'
+  | 'systeminfo-list'
+  | 'get-hotfix-table'
+  | 'currentversion-json'
+  | 'computerinfo-json'
   | 'get-hotfix-csv'
   | 'wmic-qfe-csv'
   | 'certutil-root'

@@ -10,6 +10,9 @@ import { signPe } from '../../helpers/sign-pe';
 import { testOptions, writeFixture } from './fixtures';
 import { tempDir } from './temp-files';
 
+/** two worker threads, running the TypeScript worker through ts-node (the compiled one needs a build) */
+const POOLED = { workers: 2, workerEntry: path.join(__dirname, '..', '..', 'helpers', 'ts-pool-worker.js') };
+
 async function mixedFiles(): Promise<{ files: string[]; expected: string[] }> {
   const signed = await signPe(buildPe());
   const tampered = Buffer.from(signed);
@@ -36,7 +39,7 @@ describe('verifying many files with a worker pool', () => {
   it('gives every file its own result, in input order, the same as in this thread', async () => {
     const { files, expected } = await mixedFiles();
     const inThread = await verifyFiles(files, testOptions(), { workers: 0 });
-    const pooled = await verifyFiles(files, testOptions(), { workers: 2 });
+    const pooled = await verifyFiles(files, testOptions(), POOLED);
     expect(pooled.map((r) => r.file)).toEqual(files);
     expect(pooled.map((r) => r.verdict)).toEqual(expected);
     expect(pooled).toEqual(inThread);
@@ -46,12 +49,23 @@ describe('verifying many files with a worker pool', () => {
   it('yields each result as soon as it and every earlier one are done', async () => {
     const { files } = await mixedFiles();
     const seen: string[] = [];
-    for await (const r of verifyInOrder(files, testOptions(), { workers: 2 })) seen.push(r.file);
+    for await (const r of verifyInOrder(files, testOptions(), POOLED)) seen.push(r.file);
     expect(seen).toEqual(files);
+  });
+
+  it('runs in this thread when there is no compiled worker and no entry is given (TypeScript sources)', async () => {
+    const { files, expected } = await mixedFiles();
+    const rs = await verifyFiles(files, testOptions(), { workers: 2 });
+    expect(rs.map((r) => r.verdict)).toEqual(expected);
+  });
+
+  it('uses the worker entry it is given (a missing one is an error, not a silent fallback)', async () => {
+    const { files } = await mixedFiles();
+    await expect(verifyFiles(files, testOptions(), { workers: 2, workerEntry: path.join(tempDir(), 'no-such-worker.js') })).rejects.toThrow();
   });
 
   it('bad trust input throws in the caller, before any thread starts', async () => {
     const { files } = await mixedFiles();
-    await expect(verifyFiles(files, { trust: ['not a certificate'] }, { workers: 2 })).rejects.toThrow(/certificate/);
+    await expect(verifyFiles(files, { trust: ['not a certificate'] }, POOLED)).rejects.toThrow(/certificate/);
   });
 });

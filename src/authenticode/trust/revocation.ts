@@ -1,0 +1,334 @@
+/**
+ * Revocation from CRLs given offline (no network at run time): parse X.509 CRLs (RFC 5280 §5), decide which
+ * CRL speaks for a certificate, and judge each certificate of a chain as good, revoked or unknown.
+ *
+ * A CRL speaks for a certificate only when
+ *   - its issuer Name is byte-equal to the certificate's issuer Name,
+ *   - its authorityKeyIdentifier (when both it and the issuer's subjectKeyIdentifier exist) names the issuer's key,
+ *   - the issuer's key verifies the CRL's signature (node:crypto), and the issuer's keyUsage (when present)
+ *     allows cRLSign,
+ *   - it is inside its time window at the verification time: thisUpdate <= at <= nextUpdate (as Windows
+ *     judges CRL freshness: at the time of the check, not at the signing time),
+ *   - it has no critical extension this reader does not understand (RFC 5280 §5.2).
+ * A CRL that fails any of these is not used; when no usable CRL speaks for a certificate its status is
+ * "unknown" with the reasons, never "revoked". A CRL that is partitioned (issuingDistributionPoint naming a
+ * distribution point or limited to some reasons) or a delta CRL can prove a revocation but never its absence.
+ *
+ * What a revocation means for a signature is decided by the caller (signature.ts) with judgeRevocation:
+ * the revocation date (never invalidityDate, which Windows does not read) against the time the signature
+ * is proven to exist. See docs/architecture.md, "Revocation".
+ */
+import type { X509Certificate } from 'node:crypto';
+import { type Asn1Node, bytesEqual, child, isContext, parseDer, readBitString, readBoolean, readOctetString, readOid, readTime, TAG } from '../pkcs7/asn1';
+import { readAlgorithm, type AlgorithmIdentifier } from '../pkcs7/signed-data';
+import { verifyWithAlgorithm } from '../pkcs7/signer';
+import { VerifyError } from '../errors';
+import { certFacts, nameToString, serialValue } from './certificates';
+import type { CrlInput, RevocationDetail } from '../types';
+
+/** CRL entry reason codes (RFC 5280 §5.3.1); 7 is unused. */
+export const CRL_REASONS: Readonly<Record<number, string>> = {
+  0: 'unspecified',
+  1: 'keyCompromise',
+  2: 'cACompromise',
+  3: 'affiliationChanged',
+  4: 'superseded',
+  5: 'cessationOfOperation',
+  6: 'certificateHold',
+  8: 'removeFromCRL',
+  9: 'privilegeWithdrawn',
+  10: 'aACompromise',
+};
+
+const EXT = {
+  authorityKeyIdentifier: '2.5.29.35',
+  crlNumber: '2.5.29.20',
+  deltaCrlIndicator: '2.5.29.27',
+  issuingDistributionPoint: '2.5.29.28',
+  freshestCrl: '2.5.29.46',
+  authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
+  reasonCode: '2.5.29.21',
+  invalidityDate: '2.5.29.24',
+  certificateIssuer: '2.5.29.29',
+} as const;
+
+/** Bound on the entries read from one CRL (real code-signing CA CRLs hold a few thousand). */
+export const MAX_CRL_ENTRIES = 1_000_000;
+
+export interface CrlEntry {
+  revokedAt: Date;
+  /** RFC 5280 reason code, undefined when the entry has none */
+  reason?: number;
+}
+
+export interface ParsedCrl {
+  der: Buffer;
+  issuerDer: Uint8Array;
+  issuer: string;
+  thisUpdate: Date;
+  nextUpdate?: Date;
+  aki?: Uint8Array;
+  tbs: Uint8Array;
+  signatureAlgorithm: AlgorithmIdentifier;
+  signature: Uint8Array;
+  /** serial (unsigned value of the INTEGER's octets, as certificates' serials are compared) → entry */
+  entries: Map<bigint, CrlEntry>;
+  /** the CRL may prove a revocation but not its absence (delta CRL, partitioned CRL) */
+  partial?: string;
+  /** why the CRL cannot be used at all (a critical extension not understood …) */
+  unusable?: string;
+}
+
+const bad = (msg: string): VerifyError => new VerifyError('BAD_TRUST_INPUT', `CRL: ${msg}`);
+
+const PEM_CRL_RE = /-----BEGIN X509 CRL-----([A-Za-z0-9+/=\s]+?)-----END X509 CRL-----/g;
+
+/** DER bytes or PEM text (one or more "X509 CRL" blocks) → parsed CRLs. Garbage gives VerifyError BAD_TRUST_INPUT. */
+export function parseCrlInput(input: CrlInput): ParsedCrl[] {
+  if (typeof input === 'string') return pemBlocks(input);
+  if (!(input instanceof Uint8Array)) throw bad('input must be DER bytes or PEM text');
+  const buf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (buf.length > 0 && buf[0] === 0x30) return [parseCrlDer(buf)];
+  return pemBlocks(buf.toString('latin1'));
+}
+
+function pemBlocks(text: string): ParsedCrl[] {
+  const out: ParsedCrl[] = [];
+  for (const m of text.matchAll(new RegExp(PEM_CRL_RE.source, 'g'))) out.push(parseCrlDer(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
+  if (out.length === 0) throw bad('neither DER nor PEM (no BEGIN/END X509 CRL block)');
+  return out;
+}
+
+function readExtensions(wrapper: Asn1Node | undefined, what: string): { oid: string; critical: boolean; value: Uint8Array }[] {
+  if (!wrapper) return [];
+  const seq = wrapper.tag === TAG.SEQUENCE ? wrapper : child(wrapper, 0, what, TAG.SEQUENCE);
+  return seq.children.map((ext) => {
+    const oid = readOid(child(ext, 0, what), `${what} id`);
+    const critical = ext.children.length === 3 ? readBoolean(ext.children[1], `${what} critical`) : false;
+    const value = readOctetString(ext.children[ext.children.length - 1], `${what} value`);
+    return { oid, critical, value };
+  });
+}
+
+/** One DER CertificateList. Throws VerifyError BAD_TRUST_INPUT when it is not one. */
+export function parseCrlDer(der: Buffer): ParsedCrl {
+  try {
+    return readCrl(der);
+  } catch (e) {
+    if (e instanceof VerifyError) throw bad(e.message);
+    throw bad((e as Error).message);
+  }
+}
+
+function readCrl(der: Buffer): ParsedCrl {
+  const root = parseDer(der, { code: 'BAD_TRUST_INPUT', what: 'CRL' });
+  const tbs = child(root, 0, 'TBSCertList', TAG.SEQUENCE);
+  const signatureAlgorithm = readAlgorithm(child(root, 1, 'CRL signatureAlgorithm'), 'CRL signatureAlgorithm');
+  const sigBits = readBitString(child(root, 2, 'CRL signature'), 'CRL signature');
+  if (sigBits.unusedBits !== 0) throw bad('the signature BIT STRING has unused bits');
+  let i = 0;
+  if (tbs.children[0]?.tag === TAG.INTEGER) i++; // version (v2)
+  const innerAlg = readAlgorithm(child(tbs, i, 'TBSCertList signature'), 'TBSCertList signature');
+  if (innerAlg.oid !== signatureAlgorithm.oid) throw bad('the signature algorithm inside and outside the TBSCertList differ');
+  const issuer = child(tbs, i + 1, 'CRL issuer', TAG.SEQUENCE);
+  const thisUpdate = readTime(child(tbs, i + 2, 'thisUpdate'), 'thisUpdate');
+  let pos = i + 3;
+  let nextUpdate: Date | undefined;
+  const maybeNext = tbs.children[pos];
+  if (maybeNext && (maybeNext.tag === TAG.UTCTime || maybeNext.tag === TAG.GeneralizedTime)) {
+    nextUpdate = readTime(maybeNext, 'nextUpdate');
+    pos++;
+  }
+  const crl: ParsedCrl = {
+    der,
+    issuerDer: issuer.bytes,
+    issuer: nameToString(issuer),
+    thisUpdate,
+    ...(nextUpdate ? { nextUpdate } : {}),
+    tbs: tbs.bytes,
+    signatureAlgorithm,
+    signature: sigBits.bytes,
+    entries: new Map(),
+  };
+  const maybeRevoked = tbs.children[pos];
+  if (maybeRevoked && maybeRevoked.tag === TAG.SEQUENCE) {
+    if (maybeRevoked.children.length > MAX_CRL_ENTRIES) throw bad(`more than ${MAX_CRL_ENTRIES} entries`);
+    for (const entry of maybeRevoked.children) readEntry(entry, crl);
+    pos++;
+  }
+  const maybeExts = tbs.children[pos];
+  if (maybeExts) {
+    if (!isContext(maybeExts, 0)) throw bad('unexpected element after the revoked certificates');
+    for (const ext of readExtensions(maybeExts, 'CRL extension')) readCrlExtension(ext, crl);
+    pos++;
+  }
+  if (tbs.children.length !== pos) throw bad('unexpected trailing elements in the TBSCertList');
+  return crl;
+}
+
+function readEntry(entry: Asn1Node, crl: ParsedCrl): void {
+  const serialNode = child(entry, 0, 'CRL entry serial', TAG.INTEGER);
+  const revokedAt = readTime(child(entry, 1, 'CRL entry revocationDate'), 'CRL entry revocationDate');
+  const e: CrlEntry = { revokedAt };
+  for (const ext of readExtensions(entry.children[2], 'CRL entry extension')) {
+    if (ext.oid === EXT.reasonCode) {
+      const v = parseDer(ext.value, { code: 'BAD_TRUST_INPUT', what: 'reasonCode' });
+      if (v.tag !== 0x0a || v.content.length !== 1) throw bad('reasonCode is not a one-octet ENUMERATED');
+      e.reason = v.content[0]!;
+    } else if (ext.oid === EXT.invalidityDate) {
+      // not used: Windows judges by the revocation date
+    } else if (ext.critical) {
+      // certificateIssuer (indirect CRLs) and anything else critical: the CRL's scope is not understood
+      crl.unusable ??= `its entries carry a critical extension ${ext.oid} that is not supported (indirect CRL?)`;
+    }
+  }
+  crl.entries.set(serialValue(serialNode.content), e);
+}
+
+function readCrlExtension(ext: { oid: string; critical: boolean; value: Uint8Array }, crl: ParsedCrl): void {
+  switch (ext.oid) {
+    case EXT.authorityKeyIdentifier: {
+      const seq = parseDer(ext.value, { code: 'BAD_TRUST_INPUT', what: 'authorityKeyIdentifier' });
+      const kid = seq.children.find((c) => c.cls === 'context' && c.tagNumber === 0 && !c.constructed);
+      if (kid) crl.aki = kid.content;
+      break;
+    }
+    case EXT.crlNumber:
+    case EXT.freshestCrl:
+    case EXT.authorityInfoAccess:
+      break;
+    case EXT.deltaCrlIndicator:
+      crl.partial = 'a delta CRL';
+      break;
+    case EXT.issuingDistributionPoint: {
+      // IssuingDistributionPoint ::= SEQUENCE { [0] distributionPoint, [1] onlyContainsUserCerts, [2] onlyContainsCACerts,
+      //   [3] onlySomeReasons, [4] indirectCRL, [5] onlyContainsAttributeCerts }
+      const idp = parseDer(ext.value, { code: 'BAD_TRUST_INPUT', what: 'issuingDistributionPoint' });
+      for (const f of idp.children) {
+        if (f.cls !== 'context') continue;
+        if (f.tagNumber === 0 || f.tagNumber === 3) crl.partial = 'a partitioned CRL (issuingDistributionPoint)';
+        else if (f.tagNumber === 4 || f.tagNumber === 5) crl.unusable ??= 'an indirect or attribute-certificate CRL, which is not supported';
+        else crl.partial = 'a CRL limited to user or CA certificates (issuingDistributionPoint)';
+      }
+      break;
+    }
+    default:
+      if (ext.critical) crl.unusable ??= `it has a critical extension ${ext.oid} that is not supported`;
+  }
+}
+
+// ---------------------------------------------------------------- status of one certificate
+
+export type CertificateRevocationStatus =
+  | { status: 'good'; crls: number }
+  | { status: 'revoked'; revokedAt: Date; reason?: number }
+  | { status: 'unknown'; why: string };
+
+const iso = (d: Date): string => d.toISOString();
+
+/** Why `crl` cannot speak for certificates issued by `issuer` at `at`, or undefined when it can. */
+export function crlProblem(crl: ParsedCrl, issuer: X509Certificate, at: Date): string | undefined {
+  if (crl.unusable) return `the CRL from "${crl.issuer}" is not used: ${crl.unusable}`;
+  const f = certFacts(issuer);
+  if (crl.aki && f.ski && !bytesEqual(crl.aki, f.ski)) return `the CRL from "${crl.issuer}" names another key of that issuer (authorityKeyIdentifier)`;
+  if (f.keyUsage && !f.keyUsage.has('cRLSign')) return `"${f.subject}" may not sign CRLs (keyUsage without cRLSign)`;
+  const check = verifyWithAlgorithm(issuer.publicKey, crl.signatureAlgorithm, 'sha256', crl.tbs, crl.signature);
+  if (!check.ok) return `the CRL from "${crl.issuer}" is not signed by the issuer's key (${check.message})`;
+  if (at.getTime() < crl.thisUpdate.getTime()) return `the CRL from "${crl.issuer}" is not yet valid at ${iso(at)} (thisUpdate ${iso(crl.thisUpdate)})`;
+  if (crl.nextUpdate && at.getTime() > crl.nextUpdate.getTime())
+    return `the CRL from "${crl.issuer}" expired at ${iso(crl.nextUpdate)} (nextUpdate; judged at ${iso(at)})`;
+  return undefined;
+}
+
+/** The revocation status of `cert` (issued by `issuer`) from the CRLs, at the verification time `at`. */
+export function certificateStatus(cert: X509Certificate, issuer: X509Certificate, crls: readonly ParsedCrl[], at: Date): CertificateRevocationStatus {
+  const f = certFacts(cert);
+  const problems: string[] = [];
+  let complete = 0;
+  let revoked: CrlEntry | undefined;
+  for (const crl of crls) {
+    if (!bytesEqual(crl.issuerDer, f.issuerDer)) continue;
+    const problem = crlProblem(crl, issuer, at);
+    if (problem) {
+      problems.push(problem);
+      continue;
+    }
+    const entry = crl.entries.get(f.serial);
+    if (entry && entry.reason !== 8) {
+      // several usable CRLs listing it: the earliest revocation date is kept
+      if (!revoked || entry.revokedAt.getTime() < revoked.revokedAt.getTime()) revoked = entry;
+    } else if (!crl.partial) complete++;
+    else problems.push(`the CRL from "${crl.issuer}" is ${crl.partial}: it cannot show that a certificate is not revoked`);
+  }
+  if (revoked) return { status: 'revoked', revokedAt: revoked.revokedAt, ...(revoked.reason !== undefined ? { reason: revoked.reason } : {}) };
+  if (complete > 0) return { status: 'good', crls: complete };
+  if (problems.length) return { status: 'unknown', why: problems.join('; ') };
+  return { status: 'unknown', why: `no CRL from "${f.issuer}" was given` };
+}
+
+// ---------------------------------------------------------------- judging a chain
+
+/** Reason codes after which a time-stamping authority's earlier tokens stay valid (RFC 3161 §4, item 1). */
+const TSA_BENIGN_REASONS = new Set([0, 3, 4, 5]);
+
+export interface ChainRevocation {
+  details: RevocationDetail[];
+  /** the certificates whose revocation makes the signature fail (CERT_REVOKED), one message each */
+  failures: string[];
+}
+
+/**
+ * Judge every certificate of `path` (leaf first; the last one, the anchor or the end of the path, is not
+ * checked: it has no issuer in the path) against the CRLs.
+ *   signer chain: revoked when the revocation date is not after `signedAt` (the valid timestamp's time, else
+ *     the verification time) — whatever the reason code, as Windows does for code signing (the CA sets the
+ *     revocation date; for a key compromise it dates it back to the compromise).
+ *   timestamp chain: a TSA key whose certificate is revoked without a reason code, or for any reason other than
+ *     unspecified / affiliationChanged / superseded / cessationOfOperation, may have stamped any time: every
+ *     token it signed fails (RFC 3161 §4); for those four reasons tokens stamped before the revocation date stay valid.
+ */
+export function judgeChainRevocation(
+  path: readonly X509Certificate[],
+  kind: 'signer' | 'timestamp',
+  signedAt: Date,
+  crls: readonly ParsedCrl[],
+  at: Date,
+): ChainRevocation {
+  const out: ChainRevocation = { details: [], failures: [] };
+  for (let i = 0; i + 1 < path.length; i++) {
+    const cert = path[i]!;
+    const f = certFacts(cert);
+    const s = certificateStatus(cert, path[i + 1]!, crls, at);
+    const base = { chain: kind, subject: f.subject, serial: f.serial.toString(16).toUpperCase() };
+    if (s.status === 'good') {
+      out.details.push({ ...base, status: 'good', message: `not revoked (${s.crls} CRL${s.crls > 1 ? 's' : ''} from "${f.issuer}")` });
+      continue;
+    }
+    if (s.status === 'unknown') {
+      out.details.push({ ...base, status: 'unknown', message: s.why });
+      continue;
+    }
+    const reason = s.reason !== undefined ? (CRL_REASONS[s.reason] ?? `reason ${s.reason}`) : undefined;
+    const what = `"${f.subject}" was revoked at ${iso(s.revokedAt)}${reason ? ` (${reason})` : ' (no reason code)'}`;
+    const withReason = { ...base, revokedAt: iso(s.revokedAt), ...(reason ? { reason } : {}) };
+    const before = s.revokedAt.getTime() > signedAt.getTime();
+    const tsaAnyTime = kind === 'timestamp' && (s.reason === undefined || !TSA_BENIGN_REASONS.has(s.reason));
+    if (before && !tsaAnyTime) {
+      out.details.push({ ...withReason, status: 'revoked-after-signing', message: `${what}, after ${kind === 'signer' ? 'the signature was made' : 'the time stamped'} (${iso(signedAt)}): it still holds` });
+    } else {
+      const message = tsaAnyTime
+        ? `${what}: a time-stamping key revoked for that reason may have stamped any time, so no token it signed is trusted`
+        : `${what}, not after ${kind === 'signer' ? 'the time the signature is proven to exist' : 'the time stamped'} (${iso(signedAt)})`;
+      out.details.push({ ...withReason, status: 'revoked', message });
+      out.failures.push(`${kind === 'timestamp' ? 'timestamp authority chain: ' : ''}${message}`);
+    }
+  }
+  return out;
+}
+
+/** Summary status of a set of details: revoked > unknown > good. */
+export function overallStatus(details: readonly RevocationDetail[]): 'good' | 'revoked' | 'unknown' {
+  if (details.some((d) => d.status === 'revoked')) return 'revoked';
+  if (details.length === 0 || details.some((d) => d.status === 'unknown')) return 'unknown';
+  return 'good';
+}
