@@ -103,3 +103,7 @@ export type { FleetOptions, FleetResult, FleetDeps } from './report/fleet';
 export { FleetAggregator } from './report/aggregate';
 export { renderHtml } from './report/html';
 export type { FleetSummary, MachineRow, PathOutcome, PopupView, EventView } from './report/types';
+
+// Collecting the inputs on Windows (docs/collect.md)
+export { collect, CollectError, COLLECT_FILES, nodeRunner, systemToolRunner, replayRunner } from './collect';
+export type { CollectOptions, CollectSummary, CommandRunner, RunResult, RunOptions } from './collect';

@@ -258,16 +258,20 @@ class SignatureVerification {
       this.fail('UNSUPPORTED_ALGORITHM', `${unknown[0]} uses unsupported digest algorithm ${unknown[1]}`);
       return undefined;
     }
-    if (signedData.digestAlgorithms.length !== 1 || new Set(all.map(([, oid]) => oid)).size !== 1) {
+    // APPX: SpcIndirectDataContent's algorithm is the package's (its block map's HashMethod) and may differ from
+    // the signer's, as packages are signed (formats/appx-reader.ts); the signer's algorithms must still agree
+    const agreeing = this.p.spc.kind === 'appx' ? all.filter(([w]) => w !== 'SpcIndirectDataContent') : all;
+    if (signedData.digestAlgorithms.length !== 1 || new Set(agreeing.map(([, oid]) => oid)).size !== 1) {
       this.fail('DIGEST_ALGORITHM_MISMATCH', `digest algorithms disagree: ${all.map(([w, oid]) => `${w}=${digestAlgorithmFromOid(oid)}`).join(', ')}`);
       return undefined;
     }
-    return spcAlg;
+    return this.p.spc.kind === 'appx' ? digestAlgorithmFromOid(this.si.digestAlgorithm.oid) : spcAlg;
   }
 
   /** Rule 3: the file's Authenticode digest equals the digest inside SpcIndirectDataContent. */
   private async fileDigest(alg: DigestAlgorithm): Promise<boolean> {
     if (this.p.spc.kind === 'catalog') return true; // a catalog signs its CTL directly: no file digest
+    if (this.p.spc.kind === 'appx') alg = digestAlgorithmFromOid(this.p.spc.digestAlgorithm.oid)!; // the package's algorithm
     let actual: Buffer;
     try {
       actual = await this.source.digest(alg);
@@ -284,7 +288,9 @@ class SignatureVerification {
       );
       return false;
     }
-    this.report.digestMatches = expected.length === DIGEST_LENGTH[alg] && bytesEqual(actual, expected);
+    // an APPX signs a blob of tagged part hashes ("APPX" "AXPC" h …), not one hash (formats/appx-reader.ts)
+    const lengthOk = this.p.spc.kind === 'appx' || expected.length === DIGEST_LENGTH[alg];
+    this.report.digestMatches = lengthOk && bytesEqual(actual, expected);
     if (!this.report.digestMatches)
       this.fail('DIGEST_MISMATCH', `the file's ${alg} digest ${actual.toString('hex')} differs from the signed ${Buffer.from(expected).toString('hex')}`);
     return true;

@@ -87,7 +87,9 @@ function malformed(file: string, format: FileFormat, e: unknown): VerificationRe
     : errno
       ? { code: 'IO_ERROR', message }
       : { code: MALFORMED_CODE[format], message };
-  return { file, format, verdict: 'malformed', acs: false, failures: [failure], signatures: [] };
+  // a reader that finds the file is not its format after all (a ZIP that is no APPX) says UNKNOWN_FORMAT
+  const shownFormat = failure.code === 'UNKNOWN_FORMAT' ? 'unknown' : format;
+  return { file, format: shownFormat, verdict: 'malformed', acs: false, failures: [failure], signatures: [] };
 }
 
 export async function verifyFileWithContext(file: string, ctx: VerifyContext): Promise<VerificationResult> {

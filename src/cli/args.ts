@@ -65,21 +65,74 @@ export function parseArgs(argv: readonly string[], specs: FlagSpecs): ParsedArgs
   return out;
 }
 
-/** A flag whose value must be a positive integer. */
-export function intValue(args: ParsedArgs, name: string): number | undefined {
+/** Bounds of the numeric flags (stated in the usage error; README "Commands"). */
+export const INT_BOUNDS: Readonly<Record<string, readonly [number, number]>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, readonly [number, number]>, {
+    // one update cycle per simulated hour: 1000 cycles is six weeks of an agent retrying, in well under a second
+    cycles: [1, 1000] as const,
+    // Apex One builds are 4-5 digit numbers (11092, 12011)
+    build: [1, 999999] as const,
+    'agent-build': [1, 999999] as const,
+  }),
+);
+
+/** A flag whose value must be a whole number within its bounds (INT_BOUNDS, or the given ones). */
+export function intValue(args: ParsedArgs, name: string, bounds: readonly [number, number] | undefined = INT_BOUNDS[name]): number | undefined {
   const v = args.values.get(name);
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number, got "${v}"`);
-  return Number(v);
+  const [min, max] = bounds ?? [0, Number.MAX_SAFE_INTEGER];
+  if (!/^\d+$/.test(v) || v.length > 16) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${v}"`);
+  const n = Number(v);
+  if (n < min || n > max) throw new UsageError(`--${name} must be from ${min} to ${max}, got ${v}`);
+  return n;
 }
 
-/** `--at ISO_TIME` (default: the given now). Only the CLI reads the clock. */
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * `--at ISO_TIME` (default: the given now). Only the CLI reads the clock. Every field is checked, so an
+ * impossible date (2024-02-30, 2023-02-29, 24:00) is a usage error, never rolled over into the next month.
+ * Without a zone the time is UTC. Years 1601..9999 (what a Windows FILETIME and an X.509 time can hold).
+ */
 export function timeValue(args: ParsedArgs, name: string, now: () => Date): Date {
   const v = args.values.get(name);
   if (v === undefined) return now();
-  const d = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) ? new Date(v) : new Date(NaN);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`--${name} must be an ISO 8601 time like 2024-04-11 or 2024-04-11T09:00:00Z, got "${v}"`);
-  return d;
+  const bad = (why: string) =>
+    new UsageError(`--${name} must be an ISO 8601 time like 2024-04-11 or 2024-04-11T09:00:00Z, got "${v}"${why ? ` (${why})` : ''}`);
+  const m = ISO_TIME.exec(v);
+  if (!m) throw bad('');
+  const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? 0 : Number(x))) as [number, number, number, number, number, number];
+  if (y < 1601 || y > 9999) throw bad('year out of 1601..9999');
+  if (mo < 1 || mo > 12) throw bad('no such month');
+  if (d < 1 || d > daysInMonth(y, mo)) throw bad(`${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')} has ${daysInMonth(y, mo)} days`);
+  if (h > 23 || mi > 59 || se > 59) throw bad('no such time of day');
+  const zone = m[8];
+  if (zone && zone !== 'Z') {
+    const z = /^[+-](\d{2}):?(\d{2})$/.exec(zone)!;
+    if (Number(z[1]) > 14 || Number(z[2]) > 59) throw bad('no such time zone offset');
+  }
+  const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  const local = Date.UTC(y, mo - 1, d, h, mi, se, ms);
+  let offset = 0;
+  if (zone && zone !== 'Z') {
+    const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+    offset = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3])) * 60_000;
+  }
+  const t = new Date(local - offset);
+  // Date.UTC maps years 0..99 to 1900..1999; the range check above keeps y >= 1601
+  if (Number.isNaN(t.getTime())) throw bad('');
+  return t;
+}
+
+/** A flag given on a command or path it does not apply to: a usage error naming it. */
+export function refuseFlags(args: ParsedArgs, names: readonly string[], where: string): void {
+  for (const n of names) {
+    if (args.switches.has(n) || args.values.has(n) || args.lists.has(n)) throw new UsageError(`--${n} does not apply to ${where}`);
+  }
 }
 
 /** `--maintenance YYYY-MM` style values. */

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCrlInput } from '../authenticode/trust/revocation';
 import { CliInputError } from './errors';
+import { checkRegularFile, readRegularFile } from './io';
 
 /** CRL files larger than this are refused (real code-signing CA CRLs are a few hundred KiB at most). */
 export const MAX_CRL_FILE_BYTES = 64 * 1024 * 1024;
@@ -11,12 +12,8 @@ export const MAX_CRL_FILE_BYTES = 64 * 1024 * 1024;
 const CERT_FILE = /\.(pem|crt|cer|der)$/i;
 
 function certsOfFile(file: string): X509Certificate[] {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    throw new CliInputError(`${file}: cannot read certificate file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  // a regular file within the certificate size cap (a FIFO or /dev/zero is refused at once)
+  const bytes = readRegularFile(file, 'certificate');
   const text = bytes.toString('latin1');
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
   try {
@@ -37,6 +34,7 @@ export function loadCertificates(args: readonly string[]): X509Certificate[] {
     } catch {
       throw new CliInputError(`${arg}: no such certificate file or directory`);
     }
+    if (!stat.isDirectory()) checkRegularFile(arg, 'certificate');
     if (stat.isDirectory()) {
       const files = fs.readdirSync(arg).filter((f) => CERT_FILE.test(f)).sort();
       if (!files.length) throw new CliInputError(`${arg}: no .pem/.crt/.cer/.der certificate in this directory`);

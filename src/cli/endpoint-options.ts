@@ -5,6 +5,7 @@
  *                                       one flag may list several: --accept-kb KB5044343,KB5046682)
  *   --policy FILE                       a JSON file { "acceptKbs": ["KB…", …] } (UTF-8 / UTF-16)
  */
+import { readRegularFile } from './io';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from '../endpoint/decode';
@@ -34,8 +35,10 @@ function kbList(values: readonly string[], where: string): string[] {
 export function readPolicyFile(file: string): { acceptKbs: string[] } {
   let text: string;
   try {
-    text = decodeText(fs.readFileSync(file)).text;
+    // a regular file within its cap: a FIFO or a device is refused at once (src/cli/io.ts)
+    text = decodeText(readRegularFile(file, 'policy', { flag: '--policy' })).text;
   } catch (e) {
+    if (e instanceof CliInputError) throw e;
     throw new CliInputError(`${file}: cannot read the policy file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   let data: unknown;

@@ -2,6 +2,7 @@
  * Entry point of the acs-gate command line: picks the subcommand, parses its flags, runs it, and turns
  * errors into one line on stderr (a stack trace only with --debug). Exit codes: see EXIT in command.ts.
  */
+import { escapeTerminal, escapeText } from '../text/escape';
 import { parseArgs } from './args';
 import { EXIT, type Command } from './command';
 import { CliInputError, UsageError } from './errors';
@@ -60,8 +61,11 @@ function debugRequested(argv: readonly string[]): boolean {
   return argv.includes('--debug');
 }
 
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
   const debug = debugRequested(argv);
+  // human output goes through the terminal escaper as a last line of defence (values are escaped where
+  // they are formatted); --json output is JSON, whose strings escape controls themselves
+  const io: CliIo = argv.includes('--json') ? rawIo : { ...rawIo, stdout: (t) => rawIo.stdout(escapeTerminal(t)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout)(mainHelp());
@@ -73,7 +77,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   const command = loadCommand(name);
   if (!command) {
-    io.stderr(`acs-gate: unknown command "${name}" (commands: ${COMMAND_NAMES.join(', ')})\n`);
+    io.stderr(`acs-gate: unknown command "${escapeText(name)}" (commands: ${COMMAND_NAMES.join(', ')})\n`);
     return EXIT.USAGE_OR_IO;
   }
   try {
@@ -85,14 +89,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return await command.run(args, { io, debug });
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`acs-gate ${command.name}: ${e.message}\nusage: ${command.usage}\n`);
+      io.stderr(`acs-gate ${command.name}: ${escapeText(e.message)}\nusage: ${command.usage}\n`);
       return EXIT.USAGE_OR_IO;
     }
     // duck-typed: errors from node built-ins may come from another realm (e.g. under jest)
     const err = typeof e === 'object' && e !== null ? (e as { name?: unknown; message?: unknown; stack?: unknown }) : {};
     const message = typeof err.message === 'string' ? err.message : String(e);
     const known = e instanceof CliInputError || err.name === 'InputError';
-    io.stderr(`acs-gate ${command.name}: ${known ? '' : 'error: '}${message.split('\n')[0]}\n`);
+    io.stderr(`acs-gate ${command.name}: ${known ? '' : 'error: '}${escapeText(message.split('\n')[0])}\n`);
     if (debug && typeof err.stack === 'string') io.stderr(err.stack + '\n');
     return EXIT.USAGE_OR_IO;
   }

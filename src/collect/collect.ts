@@ -74,6 +74,7 @@ export interface StepRecord {
   detail?: string;
 }
 
+/** What collect() needs: where to write, the computer's name, how to run commands, a clock. */
 export interface CollectOptions {
   /** OUT: the machine folder is OUT/<computerName> */
   outDir: string;
@@ -88,6 +89,7 @@ export interface CollectOptions {
   timeoutScale?: number;
 }
 
+/** What collect() did: the machine folder, each file's result, the probe's evidence and the online verdict. */
 export interface CollectSummary {
   machineDir: string;
   computerName: string;
@@ -97,6 +99,7 @@ export interface CollectSummary {
   rootDirUrl?: string;
 }
 
+/** The collection could not be written at all (bad computer name, output folder not writable). */
 export class CollectError extends Error {
   override readonly name = 'CollectError';
 }
@@ -224,6 +227,11 @@ async function swapInto(staging: string, target: string): Promise<void> {
   if (hadOld) await fsp.rm(old, { recursive: true, force: true }).catch(() => undefined);
 }
 
+/**
+ * Runs the collector's commands through `o.runner`, writes OUT/<computerName>/ (COLLECT_FILES) whole or not at
+ * all, and returns what was written and what failed. A failing command never aborts the collection; only an
+ * unusable computer name or an output folder that cannot be written throws CollectError.
+ */
 export async function collect(o: CollectOptions): Promise<CollectSummary> {
   const computerName = checkComputerName(o.computerName);
   try {

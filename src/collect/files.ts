@@ -6,6 +6,7 @@
  */
 import type { ExportKind } from '../endpoint/importers/types';
 
+/** One file of a machine folder written by a collector. */
 export interface CollectFile {
   name: string;
   /** what the importer recognises it as */
@@ -14,6 +15,7 @@ export interface CollectFile {
   command: string;
 }
 
+/** Every file a collection can write into the machine folder, with the export kind the importers read it as. */
 export const COLLECT_FILES: readonly CollectFile[] = [
   { name: 'systeminfo.csv', kind: 'systeminfo-csv', command: 'systeminfo /fo csv' },
   { name: 'hotfixes.csv', kind: 'get-hotfix-csv', command: 'powershell -NoProfile -Command "Get-HotFix | ConvertTo-Csv -NoTypeInformation"' },

@@ -22,6 +22,7 @@ async function readOptional(file: string): Promise<Buffer | undefined> {
   }
 }
 
+/** A CommandRunner replaying the recording in `dir` (layout above) instead of running anything. */
 export function replayRunner(dir: string): CommandRunner {
   return async (_cmd, args, { step }) => {
     if (!/^[a-z0-9-]+$/.test(step)) throw new Error(`replay: bad step name ${JSON.stringify(step)}`);

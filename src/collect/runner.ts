@@ -4,12 +4,14 @@
  */
 import { spawn } from 'node:child_process';
 
+/** Per command: its time limit and the collector's step name. */
 export interface RunOptions {
   timeoutMs: number;
   /** the collector's name for this step (the replay runner finds the recording by it) */
   step: string;
 }
 
+/** What a command did: its output bytes (as the program wrote them), exit code, and whether it timed out or was missing. */
 export interface RunResult {
   stdout: Buffer;
   stderr: Buffer;
@@ -22,6 +24,7 @@ export interface RunResult {
   error?: string;
 }
 
+/** Runs one command; never throws for a failing or missing program (that is in the RunResult). */
 export type CommandRunner = (cmd: string, args: readonly string[], opts: RunOptions) => Promise<RunResult>;
 
 /** Raw exports are small; a command printing more than this is stopped (and recorded as failed). */

@@ -3,8 +3,10 @@
  *  - UTF-16LE with BOM FF FE: what `>` / Out-File writes in Windows PowerShell 5.
  *  - UTF-16LE without BOM: detected by the NUL pattern (ASCII text has a NUL at every odd offset).
  *  - UTF-16BE with BOM FE FF (rare, accepted).
- *  - UTF-8 with BOM EF BB BF, or without when the bytes are valid UTF-8.
- *  - Shift_JIS (cp932, what cmd.exe `>` writes on a Japanese system) when the bytes are not valid UTF-8.
+ *  - UTF-8 with BOM EF BB BF, or without when the bytes are UTF-8 by the evidence: no invalid sequence, or
+ *    invalid sequences that are rare next to valid multi-byte ones (one bad byte in a UTF-8 file must not make
+ *    the whole file Shift_JIS: 経理 would silently become 邨檎炊; the bad line is reported by the readers).
+ *  - Shift_JIS (cp932, what cmd.exe `>` writes on a Japanese system) otherwise.
  * The BOM is removed. Line ends (CRLF, LF, CR) are left to `splitLines`.
  */
 import { TextDecoder } from 'node:util';
@@ -37,8 +39,76 @@ export function detectEncoding(bytes: Uint8Array, isPrefix = false): { encoding:
     if (oddNul >= pairs * 0.3 && evenNul < pairs * 0.05) return { encoding: 'utf-16le', bom: false };
     if (evenNul >= pairs * 0.3 && oddNul < pairs * 0.05) return { encoding: 'utf-16be', bom: false };
   }
-  if (isValidUtf8(bytes.subarray(0, Math.min(bytes.length, 1 << 20)), isPrefix || bytes.length > 1 << 20)) return { encoding: 'utf-8', bom: false };
+  const sample = bytes.subarray(0, Math.min(bytes.length, 1 << 20));
+  const evidence = utf8Evidence(sample, isPrefix || bytes.length > 1 << 20);
+  if (looksUtf8(evidence) || (evidence.valid > 0 && !isValidShiftJis(sample, isPrefix || bytes.length > 1 << 20))) return { encoding: 'utf-8', bom: false };
   return { encoding: 'shift_jis', bom: false };
+}
+
+/** Valid multi-byte UTF-8 sequences and invalid bytes in `b`. */
+export function utf8Evidence(b: Uint8Array, truncated = false): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  const n = b.length;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) need = 2;
+    else if (c >= 0xf0 && c <= 0xf4) need = 3;
+    else {
+      invalid++;
+      i++;
+      continue;
+    }
+    let ok = true;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) {
+        if (!truncated) ok = false;
+        break;
+      }
+      if ((b[i + k]! & 0xc0) !== 0x80) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) {
+      valid++;
+      i += need + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
+}
+
+/**
+ * UTF-8 unless the invalid bytes are frequent: Shift_JIS Japanese text is invalid UTF-8 at most of its
+ * characters, while a UTF-8 file damaged in a few places still has far more valid sequences than bad bytes.
+ */
+export function looksUtf8(e: { valid: number; invalid: number }): boolean {
+  return e.invalid === 0 || (e.valid >= 2 && e.invalid * 2 <= e.valid);
+}
+
+/** The bytes decode as Shift_JIS (cp932) without an error; `truncated` forgives a lead byte cut at the end. */
+export function isValidShiftJis(b: Uint8Array, truncated = false): boolean {
+  let body = b;
+  if (truncated && body.length) {
+    const last = body[body.length - 1]!;
+    if ((last >= 0x81 && last <= 0x9f) || (last >= 0xe0 && last <= 0xfc)) body = body.subarray(0, -1);
+  }
+  try {
+    new TextDecoder('shift_jis', { fatal: true }).decode(body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Strict UTF-8 validity; `truncated` allows an incomplete sequence at the very end (a prefix of a file). */

@@ -17,10 +17,10 @@
  * MAX_BAD_LINES bad lines in one file, the file is abandoned with one final error item (a junk file must not
  * produce millions of items).
  */
-import { promises as fsp } from 'node:fs';
+import { createReadStream, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { CsvError, CsvLineParser } from './csv';
-import { decodeText } from './decode';
+import { decodeText, isValidUtf8, StreamingTextDecoder } from './decode';
 import { ExportFormatError, InputError } from './errors';
 import { detectExport, EXPECTED_EXPORTS, importText, MAX_EXPORT_BYTES, mergeImports } from './importers';
 import { PROFILE_KEY_RE } from './importers/profile-json';
@@ -61,6 +61,7 @@ export const CSV_FLEET_COLUMNS = [
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 export const MAX_LINE_CHARS = 1 << 20;
 export const MAX_BAD_LINES = 1000;
+const INVALID_UTF8 = 'invalid UTF-8 byte(s) in a UTF-8 file: line skipped (the other lines are read as UTF-8)';
 
 type Kind = 'dir' | 'json-whole' | 'jsonl' | 'csv-fleet' | 'csv-inventory' | 'raw';
 
@@ -114,20 +115,80 @@ async function classifyFile(file: string, opts: LoadOptions = {}): Promise<Kind>
   if (t.startsWith('[') && !/"Thumbprint"\s*:/.test(t)) return 'json-whole';
   if (t.startsWith('{')) {
     if (/"Thumbprint"\s*:/.test(t)) return 'raw';
-    const first = t.split(/\r?\n/, 1)[0]!.trim();
-    try {
-      const v: unknown = JSON.parse(first);
-      if (v && typeof v === 'object' && !Array.isArray(v)) return 'jsonl';
-    } catch {
-      /* a pretty-printed object */
-    }
-    return 'json-whole';
+    return jsonLayout(file);
   }
   const firstLine = t.split(/\r?\n/, 1)[0] ?? '';
   const h = csvHeader(firstLine);
   if (h && h.includes('name') && h.includes('os_version') && !opts.columns) return 'csv-fleet';
   if (h && mapColumns(h, opts.columns)) return 'csv-inventory';
   return 'raw';
+}
+
+/**
+ * One JSON document or JSON Lines, by structure whatever the lines' lengths: the text is scanned (streamed,
+ * strings and escapes followed) to the end of its first value. Anything after a first value written on one
+ * line is JSON Lines (its bad lines are reported one by one); nothing after it, or a first value spread over
+ * several lines (pretty-printed), is one document. A first value that never closes is
+ * JSON Lines when the next line starts a new object (a bad first line: reported, the rest read).
+ */
+export async function jsonLayout(file: string): Promise<'jsonl' | 'json-whole'> {
+  const dec = new StreamingTextDecoder();
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let started = false;
+  let closed = false;
+  let multiLine = false;
+  let afterFirstNewline: string | undefined; // the start of the second line, while the first value is open
+  let scanned = 0;
+  const SCAN_LIMIT = MAX_JSON_BYTES;
+  const decide = (ch: string): 'jsonl' | 'json-whole' | undefined => {
+    if (closed) {
+      if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === '\ufeff') return undefined;
+      return multiLine ? 'json-whole' : 'jsonl';
+    }
+    if (afterFirstNewline !== undefined && afterFirstNewline.length < 1) {
+      if (ch !== ' ' && ch !== '\t' && ch !== '\r') afterFirstNewline = ch;
+    }
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (ch === '\\') escaped = true;
+      else if (ch === '"') inString = false;
+      else if (ch === '\n') inString = false; // a raw newline ends a (broken) string: JSON Lines cannot span lines
+      return undefined;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') {
+      depth++;
+      started = true;
+    } else if (ch === '}' || ch === ']') {
+      depth--;
+      if (started && depth <= 0) closed = true;
+    } else if (ch === '\n' && started) {
+      multiLine = true;
+      if (afterFirstNewline === undefined) afterFirstNewline = '';
+    }
+    return undefined;
+  };
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream) {
+      const text = dec.decode(chunk as Buffer);
+      for (let i = 0; i < text.length; i++) {
+        const r = decide(text[i]!);
+        if (r) return r;
+      }
+      scanned += (chunk as Buffer).length;
+      if (scanned > SCAN_LIMIT) break;
+    }
+  } catch (e) {
+    throw new InputError(file, undefined, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  } finally {
+    stream.destroy();
+  }
+  if (closed) return 'json-whole';
+  // never closed: a broken first line followed by objects is JSON Lines; an object over the whole-file limit too
+  return afterFirstNewline === '{' || scanned > SCAN_LIMIT ? 'jsonl' : 'json-whole';
 }
 
 async function classify(input: string, opts: LoadOptions = {}): Promise<Kind> {
@@ -141,6 +202,20 @@ async function classify(input: string, opts: LoadOptions = {}): Promise<Kind> {
     return 'dir';
   }
   return classifyFile(input, opts);
+}
+
+/** The 1-based line of the first invalid UTF-8 sequence. */
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      if (!isValidUtf8(bytes.subarray(start, i))) return line;
+      line++;
+      start = i + 1;
+    }
+  }
+  return 1;
 }
 
 function errItem(source: string, e: unknown, line?: number): InventoryItem {
@@ -192,7 +267,12 @@ async function* fromJsonWhole(file: string): AsyncGenerator<InventoryItem> {
   } catch (e) {
     throw new InputError(file, undefined, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const text = decodeText(bytes).text;
+  const decoded = decodeText(bytes);
+  const text = decoded.text;
+  if (decoded.encoding === 'utf-8' && !decoded.bom && !isValidUtf8(bytes)) {
+    const bad = firstInvalidUtf8Line(bytes);
+    yield { ok: false, source: file, line: bad, error: 'invalid UTF-8 byte(s) in a UTF-8 file (read as U+FFFD; the rest of the file is read as UTF-8)' };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -217,6 +297,8 @@ async function* fromJsonLines(file: string): AsyncGenerator<InventoryItem> {
     let item: InventoryItem;
     if (l.tooLong) {
       item = { ok: false, source: file, line: l.line, error: `line of ${l.length} characters is longer than ${MAX_LINE_CHARS}: skipped` };
+    } else if (l.invalidEncoding) {
+      item = { ok: false, source: file, line: l.line, error: INVALID_UTF8 };
     } else {
       const t = l.text.trim();
       if (t === '') continue;
@@ -322,6 +404,9 @@ async function* fromCsvFleet(file: string, readRow: RowReader = canonicalRow): A
     if (l.tooLong) {
       parser.reset();
       item = { ok: false, source: file, line: l.line, error: `line of ${l.length} characters is longer than ${MAX_LINE_CHARS}: skipped` };
+    } else if (l.invalidEncoding && header) {
+      parser.reset();
+      item = { ok: false, source: file, line: l.line, error: INVALID_UTF8 };
     } else {
       if (!parser.pending && l.text.trim() === '') continue;
       try {
@@ -394,6 +479,24 @@ async function* fromRawFile(file: string): AsyncGenerator<InventoryItem> {
  * @throws InputError when an input cannot be read at all (missing, permission, not a file or directory)
  */
 export async function* loadInventory(inputs: string[], options: LoadOptions = {}): AsyncGenerator<InventoryItem> {
+  // a machine name already read (names compare as Windows compares computer names: case-insensitively) is
+  // reported with both sources and not read twice
+  const seen = new Map<string, string>();
+  for await (const item of loadInventoryRaw(inputs, options)) {
+    if (item.ok) {
+      const key = item.profile.name.toUpperCase();
+      const first = seen.get(key);
+      if (first !== undefined) {
+        yield { ok: false, source: item.source, error: `machine "${item.profile.name}" was already read from ${first}: this duplicate is skipped` };
+        continue;
+      }
+      seen.set(key, item.source);
+    }
+    yield item;
+  }
+}
+
+async function* loadInventoryRaw(inputs: string[], options: LoadOptions = {}): AsyncGenerator<InventoryItem> {
   const kinds: Kind[] = [];
   for (const input of inputs) kinds.push(await classify(input, options));
   for (let i = 0; i < inputs.length; i++) {

@@ -2,20 +2,135 @@
  * Streams a file as decoded lines (UTF-8/UTF-16/Shift_JIS detected from the first chunk), with bounded
  * memory: a line longer than `maxLineChars` is reported once as `{ tooLong: true }` and skipped up to the next
  * line end, so a 200 MB file without line breaks costs one chunk of memory, not 200 MB.
+ *
+ * UTF-8 and Shift_JIS files are split into lines as bytes (LF is never part of a multi-byte character in
+ * either), and in a UTF-8 file each line is decoded on its own: a line with an invalid byte comes with
+ * `invalidEncoding: true` (its text has U+FFFD where the bytes were bad) so the reader can report that line
+ * and read the others, instead of one bad byte changing how the whole file is decoded.
+ * The file is opened with O_NONBLOCK and must be a regular file (a FIFO never blocks the reader).
  */
-import { createReadStream } from 'node:fs';
-import { StreamingTextDecoder } from './decode';
+import { constants, promises as fsp } from 'node:fs';
+import { TextDecoder } from 'node:util';
+import { detectEncoding, StreamingTextDecoder, type TextEncodingName } from './decode';
 import { InputError } from './errors';
 
-export type StreamedLine = { line: number; text: string; tooLong?: false } | { line: number; tooLong: true; length: number };
+export type StreamedLine =
+  | { line: number; text: string; tooLong?: false; invalidEncoding?: boolean }
+  | { line: number; tooLong: true; length: number };
+
+/** Opens `file` for a stream: a regular file, never blocking on a FIFO. */
+async function openRegular(file: string): Promise<fsp.FileHandle> {
+  let fh: fsp.FileHandle;
+  try {
+    fh = await fsp.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw new InputError(file, undefined, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const st = await fh.stat();
+  if (!st.isFile()) {
+    await fh.close();
+    throw new InputError(file, undefined, 'not a regular file');
+  }
+  return fh;
+}
 
 export async function* readLines(file: string, maxLineChars = 1 << 20): AsyncGenerator<StreamedLine> {
+  const fh = await openRegular(file);
+  const head = Buffer.alloc(4096);
+  const { bytesRead } = await fh.read(head, 0, head.length, 0);
+  const st = await fh.stat();
+  // the first MiB decides the encoding (as before); only the splitting differs
+  const firstMiB = Buffer.alloc(Math.min(st.size, 1 << 20));
+  if (firstMiB.length > bytesRead) await fh.read(firstMiB, 0, firstMiB.length, 0);
+  else head.copy(firstMiB, 0, 0, firstMiB.length);
+  const { encoding } = detectEncoding(firstMiB, st.size > firstMiB.length);
+  // the stream owns the handle from here (it closes it when it ends or is destroyed)
+  const stream = fh.createReadStream({ start: 0, highWaterMark: 1 << 20 });
+  try {
+    if (encoding === 'utf-16le' || encoding === 'utf-16be') yield* textLines(file, stream, maxLineChars);
+    else yield* byteLines(file, stream, maxLineChars, encoding);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** UTF-8 / Shift_JIS: lines split as bytes; UTF-8 lines decoded one by one, bad ones flagged. */
+async function* byteLines(
+  file: string,
+  stream: AsyncIterable<unknown>,
+  maxLineBytes: number,
+  encoding: TextEncodingName,
+): AsyncGenerator<StreamedLine> {
+  const strict = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : undefined;
+  const lenient = new TextDecoder(encoding, { fatal: false });
+  let parts: Buffer[] = [];
+  let partLen = 0;
+  let lineNo = 1;
+  let skipping = false;
+  let skippedLen = 0;
+  let first = true;
+  const emit = (bytes: Buffer): StreamedLine => {
+    let b = bytes;
+    if (b.length && b[b.length - 1] === 0x0d) b = b.subarray(0, -1);
+    if (first) {
+      first = false;
+      if (encoding === 'utf-8' && b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+    }
+    if (strict) {
+      try {
+        return { line: lineNo, text: strict.decode(b) };
+      } catch {
+        return { line: lineNo, text: lenient.decode(b), invalidEncoding: true };
+      }
+    }
+    return { line: lineNo, text: lenient.decode(b) };
+  };
+  try {
+    for await (const c of stream) {
+      const chunk = c as Buffer;
+      let start = 0;
+      for (;;) {
+        const nl = chunk.indexOf(0x0a, start);
+        const end = nl < 0 ? chunk.length : nl;
+        const piece = chunk.subarray(start, end);
+        if (skipping) skippedLen += piece.length;
+        else if (partLen + piece.length > maxLineBytes) {
+          skipping = true;
+          skippedLen = partLen + piece.length;
+          parts = [];
+          partLen = 0;
+        } else if (piece.length) {
+          parts.push(Buffer.from(piece));
+          partLen += piece.length;
+        }
+        if (nl < 0) break;
+        if (skipping) {
+          yield { line: lineNo, tooLong: true, length: skippedLen };
+          skipping = false;
+          skippedLen = 0;
+          first = false;
+        } else yield emit(Buffer.concat(parts, partLen));
+        parts = [];
+        partLen = 0;
+        lineNo++;
+        start = nl + 1;
+      }
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(file, lineNo, `read error (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (skipping) yield { line: lineNo, tooLong: true, length: skippedLen };
+  else if (partLen) yield emit(Buffer.concat(parts, partLen));
+}
+
+/** UTF-16: decoded as a stream, split on the decoded text. */
+async function* textLines(file: string, stream: AsyncIterable<unknown>, maxLineChars: number): AsyncGenerator<StreamedLine> {
   const dec = new StreamingTextDecoder();
   let buf = '';
   let lineNo = 1;
   let skipping = false;
   let skippedLen = 0;
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   const take = function* (text: string, final: boolean): Generator<StreamedLine> {
     let start = 0;
     for (;;) {
@@ -48,14 +163,10 @@ export async function* readLines(file: string, maxLineChars = 1 << 20): AsyncGen
     }
   };
   try {
-    for await (const chunk of stream) {
-      yield* take(dec.decode(chunk as Buffer), false);
-    }
+    for await (const chunk of stream) yield* take(dec.decode(chunk as Buffer), false);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(file, lineNo, `read error (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  } finally {
-    stream.destroy();
   }
   yield* take(dec.end(), true);
 }

@@ -1,5 +1,6 @@
 /**
- * Typed loader for data/windows-acs-minimums.json: the KB5022661 table (sources in the data).
+ * Typed loader for data/windows-acs-minimums.json: the KB5022661 table and the later updates of each line
+ * (sources in the data).
  * `findLines` returns every Windows line a version could be; the caller narrows by product type.
  */
 import { z } from 'zod';
@@ -22,8 +23,8 @@ export const WindowsLineSchema = z.object({
   ubrVerified: z.boolean().optional(),
   /** any one of these qualifies */
   kbs: z.array(z.string().regex(/^KB\d+$/)),
-  /** later cumulative/monthly KBs known to contain the fix (optional, verified numbers only) */
-  laterKbs: z.array(z.string().regex(/^KB\d+$/)).optional(),
+  /** the series of later cumulative updates / monthly rollups of this line (key of `series`): those released after this line's fix contain it */
+  laterSeries: z.string().optional(),
   released: z.string().optional(),
   /** key into sources, or "decision" (documented in docs/readiness.md) */
   source: z.string(),
@@ -31,10 +32,31 @@ export const WindowsLineSchema = z.object({
 });
 export type WindowsLine = z.infer<typeof WindowsLineSchema>;
 
+/** One later update of a series: its KB, the month it was released, and whether it came out of band. */
+export const LaterUpdateSchema = z.object({
+  kb: z.string().regex(/^KB\d+$/),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  kind: z.literal('out-of-band').optional(),
+});
+
+/** Monthly rollups (or cumulative updates) of one servicing line, complete from the month after the fix through `through`. */
+export const UpdateSeriesSchema = z.object({
+  name: z.string(),
+  /** Microsoft's update history page of the line */
+  history: z.string().url(),
+  historyTitle: z.string(),
+  /** the last month the list is complete for (YYYY-MM): updates after it are not known to the table */
+  through: z.string().regex(/^\d{4}-\d{2}$/),
+  updates: z.array(LaterUpdateSchema).min(1),
+  note: z.string().optional(),
+});
+export type UpdateSeries = z.infer<typeof UpdateSeriesSchema>;
+
 export const MinimumsSchema = z.object({
   title: z.string(),
   sources: z.record(z.string(), z.string().url()),
   notes: z.array(z.string()),
+  series: z.record(z.string(), UpdateSeriesSchema),
   lines: z.array(WindowsLineSchema).min(1),
 });
 export type Minimums = z.infer<typeof MinimumsSchema>;
@@ -67,4 +89,46 @@ export function findLines(v: ParsedVersion, table: Minimums = MINIMUMS): Windows
 
 export function sourceUrl(line: WindowsLine, table: Minimums = MINIMUMS): string | undefined {
   return table.sources[line.source];
+}
+
+/** Microsoft's page of one KB (the source of each later update in the table). */
+export function kbUrl(kb: string): string {
+  return `https://support.microsoft.com/help/${kb.replace(/^KB/i, '')}`;
+}
+
+export function kbNumber(kb: string): number {
+  return Number(kb.replace(/^KB/i, ''));
+}
+
+/** The later updates that contain this line's fix: its series' updates released after the month of the fix. */
+export function laterUpdates(line: WindowsLine, table: Minimums = MINIMUMS): { series: UpdateSeries; updates: UpdateSeries['updates'] } | undefined {
+  if (!line.laterSeries) return undefined;
+  const series = table.series[line.laterSeries];
+  if (!series) return undefined;
+  const after = (line.released ?? '0000-00').slice(0, 7);
+  return { series, updates: series.updates.filter((u) => u.month > after) };
+}
+
+/**
+ * Every KB the table knows to contain this line's fix: the fix KBs, then the later updates of its series.
+ * The newest of them bounds what the table can judge: see `newerThanTable`.
+ */
+export function knownFixKbs(line: WindowsLine, table: Minimums = MINIMUMS): string[] {
+  return [...line.kbs, ...(laterUpdates(line, table)?.updates.map((u) => u.kb) ?? [])];
+}
+
+/**
+ * Installed KBs the table cannot judge for this line: numbered above every update the table knows for it (the
+ * fix, its series through `through`). Microsoft numbers KBs in the order it creates them, and the regular
+ * releases of every series in the table rise month by month (an out-of-band release may carry a higher number
+ * than the next regular one, so the bound is the highest number known, not the last month's), so a rollup
+ * released after the table's last month has a higher number than all of it; a KB at or below the highest known
+ * one that is not in the list is not a rollup of this line up to that month. Such a KB may be a later rollup (or anything else: an SSU, a .NET update): the table cannot tell, so
+ * the verdict is unknown, never false. Returned highest first.
+ */
+export function newerThanTable(line: WindowsLine, hotfixes: readonly string[], table: Minimums = MINIMUMS): string[] {
+  const known = knownFixKbs(line, table);
+  if (known.length === 0) return [];
+  const max = Math.max(...known.map(kbNumber));
+  return [...new Set(hotfixes.filter((h) => kbNumber(h) > max))].sort((a, b) => kbNumber(b) - kbNumber(a));
 }

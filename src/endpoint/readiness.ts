@@ -9,7 +9,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { ACS_ROOT_2020_SHA1, ACS_ROOT_2020_SHA256 } from '../authenticode/trust/bundled-roots';
-import { findLines, MINIMUMS, parseVersion, sourceUrl, type WindowsLine } from './minimums';
+import { findLines, knownFixKbs, laterUpdates, MINIMUMS, newerThanTable, parseVersion, sourceUrl, type WindowsLine } from './minimums';
 import { parseProfile, type MachineProfile, type MachineProfileInput, type RootStoreEntry } from './profile';
 import { remediationFor } from './remediation';
 import { commaList, orList, readinessText, type TextLang } from './texts';
@@ -46,11 +46,12 @@ export function productOf(profile: MachineProfile): Product {
   return undefined;
 }
 
-function qualifyingKbs(line: WindowsLine): string[] {
-  return [...line.kbs, ...(line.laterKbs ?? [])];
+/** The KBs that make this line supported: its fix KBs, its later rollups / cumulative updates, and the KBs the administrator accepts. */
+function qualifyingKbs(line: WindowsLine, accept: readonly string[] = []): string[] {
+  return [...knownFixKbs(line), ...accept];
 }
 
-function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, lang: TextLang): OsVerdict {
+function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, lang: TextLang, accept: readonly string[] = []): OsVerdict {
   const base = { line: line.name, lineId: line.id };
   const ubr = profile.os.ubr;
   const hotfixes = profile.hotfixes;
@@ -71,7 +72,7 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, la
         ],
       };
     case 'ubr': {
-      const kbs = qualifyingKbs(line);
+      const kbs = qualifyingKbs(line, accept);
       const min = line.minUbr ?? 0;
       const found = hotfixes?.find((h) => kbs.includes(h));
       const withKbs = { ...base, requiredKbs: line.kbs };
@@ -102,8 +103,11 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, la
       };
     }
     case 'kb': {
-      const kbs = qualifyingKbs(line);
+      const kbs = qualifyingKbs(line, accept);
       const withKbs = { ...base, requiredKbs: line.kbs };
+      const later = laterUpdates(line);
+      const newest = later?.updates[later.updates.length - 1];
+      const through = later?.series.through;
       if (hotfixes?.some((h) => kbs.includes(h))) return { ...withKbs, supported: true, reasons: [] };
       if (hotfixes === undefined) {
         return {
@@ -119,14 +123,47 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, la
           ],
         };
       }
+      // a KB newer than everything the table knows for this line may be a later rollup: unknown, never false
+      const newer = newerThanTable(line, hotfixes).filter((k) => !accept.includes(k));
+      if (newer.length > 0) {
+        return {
+          ...withKbs,
+          supported: 'unknown',
+          reasons: [
+            {
+              code: 'FACT_UNKNOWN',
+              fact: 'laterKb',
+              message: readinessText('reason.FACT_UNKNOWN.laterKb', lang, {
+                line: line.name,
+                newer: orList(newer.slice(0, 3)),
+                through: through ?? line.released?.slice(0, 7) ?? '',
+                newestKnown: newest?.kb ?? line.kbs[0] ?? '',
+              }),
+              evidence: { build, unknownKbs: newer.slice(0, 10), tableThrough: through ?? null, newestKnownKb: newest?.kb ?? null, requiredKbs: line.kbs },
+            },
+          ],
+        };
+      }
       return {
         ...withKbs,
         supported: false,
         reasons: [
           {
             code: 'OS_PATCH_MISSING',
-            message: readinessText('reason.OS_PATCH_MISSING.kb', lang, { line: line.name, kbs: line.kbs.join(' / '), firstKb: line.kbs[0] ?? '' }),
-            evidence: { build, requiredKbs: line.kbs, hotfixCount: hotfixes.length, source: src },
+            message: readinessText('reason.OS_PATCH_MISSING.kb', lang, {
+              line: line.name,
+              kbs: line.kbs.join(' / '),
+              firstKb: line.kbs[0] ?? '',
+              through: through ?? '',
+              newestKnown: newest?.kb ?? '',
+            }),
+            evidence: {
+              build,
+              requiredKbs: line.kbs,
+              hotfixCount: hotfixes.length,
+              source: src,
+              ...(newest ? { newestKnownKb: newest.kb, newestKnownMonth: newest.month, tableThrough: through } : {}),
+            },
           },
         ],
       };
@@ -134,8 +171,11 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, la
   }
 }
 
-/** OS support (rule 1); `lang` only picks the language of the reason messages. */
-export function assessOs(profile: MachineProfile, lang: TextLang = 'en'): OsVerdict {
+/**
+ * OS support (rule 1); `lang` only picks the language of the reason messages; `accept`: KBs the administrator
+ * accepts as containing the fix, on top of the table (--accept-kb, a policy file's acceptKbs).
+ */
+export function assessOs(profile: MachineProfile, lang: TextLang = 'en', accept: readonly string[] = []): OsVerdict {
   const version = profile.os.version;
   if (version === undefined) {
     return {
@@ -172,13 +212,13 @@ export function assessOs(profile: MachineProfile, lang: TextLang = 'en'): OsVerd
   // a KB that only one candidate line ever receives identifies that line (e.g. KB5006739 = Server 2012, not Windows 8)
   if (candidates.length > 1 && profile.hotfixes) {
     const hf = profile.hotfixes;
-    const byKb = candidates.filter((l) => qualifyingKbs(l).some((k) => hf.includes(k)));
-    const distinctKbSets = new Set(byKb.map((l) => qualifyingKbs(l).join()));
+    const byKb = candidates.filter((l) => knownFixKbs(l).some((k) => hf.includes(k)));
+    const distinctKbSets = new Set(byKb.map((l) => knownFixKbs(l).join()));
     if (byKb.length === 1 || (byKb.length > 1 && distinctKbSets.size === 1 && byKb.length < candidates.length)) {
       candidates = byKb;
     }
   }
-  const verdicts = candidates.map((l) => judgeLine(l, profile, v.build, lang));
+  const verdicts = candidates.map((l) => judgeLine(l, profile, v.build, lang, accept));
   if (verdicts.length === 1) return verdicts[0]!;
   const first = verdicts[0]!;
   const same = verdicts.every(
@@ -249,7 +289,7 @@ export function assessRoot(profile: MachineProfile, lang: TextLang = 'en'): Root
       reasons: [
         {
           code: 'ROOT_NOT_TRUSTED',
-          message: readinessText(rootAutoUpdate === false ? 'reason.ROOT_NOT_TRUSTED.autoUpdateOff' : 'reason.ROOT_NOT_TRUSTED.offline', lang, { count: rootStore.length }),
+          message: readinessText(rootAutoUpdate === false ? 'reason.ROOT_NOT_TRUSTED.autoUpdateOff' : 'reason.ROOT_NOT_TRUSTED.offline', lang, { count: { en: rootStore.length === 1 ? '1 certificate' : `${rootStore.length} certificates`, ja: String(rootStore.length) } }),
           evidence: { rootStoreSize: rootStore.length, rootAutoUpdate, online, sha1: ACS_ROOT_2020_SHA1 },
         },
       ],
@@ -289,12 +329,16 @@ function and(a: Tri, b: Tri): Tri {
 export function assessReadiness(input: MachineProfileInput, options: ReadinessOptions = {}): Readiness {
   const profile = parseProfile(input);
   const lang: TextLang = options.lang === 'ja' ? 'ja' : 'en';
-  const os = assessOs(profile, lang);
+  const accept = (options.acceptKbs ?? []).map((k) => k.trim().toUpperCase()).filter((k) => /^KB\d+$/.test(k));
+  const os = assessOs(profile, lang, accept);
   const root = assessRoot(profile, lang);
   const reasons = [...os.reasons, ...root.reasons];
   const remediation: string[] = [];
   const seen = new Set<string>();
+  // a Windows line that never gets ACS support is not ready whatever else is learnt: no step to collect more
+  const osNeverSupported = os.reasons.some((r) => r.code === 'OS_NO_ACS_SUPPORT');
   for (const r of reasons) {
+    if (osNeverSupported && r.code === 'FACT_UNKNOWN') continue;
     const ctx = { line: os.line, kbs: os.requiredKbs, ...(os.lines ? { lines: os.lines } : {}) };
     const en = remediationFor(r, ctx);
     const local = lang === 'en' ? en : remediationFor(r, ctx, lang);

@@ -4,7 +4,7 @@
  * English and Japanese, are in texts.ts.
  */
 import { ACS_ROOT_2020_SHA1 } from '../authenticode/trust/bundled-roots';
-import { COLLECT_TEXTS, FACT_LABELS_JA, LINE_NOTES_JA, orList, READINESS_TEXTS, readinessText, type TextLang, type TextParam } from './texts';
+import { COLLECT_TEXTS, FACT_LABELS_EN, FACT_LABELS_JA, LINE_NOTES_JA, orList, READINESS_TEXTS, readinessText, type TextLang, type TextParam } from './texts';
 import type { ReadinessReason } from './types';
 
 /** File name of the bundled root (certs/microsoft-identity-verification-root-ca-2020.cer in this repository). */
@@ -15,7 +15,14 @@ export const KB5022661_URL =
 export const ADD_ROOT_CERTUTIL = `certutil -addstore Root ${ROOT_CER_FILE}`;
 export const ADD_ROOT_POWERSHELL = `Import-Certificate -FilePath ${ROOT_CER_FILE} -CertStoreLocation Cert:\\LocalMachine\\Root`;
 const AUTHROOT_POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot';
-export const ENABLE_AUTO_UPDATE = readinessText('remediation.ROOT_NOT_TRUSTED.autoUpdate', 'en', { key: AUTHROOT_POLICY_KEY });
+/** The one step that trusts the root: by certutil or PowerShell, or by re-enabling automatic root update. */
+export const ADD_ROOT_STEP = readinessText('remediation.ROOT_NOT_TRUSTED', 'en', {
+  file: ROOT_CER_FILE,
+  sha1: ACS_ROOT_2020_SHA1,
+  command: ADD_ROOT_CERTUTIL,
+  powershell: ADD_ROOT_POWERSHELL,
+  key: AUTHROOT_POLICY_KEY,
+});
 
 /** What to run on the machine to collect a missing fact (the importers read these outputs); English. */
 export const COLLECT: Record<string, string> = Object.fromEntries(Object.entries(COLLECT_TEXTS).map(([k, v]) => [k, v.en]));
@@ -43,6 +50,22 @@ export function remediationFor(reason: ReadinessReason, ctx: RemediationContext,
     case 'OS_PATCH_MISSING': {
       const kbs = ctx.kbs ?? [];
       const line = lineParam(ctx, 'word.thisWindows');
+      const newest = reason.evidence?.['newestKnownKb'];
+      const month = reason.evidence?.['newestKnownMonth'];
+      if (typeof newest === 'string' && typeof month === 'string') {
+        // never ask for the 2021 fix itself when later rollups exist: the newest known one (or later) is the step
+        return [
+          readinessText('remediation.OS_PATCH_MISSING.newest', lang, {
+            line,
+            newestKnown: newest,
+            month,
+            firstKb: kbs[0] ?? '',
+            kind: { en: 'monthly rollup', ja: 'マンスリー ロールアップ' },
+            catalog: catalogUrl(newest),
+            kb5022661: KB5022661_URL,
+          }),
+        ];
+      }
       if (kbs.length === 0) return [readinessText('remediation.OS_PATCH_MISSING.latest', lang, { line, kb5022661: KB5022661_URL })];
       return [
         readinessText('remediation.OS_PATCH_MISSING.kbs', lang, {
@@ -63,18 +86,29 @@ export function remediationFor(reason: ReadinessReason, ctx: RemediationContext,
     }
     case 'ROOT_NOT_TRUSTED':
       return [
-        readinessText('remediation.ROOT_NOT_TRUSTED.add', lang, { file: ROOT_CER_FILE, sha1: ACS_ROOT_2020_SHA1, command: ADD_ROOT_CERTUTIL }),
-        readinessText('remediation.ROOT_NOT_TRUSTED.powershell', lang, { command: ADD_ROOT_POWERSHELL }),
-        readinessText('remediation.ROOT_NOT_TRUSTED.autoUpdate', lang, { key: AUTHROOT_POLICY_KEY }),
+        readinessText('remediation.ROOT_NOT_TRUSTED', lang, {
+          file: ROOT_CER_FILE,
+          sha1: ACS_ROOT_2020_SHA1,
+          command: ADD_ROOT_CERTUTIL,
+          powershell: ADD_ROOT_POWERSHELL,
+          key: AUTHROOT_POLICY_KEY,
+        }),
       ];
     case 'FACT_UNKNOWN': {
       const fact = reason.fact;
+      if (fact === 'laterKb') {
+        const unknown = reason.evidence?.['unknownKbs'];
+        const kb = Array.isArray(unknown) && typeof unknown[0] === 'string' ? unknown[0] : '';
+        const p = { kb, line: lineParam(ctx, 'word.thisWindows'), kind: { en: 'monthly rollup', ja: 'マンスリー ロールアップ' }, catalog: catalogUrl(kb) };
+        return [readinessText('remediation.FACT_UNKNOWN.laterKb.accept', lang, p), readinessText('remediation.FACT_UNKNOWN.laterKb.check', lang, p)];
+      }
       const cmd = fact && Object.prototype.hasOwnProperty.call(COLLECT_TEXTS, fact) ? COLLECT_TEXTS[fact] : undefined;
-      const out = cmd && fact ? [readinessText('remediation.FACT_UNKNOWN.collect', lang, { fact, factLabel: FACT_LABELS_JA[fact] ?? fact, command: cmd })] : [];
-      // os.ubr with no hotfix list either: the hotfix list can also decide (the KB installed)
+      if (!cmd || !fact) return [];
+      const factLabel = { en: FACT_LABELS_EN[fact] ?? fact, ja: FACT_LABELS_JA[fact] ?? fact };
+      // os.ubr with no hotfix list either: the hotfix list can also decide (the KB installed); one step, two ways
       if (fact === 'os.ubr' && reason.evidence?.['hotfixesKnown'] === false)
-        out.push(readinessText('remediation.FACT_UNKNOWN.orHotfixes', lang, { command: COLLECT_TEXTS['hotfixes']! }));
-      return out;
+        return [readinessText('remediation.FACT_UNKNOWN.ubrOrHotfixes', lang, { factLabel, command: cmd, hotfixes: COLLECT_TEXTS['hotfixes']! })];
+      return [readinessText('remediation.FACT_UNKNOWN.collect', lang, { factLabel, command: cmd })];
     }
     case 'OS_UNRECOGNIZED':
       return [readinessText('remediation.OS_UNRECOGNIZED', lang, { command: COLLECT_TEXTS['os.version']! })];

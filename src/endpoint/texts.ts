@@ -26,16 +26,20 @@ export const READINESS_TEXTS = {
     ja: '{line}: ビルド {build}.{ubr} は {build}.{minUbr} 未満で、{kbs} もインストールされていません',
   },
   'reason.OS_PATCH_MISSING.kb': {
-    en: '{line}: none of {kbs} is in the installed hotfix list (a later monthly rollup also contains the fix, but it cannot be recognised from the list: install {firstKb} or add the later KB to laterKbs in the table)',
-    ja: '{line}: インストール済みの更新プログラムの一覧に {kbs} のいずれも含まれていません (それ以降のマンスリー ロールアップにも修正は含まれますが、一覧からは判別できません。{firstKb} をインストールするか、表の laterKbs にそれ以降の KB を追加してください)',
+    en: '{line}: the installed updates include neither {kbs} nor a later monthly rollup (known through {through}, the newest {newestKnown})',
+    ja: '{line}: インストール済みの更新プログラムに {kbs} も、それ以降のマンスリー ロールアップ ({through} までを把握、最新は {newestKnown}) も含まれていません',
+  },
+  'reason.FACT_UNKNOWN.laterKb': {
+    en: '{line}: {newer} is newer than every update known here (known through {through}, the newest {newestKnown}); if it is a monthly rollup for this Windows version it contains the fix, but that cannot be told from its number',
+    ja: '{line}: {newer} は、ここで把握している更新プログラム ({through} まで、最新は {newestKnown}) より新しいものです。この Windows バージョンのマンスリー ロールアップであれば修正が含まれますが、番号だけでは判別できません',
   },
   'reason.FACT_UNKNOWN.os.ubr.noHotfixes': {
-    en: '{line}: build {build} alone cannot decide: {build}.{minUbr} or later, or {kbs}, is needed, and neither the UBR (os.ubr) nor the installed hotfixes are known (systeminfo has no UBR)',
-    ja: '{line}: ビルド {build} だけでは判定できません。{build}.{minUbr} 以降、または {kbs} の適用が必要ですが、UBR (os.ubr) もインストール済みの更新プログラムも不明です (systeminfo の出力には UBR が含まれません)',
+    en: '{line}: build {build} alone cannot decide: {build}.{minUbr} or later, or {kbs}, is needed, and neither the UBR (update build revision) nor the installed hotfixes are known (systeminfo has no UBR)',
+    ja: '{line}: ビルド {build} だけでは判定できません。{build}.{minUbr} 以降、または {kbs} の適用が必要ですが、UBR (更新ビルド リビジョン) もインストール済みの更新プログラムも不明です (systeminfo の出力には UBR が含まれません)',
   },
   'reason.FACT_UNKNOWN.os.ubr.kbNotListed': {
-    en: '{line}: build {build} with unknown UBR (os.ubr): the hotfix list does not include {kbs}, but a later cumulative update (UBR {minUbr} or later) also qualifies, so the UBR decides',
-    ja: '{line}: ビルド {build} の UBR (os.ubr) が不明です。更新プログラムの一覧に {kbs} はありませんが、それ以降の累積更新プログラム (UBR {minUbr} 以降) でも要件を満たすため、UBR によって判定が決まります',
+    en: '{line}: build {build} with unknown UBR (update build revision): the hotfix list does not include {kbs}, but a later cumulative update (UBR {minUbr} or later) also qualifies, so the UBR decides',
+    ja: '{line}: ビルド {build} の UBR (更新ビルド リビジョン) が不明です。更新プログラムの一覧に {kbs} はありませんが、それ以降の累積更新プログラム (UBR {minUbr} 以降) でも要件を満たすため、UBR によって判定が決まります',
   },
   'reason.FACT_UNKNOWN.hotfixes': {
     en: '{line} is rollup-based: only the installed KBs can tell ({kbsOr}); the hotfix list is unknown',
@@ -46,8 +50,8 @@ export const READINESS_TEXTS = {
     ja: 'OS のバージョン (major.minor.build) が不明です',
   },
   'reason.FACT_UNKNOWN.os.productType': {
-    en: 'build {version} is {lines}, which differ for ACS; client or server is unknown (os.productType)',
-    ja: 'ビルド {version} は {lines} のいずれかで、ACS の要件が異なります。クライアントかサーバーかが不明です (os.productType)',
+    en: 'build {version} is {lines}, which differ for ACS; whether it is a client or a server edition is unknown',
+    ja: 'ビルド {version} は {lines} のいずれかで、ACS の要件が異なります。クライアントかサーバーかが不明です',
   },
   'reason.OS_UNRECOGNIZED.noLine': {
     en: 'OS version {version} maps to no Windows line in the KB5022661 table',
@@ -58,11 +62,11 @@ export const READINESS_TEXTS = {
     ja: 'OS バージョン {version} は、既知の{product}版 Windows に該当しません (該当するバージョン: {known})',
   },
   'reason.ROOT_NOT_TRUSTED.autoUpdateOff': {
-    en: 'Microsoft Identity Verification Root Certificate Authority 2020 is not in the Root store ({count} certificates) and automatic root update is disabled',
+    en: 'Microsoft Identity Verification Root Certificate Authority 2020 is not in the Root store ({count}) and automatic root update is disabled',
     ja: 'ルート証明書「Microsoft Identity Verification Root Certificate Authority 2020」が信頼されたルート証明機関ストア (証明書 {count} 件) になく、ルート証明書の自動更新も無効化されています',
   },
   'reason.ROOT_NOT_TRUSTED.offline': {
-    en: 'Microsoft Identity Verification Root Certificate Authority 2020 is not in the Root store ({count} certificates) and the machine is offline',
+    en: 'Microsoft Identity Verification Root Certificate Authority 2020 is not in the Root store ({count}) and the machine is offline',
     ja: 'ルート証明書「Microsoft Identity Verification Root Certificate Authority 2020」が信頼されたルート証明機関ストア (証明書 {count} 件) になく、端末はオフライン環境です',
   },
   'reason.FACT_UNKNOWN.rootStore': {
@@ -87,6 +91,18 @@ export const READINESS_TEXTS = {
     en: 'Install {kbsOr} (or a later cumulative update) on {line}: {catalog} (KB5022661: {kb5022661})',
     ja: '{kbsOr} (またはそれ以降の累積更新プログラム) を {line} に適用してください: {catalog} (KB5022661: {kb5022661})',
   },
+  'remediation.OS_PATCH_MISSING.newest': {
+    en: 'Install the latest {kind} for {line} ({newestKnown} of {month} or later; every one since {firstKb} contains the fix): {catalog} (KB5022661: {kb5022661})',
+    ja: '{line} に最新の{kind}を適用してください ({month} の {newestKnown} 以降。{firstKb} 以降のものにはすべて修正が含まれます): {catalog} (KB5022661: {kb5022661})',
+  },
+  'remediation.FACT_UNKNOWN.laterKb.accept': {
+    en: 'If {kb} is a {kind} for {line}, it contains the fix: accept it with --accept-kb {kb} (or "acceptKbs": ["{kb}"] in the file given to --policy)',
+    ja: '{kb} が {line} の{kind}であれば修正が含まれています。--accept-kb {kb} (または --policy に指定するファイルの "acceptKbs": ["{kb}"]) で対象として認めてください',
+  },
+  'remediation.FACT_UNKNOWN.laterKb.check': {
+    en: 'Check what {kb} is in the Microsoft Update Catalog: {catalog}',
+    ja: '{kb} が何の更新プログラムかを Microsoft Update カタログで確認してください: {catalog}',
+  },
   'remediation.OS_NO_ACS_SUPPORT': {
     en: '{line} never gets ACS support: upgrade to a Windows version listed in KB5022661 ({kb5022661})',
     ja: '{line} は ACS に対応しません。KB5022661 に記載されている Windows バージョンにアップグレードしてください ({kb5022661})',
@@ -95,25 +111,19 @@ export const READINESS_TEXTS = {
     en: '{line} never gets ACS support: upgrade to a Windows version listed in KB5022661 ({kb5022661}) ({note})',
     ja: '{line} は ACS に対応しません。KB5022661 に記載されている Windows バージョンにアップグレードしてください ({kb5022661}) ({note})',
   },
-  'remediation.ROOT_NOT_TRUSTED.add': {
-    en: "Add the Microsoft Identity Verification Root Certificate Authority 2020 to the machine's Trusted Root store (file certs/{file}, SHA-1 {sha1}): {command}",
-    ja: 'ルート証明書「Microsoft Identity Verification Root Certificate Authority 2020」を信頼されたルート証明機関ストアに追加してください (ファイル certs/{file}、SHA-1 {sha1}): {command}',
-  },
-  'remediation.ROOT_NOT_TRUSTED.powershell': {
-    en: 'PowerShell equivalent: {command}',
-    ja: 'PowerShell の場合: {command}',
-  },
-  'remediation.ROOT_NOT_TRUSTED.autoUpdate': {
-    en: 'or re-enable automatic root certificate update (remove DisableRootAutoUpdate under {key}, or set it to 0) and let the machine reach Windows Update',
-    ja: 'または、ルート証明書の自動更新を再度有効にし ({key} の DisableRootAutoUpdate を削除するか 0 に設定)、端末が Windows Update に接続できるようにしてください',
+  // one step with its alternatives: the root by certutil or PowerShell, or automatic root update
+  'remediation.ROOT_NOT_TRUSTED': {
+    en: "Add the Microsoft Identity Verification Root Certificate Authority 2020 to the machine's Trusted Root store (file certs/{file}, SHA-1 {sha1}): {command} (PowerShell: {powershell}); or re-enable automatic root certificate update (remove DisableRootAutoUpdate under {key}, or set it to 0) and let the machine reach Windows Update",
+    ja: 'ルート証明書「Microsoft Identity Verification Root Certificate Authority 2020」を信頼されたルート証明機関ストアに追加してください (ファイル certs/{file}、SHA-1 {sha1}): {command} (PowerShell の場合: {powershell})。または、ルート証明書の自動更新を再度有効にし ({key} の DisableRootAutoUpdate を削除するか 0 に設定)、端末が Windows Update に接続できるようにしてください',
   },
   'remediation.FACT_UNKNOWN.collect': {
-    en: 'Collect {fact}: {command}',
-    ja: '{factLabel} ({fact}) を収集してください: {command}',
+    en: 'Collect {factLabel}: {command}',
+    ja: '{factLabel}を収集してください: {command}',
   },
-  'remediation.FACT_UNKNOWN.orHotfixes': {
-    en: 'Or collect hotfixes: {command}',
-    ja: 'または、インストール済みの更新プログラム (hotfixes) を収集してください: {command}',
+  // one step with its alternative: the UBR, or the installed updates, decides
+  'remediation.FACT_UNKNOWN.ubrOrHotfixes': {
+    en: 'Collect {factLabel}: {command}; or the installed updates: {hotfixes}',
+    ja: '{factLabel}を収集してください: {command}。または、インストール済みの更新プログラムを収集してください: {hotfixes}',
   },
   'remediation.OS_UNRECOGNIZED': {
     en: 'Check the OS version: {command}',
@@ -153,15 +163,26 @@ export const COLLECT_TEXTS: Record<string, Bilingual> = {
     ja: 'reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot /v DisableRootAutoUpdate > authroot.txt',
   },
   online: {
-    en: 'record whether the machine can reach Windows Update: "online": true or false in machine.json',
-    ja: '端末が Windows Update に接続できるかどうかを machine.json に記録してください ("online": true または false)',
+    en: 'run acs-gate collect on the machine (it checks whether the machine can fetch the root certificate list from Windows Update), or give --assume-online when every machine can',
+    ja: '端末で acs-gate collect を実行してください (Windows Update からルート証明書リストを取得できるかを確認します)。すべての端末が接続できる場合は --assume-online を指定してください',
   },
+};
+
+/** English names of the facts (FACT_UNKNOWN.fact), for the remediation step that collects them. */
+export const FACT_LABELS_EN: Record<string, string> = {
+  'os.version': 'the OS version',
+  'os.ubr': 'the UBR (update build revision)',
+  hotfixes: 'the installed updates',
+  'os.productType': 'the edition (client or server)',
+  rootStore: 'the Trusted Root store contents',
+  rootAutoUpdate: 'the automatic root certificate update setting',
+  online: 'whether the machine can reach Windows Update',
 };
 
 /** Japanese names of the facts (FACT_UNKNOWN.fact), for the remediation step that collects them. */
 export const FACT_LABELS_JA: Record<string, string> = {
   'os.version': 'OS のバージョン',
-  'os.ubr': 'UBR',
+  'os.ubr': 'UBR (更新ビルド リビジョン)',
   hotfixes: 'インストール済みの更新プログラム',
   'os.productType': 'OS の種類 (クライアントかサーバーか)',
   rootStore: '信頼されたルート証明機関ストアの内容',

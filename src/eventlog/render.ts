@@ -2,6 +2,7 @@
  * Rendering event records: JSON (one object per record) and Windows Event XML in the schema that
  * `wevtutil qe Application /f:xml` prints for classic (non-manifest) events.
  */
+import { xmlChars } from '../text/escape';
 import type { EventLevel, EventRecord } from './types';
 
 const EVENT_NS = 'http://schemas.microsoft.com/win/2004/08/events/event';
@@ -9,9 +10,13 @@ const LEVEL_NUMBER: Record<EventLevel, number> = { Error: 2, Warning: 3, Informa
 /** Keywords of classic events (EVENTLOG_*): wevtutil prints 0x80000000000000. */
 const CLASSIC_KEYWORDS = '0x80000000000000';
 
-/** XML-escape text and attribute values (both quote kinds, since wevtutil quotes attributes with '). */
+/**
+ * XML-escape text and attribute values (both quote kinds, since wevtutil quotes attributes with '). Characters
+ * XML 1.0 cannot carry (most C0 controls, lone surrogates) become visible `\xNN` text (tab, newline and CR
+ * are legal and kept).
+ */
 export function escapeXml(s: string): string {
-  return s
+  return xmlChars(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

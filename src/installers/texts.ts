@@ -39,7 +39,7 @@ export const INSTALLER_TEXTS = {
 
   // ---- run reasons (PathRun.reasons[].message) ----
   'reason.SETTING_SUBJECTS_UPDATE_TO_CHECK.pattern': {
-    en: 'Setting patternUpdatesBlocked: pattern updates take the ACS check (the seed warns this may change).',
+    en: 'Setting patternUpdatesBlocked: pattern updates take the ACS check (the Trend Micro Q&A says this may change).',
     ja: '設定 patternUpdatesBlocked: パターンファイルのアップデートも ACS チェックの対象になります (今後変更される可能性があります)。',
   },
   'reason.SETTING_SUBJECTS_UPDATE_TO_CHECK.engine': {
@@ -79,11 +79,11 @@ export const INSTALLER_TEXTS = {
   'warning.repeatDownload': {
     en:
       'Agents at the December 2022 maintenance or lower have no download prevention: the program is downloaded ' +
-      'again every cycle (network waste), and such builds may not be blocked at all (seed, KA-0014129).',
+      'again every cycle (network waste), and such builds may not be blocked at all (Trend Micro KA-0014129).',
     ja:
       '2022年12月の定期メンテナンス以前のセキュリティエージェントには繰り返しダウンロードの防止機能が実装されていないため、' +
       'アップデート処理ごとにプログラムのダウンロードが繰り返されます (ネットワーク帯域を消費します)。また、既知の制限事項により ' +
-      'ACS チェック機能によるブロックがされない場合があります (seed, KA-0014129)。',
+      'ACS チェック機能によるブロックがされない場合があります (トレンドマイクロ KA-0014129)。',
   },
   'warning.uncertain': {
     en:
@@ -127,11 +127,11 @@ export const INSTALLER_TEXTS = {
     en:
       'If the ACS-signed program reaches this agent: its programs and services do not work correctly, and Windows ' +
       'Security Center may leave both the agent and Microsoft Defender active, so logon slows, applications hang and ' +
-      'the endpoint may stop responding (seed FAQ).',
+      'the endpoint may stop responding (Trend Micro Q&A).',
     ja:
       'ACS で署名されたプログラムがこのセキュリティエージェントに適用されると、エージェントのプログラムおよびサービスが正しく機能しません。' +
       'また、Windows セキュリティセンターとの間に問題が発生し、セキュリティエージェントと Microsoft Defender の両方が有効になる場合があります。' +
-      'これにより、ログインが遅くなったり、アプリケーションがハングアップしたり、エンドポイントが応答しなくなる可能性があります (seed FAQ)。',
+      'これにより、ログインが遅くなったり、アプリケーションがハングアップしたり、エンドポイントが応答しなくなる可能性があります (トレンドマイクロの Q&A より)。',
   },
 } as const satisfies Record<string, Bilingual>;
 

@@ -1,15 +1,17 @@
 /**
  * report.csv: one row per machine, written as rows arrive. UTF-8 with BOM (Excel opens Japanese text
  * correctly), CRLF line ends, RFC 4180 quoting, and cells that a spreadsheet would run as a formula
- * (= + - @ at the start) prefixed with an apostrophe.
+ * (= + - @ or their full-width forms, after any leading spaces; or a leading tab / CR / LF) prefixed with an
+ * apostrophe (src/text/escape.ts).
  */
+import { csvFormulaGuard } from '../text/escape';
 import * as path from 'node:path';
 import { FileSink } from './sink';
 import type { MachineRow } from './types';
 
 export function csvCell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  s = csvFormulaGuard(s);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -60,11 +62,12 @@ export function csvRow(row: MachineRow, runs: RunColumn[]): string {
 
 export class CsvReportWriter {
   private sink: FileSink;
+  /** `file`: a path (written atomically on close) or a sink of the report's OutputSet */
   constructor(
-    file: string,
+    file: string | FileSink,
     private readonly runs: RunColumn[],
   ) {
-    this.sink = new FileSink(file);
+    this.sink = typeof file === 'string' ? new FileSink(file) : file;
     this.sink.write('\ufeff' + csvHeader(runs));
   }
   add(row: MachineRow): void {

@@ -19,6 +19,7 @@ import { FleetAggregator, type AggregateLimits } from './aggregate';
 import { CsvReportWriter } from './csv';
 import { renderHtml } from './html';
 import { JsonReportWriter } from './json';
+import { inputOverwrittenBy, OutputSet } from './sink';
 import type { EventView, FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
 import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions';
 import { formatLocalTime, resolveTimeZone } from './time';
@@ -73,6 +74,14 @@ export interface FleetOptions {
   limits?: Partial<AggregateLimits>;
   /** entries kept in the outcome cache (default 20 000) */
   cacheSize?: number;
+}
+
+/** An input the report cannot use as given (e.g. one it would overwrite): the message names it. */
+export class ReportInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
 }
 
 /** What fleetReport returns. */
@@ -237,8 +246,13 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     },
     opts.limits,
   );
-  const csv = new CsvReportWriter(outputs.csv, runs);
-  const json = new JsonReportWriter(outputs.json);
+  const overwritten = inputOverwrittenBy(Object.values(outputs), [...opts.inventory, ...files]);
+  if (overwritten) throw new ReportInputError(`${overwritten}: is an input of the report and would be overwritten by it; choose another --out`);
+  // every file goes to a temporary file first; they replace the old report together, after the last input
+  const out = new OutputSet();
+  let committed = false;
+  const csv = new CsvReportWriter(out.open(outputs.csv), runs);
+  const json = new JsonReportWriter(out.open(outputs.json));
   /** per decision key, each run's outcome (index = the run's place in `runs`) */
   const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);
   const verifications = new Map<string, VerificationSummary>();
@@ -298,10 +312,13 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     await addTranslations(agg, runs, representatives, lang, (p, i) => deps.simulate(p, i, { verifier }));
     const summary = agg.result([...verifications.values()]);
     json.close(summary);
-    fs.writeFileSync(outputs.html, renderHtml(summary));
+    csv.close();
+    out.writeFile(outputs.html, renderHtml(summary));
+    out.commit();
+    committed = true;
     return { summary, outputs, simulations, verifications: verifier.verifications() };
   } finally {
-    csv.close();
+    if (!committed) out.discard();
   }
 
   async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: MachineTexts }> {

@@ -4,19 +4,21 @@
  * steps table); the chosen one shows first and a button switches. The summary is also embedded as JSON in a
  * <script type="application/json"> with "<" escaped, for tools that scrape the page.
  */
+import { escapeTerminal } from '../text/escape';
 import * as path from 'node:path';
 import { OTHER_STEPS } from './aggregate';
-import { LABELS, REASON_LABELS, TRUST_LABELS, type LabelKey } from './i18n';
+import { FACT_LABELS, LABELS, REASON_LABELS, TRUST_LABELS, type LabelKey } from './i18n';
 import type { Decision, FleetSummary, KnownDecision, Lang, MachineRow, PerPathSummary, PopupView, Tri } from './types';
 import { ASSUMPTION_LABELS, type AssumableFact } from './assumptions';
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return escapeTerminal(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** JSON safe inside a <script> element: no "<" (so no "</script>"), and no U+2028/2029. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  // also DEL, C1, bidi controls and invisible marks as \uNNNN: the same JSON value, nothing raw in the page
+  return JSON.stringify(value).replace(/[<\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const e = escapeHtml;
@@ -186,6 +188,14 @@ function pathSection(p: PerPathSummary, lang: Lang): string {
   );
 }
 
+/** A reason code, with the fact it names in the reader's words (never the field name). */
+function reasonCell(key: string): string {
+  const [code, fact] = key.split('\u0000') as [string, string];
+  if (!fact) return `<code>${e(code)}</code>`;
+  const l = FACT_LABELS[fact];
+  return `<code>${e(code)}</code> (${l ? bi(l.ja, l.en) : e(fact)})`;
+}
+
 function machineRow(m: MachineRow, runs: { path: string; file: string | null }[]): string {
   const cells = runs
     .map((r) => {
@@ -196,7 +206,7 @@ function machineRow(m: MachineRow, runs: { path: string; file: string | null }[]
   return (
     `<tr data-machine="${e(m.name)}"><td class="name">${e(m.name)}</td><td class="ready ${readyClass(m.ready)}">${readyLabel(m.ready)}</td>` +
     `<td>${e(m.windows ?? '')}${m.version ? ` <span class="muted">${e(m.version)}${m.ubr !== undefined ? '.' + m.ubr : ''}</span>` : ''}</td>` +
-    `<td>${[...new Set(m.reasons.map((r) => (r.fact ? `${r.code} (${r.fact})` : r.code)))].map((c) => `<code>${e(c)}</code>`).join(' ')}</td>${cells}</tr>`
+    `<td>${[...new Set(m.reasons.map((r) => `${r.code}\u0000${r.fact ?? ''}`))].map(reasonCell).join(' ')}</td>${cells}</tr>`
   );
 }
 

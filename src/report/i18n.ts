@@ -86,6 +86,17 @@ export const REASON_LABELS: Record<string, { ja: string; en: string }> = {
   OS_UNRECOGNIZED: { ja: 'OS を判別できない', en: 'Windows version not recognised' },
 };
 
+/** The facts a FACT_UNKNOWN reason names (its `fact`), as the reader calls them. */
+export const FACT_LABELS: Record<string, { ja: string; en: string }> = {
+  'os.version': { ja: 'OS のバージョン', en: 'OS version' },
+  'os.ubr': { ja: 'UBR (更新ビルド リビジョン)', en: 'UBR (update build revision)' },
+  'os.productType': { ja: 'クライアントかサーバーか', en: 'client or server edition' },
+  hotfixes: { ja: 'インストール済みの更新プログラム', en: 'installed updates' },
+  rootStore: { ja: '信頼されたルート証明機関ストアの内容', en: 'Trusted Root store contents' },
+  rootAutoUpdate: { ja: 'ルート証明書の自動更新の設定', en: 'automatic root certificate update setting' },
+  online: { ja: 'Windows Update への接続可否', en: 'whether it can reach Windows Update' },
+};
+
 /**
  * The verification table's trust column: report.json / report.csv keep the English value (VerificationSummary.trust,
  * language-neutral data); the page shows it in both languages.

@@ -12,8 +12,9 @@ export class JsonReportWriter {
   private machines = 0;
   private errors: string[] = [];
 
-  constructor(file: string) {
-    this.sink = new FileSink(file);
+  /** `file`: a path (written atomically on close) or a sink of the report's OutputSet */
+  constructor(file: string | FileSink) {
+    this.sink = typeof file === 'string' ? new FileSink(file) : file;
     this.sink.write('{\n"format": "acs-gatekeeper fleet report v1",\n"machines": [');
   }
 

@@ -16,6 +16,8 @@ export interface SeedScenario {
   readonly id: string;
   /** what happens, in one English sentence (also the test title) */
   readonly title: string;
+  /** the product section of the seed the row belongs to */
+  readonly product: 'Apex One' | 'Apex One SaaS' | 'Apex One / Apex One SaaS';
   /** the seed's words this row rests on (a heading or sentence, verbatim, in Japanese as in the seed) */
   readonly seed: string;
   readonly path: InstallPath;
@@ -51,6 +53,7 @@ function row(s: Omit<SeedScenario, 'machine'> & { machine: { build(): MachinePro
 export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   row({
     id: 'A1',
+    product: 'Apex One',
     title: 'Apex One server patch on a server without the ACS root: our popup on the server, the patch is not applied',
     seed: '(1) 管理サーバへの Patch 適用',
     path: 'server-patch',
@@ -60,6 +63,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'A2',
+    product: 'Apex One',
     title: 'AutoPcc.exe on an endpoint without the ACS root: the Bad Image popup',
     seed: '(2) AutoPcc.exe を用いたエージェントの 新規インストール / プログラムアップデート',
     path: 'autopcc',
@@ -69,6 +73,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'A3',
+    product: 'Apex One',
     title: 'agent MSI on an endpoint missing the OS patch: the cannot-install popup',
     seed: '(3) MSI ファイルを用いたエージェントの 新規インストール / プログラムアップデート',
     path: 'msi',
@@ -78,6 +83,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'A4',
+    product: 'Apex One',
     title: 'client packager EXE: the Bad Image popup, then after [OK] the cannot-install popup',
     seed: '(4) EXE ファイルを用いたエージェントの 新規インストール / プログラムアップデート',
     path: 'packager-exe',
@@ -87,6 +93,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'A4-silent',
+    product: 'Apex One',
     title: 'client packager EXE made in silent mode: only the Bad Image popup',
     seed: '※ クライアントパッケージャで EXE ファイルを作成する際に「サイレントモード」を選択した場合は、1つ目のエラー画面のみ表示されます。',
     path: 'packager-exe',
@@ -96,6 +103,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'A5',
+    product: 'Apex One',
     title: 'remote install to an endpoint missing the OS patch: our popup on the web console',
     seed: '(5) リモートインストールによる 新規インストール',
     path: 'remote-install',
@@ -105,6 +113,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'A6',
+    product: 'Apex One',
     title: 'agent program update (agent 12011) over 5 cycles: one download, event 900 logged once, then periodic checks only',
     seed: '(6) エージェントプログラムのアップデート処理',
     path: 'agent-update',
@@ -114,6 +123,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'A6-before-12011',
+    product: 'Apex One',
     title: 'agent below build 12011 has no ACS check: the ACS-signed program installs unguarded',
     seed: '既知の制限事項により、Critical Patch (ビルド 12011) より前のビルドを利用しているエンドポイントに対するエージェントプログラムのアップデート処理では、 ACS チェック機能によるブロックがされない場合がございます。',
     path: 'agent-update',
@@ -123,6 +133,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'S1',
+    product: 'Apex One SaaS',
     title: 'Apex One SaaS standalone MSI installer on an endpoint missing the OS patch: the cannot-install popup',
     seed: '(1) エージェントの新規インストール (スタンドアロンインストーラ)',
     path: 'saas-msi',
@@ -132,6 +143,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'S2',
+    product: 'Apex One SaaS',
     title: 'Apex One SaaS web installer: no popup (no UI), event 11708 logged',
     seed: '(2) エージェントの新規インストール (Webインストーラ)',
     path: 'saas-web-installer',
@@ -141,6 +153,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'S3',
+    product: 'Apex One SaaS',
     title: 'Apex One SaaS agent (January 2023 maintenance) over 3 cycles: one download, event 900 once',
     seed: '(3) エージェントプログラムのアップデート処理',
     path: 'saas-agent-update',
@@ -150,6 +163,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'S3-before-2023-01',
+    product: 'Apex One SaaS',
     title: 'Apex One SaaS agent (December 2022 maintenance) over 4 cycles: downloads and logs event 900 every cycle',
     seed: 'アップデート処理ごとにプログラムのダウンロードが繰り返される挙動を確認しております。',
     path: 'saas-agent-update',
@@ -159,6 +173,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'patterns',
+    product: 'Apex One / Apex One SaaS',
     title: 'pattern file updates are not blocked on a machine that does not meet ACS',
     seed: '(パターンファイルのアップデートについてはブロックされませんが、仕様は変化する可能性がある点についてご留意ください。)',
     path: 'pattern-update',
@@ -168,6 +183,7 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
   }),
   row({
     id: 'ready',
+    product: 'Apex One / Apex One SaaS',
     title: 'a machine that meets ACS installs the agent MSI with no popup and no event',
     seed: 'Azure Code Signing (ACS) の条件を満たすために、対応いただきたい事項',
     path: 'msi',

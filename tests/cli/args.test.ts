@@ -49,6 +49,11 @@ describe('language', () => {
     expect(langFromEnv({ LC_ALL: 'en_US.UTF-8', LANG: 'ja_JP.UTF-8' })).toBe('en');
     expect(langFromEnv({ LC_MESSAGES: 'ja_JP', LANG: 'C' })).toBe('ja');
     expect(langFromEnv({})).toBe('en');
+    // Windows sets no LANG: the OS locale decides there (and only there)
+    expect(langFromEnv({}, { platform: 'win32', locale: 'ja-JP' })).toBe('ja');
+    expect(langFromEnv({}, { platform: 'win32', locale: 'en-US' })).toBe('en');
+    expect(langFromEnv({ LANG: 'C' }, { platform: 'win32', locale: 'ja-JP' })).toBe('en');
+    expect(langFromEnv({}, { platform: 'linux', locale: 'ja-JP' })).toBe('en');
   });
   it('lets --lang override the locale and rejects other languages', () => {
     expect(resolveLang('en', { LANG: 'ja_JP.UTF-8' })).toBe('en');

@@ -114,9 +114,9 @@ describe('acs-gate simulate', () => {
   it.each([
     [['msi'], '--machine PROFILE is required'],
     [['msi', '--machine', 'm.json', '--build', '12011', '--maintenance', '2023-03'], 'give --build or --maintenance, not both'],
-    [['msi', '--machine', 'm.json', '--scope', 'everything'], '--scope must be one of all, patterns-engines-drivers, patterns, got "everything"'],
+    [['agent-update', '--machine', 'm.json', '--scope', 'everything'], '--scope must be one of all, patterns-engines-drivers, patterns, got "everything"'],
     [['msi', '--machine', 'm.json', '--maintenance', 'March'], '--maintenance must be YYYY-MM, got "March"'],
-    [['msi', '--machine', 'm.json', '--cycles', '0'], '--cycles must be at least 1'],
+    [['agent-update', '--machine', 'm.json', '--cycles', '0'], '--cycles must be from 1 to 1000, got 0'],
     [['msi', '--machine', 'm.json', '--at', '15/01/2026'], '--at must be an ISO 8601 time like 2024-04-11 or 2024-04-11T09:00:00Z, got "15/01/2026"'],
   ])('rejects bad arguments %j with one line, exit 2', async (args, message) => {
     const r = await run(['simulate', ...args]);

@@ -175,4 +175,14 @@ describe('docs/readiness.md renders the data table', () => {
       if (l.minUbr !== undefined) expect(row).toContain(`UBR ≥ ${l.minUbr}`);
     }
   });
+  it('every later-update series appears in docs/readiness.md with its end month, history page and every KB with its month and source', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const doc: string = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../docs/readiness.md'), 'utf8');
+    for (const s of Object.values(MINIMUMS.series)) {
+      expect(doc).toContain(`### ${s.name} (through ${s.through})`);
+      expect(doc).toContain(`](${s.history})`);
+      const section = doc.slice(doc.indexOf(`### ${s.name} (through`));
+      for (const u of s.updates) expect(section).toMatch(new RegExp(`\\| ${u.month}( \\(out of band\\))? \\| \\[${u.kb}\\]\\(https://support\\.microsoft\\.com/help/${u.kb.slice(2)}\\) \\|`));
+    }
+  });
 });

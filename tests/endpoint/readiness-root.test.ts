@@ -14,7 +14,10 @@ describe('root trust (spec 1.2)', () => {
     expect(r.os.supported).toBe(true);
     expect(r.root).toEqual({ trusted: false, via: null });
     expect(r.reasons.map((x) => x.code)).toEqual(['ROOT_NOT_TRUSTED']);
-    expect(r.remediation).toContain('PowerShell equivalent: Import-Certificate -FilePath microsoft-identity-verification-root-ca-2020.cer -CertStoreLocation Cert:\\LocalMachine\\Root');
+    // one step: certutil, or PowerShell, or automatic root update (alternatives of one step are one step)
+    expect(r.remediation).toHaveLength(1);
+    expect(r.remediation[0]).toContain('(PowerShell: Import-Certificate -FilePath microsoft-identity-verification-root-ca-2020.cer -CertStoreLocation Cert:\\LocalMachine\\Root)');
+    expect(r.remediation[0]).toContain('; or re-enable automatic root certificate update');
     expect(r.remediation.join('\n')).toContain('certutil -addstore Root microsoft-identity-verification-root-ca-2020.cer');
   });
   it('Windows 11, root missing, auto-update on and online: ready via auto-update', () => {

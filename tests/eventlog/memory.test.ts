@@ -37,7 +37,7 @@ describe('event log memory', () => {
 
   it('round-trips through JSON unchanged', () => {
     const entry = fc.record({ time: fc.string(), recordId: fc.nat(), text: fc.string() });
-    const name = fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom('constructor', 'toString', 'hasOwnProperty')).filter((s) => s !== '__proto__');
+    const name = fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'));
     fc.assert(
       fc.property(fc.array(fc.tuple(name, name, entry), { maxLength: 8 }), (items) => {
         let m = emptyMemory();
@@ -60,8 +60,17 @@ describe('event log memory keys', () => {
     expect(id).toBe(1);
   });
 
-  it('refuses "__proto__", which cannot round-trip through JSON objects', () => {
-    expect(() => takeRecordId(emptyMemory(), '__proto__')).toThrow();
-    expect(() => rememberLoggedOnce(emptyMemory(), 'PC01', '__proto__', { time: 't', recordId: 1, text: 'x' })).toThrow();
+  it('keeps "__proto__" as an ordinary machine and event key, through JSON and back', () => {
+    const [id, m1] = takeRecordId(emptyMemory(), '__proto__');
+    expect(id).toBe(1);
+    const m2 = rememberLoggedOnce(m1, '__proto__', '__proto__', { time: 't', recordId: 1, text: 'x' });
+    const text = serializeMemory(m2);
+    expect(JSON.parse(text).machines).toHaveProperty(['__proto__', 'lastRecordId'], 1);
+    const back = parseMemory(text);
+    expect(Object.keys(back.machines)).toEqual(['__proto__']);
+    expect(wasLoggedOnce(back, '__proto__', '__proto__')).toEqual({ time: 't', recordId: 1, text: 'x' });
+    expect(takeRecordId(back, '__proto__')[0]).toBe(2);
+    // nothing leaked onto Object.prototype
+    expect(({} as Record<string, unknown>)['lastRecordId']).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import { runTarget } from '../../scripts/fuzz/runner';
 import { makeTarget, TARGET_NAMES } from '../../scripts/fuzz/targets';
 import { removeScratch } from '../../scripts/fuzz/tempdir';
 
-const CASES: Record<string, number> = { pe: 200, msi: 200, inventory: 120, asn1: 250, adversarial: 12 };
+const CASES: Record<string, number> = { pe: 200, msi: 200, inventory: 120, asn1: 250, adversarial: 12, cli: 60 };
 const DEFAULT_CASES = 300;
 /** generous under jest (parallel workers on a shared machine); the full run uses 2 s */
 const TIME_LIMIT_MS = 5000;

@@ -106,6 +106,7 @@ describe('matchers', () => {
 describe('SEED_SCENARIOS', () => {
   it('covers every numbered case of the seed (A1..A6, S1..S3) and every popup and event it shows', () => {
     const ids = SEED_SCENARIOS.map((s) => s.id);
+    expect(SEED_SCENARIOS.filter((s) => s.product === 'Apex One SaaS').map((s) => s.id)).toEqual(['S1', 'S2', 'S3', 'S3-before-2023-01']);
     for (const id of ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'S1', 'S2', 'S3']) expect(ids).toContain(id);
     expect(new Set(ids).size).toBe(ids.length);
     const shown = new Set<string>(SEED_SCENARIOS.flatMap((s) => [...s.expected.popups, ...s.expected.events.map((e) => `E-${e}`)]));

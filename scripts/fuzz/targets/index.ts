@@ -2,6 +2,7 @@
 import { loadFixtures } from '../fixtures';
 import type { Target } from '../runner';
 import { adversarialTarget } from './adversarial';
+import { cliTarget } from './cli';
 import { importersTarget, inventoryTarget } from './endpoint';
 import { msiContainerTarget, msiTarget } from './msi';
 import { certTableTarget, peLayoutTarget, peTarget } from './pe';
@@ -23,6 +24,7 @@ export const TARGET_SHARES: Record<string, number> = {
   importers: 25_000,
   inventory: 10_000,
   adversarial: 300,
+  cli: 2_000,
 };
 
 export const TARGET_NAMES = Object.keys(TARGET_SHARES);
@@ -43,6 +45,8 @@ export async function makeTarget(name: string): Promise<Target<any>> {
       return importersTarget();
     case 'inventory':
       return inventoryTarget();
+    case 'cli':
+      return cliTarget();
   }
   const f = await loadFixtures();
   switch (name) {

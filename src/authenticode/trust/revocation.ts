@@ -19,7 +19,7 @@
  * is proven to exist. See docs/architecture.md, "Revocation".
  */
 import type { X509Certificate } from 'node:crypto';
-import { type Asn1Node, bytesEqual, child, isContext, parseDer, readBitString, readBoolean, readOctetString, readOid, readTime, TAG } from '../pkcs7/asn1';
+import { type Asn1Node, bytesEqual, child, expectTag, parseDer, readBitString, readBoolean, readOctetString, readOid, readTime, TAG } from '../pkcs7/asn1';
 import { readAlgorithm, type AlgorithmIdentifier } from '../pkcs7/signed-data';
 import { verifyWithAlgorithm } from '../pkcs7/signer';
 import { VerifyError } from '../errors';
@@ -52,8 +52,11 @@ const EXT = {
   certificateIssuer: '2.5.29.29',
 } as const;
 
-/** Bound on the entries read from one CRL (real code-signing CA CRLs hold a few thousand). */
-export const MAX_CRL_ENTRIES = 1_000_000;
+/**
+ * Bound on the entries read from one CRL (public code-signing CA CRLs hold thousands to a few hundred thousand;
+ * the CLI also caps a CRL file at 64 MiB). Entries are read one by one, never as one tree.
+ */
+export const MAX_CRL_ENTRIES = 2_000_000;
 
 export interface CrlEntry {
   revokedAt: Date;
@@ -120,23 +123,71 @@ export function parseCrlDer(der: Buffer): ParsedCrl {
   }
 }
 
+/** One TLV's header: a shallow step, for the revokedCertificates list (which may hold many entries). */
+interface Tlv {
+  tag: number;
+  /** the whole TLV */
+  bytes: Uint8Array;
+  content: Uint8Array;
+}
+
+/** The TLVs inside `content`, without parsing their insides (DER: definite lengths, at most 4 length octets). */
+function shallowChildren(content: Uint8Array, what: string): Tlv[] {
+  const out: Tlv[] = [];
+  let pos = 0;
+  while (pos < content.length) {
+    const start = pos;
+    const tag = content[pos++]!;
+    if ((tag & 0x1f) === 0x1f) throw bad(`${what}: high tag numbers are not expected`);
+    if (pos >= content.length) throw bad(`${what}: truncated length at offset ${start}`);
+    const first = content[pos++]!;
+    let length = first;
+    if (first === 0x80) throw bad(`${what}: indefinite length (BER) is not DER`);
+    if (first > 0x80) {
+      const n = first & 0x7f;
+      if (n > 4 || pos + n > content.length) throw bad(`${what}: bad length at offset ${start}`);
+      length = 0;
+      for (let i = 0; i < n; i++) length = length * 256 + content[pos++]!;
+    }
+    if (length > content.length - pos) throw bad(`${what}: element at offset ${start} runs past its container`);
+    out.push({ tag, bytes: content.subarray(start, pos + length), content: content.subarray(pos, pos + length) });
+    pos += length;
+  }
+  return out;
+}
+
+const parseSmall = (bytes: Uint8Array, what: string): Asn1Node => parseDer(bytes, { code: 'BAD_TRUST_INPUT', what });
+
+/**
+ * CertificateList ::= SEQUENCE { tbsCertList, signatureAlgorithm, signatureValue BIT STRING }. Read level by
+ * level: every element is parsed on its own, so a CRL of many entries never builds one tree of millions of nodes.
+ */
 function readCrl(der: Buffer): ParsedCrl {
-  const root = parseDer(der, { code: 'BAD_TRUST_INPUT', what: 'CRL' });
-  const tbs = child(root, 0, 'TBSCertList', TAG.SEQUENCE);
-  const signatureAlgorithm = readAlgorithm(child(root, 1, 'CRL signatureAlgorithm'), 'CRL signatureAlgorithm');
-  const sigBits = readBitString(child(root, 2, 'CRL signature'), 'CRL signature');
+  const [outer, ...extra] = shallowChildren(der, 'CRL');
+  if (!outer || extra.length || outer.tag !== TAG.SEQUENCE) throw bad('not one DER SEQUENCE');
+  const top = shallowChildren(outer.content, 'CertificateList');
+  if (top.length !== 3 || top[0]!.tag !== TAG.SEQUENCE) throw bad('a CertificateList has three elements: TBSCertList, algorithm, signature');
+  const tbsTlv = top[0]!;
+  const signatureAlgorithm = readAlgorithm(parseSmall(top[1]!.bytes, 'CRL signatureAlgorithm'), 'CRL signatureAlgorithm');
+  const sigBits = readBitString(parseSmall(top[2]!.bytes, 'CRL signature'), 'CRL signature');
   if (sigBits.unusedBits !== 0) throw bad('the signature BIT STRING has unused bits');
+  const tbs = shallowChildren(tbsTlv.content, 'TBSCertList');
   let i = 0;
-  if (tbs.children[0]?.tag === TAG.INTEGER) i++; // version (v2)
-  const innerAlg = readAlgorithm(child(tbs, i, 'TBSCertList signature'), 'TBSCertList signature');
+  if (tbs[0]?.tag === TAG.INTEGER) i++; // version (v2)
+  const at = (k: number, what: string): Asn1Node => {
+    const t = tbs[k];
+    if (!t) throw bad(`TBSCertList: ${what} missing`);
+    return parseSmall(t.bytes, what);
+  };
+  const innerAlg = readAlgorithm(at(i, 'TBSCertList signature'), 'TBSCertList signature');
   if (innerAlg.oid !== signatureAlgorithm.oid) throw bad('the signature algorithm inside and outside the TBSCertList differ');
-  const issuer = child(tbs, i + 1, 'CRL issuer', TAG.SEQUENCE);
-  const thisUpdate = readTime(child(tbs, i + 2, 'thisUpdate'), 'thisUpdate');
+  const issuer = expectTag(at(i + 1, 'CRL issuer'), TAG.SEQUENCE, 'CRL issuer');
+  const thisUpdate = readTime(at(i + 2, 'thisUpdate'), 'thisUpdate');
   let pos = i + 3;
   let nextUpdate: Date | undefined;
-  const maybeNext = tbs.children[pos];
+  const maybeNext = tbs[pos];
   if (maybeNext && (maybeNext.tag === TAG.UTCTime || maybeNext.tag === TAG.GeneralizedTime)) {
-    nextUpdate = readTime(maybeNext, 'nextUpdate');
+    nextUpdate = readTime(parseSmall(maybeNext.bytes, 'nextUpdate'), 'nextUpdate');
     pos++;
   }
   const crl: ParsedCrl = {
@@ -145,24 +196,25 @@ function readCrl(der: Buffer): ParsedCrl {
     issuer: nameToString(issuer),
     thisUpdate,
     ...(nextUpdate ? { nextUpdate } : {}),
-    tbs: tbs.bytes,
+    tbs: tbsTlv.bytes,
     signatureAlgorithm,
     signature: sigBits.bytes,
     entries: new Map(),
   };
-  const maybeRevoked = tbs.children[pos];
+  const maybeRevoked = tbs[pos];
   if (maybeRevoked && maybeRevoked.tag === TAG.SEQUENCE) {
-    if (maybeRevoked.children.length > MAX_CRL_ENTRIES) throw bad(`more than ${MAX_CRL_ENTRIES} entries`);
-    for (const entry of maybeRevoked.children) readEntry(entry, crl);
+    const entries = shallowChildren(maybeRevoked.content, 'revokedCertificates');
+    if (entries.length > MAX_CRL_ENTRIES) throw bad(`more than ${MAX_CRL_ENTRIES} entries`);
+    for (const entry of entries) readEntry(parseSmall(entry.bytes, 'CRL entry'), crl);
     pos++;
   }
-  const maybeExts = tbs.children[pos];
+  const maybeExts = tbs[pos];
   if (maybeExts) {
-    if (!isContext(maybeExts, 0)) throw bad('unexpected element after the revoked certificates');
-    for (const ext of readExtensions(maybeExts, 'CRL extension')) readCrlExtension(ext, crl);
+    if (maybeExts.tag !== 0xa0) throw bad('unexpected element after the revoked certificates');
+    for (const ext of readExtensions(parseSmall(maybeExts.bytes, 'CRL extensions'), 'CRL extension')) readCrlExtension(ext, crl);
     pos++;
   }
-  if (tbs.children.length !== pos) throw bad('unexpected trailing elements in the TBSCertList');
+  if (tbs.length !== pos) throw bad('unexpected trailing elements in the TBSCertList');
   return crl;
 }
 

@@ -77,7 +77,7 @@ Examples:
       inventory: inputs.inventory,
       runs: inputs.runs,
       outDir: path.resolve(ctx.io.cwd, args.values.get('out') ?? 'report'),
-      lang: resolveLang(args.values.get('lang'), ctx.io.env),
+      lang: resolveLang(args.values.get('lang'), ctx.io.env, ctx.io),
       at: timeValue(args, 'at', ctx.io.now),
       timeZone: timeZoneValue(args, ctx.io.env),
       known: knownCertificates(known, bundledAcsRoot()),

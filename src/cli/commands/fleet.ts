@@ -13,6 +13,8 @@ import { CliInputError, UsageError } from '../errors';
 import { formatFleet } from '../format/fleet';
 import { progressLine } from '../format/progress';
 import { resolveLang } from '../lang';
+import { checkRegularFile } from '../io';
+import { escapeText } from '../../text/escape';
 import { parseInstallPath } from '../install-path';
 import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 
@@ -46,8 +48,10 @@ function programFlags(args: ParsedArgs): Pick<FleetOptions, 'declared' | 'agent'
 /** Runs the report and prints its summary; shared by `fleet` and `demo`. */
 export async function runFleet(options: FleetOptions, args: ParsedArgs & { command?: string }, { io }: CommandContext): Promise<number> {
   const failOn = parseFailOn(args);
-  for (const f of options.files ?? []) if (!fs.existsSync(f)) throw new CliInputError(`${f}: no such installer file`);
-  for (const r of options.runs ?? []) if (r.file && !fs.existsSync(r.file)) throw new CliInputError(`${r.file}: no such installer file`);
+  for (const f of [...(options.files ?? []), ...(options.runs ?? []).flatMap((r) => (r.file ? [r.file] : []))]) {
+    if (!fs.existsSync(f)) throw new CliInputError(`${f}: no such installer file`);
+    checkRegularFile(f, 'installer', { flag: '--file' });
+  }
   try {
     fs.mkdirSync(options.outDir, { recursive: true });
   } catch (e) {
@@ -74,7 +78,7 @@ export async function runFleet(options: FleetOptions, args: ParsedArgs & { comma
     unreadable: t.importErrors,
   });
   if (failed.length) {
-    io.stderr(`acs-gate ${args.command ?? 'fleet'}: --fail-on ${failed.join(',')}: the report is written; see ${result.outputs.html}\n`);
+    io.stderr(`acs-gate ${args.command ?? 'fleet'}: --fail-on ${failed.join(',')}: the report is written; see ${escapeText(result.outputs.html)}\n`);
     return EXIT.NEGATIVE;
   }
   return EXIT.OK;
@@ -121,7 +125,8 @@ Options:
   --file INSTALLER   a real PE / MSI installer; repeatable
   --path PATH        install path (see acs-gate simulate --help); repeatable; every path × every file
   --out DIR          where the report goes (created)
-  --lang ja|en       report language first shown (the page has a toggle); default from the locale
+  --lang ja|en       report language first shown (the page has a toggle); default from LC_ALL / LC_MESSAGES /
+                     LANG (on Windows, the OS locale)
   --at ISO           verification and event time (default now)
   --json             print the summary as JSON instead of text
   --trust PEM        certificates machines' root stores may name (matched by thumbprint); repeatable
@@ -173,7 +178,7 @@ Examples:
       files: args.lists.get('file') ?? [],
       paths: (args.lists.get('path') ?? []).map(parseInstallPath),
       outDir: path.resolve(ctx.io.cwd, out),
-      lang: resolveLang(args.values.get('lang'), ctx.io.env),
+      lang: resolveLang(args.values.get('lang'), ctx.io.env, ctx.io),
       at: timeValue(args, 'at', ctx.io.now),
       timeZone: timeZoneValue(args, ctx.io.env),
       assume: assumptionsFrom(args),

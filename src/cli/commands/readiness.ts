@@ -1,4 +1,5 @@
 /** acs-gate readiness INPUT...: does each machine meet ACS (Windows patch, root certificate), and how to fix it. */
+import { escapeText as esc } from '../../text/escape';
 import { assessReadiness } from '../../endpoint/readiness';
 import { loadInventory } from '../../endpoint/inventory';
 import { applyAssumptions, ASSUMPTION_LABELS } from '../../report/assumptions';
@@ -65,7 +66,7 @@ Examples:
 `,
   async run(args, { io }) {
     if (!args.positionals.length) throw new UsageError('no INPUT given');
-    const lang = resolveLang(args.values.get('lang'), io.env);
+    const lang = resolveLang(args.values.get('lang'), io.env, io);
     const json = args.switches.has('json');
     const failOn = parseFailOn(args, READINESS_FAIL_ON);
     const assume = assumptionsFrom(args);
@@ -82,7 +83,7 @@ Examples:
       if (!item.ok) {
         c.errors++;
         const where = `${item.source}${item.line !== undefined ? `:${item.line}` : ''}`;
-        io.stderr(`acs-gate readiness: ${where}: ${item.error}\n`);
+        io.stderr(`acs-gate readiness: ${esc(where)}: ${esc(item.error)}\n`);
         if (json) io.stdout(JSON.stringify({ source: item.source, line: item.line ?? null, error: item.error }) + '\n');
         continue;
       }
@@ -96,7 +97,7 @@ Examples:
     }
     if (!json) io.stdout(formatReadinessTotals(c, lang));
     if (c.ready + c.notReady + c.unknown === 0) {
-      io.stderr(`acs-gate readiness: no machine could be read from ${args.positionals.join(', ')}\n`);
+      io.stderr(`acs-gate readiness: no machine could be read from ${esc(args.positionals.join(', '))}\n`);
       return EXIT.USAGE_OR_IO;
     }
     const failed = failedOn(failOn, { notReady: c.notReady, unknown: c.unknown, unreadable: c.errors });

@@ -1,5 +1,9 @@
 /** acs-gate simulate PATH --machine PROFILE: what one install path does on one machine (popups, events, downloads). */
 import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { writeFileAtomic } from '../../report/sink';
+import { checkRegularFile } from '../io';
+import { readState, withState } from '../state-file';
 import { assessReadiness } from '../../endpoint/readiness';
 import { INSTALL_PATHS } from '../../installers/paths';
 import { simulate } from '../../installers/simulate';
@@ -7,15 +11,14 @@ import { programBuildOf, type ProgramBuild } from '../../installers/program-buil
 import type { Artifact, Decision, SimulateInput, UpdateScope } from '../../installers/types';
 import { applyAssumptions, ASSUMPTION_LABELS } from '../../report/assumptions';
 import { assumeFlags, assumptionsFrom } from '../assume';
-import { parseMemory, serializeMemory } from '../../eventlog/memory';
 import { toEventsXml } from '../../eventlog/render';
-import { intValue, monthValue, timeValue, timeZoneValue } from '../args';
+import { intValue, monthValue, refuseFlags, timeValue, timeZoneValue } from '../args';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
 import { knownCertificates, loadCertificates, loadCrls } from '../certs';
 import { EXIT, exitCodesHelp, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatRun } from '../format/simulate';
-import { controlsEscaped as escapeText } from '../format/verify';
+import { escapeText } from '../../text/escape';
 import { parseInstallPath } from '../install-path';
 import { resolveLang, type Lang } from '../lang';
 import { loadOneMachine } from '../profile-input';
@@ -42,6 +45,8 @@ function programLine(p: ProgramBuild, lang: Lang): string {
 }
 
 const SCOPES: readonly UpdateScope[] = ['all', 'patterns-engines-drivers', 'patterns'];
+/** The paths that run over update cycles (the only ones --cycles, --scope, --agent-build / --agent-maintenance apply to). */
+const UPDATE_PATH_IDS = ['agent-update', 'saas-agent-update', 'sep-agent-update'] as const;
 
 /** simulate's exit code per decision (README "Exit codes"). */
 export const SIMULATE_EXIT: Record<Decision, number> = {
@@ -102,11 +107,11 @@ Options:
   --maintenance YYYY-MM     declared SaaS maintenance of the program (ACS-signed from 2023-03)
   --agent-build N           installed agent's Apex One build (update paths)
   --agent-maintenance YYYY-MM  installed agent's SaaS maintenance (update paths)
-  --silent                  packager EXE in silent mode (only the first popup)
+  --silent                  packager EXE in silent mode (only the first popup; packager-exe only)
   --scope SCOPE             update scope: all | patterns-engines-drivers | patterns (default all)
-  --cycles N                update cycles to run (update paths; default 1)
+  --cycles N                update cycles to run (update paths; 1..1000, default 1)
   --lang ja|en              language of popups, events, reasons, warnings and remediation (default from
-                            LC_ALL / LC_MESSAGES / LANG)
+                            LC_ALL / LC_MESSAGES / LANG; on Windows, the OS locale)
   --trace                   list the state machine's transitions
   --json                    the run as JSON (path, decision, reasons, popups, events, downloads, remediation, transitions)
   --trust PEM               certificates the machine's root store may name (matched by thumbprint); repeatable
@@ -139,9 +144,12 @@ Examples:
   async run(args, { io }) {
     const path = parseInstallPath(args.positionals[0]);
     if (args.positionals.length > 1) throw new UsageError(`unexpected argument "${args.positionals[1]}"`);
+    if (path !== 'packager-exe') refuseFlags(args, ['silent'], `${path} (only packager-exe has a silent mode)`);
+    if (!(UPDATE_PATH_IDS as readonly string[]).includes(path))
+      refuseFlags(args, ['cycles', 'scope', 'agent-build', 'agent-maintenance'], `${path} (update paths only: ${UPDATE_PATH_IDS.join(', ')})`);
     const machineArg = args.values.get('machine');
     if (!machineArg) throw new UsageError('--machine PROFILE is required');
-    const lang = resolveLang(args.values.get('lang'), io.env);
+    const lang = resolveLang(args.values.get('lang'), io.env, io);
     const at = timeValue(args, 'at', io.now);
     const build = intValue(args, 'build');
     const maintenance = monthValue(args, 'maintenance');
@@ -154,24 +162,22 @@ Examples:
     const assume = assumptionsFrom(args);
     if (build !== undefined && maintenance !== undefined) throw new UsageError('give --build or --maintenance, not both');
     if (agentBuild !== undefined && agentMaintenance !== undefined) throw new UsageError('give --agent-build or --agent-maintenance, not both');
-    if (cycles !== undefined && cycles < 1) throw new UsageError('--cycles must be at least 1');
     const scope = args.values.get('scope');
     if (scope !== undefined && !(SCOPES as readonly string[]).includes(scope))
       throw new UsageError(`--scope must be one of ${SCOPES.join(', ')}, got "${scope}"`);
-    if (file && !fs.existsSync(file)) throw new CliInputError(`${file}: no such installer file`);
+    if (file) {
+      if (!fs.existsSync(file)) throw new CliInputError(`${file}: no such installer file`);
+      checkRegularFile(file, 'installer', { flag: '--file' });
+    }
+    const statePath = args.values.get('state');
+    const xmlPath = args.values.get('events-xml');
+    if (statePath && xmlPath && nodePath.resolve(statePath) === nodePath.resolve(xmlPath)) throw new UsageError('--state and --events-xml name the same file');
     const extra = loadCertificates(args.lists.get('trust') ?? []);
     const known = knownCertificates(extra, bundledAcsRoot());
     const acsRoots = args.lists.get('acs-root') ? loadCertificates(args.lists.get('acs-root')!) : undefined;
     const crls = args.lists.get('crl') ? loadCrls(args.lists.get('crl')!) : undefined;
-    const statePath = args.values.get('state');
-    let memory: SimulateInput['memory'];
-    if (statePath && fs.existsSync(statePath)) {
-      try {
-        memory = parseMemory(fs.readFileSync(statePath, 'utf8'));
-      } catch (e) {
-        throw new CliInputError(`${statePath}: not an event-log state file (${e instanceof Error ? e.message.split('\n')[0] : e})`);
-      }
-    }
+    // a bad state file is named before anything runs (read again under its lock for the run)
+    if (statePath) readState(statePath);
 
     const { acceptKbs } = endpointOptions(args, io.cwd);
     const loaded = await loadOneMachine(machineArg);
@@ -195,7 +201,7 @@ Examples:
           ...(maintenance !== undefined ? { maintenance } : {}),
           ...(displayPath ? { path: displayPath } : {}),
         };
-    const input: SimulateInput = {
+    const input = (memory: SimulateInput['memory']): SimulateInput => ({
       machine: profile,
       readiness,
       artifact,
@@ -208,11 +214,15 @@ Examples:
       ...(cycles !== undefined ? { cycles } : {}),
       trust: { known, ...(acsRoots ? { acsRoots } : {}), ...(crls ? { crls } : {}) },
       ...(memory ? { memory } : {}),
-    };
-    const run = await simulate(path, input);
-    if (statePath) fs.writeFileSync(statePath, serializeMemory(run.memory));
-    const xmlPath = args.values.get('events-xml');
-    if (xmlPath) fs.writeFileSync(xmlPath, toEventsXml(run.events));
+    });
+    // the state is read, the run made and the state replaced under the state file's lock
+    const run = statePath
+      ? await withState(statePath, async (memory) => {
+          const r = await simulate(path, input(memory));
+          return { result: r, memory: r.memory };
+        })
+      : await simulate(path, input(undefined));
+    if (xmlPath) writeFileAtomic(xmlPath, toEventsXml(run.events));
     if (args.switches.has('json'))
       io.stdout(JSON.stringify({ ...run, ...(assumed.length ? { assumed } : {}), ...(program ? { program } : {}) }, null, 2) + '\n');
     else

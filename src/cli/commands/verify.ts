@@ -1,8 +1,11 @@
 /** acs-gate verify FILE...: the Authenticode / ACS verdict of each file. */
+import { escapeText as esc } from '../../text/escape';
 import type { X509Certificate } from 'node:crypto';
 import { bundledMicrosoftCertificates, verifyInOrder } from '../../authenticode';
 import type { VerificationResult } from '../../authenticode/types';
+import * as fs from 'node:fs';
 import { timeValue } from '../args';
+import { checkRegularFile } from '../io';
 import { loadCertificates, loadCrls } from '../certs';
 import { certificatesInFile } from '../file-certificates';
 import { EXIT, exitCodesHelp, type Command } from '../command';
@@ -66,6 +69,8 @@ Examples:
 `,
   async run(args, { io }) {
     if (!args.positionals.length) throw new UsageError('no FILE given');
+    // a FIFO, a device or an over-size file is refused at once (a missing file is the verifier's IO_ERROR)
+    for (const file of args.positionals) if (existsOrLink(file)) checkRegularFile(file, 'installer');
     const at = timeValue(args, 'at', io.now);
     const trust = args.lists.get('trust');
     const acsRoots = args.lists.get('acs-root');
@@ -88,7 +93,7 @@ Examples:
     for await (const r of verifyInOrder(args.positionals, options)) {
       const file = r.file;
       if (r.failures.some((f) => f.code === 'IO_ERROR')) {
-        io.stderr(`acs-gate verify: ${r.failures.find((f) => f.code === 'IO_ERROR')!.message}\n`);
+        io.stderr(`acs-gate verify: ${esc(r.failures.find((f) => f.code === 'IO_ERROR')!.message)}\n`);
         code = EXIT.USAGE_OR_IO;
         if (!args.switches.has('json')) continue;
       } else if (r.verdict !== 'valid' && code === EXIT.OK) code = EXIT.NEGATIVE;
@@ -101,3 +106,12 @@ Examples:
     return code;
   },
 };
+
+function existsOrLink(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

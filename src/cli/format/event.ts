@@ -1,4 +1,5 @@
 /** An event record as Event Viewer's General/Details pane shows it. */
+import { escapeLines, escapeText as esc } from '../../text/escape';
 import type { EventRecord } from '../../eventlog/types';
 import type { Lang } from '../lang';
 import { padEnd } from './width';
@@ -16,12 +17,12 @@ export function formatEvent(r: EventRecord, lang: Lang, timeZone?: string): stri
   const l = LABELS[lang];
   const rows: [string, string][] = [
     [l.log, r.channel],
-    [l.source, r.source],
+    [l.source, esc(r.source)],
     [l.date, timeZone ? formatLocalTime(r.time, timeZone, lang) : r.time],
     [l.id, String(r.id)],
     [l.level, lang === 'ja' ? (LEVELS_JA[r.level] ?? r.level) : r.level],
-    [l.computer, r.computer],
+    [l.computer, esc(r.computer)],
   ];
   const width = lang === 'ja' ? 16 : 11;
-  return [...rows.map(([k, v]) => `  ${padEnd(k + ':', width)}${v}`), `  ${l.description}:`, `    ${r.text}`].join('\n') + '\n';
+  return [...rows.map(([k, v]) => `  ${padEnd(k + ':', width)}${v}`), `  ${l.description}:`, `    ${escapeLines(r.text)}`].join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 /** Human summary of a fleet run: where the report is, the totals, the top reasons and machines to fix first. */
+import { escapeText as esc } from '../../text/escape';
 import type { FleetResult } from '../../report/fleet';
 import type { Lang } from '../lang';
 import { ASSUMPTION_LABELS, type AssumableFact } from '../../report/assumptions';
@@ -22,9 +23,9 @@ export function formatFleet(r: FleetResult, lang: Lang): string {
   const t = T[lang];
   const s = r.summary;
   const out = [
-    `${t.written}: ${r.outputs.html}`,
-    `  (${r.outputs.json}, ${r.outputs.csv})`,
-    `${t.open}: file://${r.outputs.html}`,
+    `${t.written}: ${esc(r.outputs.html)}`,
+    `  (${esc(r.outputs.json)}, ${esc(r.outputs.csv)})`,
+    `${t.open}: file://${esc(r.outputs.html)}`,
     '',
     `${s.totals.machines} ${s.totals.machines === 1 ? t.machine : t.machines}: ${s.totals.ready} ${t.ready}, ${s.totals.notReady} ${t.notReady}, ${s.totals.unknown} ${t.unknown}` +
       (s.totals.importErrors ? `; ${s.totals.importErrors} ${s.totals.importErrors === 1 ? t.error : t.errors}` : ''),
@@ -39,7 +40,7 @@ export function formatFleet(r: FleetResult, lang: Lang): string {
     out.push(`${t.paths}:`);
     for (const p of s.perPath)
       out.push(
-        `  ${(p.path + (p.file ? ` (${p.file.split(/[\\/]/).pop()})` : '')).padEnd(48)} ${t.allowed} ${p.allowed}, ${t.blocked} ${p.blocked}, ${t.unguarded} ${p.unguarded}` +
+        `  ${(p.path + (p.file ? ` (${esc(p.file.split(/[\\/]/).pop())})` : '')).padEnd(48)} ${t.allowed} ${p.allowed}, ${t.blocked} ${p.blocked}, ${t.unguarded} ${p.unguarded}` +
           (p.unknown
             ? `, ${t.unknownRuns} ${p.unknown} (${t.worst}: ${[p.unknownWorstCase.blocked ? `${t.blocked} ${p.unknownWorstCase.blocked}` : '', p.unknownWorstCase.unguarded ? `${t.unguarded} ${p.unknownWorstCase.unguarded}` : ''].filter(Boolean).join(', ')})`
             : ''),
@@ -47,8 +48,8 @@ export function formatFleet(r: FleetResult, lang: Lang): string {
   }
   if (s.fixFirst.length) {
     out.push(`${t.fix}:`);
-    for (const f of s.fixFirst.slice(0, 5)) out.push(`  ${f.name}: ${short(f.remediation[0] ?? f.reasons[0] ?? '')}`);
-    if (s.fixFirst.length > 5) out.push(`  … (${r.outputs.html})`);
+    for (const f of s.fixFirst.slice(0, 5)) out.push(`  ${esc(f.name)}: ${esc(short(f.remediation[0] ?? f.reasons[0] ?? ''))}`);
+    if (s.fixFirst.length > 5) out.push(`  … (${esc(r.outputs.html)})`);
   }
   return out.join('\n') + '\n';
 }

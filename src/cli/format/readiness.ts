@@ -1,4 +1,5 @@
 /** Human output of `acs-gate readiness`: one block per machine, then the totals. */
+import { escapeText as esc } from '../../text/escape';
 import type { Readiness } from '../../endpoint/types';
 import type { Lang } from '../lang';
 
@@ -14,12 +15,12 @@ function label(r: Readiness['ready'], lang: Lang): string {
 
 /** `assumed`: the assumptions applied to this machine, in words (--assume-online, ...) */
 export function formatReadiness(r: Readiness, source: string, lang: Lang, assumed: string[] = []): string {
-  const out = [`${r.name}: ${label(r.ready, lang)}${r.os.line ? `  (${r.os.line}${r.os.version ? ` ${r.os.version}${r.os.ubr !== undefined ? '.' + r.os.ubr : ''}` : ''})` : ''}  [${source}]`];
+  const out = [`${esc(r.name)}: ${label(r.ready, lang)}${r.os.line ? `  (${esc(r.os.line)}${r.os.version ? ` ${esc(r.os.version)}${r.os.ubr !== undefined ? '.' + esc(r.os.ubr) : ''}` : ''})` : ''}  [${esc(source)}]`];
   for (const a of assumed) out.push(`  (${a})`);
-  for (const x of r.reasons) out.push(`  - ${x.code}: ${x.message}`);
+  for (const x of r.reasons) out.push(`  - ${x.code}: ${esc(x.message)}`);
   if (r.remediation.length) {
     out.push(`  ${T[lang].remediation}:`);
-    r.remediation.forEach((s, i) => out.push(`    ${i + 1}. ${s}`));
+    r.remediation.forEach((s, i) => out.push(`    ${i + 1}. ${esc(s)}`));
   }
   return out.join('\n') + '\n';
 }

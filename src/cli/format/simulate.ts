@@ -1,4 +1,5 @@
 /** Human output of `acs-gate simulate`: decision, popups drawn as boxes in order, events as Event Viewer shows them. */
+import { escapeLines, escapeText as esc } from '../../text/escape';
 import type { PathRun, Popup } from '../../installers/types';
 import { formatLocalTime } from '../../report/time';
 import type { Readiness } from '../../endpoint/types';
@@ -103,13 +104,13 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   const time = (iso: string) => (opts.timeZone ? formatLocalTime(iso, opts.timeZone, lang) : iso);
   out.push(`${t.path}: ${run.path}${opts.pathLabel ? ` (${opts.pathLabel})` : ''}`);
   if (opts.program) out.push(`${t.program}: ${opts.program}`);
-  out.push(`${t.machine}: ${readiness.name} — ${t.ready[String(readiness.ready) as 'true' | 'false' | 'unknown']}${readiness.os.line ? `, ${readiness.os.line}` : ''}`);
+  out.push(`${t.machine}: ${esc(readiness.name)} — ${t.ready[String(readiness.ready) as 'true' | 'false' | 'unknown']}${readiness.os.line ? `, ${esc(readiness.os.line)}` : ''}`);
   for (const a of opts.assumptions ?? []) out.push(`  (${a})`);
   const worst = run.decision === 'unknown' ? run.worstCase : undefined;
   out.push(`${t.decision}: ${DECISION[lang][run.decision]}${worst ? ` — ${t.worstDecision}: ${DECISION[lang][worst.decision]}` : ''}`);
   if (run.reasons.length) {
     out.push('', `${t.reasons}:`);
-    for (const r of run.reasons) out.push(`  - ${r.code}: ${r.message}`);
+    for (const r of run.reasons) out.push(`  - ${r.code}: ${esc(r.message)}`);
   }
   if (run.verification) {
     const v = run.verification;
@@ -121,7 +122,7 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   out.push('', `${t.popups}:`);
   if (!shown.popups.length) out.push(`  ${t.noPopup}`);
   shown.popups.forEach((p, i) => {
-    out.push(drawBox({ title: p.title, text: p.text, buttons: p.buttons, caption: caption(p, i, lang) }).trimEnd());
+    out.push(drawBox({ title: esc(p.title), text: escapeLines(p.text), buttons: p.buttons.map(esc), caption: caption(p, i, lang) }).trimEnd());
   });
   out.push('', `${t.events}:`);
   if (!shown.events.length) out.push(`  ${t.noEvent}`);
@@ -137,11 +138,11 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   if (worst) out.push('==');
   if (run.remediation.length) {
     out.push('', `${t.remediation}:`);
-    run.remediation.forEach((r, i) => out.push(`  ${i + 1}. ${r}`));
+    run.remediation.forEach((r, i) => out.push(`  ${i + 1}. ${escapeLines(r)}`));
   }
   if (run.warnings.length) {
     out.push('', `${t.warnings}:`);
-    for (const w of run.warnings) out.push(`  ! ${w}`);
+    for (const w of run.warnings) out.push(`  ! ${escapeLines(w)}`);
   }
   if (opts.trace) {
     out.push('', `${t.trace}:`);

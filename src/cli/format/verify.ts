@@ -1,4 +1,5 @@
 /** Human output of `acs-gate verify`, in the style of `signtool verify /v`. */
+import { escapeText as esc } from '../../text/escape';
 import type { CertificateSummary, SignatureReport, VerificationResult, VersionInfo } from '../../authenticode/types';
 
 export interface CertificateDetails {
@@ -72,11 +73,13 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
       : 'File is not timestamped.',
   );
   if (sig.timestampChain?.length) lines.push('Timestamp Verified by:', ...certificateBlock([...sig.timestampChain].reverse().map(listed)));
-  lines.push(`Revocation: ${sig.revocation.summary}`);
+  // names in these lines come from certificates and CRLs (data): control characters escaped
+  lines.push(`Revocation: ${controlsEscaped(sig.revocation.summary)}`);
   for (const d of sig.revocation.details)
-    if (d.status !== 'good' && !sig.revocation.summary.includes(d.message)) lines.push(`    ${d.chain} chain, ${cn(d.subject)}: ${d.status} (${d.message})`);
+    if (d.status !== 'good' && !sig.revocation.summary.includes(d.message))
+      lines.push(`    ${d.chain} chain, ${controlsEscaped(cn(d.subject))}: ${d.status} (${controlsEscaped(d.message)})`);
   lines.push(`Azure Code Signing (ACS): ${sig.acs ? 'yes' : 'no'}`);
-  for (const f of sig.failures) lines.push(`  ${f.code}: ${f.message}`);
+  for (const f of sig.failures) lines.push(`  ${f.code}: ${esc(f.message)}`);
   lines.push('');
   return lines;
 }
@@ -86,9 +89,9 @@ export function controlsEscaped(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Text read from a file (names, version strings) as printed: control and bidi characters shown as escapes. */
+/** Text read from a file (names, version strings) as printed: control, bidi and invisible characters shown as escapes. */
 function text(s: string): string {
-  return controlsEscaped(s);
+  return esc(s);
 }
 
 /** The version resource as sigcheck prints it (company, description, product, versions, original name). */
@@ -112,7 +115,7 @@ export function formatVersionInfo(v: VersionInfo | null | undefined, note?: stri
 }
 
 export function formatVerification(r: VerificationResult, lookup: CertificateLookup = () => undefined): string {
-  const lines = [`Verifying: ${r.file}`, `Format: ${r.format.toUpperCase()}`, ''];
+  const lines = [`Verifying: ${esc(r.file)}`, `Format: ${r.format.toUpperCase()}`, ''];
   lines.push(...formatVersionInfo(r.versionInfo, r.versionInfoNote));
   for (const s of r.signatures) lines.push(...formatSignature(s, lookup));
   if (r.catalog) {
@@ -126,12 +129,12 @@ export function formatVerification(r: VerificationResult, lookup: CertificateLoo
   }
   const fileFailures = r.failures.filter((f) => !r.signatures[0]?.failures.some((g) => g.code === f.code && g.message === f.message));
   if (r.verdict === 'valid') {
-    lines.push(`Successfully verified: ${r.file}`);
+    lines.push(`Successfully verified: ${esc(r.file)}`);
     lines.push(`ACS: ${r.acs ? 'yes' : 'no'}`);
   } else {
     const first = (r.failures[0] ?? { code: r.verdict, message: r.verdict }) as { code: string; message: string };
-    lines.push(`SignTool Error: ${r.verdict === 'unsigned' ? 'No signature found' : `${first.code}: ${first.message}`}`);
-    for (const f of fileFailures.slice(r.verdict === 'unsigned' ? 0 : 1)) lines.push(`  ${f.code}: ${f.message}`);
+    lines.push(`SignTool Error: ${r.verdict === 'unsigned' ? 'No signature found' : `${first.code}: ${esc(first.message)}`}`);
+    for (const f of fileFailures.slice(r.verdict === 'unsigned' ? 0 : 1)) lines.push(`  ${f.code}: ${esc(f.message)}`);
     lines.push(`Verdict: ${r.verdict}`, 'ACS: no');
   }
   return lines.join('\n') + '\n';

@@ -50,8 +50,18 @@ export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - textWidth(text)));
 }
 
-/** Breaks text into lines of at most `width` columns, at spaces for Latin text, anywhere for CJK. */
+/** Characters a Japanese line never starts with (kinsoku): closing punctuation, small kana, prolonged sound mark. */
+const NO_LINE_START = /^[。、，．・：；？！゛゜ヽヾゝゞ々ー）］｝」』】〕〉》"',.:;?!)\]}ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ]/u;
+
+/**
+ * Breaks text into lines of at most `width` columns, at spaces for Latin text, anywhere for CJK. A line
+ * never starts with closing punctuation such as "。" or "、": the character before it moves down with it.
+ */
 export function wrap(text: string, width: number): string[] {
+  return wrapPlain(text, width);
+}
+
+function wrapPlain(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
@@ -69,6 +79,15 @@ export function wrap(text: string, width: number): string[] {
       if (lineW + w <= width) {
         line += tok;
         lineW += w;
+        continue;
+      }
+      // kinsoku: "。" and its kind never start a line; the character before it moves down with it
+      if (NO_LINE_START.test(tok) && lineW > 0 && !/\s$/.test(line) && [...line].length > 1) {
+        const chars = [...line];
+        const carried = chars.pop()!;
+        lines.push(chars.join('').trimEnd());
+        line = carried + tok;
+        lineW = textWidth(line);
         continue;
       }
       if (lineW > 0) lines.push(line.trimEnd());

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildPe } from '../../helpers/pe-writer';
 import { signPe } from '../../helpers/sign-pe';
-import { createTestPki, TIMES } from '../../helpers/pki';
+import { createTestPki, issueCertificate, TIMES } from '../../helpers/pki';
+import { OID } from '../../../src/authenticode/pkcs7/oids';
 import { profileFile, READY_W11, run, tmpDir } from '../../cli/helpers';
 import { tempDir, writeFixture } from '../pe/temp-files';
 import { buildCrl, crlPem } from './crl-builder';
@@ -66,6 +67,22 @@ describe('acs-gate verify --crl', () => {
     expect(rev.status).toBe('unknown');
     expect(rev.details[0]).toMatchObject({ status: 'good' });
     expect(rev.details.filter((d: { status: string }) => d.status === 'unknown')).toHaveLength(3);
+  });
+
+  it('escapes control characters of certificate names in the revocation lines', async () => {
+    const evil = issueCertificate(pki.issuingCa, {
+      subject: { CN: 'Evil\u001b[2J Publisher', O: 'Test Publisher Ltd', C: 'US' },
+      notBefore: TIMES.leafNotBefore,
+      notAfter: TIMES.leafNotAfter,
+      eku: [OID.ekuCodeSigning],
+    });
+    const file = writeFixture(await signPe(buildPe(), { signer: evil }), 'evil.exe');
+    const crlFile = path.join(f.dir, 'evil.crl');
+    fs.writeFileSync(crlFile, buildCrl({ issuer: pki.issuingCa, ...FRESH, entries: [{ cert: evil, revokedAt: new Date('2024-04-10T06:00:00Z') }] }));
+    const res = await run(['verify', file, '--trust', f.root, '--trust', f.tsaRoot, '--at', TIMES.later.toISOString(), '--crl', crlFile]);
+    const revocationLines = res.out.split('\n').filter((l) => l.startsWith('Revocation:') || /^ {4}(signer|timestamp) chain/.test(l));
+    expect(revocationLines.join('\n')).toContain('Evil\\u001b[2J Publisher');
+    expect(revocationLines.join('\n')).not.toContain('\u001b');
   });
 
   it('a file that is not a CRL, a missing file, a directory: exit 2 naming the file', async () => {

@@ -7,7 +7,9 @@ import { type Identity, signatureAlgorithm, signWith } from '../../helpers/pki';
 
 export interface CrlEntrySpec {
   /** the revoked certificate (its serial is used) */
-  cert: Identity;
+  cert?: Identity;
+  /** or a bare serial number */
+  serial?: bigint;
   revokedAt: Date;
   /** RFC 5280 reason code; undefined = no reasonCode extension */
   reason?: number;
@@ -30,16 +32,17 @@ export interface CrlSpec {
 const ext = (oid: string, critical: boolean, value: Buffer): Buffer =>
   critical ? der.seq(der.oid(oid), der.bool(true), der.octets(value)) : der.seq(der.oid(oid), der.octets(value));
 
-/** Serial INTEGER TLV of an identity → its content bytes re-encoded as INTEGER. */
-function serialOf(id: Identity): Buffer {
-  return id.serialDer;
+function serialOf(e: CrlEntrySpec): Buffer {
+  if (e.cert) return e.cert.serialDer;
+  if (e.serial === undefined) throw new Error('a CRL entry needs a cert or a serial');
+  return der.int(e.serial);
 }
 
 export function buildCrl(spec: CrlSpec): Buffer {
   const signer = spec.signer ?? spec.issuer;
   const sigAlg = signatureAlgorithm(signer.keyType, 'sha256');
   const entries = (spec.entries ?? []).map((e) => {
-    const parts = [serialOf(e.cert), der.time(e.revokedAt)];
+    const parts = [serialOf(e), der.time(e.revokedAt)];
     if (e.reason !== undefined) parts.push(der.seq(ext('2.5.29.21', false, der.tlv(0x0a, Buffer.from([e.reason])))));
     return der.seq(...parts);
   });
@@ -50,7 +53,7 @@ export function buildCrl(spec: CrlSpec): Buffer {
   exts.push(...(spec.extensions ?? []));
   const tbsParts = [der.int(1), sigAlg, spec.issuer.subjectName, der.time(spec.thisUpdate)];
   if (spec.nextUpdate) tbsParts.push(der.time(spec.nextUpdate));
-  if (entries.length) tbsParts.push(der.seq(...entries));
+  if (entries.length) tbsParts.push(der.tlv(0x30, Buffer.concat(entries)));
   tbsParts.push(der.explicit(0, der.seq(...exts)));
   const tbs = der.seq(...tbsParts);
   const signature = signWith(signer.privateKey, signer.keyType, 'sha256', tbs);

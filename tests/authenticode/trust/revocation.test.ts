@@ -242,8 +242,23 @@ describe('revocation: CRL input', () => {
     expect(ctx.crls).toHaveLength(2);
   });
 
+  it('reads a CRL of 35 000 entries entry by entry (more elements than one DER tree may hold), in bounded time', async () => {
+    const entries = Array.from({ length: 35_000 }, (_, k) => ({ serial: 0x1000000n + BigInt(k), revokedAt: BEFORE_SIGNING, reason: REASON.superseded }));
+    entries.push({ serial: BigInt('0x' + pki.leaf.x509.serialNumber), revokedAt: BEFORE_SIGNING, reason: REASON.superseded });
+    const big = crl({ issuer: pki.issuingCa, entries });
+    const t0 = performance.now();
+    const [parsed] = parseCrlInput(big);
+    expect(performance.now() - t0).toBeLessThan(15000);
+    expect(parsed!.entries.size).toBe(35_001);
+    expect(codes(await verifyOne(stamped(), ctxWith([big, ...fullSet().slice(1)])))).toEqual(['CERT_REVOKED']);
+  }, 60000);
+
   it('refuses what is not a CRL with BAD_TRUST_INPUT', () => {
-    for (const bad of [Buffer.from('not a crl'), pki.leaf.der, pki.leaf.pem, Buffer.alloc(0), fullSet()[0]!.subarray(0, 100)]) {
+    const good = fullSet()[0]!;
+    const trailing = Buffer.concat([good, Buffer.from([0])]);
+    const indefinite = Buffer.from(good);
+    indefinite[1] = 0x80;
+    for (const bad of [Buffer.from('not a crl'), pki.leaf.der, pki.leaf.pem, Buffer.alloc(0), good.subarray(0, 100), trailing, indefinite, Buffer.from([0x30])]) {
       let err: unknown;
       try {
         resolveVerifyContext({ crls: [bad] });
