@@ -230,7 +230,7 @@ export interface DigestSource {
 }
 
 /**
- * What a container reader (PE or MSI) returns after reading a file's structure.
+ * What a container reader (PE, MSI, CAB, catalog, script, APPX, flat) returns after reading a file's structure.
  * Fatal structure problems are thrown as VerifyError (verdict "malformed"); the ones listed in
  * `failures` (TRAILING_DATA, PADDING_AFTER_SIGNATURE, UNREACHABLE_MSI_DATA, MSI_DSE_MISMATCH …)
  * make the verdict "invalid" while the signatures are still reported.

@@ -1,5 +1,6 @@
 /**
- * verifyFile: the verifier's front door. Reads the container (PE or MSI, by content), verifies every signature
+ * verifyFile: the verifier's front door. Reads the container (PE, MSI, CAB, catalog, APPX by content; scripts and
+ * .inf by extension: formats/detect.ts), verifies every signature
  * it carries, and judges the file by its primary (first) signature, as Windows does; the others are listed.
  *
  *   container problem (VerifyError)     → verdict "malformed", its code (IO_ERROR for file-system errors)
@@ -39,9 +40,11 @@ export const MAX_SIGNATURE_ENTRIES = 2;
 export const MAX_CHAIN_CHECKS_PER_FILE = 256;
 
 /**
- * Verifies one file's Authenticode signature (PE or MSI, told apart by content) and says whether it is ACS.
+ * Verifies one file's Authenticode signature (PE, MSI, CAB, catalog, APPX/MSIX told apart by content; PowerShell
+ * scripts and .inf files by extension) and says whether it is ACS; with `catalogs`, a file listed in a validly
+ * signed catalog is valid through it (`result.catalog`).
  * @param path the file to verify
- * @param options trust anchors, ACS roots, the verification time (default now), strict mode
+ * @param options trust anchors, ACS roots, the verification time (default now), strict mode, catalogs
  * @returns the VerificationResult: verdict 'valid' | 'invalid' | 'unsigned' | 'malformed', `acs`, the failure
  *   codes and every signature's report. Bad file content never throws: it is a verdict (an unreadable file is
  *   'malformed' with IO_ERROR).

@@ -6,9 +6,6 @@ import { parseCrlInput } from '../authenticode/trust/revocation';
 import { CliInputError } from './errors';
 import { checkRegularFile, readRegularFile } from './io';
 
-/** CRL files larger than this are refused (real code-signing CA CRLs are a few hundred KiB at most). */
-export const MAX_CRL_FILE_BYTES = 64 * 1024 * 1024;
-
 const CERT_FILE = /\.(pem|crt|cer|der)$/i;
 
 function certsOfFile(file: string): X509Certificate[] {
@@ -59,20 +56,8 @@ export function knownCertificates(extra: readonly X509Certificate[], bundled: X5
  */
 export function loadCrls(args: readonly string[]): Buffer[] {
   return args.map((file) => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(file);
-    } catch {
-      throw new CliInputError(`${file}: no such CRL file`);
-    }
-    if (!stat.isFile()) throw new CliInputError(`${file}: not a regular file (a CRL file is expected)`);
-    if (stat.size > MAX_CRL_FILE_BYTES) throw new CliInputError(`${file}: ${stat.size} bytes, more than a CRL file may hold (${MAX_CRL_FILE_BYTES})`);
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch (e) {
-      throw new CliInputError(`${file}: cannot read CRL file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    // a regular file within the CRL cap (a FIFO, a device or a directory is refused, naming the file)
+    const bytes = readRegularFile(file, 'crl', { flag: '--crl' });
     try {
       parseCrlInput(bytes);
     } catch (e) {

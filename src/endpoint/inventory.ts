@@ -480,17 +480,14 @@ async function* fromRawFile(file: string): AsyncGenerator<InventoryItem> {
  */
 export async function* loadInventory(inputs: string[], options: LoadOptions = {}): AsyncGenerator<InventoryItem> {
   // a machine name already read (names compare as Windows compares computer names: case-insensitively) is
-  // reported with both sources and not read twice
+  // reported with both sources (an item of its own, before the machine); both machines are still read
   const seen = new Map<string, string>();
   for await (const item of loadInventoryRaw(inputs, options)) {
     if (item.ok) {
       const key = item.profile.name.toUpperCase();
       const first = seen.get(key);
-      if (first !== undefined) {
-        yield { ok: false, source: item.source, error: `machine "${item.profile.name}" was already read from ${first}: this duplicate is skipped` };
-        continue;
-      }
-      seen.set(key, item.source);
+      if (first !== undefined) yield { ok: false, source: item.source, error: `duplicate machine name "${item.profile.name}": also in ${first}` };
+      else seen.set(key, item.source);
     }
     yield item;
   }

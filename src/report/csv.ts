@@ -7,7 +7,8 @@
 import { csvFormulaGuard } from '../text/escape';
 import * as path from 'node:path';
 import { FileSink } from './sink';
-import type { MachineRow } from './types';
+import { FACT_LABELS } from './i18n';
+import type { Lang, MachineRow } from './types';
 
 export function csvCell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);
@@ -40,7 +41,13 @@ export function csvHeader(runs: RunColumn[]): string {
   return csvLine([...CSV_FIXED_COLUMNS, ...runs.map(runColumnName), ...runs.map(worstCaseColumnName)]);
 }
 
-export function csvRow(row: MachineRow, runs: RunColumn[]): string {
+/** A reason as the reasons column writes it: the code, and the fact it names in the reader's words. */
+export function reasonCell(r: { code: string; fact?: string }, lang: Lang = 'en'): string {
+  if (!r.fact) return r.code;
+  return `${r.code} (${FACT_LABELS[r.fact]?.[lang] ?? r.fact})`;
+}
+
+export function csvRow(row: MachineRow, runs: RunColumn[], lang: Lang = 'en'): string {
   const found = runs.map((c) => row.outcomes.find((o) => o.path === c.path && o.file === c.file));
   const outcomes = found.map((o) => o?.decision ?? '');
   // an unknown decision's worst case (blocked / unguarded); empty when the decision is known
@@ -52,7 +59,7 @@ export function csvRow(row: MachineRow, runs: RunColumn[]): string {
     row.windows ?? '',
     row.version ?? '',
     row.ubr ?? '',
-    row.reasons.map((r) => r.code + (r.fact ? `(${r.fact})` : '')).join('; '),
+    row.reasons.map((r) => reasonCell(r, lang)).join('; '),
     row.remediation.join(' | '),
     (row.assumed ?? []).join('; '),
     ...outcomes,
@@ -66,12 +73,13 @@ export class CsvReportWriter {
   constructor(
     file: string | FileSink,
     private readonly runs: RunColumn[],
+    private readonly lang: Lang = 'en',
   ) {
     this.sink = typeof file === 'string' ? new FileSink(file) : file;
     this.sink.write('\ufeff' + csvHeader(runs));
   }
   add(row: MachineRow): void {
-    this.sink.write(csvRow(row, this.runs));
+    this.sink.write(csvRow(row, this.runs, this.lang));
   }
   close(): void {
     this.sink.close();

@@ -251,7 +251,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   // every file goes to a temporary file first; they replace the old report together, after the last input
   const out = new OutputSet();
   let committed = false;
-  const csv = new CsvReportWriter(out.open(outputs.csv), runs);
+  const csv = new CsvReportWriter(out.open(outputs.csv), runs, lang);
   const json = new JsonReportWriter(out.open(outputs.json));
   /** per decision key, each run's outcome (index = the run's place in `runs`) */
   const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);

@@ -80,7 +80,9 @@ describe('remediation an administrator can act on', () => {
     expect(r.out).toContain('1 machine: 0 ready, 1 not ready, 0 unknown');
     const out = await run(['fleet', one, '--path', 'msi', '--out', tmpDir(), '--at', AT, '--lang', 'en']);
     expect(out.out).toContain('1 machine: 0 ready, 1 not ready, 0 unknown');
-    expect((await run(['readiness', one, one, '--lang', 'en'])).out).toContain('2 machines:');
+    const two = path.join(tmpDir(), 'two.jsonl');
+    fs.writeFileSync(two, fs.readFileSync(one, 'utf8') + fs.readFileSync(one, 'utf8').replace('PC-1', 'PC-2'));
+    expect((await run(['readiness', two, '--lang', 'en'])).out).toContain('2 machines: 0 ready, 2 not ready, 0 unknown');
   });
 });
 

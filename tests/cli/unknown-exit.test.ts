@@ -151,6 +151,10 @@ describe('fleet: exit 0 once the report is written; --fail-on for pipelines', ()
     expect(html).toContain('assumed: automatic root certificate update is on');
     const csv = fs.readFileSync(path.join(out, 'report.csv'), 'utf8').split('\r\n');
     expect(csv[1]).toContain(',online; rootAutoUpdate,');
+    // the reasons column names the missing facts in words, not field names
+    // (the root facts are assumed, so only the UBR is missing)
+    expect(csv[1]).toContain(',FACT_UNKNOWN (UBR (update build revision)),');
+    expect(csv[1]).not.toMatch(/os\.ubr/);
   });
 
   it('the report header shows local time with offset in the --tz zone', async () => {

@@ -67,11 +67,12 @@ describe('machines named like Object.prototype members', () => {
     expect(json.importErrors[0]!.error).toBe('constructor: exploded inside the machine');
   });
 
-  it('a duplicate machine name is reported with both sources and read once', async () => {
+  it('a duplicate machine name is reported with both sources; both machines are still read', async () => {
     const second = path.join(dir, 'again.jsonl');
     fs.writeFileSync(second, JSON.stringify(machine('pc-ok')) + '\n');
-    const r = await run(['readiness', inv, second]);
-    expect(r.err).toContain(`${second}: machine "pc-ok" was already read from ${inv}:7: this duplicate is skipped`);
-    expect(r.out).not.toMatch(/^pc-ok:/m);
+    const r = await run(['readiness', inv, second, '--lang', 'en']);
+    expect(r.err).toContain(`${second}: duplicate machine name "pc-ok": also in ${inv}:7`);
+    expect(r.out).toMatch(/^PC-OK:/m);
+    expect(r.out).toMatch(/^pc-ok:/m);
   });
 });

@@ -57,6 +57,9 @@ interface CliCase {
   flags: [string, string | null][];
   positional: string[];
   stateKind: 'valid' | 'garbage' | 'absent';
+  /** 0: flags not meant for the command are kept (usage errors); otherwise dropped */
+  offPath: number;
+  simulatePath: string;
 }
 
 const machineArb: fc.Arbitrary<MachineGen> = fc.record({
@@ -68,33 +71,35 @@ const machineArb: fc.Arbitrary<MachineGen> = fc.record({
 
 /** Path-like values: files of the case, devices, a FIFO, missing ones (resolved per case). */
 const PATHS = ['@inventory', '@inventory', '@state', '@out', '@pe', '@fifo', '/dev/zero', '/dev/null', '@missing', '@out/report.csv', '@dir'];
-const DATES = ['2024-04-11', '2024-02-30', '2023-02-29', '2024-02-29T09:00:00+09:00', '2024-04-11T24:00:00Z', '0000-01-01', '15/01/2026', '2024-13-01', ''];
-const NUMBERS = ['1', '0', '12011', '1000', '1001', '100000000', '-1', '99999999999999999999', '1e3', 'abc'];
-const FLAG_VALUES: Record<string, fc.Arbitrary<string | null>> = {
-  '--at': fc.constantFrom(...DATES),
-  '--cycles': fc.constantFrom(...NUMBERS),
-  '--build': fc.constantFrom(...NUMBERS),
-  '--agent-build': fc.constantFrom(...NUMBERS),
-  '--maintenance': fc.constantFrom('2023-03', '2022-13', 'March'),
-  '--agent-maintenance': fc.constantFrom('2022-12', 'x'),
-  '--scope': fc.constantFrom('all', 'patterns', 'everything'),
-  '--lang': fc.constantFrom('ja', 'en', 'fr'),
-  '--trust': fc.constantFrom('@pem', '/dev/zero', '@fifo', '@missing', '@inventory'),
-  '--acs-root': fc.constantFrom('@pem', '@fifo', '/dev/zero'),
-  '--state': fc.constantFrom('@state', '@state', '/dev/zero', '@fifo', '@inventory', '@dir'),
-  '--file': fc.constantFrom('@pe', '@fifo', '/dev/zero', '@missing', '@inventory'),
-  '--machine': fc.constantFrom('@one', '@inventory', '@fifo', '@missing', '/dev/zero'),
-  '--events-xml': fc.constantFrom('@xml', '@out', '/dev/full'),
-  '--out': fc.constantFrom('@out', '@out', '@inventory', '/dev/null/x'),
-  '--path': fc.constantFrom('msi', 'autopcc', 'agent-update', 'floppy'),
-  '--silent': fc.constant(null),
-  '--json': fc.constant(null),
-  '--trace': fc.constant(null),
-  '--no-strict': fc.constant(null),
-  '--bogus': fc.constant(null),
+/** Per flag: values a caller would give (good) and values the CLI must refuse (bad); null: a switch. */
+const FLAGS: Record<string, { good: (string | null)[]; bad: (string | null)[]; on: string[] }> = {
+  '--at': { good: ['2024-04-11', '2026-01-15T00:00:00Z', '2024-02-29T09:00:00+09:00'], bad: ['2024-02-30', '2023-02-29', '2024-04-11T24:00:00Z', '0000-01-01', '15/01/2026', '2024-13-01', ''], on: ['verify', 'simulate', 'fleet'] },
+  '--cycles': { good: ['1', '3', '1000'], bad: ['0', '1001', '100000000', '-1', '99999999999999999999', '1e3'], on: ['simulate'] },
+  '--build': { good: ['12011', '12500', '11092'], bad: ['0', 'abc', '99999999999999999999'], on: ['simulate', 'fleet'] },
+  '--agent-build': { good: ['12011', '11092'], bad: ['0', '1000000'], on: ['simulate', 'fleet'] },
+  '--maintenance': { good: ['2023-03'], bad: ['2022-13', 'March'], on: ['simulate', 'fleet'] },
+  '--scope': { good: ['all', 'patterns'], bad: ['everything'], on: ['simulate', 'fleet'] },
+  '--lang': { good: ['ja', 'en'], bad: ['fr'], on: ['readiness', 'simulate', 'fleet'] },
+  '--trust': { good: ['@pem'], bad: ['/dev/zero', '@fifo', '@missing', '@inventory'], on: ['verify', 'simulate', 'fleet'] },
+  '--acs-root': { good: ['@pem'], bad: ['@fifo', '/dev/zero'], on: ['verify', 'simulate', 'fleet'] },
+  '--state': { good: ['@state'], bad: ['/dev/zero', '@fifo', '@inventory', '@dir'], on: ['simulate'] },
+  '--file': { good: ['@pe'], bad: ['@fifo', '/dev/zero', '@missing', '@inventory'], on: ['simulate', 'fleet'] },
+  '--events-xml': { good: ['@xml'], bad: ['@out', '/dev/full'], on: ['simulate'] },
+  '--path': { good: ['msi', 'autopcc', 'agent-update'], bad: ['floppy'], on: ['fleet'] },
+  '--silent': { good: [null], bad: [], on: ['simulate'] },
+  '--json': { good: [null], bad: [], on: ['verify', 'readiness', 'simulate', 'fleet'] },
+  '--trace': { good: [null], bad: [], on: ['simulate'] },
+  '--no-strict': { good: [null], bad: [], on: ['verify'] },
+  '--bogus': { good: [], bad: [null], on: [] },
 };
 
-const flagArb: fc.Arbitrary<[string, string | null]> = fc.constantFrom(...Object.keys(FLAG_VALUES)).chain((f) => FLAG_VALUES[f]!.map((v) => [f, v] as [string, string | null]));
+const flagArb: fc.Arbitrary<[string, string | null]> = fc.constantFrom(...Object.keys(FLAGS)).chain((f) => {
+  const { good, bad } = FLAGS[f]!;
+  const arbs: { weight: number; arbitrary: fc.Arbitrary<string | null> }[] = [];
+  if (good.length) arbs.push({ weight: 6, arbitrary: fc.constantFrom(...good) });
+  if (bad.length) arbs.push({ weight: 1, arbitrary: fc.constantFrom(...bad) });
+  return fc.oneof(...arbs).map((v) => [f, v] as [string, string | null]);
+});
 
 const caseArb: fc.Arbitrary<CliCase> = fc.record({
   command: fc.constantFrom('verify' as const, 'readiness' as const, 'simulate' as const, 'fleet' as const, 'fleet' as const),
@@ -102,8 +107,10 @@ const caseArb: fc.Arbitrary<CliCase> = fc.record({
   format: fc.constantFrom('jsonl' as const, 'csv' as const, 'json' as const, 'jsonl-long-first' as const),
   encoding: fc.constantFrom('utf8' as const, 'utf8-bom' as const, 'utf16le' as const),
   mutations: fc.oneof({ weight: 3, arbitrary: fc.constant([] as Mutation[]) }, { weight: 1, arbitrary: mutationsArb({ length: 2048, boundaries: [0, 1, 2, 3], fields: [] }, 2) }),
-  flags: fc.array(flagArb, { maxLength: 7 }),
-  positional: fc.array(fc.constantFrom(...PATHS, 'msi', 'packager-exe', 'agent-update'), { maxLength: 3 }),
+  flags: fc.uniqueArray(flagArb, { maxLength: 4, selector: ([f]) => f }),
+  offPath: fc.nat(9),
+  positional: fc.oneof({ weight: 3, arbitrary: fc.constant([] as string[]) }, { weight: 1, arbitrary: fc.array(fc.constantFrom(...PATHS, 'msi', 'packager-exe', 'agent-update'), { maxLength: 3 }) }),
+  simulatePath: fc.constantFrom('msi', 'packager-exe', 'agent-update', 'autopcc', 'saas-agent-update'),
   stateKind: fc.constantFrom('valid' as const, 'garbage' as const, 'absent' as const),
 });
 
@@ -203,10 +210,11 @@ export function cliTarget(): Target<CliCase> {
           .replace(/^@xml$/, path.join(dir, 'events.xml'))
           .replace(/^@dir$/, sub);
       const argv: string[] = [c.command];
-      if (c.command === 'simulate') argv.push(resolve(c.positional[0] ?? 'msi'), '--machine', one);
-      else argv.push(...(c.positional.length ? c.positional : ['@inventory']).map(resolve));
+      if (c.command === 'simulate') argv.push(resolve(c.positional[0] ?? c.simulatePath), '--machine', one);
+      else argv.push(...(c.positional.length ? c.positional : [c.command === 'verify' ? '@pe' : '@inventory']).map(resolve));
       if (c.command === 'fleet') argv.push('--out', out);
       for (const [f, v] of c.flags) {
+        if (c.offPath !== 0 && !FLAGS[f]!.on.includes(c.command)) continue;
         argv.push(f);
         if (v !== null) argv.push(resolve(v));
       }
