@@ -33,11 +33,11 @@ export const EXIT = {
 } as const;
 
 /** The exit-code lines every --help ends its option list with (the same table for every command). */
-export function exitCodesHelp(specific: { 0: string; 1: string; 3?: string; 4?: string }): string {
+export function exitCodesHelp(specific: { 0: string; 1: string; 2?: string; 3?: string; 4?: string }): string {
   const rows: [number, string][] = [
     [0, specific[0]],
     [1, specific[1]],
-    [2, 'usage or input error (the message names the argument or the file)'],
+    [2, specific[2] ?? 'usage or input error (the message names the argument or the file)'],
     [3, specific[3] ?? 'not used by this command (simulate: unguarded)'],
     [4, specific[4] ?? 'not used by this command (simulate: unknown)'],
   ];

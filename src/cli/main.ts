@@ -113,7 +113,7 @@ export function runMain(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`acs-gate: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`acs-gate: ${escapeText(e instanceof Error ? e.message : String(e))}\n`);
       process.exitCode = 2;
     },
   );

@@ -51,6 +51,18 @@ describe('no developer words in what users read', () => {
   });
 });
 
+describe('one exit-code table', () => {
+  it('every --help lists codes 0 to 4 with the same meaning of 2, 3 and 4', () => {
+    for (const c of allCommands()) {
+      expect([c.name, c.help.includes('Exit codes (the same for every command; see README "Exit codes"):')]).toEqual([c.name, true]);
+      for (const code of [0, 1, 2, 3, 4]) expect([c.name, new RegExp(`\\n  ${code}  \\S`).test(c.help)]).toEqual([c.name, true]);
+    }
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Exit codes'), readme.indexOf('## Development'));
+    for (const c of allCommands()) if (c.name !== 'demo') expect([c.name, table.includes(` ${c.name} `) || table.includes(`| ${c.name}`) || table.includes(`/ ${c.name}`)]).toEqual([c.name, true]);
+  });
+});
+
 describe('remediation an administrator can act on', () => {
   it('Windows XP: upgrade, and no step collecting facts that cannot change the verdict', async () => {
     const r = JSON.parse((await run(['readiness', path.join(MACHINES, 'pc-xp-line'), '--json'])).out);

@@ -92,6 +92,10 @@ describe('rollup-based lines: a later monthly rollup makes the OS part ready', (
     expect(r.remediation[0]).toMatch(/^Install the latest monthly rollup for Windows Server 2012 R2 \(KB5041828 of 2024-08 or later; every one since KB5006714 contains the fix\)/);
   });
 
+  it('Windows 7 ESU: the last ESU rollup (KB5022338, January 2023) qualifies', () => {
+    expect(osOnly({ version: '6.1.7601', productType: 'workstation' }, ['KB5022338']).os.supported).toBe(true);
+  });
+
   it('Server 2012 (table through 2022-10): a 2024 rollup number is unknown, not false', () => {
     const r = osOnly({ version: '6.2.9200', productType: 'server' }, ['KB5041851']);
     expect(r.os.supported).toBe('unknown');

@@ -74,3 +74,20 @@ describe('event log memory keys', () => {
     expect(({} as Record<string, unknown>)['lastRecordId']).toBeUndefined();
   });
 });
+
+describe('merging a run into the state file (what --state does under its lock)', () => {
+  it('takes the machines the run changed, keeps the others, never moves record ids backwards', () => {
+    const { changedMachines, mergeMemory } = jest.requireActual('../../src/eventlog/memory') as typeof import('../../src/eventlog/memory');
+    const before = takeRecordId(takeRecordId(emptyMemory(), 'A')[1], '__proto__')[1];
+    // the run changed A only
+    const run = rememberLoggedOnce(takeRecordId(before, 'A')[1], 'A', 'E-900', { time: 't', recordId: 2, text: 'x' });
+    expect(changedMachines(before, run)).toEqual(['A']);
+    // meanwhile (a writer that did not lock) B appeared and A's ids moved on
+    const now = takeRecordId(takeRecordId(takeRecordId(before, 'B')[1], 'A')[1], 'A')[1];
+    const merged = mergeMemory(now, run, changedMachines(before, run));
+    expect(Object.keys(merged.machines).sort()).toEqual(['A', 'B', '__proto__']);
+    expect(merged.machines['A']!.lastRecordId).toBe(3);
+    expect(wasLoggedOnce(merged, 'A', 'E-900')).toEqual({ time: 't', recordId: 2, text: 'x' });
+    expect(merged.machines['__proto__']!.lastRecordId).toBe(1);
+  });
+});

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { collect, CollectError, type CollectSummary } from '../../collect/collect';
 import { replayComputerName, replayRunner } from '../../collect/replay';
 import { systemToolRunner, type CommandRunner } from '../../collect/runner';
-import { EXIT, type Command } from '../command';
+import { EXIT, exitCodesHelp, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 
 const USAGE = 'acs-gate collect --out DIR [--replay RECORDING_DIR] [--json]';
@@ -50,9 +50,11 @@ Options:
                          per step and COMPUTERNAME (see src/collect/replay.ts)
   --json                 print the summary as JSON
 
-Exit codes: 0 the folder was written (even when some commands failed: see acs-collect.txt),
-            2 usage error, not Windows without --replay, or the folder could not be written
-
+${exitCodesHelp({
+  0: 'the folder was written (even when some commands failed: see acs-collect.txt)',
+  1: 'not used by this command',
+  2: 'usage error, not Windows without --replay, or the folder could not be written',
+})}
 Examples:
   acs-gate collect --replay samples/collect/PC-OSAKA-03 --out acs-inventory
   acs-gate readiness acs-inventory/PC-OSAKA-03
