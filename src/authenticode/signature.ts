@@ -31,7 +31,7 @@ import { digestAlgorithmFromOid, DIGEST_LENGTH, OID } from './pkcs7/oids';
 import { parseSignedDataNode, parseSpcIndirectData, type SignedData, type SignerInfo, type SpcIndirectData } from './pkcs7/signed-data';
 import { contentTypeValue, findSignerCertificate, messageDigestValue, verifySignerSignature } from './pkcs7/signer';
 import { verifyTimestamp } from './pkcs7/timestamp';
-import type { DigestAlgorithm, DigestSource, Failure, RevocationDetail, RevocationReport, SignatureReport, SignedFormat, VerifyContext } from './types';
+import type { CertificateSummary, DigestAlgorithm, DigestSource, Failure, RevocationDetail, RevocationReport, SignatureReport, SignedFormat, VerifyContext } from './types';
 
 /** Nested signatures verified per blob (more are reported as one MALFORMED_SIGNATURE). */
 export const MAX_NESTED_SIGNATURES = 16;
@@ -94,6 +94,18 @@ export function emptyReport(index: number, nested: boolean): SignatureReport {
     acs: false,
     failures: [],
     revocation: notCheckedRevocation(),
+  };
+}
+
+/** A certificate as `signtool verify /v` lists it: names, validity, SHA-1 thumbprint. */
+export function certificateSummary(c: X509Certificate): CertificateSummary {
+  const f = certFacts(c);
+  return {
+    subject: f.subject,
+    issuer: f.issuer,
+    notBefore: f.notBefore.toISOString(),
+    notAfter: f.notAfter.toISOString(),
+    sha1: c.fingerprint.replace(/:/g, '').toUpperCase(),
   };
 }
 
@@ -319,6 +331,7 @@ class SignatureVerification {
       this.fail('TIMESTAMP_INVALID', ts.message);
       return none;
     }
+    this.report.timestampChain = ts.tsaChain.map(certificateSummary);
     const crls = this.ctx.crls ?? [];
     const tsaRevocation = crls.length ? judgeChainRevocation(ts.tsaChain, 'timestamp', ts.time, crls, this.ctx.at) : undefined;
     if (tsaRevocation?.failures.length) {
@@ -334,6 +347,7 @@ class SignatureVerification {
   private chain(signer: X509Certificate, at: Date): { path: X509Certificate[]; anchored: boolean } {
     const result = buildChain({ leaf: signer, pool: this.bag, anchors: this.ctx.trust, at, purpose: 'codeSigning', budget: this.ctx.chainBudget });
     this.report.chain = result.path.map((c) => certFacts(c).subject);
+    this.report.chainCertificates = result.path.map(certificateSummary);
     for (const f of result.failures) this.fail(f.code, f.message);
     return { path: result.path, anchored: result.anchor !== undefined };
   }

@@ -103,6 +103,10 @@ export interface SignatureReport {
   valid: boolean;
   /** valid AND chain ends at an ACS root AND leaf has the ACS EKUs */
   acs: boolean;
+  /** the certificates of `chain`, leaf first, with issuer, validity and SHA-1 (as `signtool verify /v` lists them) */
+  chainCertificates?: CertificateSummary[];
+  /** the timestamp signer's chain, signer first, when the timestamp verified */
+  timestampChain?: CertificateSummary[];
   /** validity failures first, then notes (NOT_ACS_ROOT, ACS_EKU_MISSING, NONSTANDARD_DATA_TYPE) */
   failures: Failure[];
   /** revocation of the signer's and the timestamp's chains from the CRLs given (VerifyOptions.crls) */
@@ -148,6 +152,13 @@ export interface VerificationResult {
   signatures: SignatureReport[];
   /** set when catalogs were given: the catalog that lists the file (or null when none does) */
   catalog?: CatalogMatch | null;
+  /**
+   * the PE version resource (company, product, versions), as sigcheck shows it; null for other formats, or when absent /
+   * unreadable. verifyFile always sets it; optional so results built elsewhere (a caller's AcsVerifier) stay valid.
+   */
+  versionInfo?: VersionInfo | null;
+  /** why a PE's versionInfo is null (no version resource, a resource that does not decode); absent otherwise */
+  versionInfoNote?: string;
 }
 
 /** A catalog that lists the verified file, and its own signature's reports. */
@@ -230,4 +241,49 @@ export interface SignedContainer {
   signatures: Uint8Array[];
   digestSource: DigestSource;
   failures: Failure[];
+}
+
+/** The well-known StringFileInfo names of a version resource, as typed fields of VersionInfo. */
+export const VERSION_STRING_NAMES = [
+  'CompanyName',
+  'FileDescription',
+  'FileVersion',
+  'InternalName',
+  'LegalCopyright',
+  'LegalTrademarks',
+  'OriginalFilename',
+  'ProductName',
+  'ProductVersion',
+  'Comments',
+  'PrivateBuild',
+  'SpecialBuild',
+] as const;
+export type VersionStringName = (typeof VERSION_STRING_NAMES)[number];
+
+/**
+ * A PE file's version resource (VS_VERSIONINFO; src/authenticode/formats/pe-version.ts). The well-known
+ * strings are fields, present when the resource holds them; any other string ("Assembly Version", vendor
+ * keys) is listed in `otherStrings`, in file order: names read from a file never become keys of an object.
+ */
+export type VersionInfo = { [K in VersionStringName]?: string } & {
+  /** other strings of the string table, in file order */
+  otherStrings: Array<{ name: string; value: string }>;
+  /** VS_FIXEDFILEINFO's FILEVERSION "a.b.c.d", or null when the resource has no fixed part */
+  fixedFileVersion: string | null;
+  /** VS_FIXEDFILEINFO's PRODUCTVERSION "a.b.c.d", or null */
+  fixedProductVersion: string | null;
+  /** the string table read: language and code page as written, e.g. "040904b0"; null when none */
+  stringTable: string | null;
+};
+
+/** A certificate as `signtool verify /v` lists it. */
+export interface CertificateSummary {
+  /** "CN=…, O=…, C=…" */
+  subject: string;
+  issuer: string;
+  /** ISO 8601 */
+  notBefore: string;
+  notAfter: string;
+  /** SHA-1 thumbprint, upper-case hex without colons */
+  sha1: string;
 }

@@ -12,6 +12,7 @@
  */
 import { resolveVerifyContext } from './context';
 import { detectFormat } from './formats/detect';
+import { readPeVersionInfo } from './formats/pe-version';
 import { isVerifyError } from './errors';
 import { readMsiContainer } from './formats/msi-reader';
 import { OID } from './pkcs7/oids';
@@ -97,9 +98,16 @@ function malformed(file: string, format: FileFormat, e: unknown): VerificationRe
 export async function verifyFileWithContext(file: string, ctx: VerifyContext): Promise<VerificationResult> {
   const seen: Seen = {};
   const result = await verifyEmbedded(file, ctx, seen);
-  if (!ctx.catalogs?.length || isIoError(result)) return result;
+  if (!ctx.catalogs?.length || isIoError(result)) return withVersionInfo(file, result);
   const lookup = await lookUpInCatalogs(file, result.format, seen.container ?? null, ctx, (cat) => verifyEmbedded(cat, { ...ctx, catalogs: undefined }, {}));
-  return applyCatalogs(result, lookup);
+  return withVersionInfo(file, applyCatalogs(result, lookup));
+}
+
+/** Adds the version resource, as sigcheck shows it: PE files only; never changes the verdict, never throws. */
+async function withVersionInfo(file: string, result: VerificationResult): Promise<VerificationResult> {
+  if (result.format !== 'pe' || isIoError(result)) return { ...result, versionInfo: null };
+  const { versionInfo, note } = await readPeVersionInfo(file);
+  return { ...result, versionInfo, ...(note !== null ? { versionInfoNote: note } : {}) };
 }
 
 /** What verifyEmbedded read, for the catalog lookup (the container's digest source, already warm). */

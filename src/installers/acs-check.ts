@@ -131,6 +131,9 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
   });
   const lang = input.lang ?? 'en';
   const osOk = input.readiness.os.supported === true;
+  const claim = input.artifact.kind === 'file' ? claimedAcsRelease(input.artifact) : null;
+  // a program whose build says "ACS-signed" but whose valid signature is not: say so (the signature decides)
+  const warnings = v.verdict === 'valid' && !v.acs && claim ? [installerText('warning.buildNotAcs', lang, { claim })] : [];
   if (v.verdict === 'valid' && (!v.acs || osOk)) {
     return {
       holds: true,
@@ -138,7 +141,7 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
       uncertain: false,
       reasons: v.acs ? [] : [{ code: 'NOT_ACS_SIGNED', message: installerText('reason.NOT_ACS_SIGNED.file', lang) }],
       remediation: [],
-      warnings: [],
+      warnings,
       verification: v,
     };
   }
@@ -160,6 +163,13 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
     out.remediation = [installerText('remediation.fileDoesNotVerify', lang)];
   }
   return out;
+}
+
+/** "build 12011" / "the 2023-03 maintenance" when a real file's declared build or month is an ACS-signed release; else null. */
+function claimedAcsRelease(a: Extract<Artifact, { kind: 'file' }>): string | null {
+  if (a.build !== undefined && a.build >= APEX_ONE_ACS_BUILD) return `build ${a.build}`;
+  if (a.maintenance !== undefined && monthIndex(a.maintenance) >= monthIndex(SAAS_ACS_MAINTENANCE)) return `${a.maintenance}`;
+  return null;
 }
 
 /** One decision: one verifier call at most. */

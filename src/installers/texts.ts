@@ -98,6 +98,15 @@ export const INSTALLER_TEXTS = {
     ja: 'プログラムのビルドも定期メンテナンスの月も指定されていないため、ACS で署名されていると仮定しています (ビルド 12011 / 2023年3月以降のプログラムはすべて ACS で署名されています)。',
   },
 
+  'warning.buildNotAcs': {
+    en:
+      'The file says it is {claim}, and such programs are ACS-signed, but its valid signature is not ACS: it is not ' +
+      'the program as released (re-signed or rebuilt); the run judges the signature it carries.',
+    ja:
+      'このファイルは {claim} のプログラムですが (この時期以降のプログラムは ACS で署名されています)、有効な署名は ACS ではありません。' +
+      'リリースされたままのプログラムではない (再署名または再ビルドされた) 可能性があります。判定はファイルの署名に基づいています。',
+  },
+
   // ---- remediation (PathRun.remediation[]) and the texts they quote ----
   'remediation.scope': {
     en:

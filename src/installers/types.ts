@@ -52,6 +52,10 @@ export type Artifact =
       path: string;
       /** the path shown in popups / events instead of `path` (e.g. where it sits on the endpoint) */
       displayPath?: string;
+      /** the program's Apex One build (a flag, or its version resource): informational, the verifier decides */
+      build?: number;
+      /** the program's SaaS maintenance month: informational, the verifier decides */
+      maintenance?: string;
     }
   | {
       kind: 'declared';

@@ -32,6 +32,84 @@ export interface PeSpec {
   eLfanew?: number;
   fileAlignment?: number;
   sectionAlignment?: number;
+  /** a version resource: appended as a last ".rsrc" section, pointed at by the resource data directory */
+  versionInfo?: VersionResourceSpec;
+}
+
+/** What a VS_VERSIONINFO resource holds (as rc.exe writes it from a VERSIONINFO statement). */
+export interface VersionResourceSpec {
+  /** FILEVERSION a,b,c,d (VS_FIXEDFILEINFO); omit for a resource without the fixed part */
+  fileVersion?: [number, number, number, number];
+  /** PRODUCTVERSION a,b,c,d (default: fileVersion) */
+  productVersion?: [number, number, number, number];
+  /** StringFileInfo strings, in order */
+  strings: Array<[name: string, value: string]>;
+  /** string table key: language + code page (default "040904b0": US English, Unicode) */
+  stringTable?: string;
+  /** resource language id (default 0x409) */
+  lang?: number;
+}
+
+const align4 = (b: Buffer): Buffer => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
+
+/** One version-resource node: wLength, wValueLength, wType, szKey, padding, Value, padding, children. */
+function versionNode(key: string, value: Buffer, valueLength: number, type: 0 | 1, children: Buffer[]): Buffer {
+  const head = align4(Buffer.concat([Buffer.alloc(6), Buffer.from(key + '\0', 'utf16le')]));
+  const body = children.length ? align4(value) : value;
+  const node = Buffer.concat([head, body, ...children.map((c, i) => (i < children.length - 1 ? align4(c) : c))]);
+  node.writeUInt16LE(node.length, 0);
+  node.writeUInt16LE(valueLength, 2);
+  node.writeUInt16LE(type, 4);
+  return node;
+}
+
+/** The VS_VERSIONINFO blob of a version resource. */
+export function versionInfoBlob(spec: VersionResourceSpec): Buffer {
+  let fixed = Buffer.alloc(0);
+  if (spec.fileVersion) {
+    const [a, b, c, d] = spec.fileVersion;
+    const [pa, pb, pc, pd] = spec.productVersion ?? spec.fileVersion;
+    fixed = Buffer.alloc(52);
+    fixed.writeUInt32LE(0xfeef04bd, 0);
+    fixed.writeUInt32LE(0x00010000, 4);
+    fixed.writeUInt32LE(((a << 16) | b) >>> 0, 8);
+    fixed.writeUInt32LE(((c << 16) | d) >>> 0, 12);
+    fixed.writeUInt32LE(((pa << 16) | pb) >>> 0, 16);
+    fixed.writeUInt32LE(((pc << 16) | pd) >>> 0, 20);
+    fixed.writeUInt32LE(0x3f, 24); // FileFlagsMask
+    fixed.writeUInt32LE(0x40004, 32); // VOS_NT_WINDOWS32
+    fixed.writeUInt32LE(1, 36); // VFT_APP
+  }
+  const strings = spec.strings.map(([name, value]) => {
+    const v = Buffer.from(value + '\0', 'utf16le');
+    return versionNode(name, v, v.length / 2, 1, []);
+  });
+  const table = versionNode(spec.stringTable ?? '040904b0', Buffer.alloc(0), 0, 1, strings);
+  const stringFileInfo = versionNode('StringFileInfo', Buffer.alloc(0), 0, 1, [table]);
+  const translation = Buffer.alloc(4);
+  translation.writeUInt16LE(spec.lang ?? 0x409, 0);
+  translation.writeUInt16LE(1200, 2);
+  const varFileInfo = versionNode('VarFileInfo', Buffer.alloc(0), 0, 1, [versionNode('Translation', translation, 4, 0, [])]);
+  return versionNode('VS_VERSION_INFO', fixed, fixed.length, 0, [stringFileInfo, varFileInfo]);
+}
+
+/**
+ * A resource section (at `rva`) holding one RT_VERSION resource, id 1: the directory tree type → id → language,
+ * the data entry (whose OffsetToData is an RVA), then the VS_VERSIONINFO blob.
+ */
+export function versionResourceSection(spec: VersionResourceSpec, rva: number): Buffer {
+  const blob = versionInfoBlob(spec);
+  const dir = (entryId: number, offset: number, subdirectory: boolean): Buffer => {
+    const d = Buffer.alloc(24);
+    d.writeUInt16LE(1, 14); // NumberOfIdEntries
+    d.writeUInt32LE(entryId, 16);
+    d.writeUInt32LE((subdirectory ? 0x80000000 | offset : offset) >>> 0, 20);
+    return d;
+  };
+  const dataEntry = Buffer.alloc(16);
+  dataEntry.writeUInt32LE(rva + 88, 0);
+  dataEntry.writeUInt32LE(blob.length, 4);
+  return Buffer.concat([dir(16, 24, true), dir(1, 48, true), dir(spec.lang ?? 0x409, 72, false), dataEntry, blob]);
 }
 
 const E_LFANEW = 0x3c;
@@ -192,7 +270,15 @@ function buildHeaders(spec: PeSpec, sections: { name: string; rawSize: number; v
 /** A small valid PE image (unsigned), checksum set. */
 export function buildPe(spec: PeSpec = {}): Buffer {
   const fileAlignment = spec.fileAlignment ?? 0x200;
-  const sections = spec.sections ?? defaultSections();
+  const sectionAlignment = spec.sectionAlignment ?? 0x1000;
+  const sections = [...(spec.sections ?? defaultSections())];
+  let resourceDirectory: { rva: number; size: number } | null = null;
+  if (spec.versionInfo) {
+    const rva = sections.reduce((at, s) => at + align(Math.max(s.virtualSize ?? s.data.length, 1), sectionAlignment), sectionAlignment);
+    const data = versionResourceSection(spec.versionInfo, rva);
+    sections.push({ name: '.rsrc', data, characteristics: 0x40000040 });
+    resourceDirectory = { rva, size: data.length };
+  }
   const { headers } = buildHeaders(
     spec,
     sections.map((s) => ({
@@ -209,7 +295,14 @@ export function buildPe(spec: PeSpec = {}): Buffer {
     parts.push(raw);
   }
   if (spec.overlay) parts.push(spec.overlay);
-  return setChecksum(Buffer.concat(parts));
+  const image = Buffer.concat(parts);
+  if (resourceDirectory) {
+    const off = peOffsets(image);
+    const entry = off.securityEntry - 2 * 8; // data directory 2: resources
+    image.writeUInt32LE(resourceDirectory.rva, entry);
+    image.writeUInt32LE(resourceDirectory.size, entry + 4);
+  }
+  return setChecksum(image);
 }
 
 export interface AttachOptions {

@@ -51,6 +51,8 @@ const ARTIFACTS: { artifact: Artifact; verifier?: AcsVerifier }[] = [
   { artifact: { kind: 'declared' } },
   { artifact: { kind: 'file', path: '/x/agent.exe' }, verifier: verifierReturning({}) },
   { artifact: { kind: 'file', path: '/x/agent.exe' }, verifier: verifierReturning({ acs: false }) },
+  // a build that says "ACS-signed" on a file whose valid signature is not ACS (warning.buildNotAcs)
+  { artifact: { kind: 'file', path: '/x/agent.exe', build: 12011 }, verifier: verifierReturning({ acs: false }) },
   { artifact: { kind: 'file', path: '/x/agent.exe' }, verifier: verifierReturning({ verdict: 'invalid', acs: false, failures: [{ code: 'DIGEST_MISMATCH', message: 'x' }] as VerificationResult['failures'] }) },
   { artifact: { kind: 'file', path: '/x/agent.exe' }, verifier: verifierReturning({ verdict: 'invalid', acs: true, failures: [{ code: 'UNTRUSTED_ROOT', message: 'x' }] as VerificationResult['failures'] }) },
 ];

@@ -191,9 +191,17 @@ describe('the installed CLI', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Successfully verified');
     expect(r.stdout).toContain('Azure Code Signing (ACS): yes');
+    // the version resource, read by pe-library (ESM) from the compiled CommonJS build
+    expect(r.stdout).toContain('Company:        Joel Verhagen');
+    expect(r.stdout).toContain('Product:        Knapcode.MiniZip');
     const j = sh(NPM, ['exec', '--no', '--', 'acs-gate', 'verify', REAL_DLL, '--json'], project);
     expect(j.status).toBe(0);
-    expect(JSON.parse(j.stdout)).toMatchObject({ verdict: 'valid', acs: true, format: 'pe' });
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      verdict: 'valid',
+      acs: true,
+      format: 'pe',
+      versionInfo: { ProductName: 'Knapcode.MiniZip', CompanyName: 'Joel Verhagen' },
+    });
   });
 
   it('verifies many files through the worker pool of the installed package (no ts-node)', () => {

@@ -7,6 +7,7 @@ import { readState, withState } from '../state-file';
 import { assessReadiness } from '../../endpoint/readiness';
 import { INSTALL_PATHS } from '../../installers/paths';
 import { simulate } from '../../installers/simulate';
+import { programBuildOf, type ProgramBuild } from '../../installers/program-build';
 import type { Artifact, Decision, SimulateInput, UpdateScope } from '../../installers/types';
 import { applyAssumptions, ASSUMPTION_LABELS } from '../../report/assumptions';
 import { assumeFlags, assumptionsFrom } from '../assume';
@@ -17,8 +18,9 @@ import { knownCertificates, loadCertificates, loadCrls } from '../certs';
 import { EXIT, exitCodesHelp, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatRun } from '../format/simulate';
+import { escapeText } from '../../text/escape';
 import { parseInstallPath } from '../install-path';
-import { resolveLang } from '../lang';
+import { resolveLang, type Lang } from '../lang';
 import { loadOneMachine } from '../profile-input';
 import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 
@@ -27,6 +29,20 @@ const USAGE =
   '[--agent-build N | --agent-maintenance YYYY-MM] [--silent] [--scope SCOPE] [--cycles N] [--lang ja|en] ' +
   '[--display-path PATH] [--trace] [--json] [--trust PEM]... [--acs-root PEM]... [--crl CRL]... [--at ISO] [--tz ZONE] [--state FILE] ' +
   '[--events-xml FILE] [--assume-online] [--assume-root-auto-update] [--accept-kb KB]... [--policy FILE]';
+
+/** "build 12011 (from FileVersion 14.0.0.12011 in the version resource)" / "build 12011 (--build)" / "build unknown (…)". */
+function programLine(p: ProgramBuild, lang: Lang): string {
+  const what = p.build !== null ? `build ${p.build}` : p.maintenance !== undefined ? `maintenance ${p.maintenance}` : null;
+  const detail = escapeText(p.detail);
+  if (lang === 'ja') {
+    if (p.source === 'flag') return `${what} (${detail} で指定)`;
+    if (p.source === 'version-resource') return `${what} (ファイルのバージョン情報: ${detail})`;
+    return `ビルド不明 (${detail})`;
+  }
+  if (p.source === 'flag') return `${what} (from ${detail})`;
+  if (p.source === 'version-resource') return `${what} (from ${detail})`;
+  return `build unknown (${detail})`;
+}
 
 const SCOPES: readonly UpdateScope[] = ['all', 'patterns-engines-drivers', 'patterns'];
 /** The paths that run over update cycles (the only ones --cycles, --scope, --agent-build / --agent-maintenance apply to). */
@@ -81,10 +97,13 @@ When the machine's readiness is unknown (a fact such as its root store is missin
 
 Options:
   --machine PROFILE         the machine: profile JSON, one-machine fleet file, or a directory of its Windows exports
-  --file INSTALLER          a real PE / MSI file: the verifier judges it against this machine's trust
+  --file INSTALLER          a real PE / MSI file: the verifier judges it against this machine's trust; the
+                            program's build is read from its version resource (FileVersion 14.0.0.N → build N)
+                            unless --build / --maintenance is given, and the output says which source it used
   --display-path PATH       the path the endpoint sees the file at, shown in popups and events (default: the
                             file's name in the folder that install path uses, e.g. C:\\Temp\\NAME for msi)
-  --build N                 declared Apex One build of the program (ACS-signed from 12011)
+  --build N                 declared Apex One build of the program (ACS-signed from 12011); with --file it
+                            wins over the file's version resource
   --maintenance YYYY-MM     declared SaaS maintenance of the program (ACS-signed from 2023-03)
   --agent-build N           installed agent's Apex One build (update paths)
   --agent-maintenance YYYY-MM  installed agent's SaaS maintenance (update paths)
@@ -143,7 +162,6 @@ Examples:
     const assume = assumptionsFrom(args);
     if (build !== undefined && maintenance !== undefined) throw new UsageError('give --build or --maintenance, not both');
     if (agentBuild !== undefined && agentMaintenance !== undefined) throw new UsageError('give --agent-build or --agent-maintenance, not both');
-    if (file && (build !== undefined || maintenance !== undefined)) throw new UsageError('give --file or a declared --build / --maintenance, not both');
     const scope = args.values.get('scope');
     if (scope !== undefined && !(SCOPES as readonly string[]).includes(scope))
       throw new UsageError(`--scope must be one of ${SCOPES.join(', ')}, got "${scope}"`);
@@ -165,8 +183,18 @@ Examples:
     const loaded = await loadOneMachine(machineArg);
     const { profile, assumed } = applyAssumptions(loaded.profile, assume);
     const readiness = assessReadiness(profile, { lang, acceptKbs });
+    // with a real file, the program's build is the flag's when given, else the file's version resource
+    const program = file
+      ? await programBuildOf(file, { ...(build !== undefined ? { build } : {}), ...(maintenance !== undefined ? { maintenance } : {}) })
+      : undefined;
     const artifact: Artifact = file
-      ? { kind: 'file', path: file, ...(displayPath ? { displayPath } : {}) }
+      ? {
+          kind: 'file',
+          path: file,
+          ...(displayPath ? { displayPath } : {}),
+          ...(program?.build != null ? { build: program.build } : {}),
+          ...(program?.maintenance !== undefined ? { maintenance: program.maintenance } : {}),
+        }
       : {
           kind: 'declared',
           ...(build !== undefined ? { build } : {}),
@@ -195,7 +223,8 @@ Examples:
         })
       : await simulate(path, input(undefined));
     if (xmlPath) writeFileAtomic(xmlPath, toEventsXml(run.events));
-    if (args.switches.has('json')) io.stdout(JSON.stringify({ ...run, ...(assumed.length ? { assumed } : {}) }, null, 2) + '\n');
+    if (args.switches.has('json'))
+      io.stdout(JSON.stringify({ ...run, ...(assumed.length ? { assumed } : {}), ...(program ? { program } : {}) }, null, 2) + '\n');
     else
       io.stdout(
         formatRun(run, readiness, lang, {
@@ -203,6 +232,7 @@ Examples:
           pathLabel: INSTALL_PATHS[path]?.label,
           timeZone,
           assumptions: assumed.map((f) => ASSUMPTION_LABELS[f][lang]),
+          ...(program ? { program: programLine(program, lang) } : {}),
         }),
       );
     return SIMULATE_EXIT[run.decision];

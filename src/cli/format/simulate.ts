@@ -10,6 +10,7 @@ import { formatEvent } from './event';
 const T = {
   en: {
     path: 'Install path',
+    program: 'Program',
     machine: 'Machine',
     decision: 'Decision',
     worstCase: 'If the missing facts turn out unfavourable (worst case)',
@@ -35,6 +36,7 @@ const T = {
   },
   ja: {
     path: 'インストール経路',
+    program: 'プログラム',
     machine: '端末',
     decision: '結果',
     worstCase: '不足している情報が不利な場合 (最悪の場合)',
@@ -92,6 +94,8 @@ export interface FormatRunOptions {
   timeZone?: string;
   /** facts assumed on purpose (--assume-online, ...), named under the machine line */
   assumptions?: string[];
+  /** the program's build and where it came from (simulate --file), shown under the path line */
+  program?: string;
 }
 
 export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: FormatRunOptions): string {
@@ -99,6 +103,7 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   const out: string[] = [];
   const time = (iso: string) => (opts.timeZone ? formatLocalTime(iso, opts.timeZone, lang) : iso);
   out.push(`${t.path}: ${run.path}${opts.pathLabel ? ` (${opts.pathLabel})` : ''}`);
+  if (opts.program) out.push(`${t.program}: ${opts.program}`);
   out.push(`${t.machine}: ${esc(readiness.name)} — ${t.ready[String(readiness.ready) as 'true' | 'false' | 'unknown']}${readiness.os.line ? `, ${esc(readiness.os.line)}` : ''}`);
   for (const a of opts.assumptions ?? []) out.push(`  (${a})`);
   const worst = run.decision === 'unknown' ? run.worstCase : undefined;

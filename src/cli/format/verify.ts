@@ -1,6 +1,6 @@
 /** Human output of `acs-gate verify`, in the style of `signtool verify /v`. */
 import { escapeText as esc } from '../../text/escape';
-import type { SignatureReport, VerificationResult } from '../../authenticode/types';
+import type { CertificateSummary, SignatureReport, VerificationResult, VersionInfo } from '../../authenticode/types';
 
 export interface CertificateDetails {
   subject: string;
@@ -17,22 +17,44 @@ function cn(subject: string): string {
   return m ? m[1]!.replace(/\\,/g, ',') : subject;
 }
 
-function chainBlock(sig: SignatureReport, lookup: CertificateLookup): string[] {
+/** One certificate of a chain as listed: names, and expiry and SHA-1 when known. */
+interface ListedCertificate {
+  subject: string;
+  issuer?: string;
+  /** a date string Date can read (ISO 8601 or node:crypto's validTo) */
+  expires?: string;
+  sha1?: string;
+}
+
+/** A chain, root first, each certificate one level deeper, as `signtool verify /v` prints it. */
+function certificateBlock(rootFirst: ListedCertificate[]): string[] {
   const lines: string[] = [];
-  const rootFirst = [...sig.chain].reverse();
-  rootFirst.forEach((subject, i) => {
+  rootFirst.forEach((c, i) => {
     const pad = '    '.repeat(i + 1);
-    const d = lookup(subject);
-    const issuer = d ? cn(d.issuer) : i === 0 ? undefined : cn(rootFirst[i - 1]!);
-    lines.push(`${pad}Issued to: ${esc(cn(subject))}`);
-    if (issuer) lines.push(`${pad}Issued by: ${esc(issuer)}`);
-    if (d) {
-      lines.push(`${pad}Expires:   ${new Date(d.validTo).toUTCString()}`);
-      lines.push(`${pad}SHA1 hash: ${esc(d.sha1)}`);
-    }
+    const issuer = c.issuer !== undefined ? cn(c.issuer) : i === 0 ? undefined : cn(rootFirst[i - 1]!.subject);
+    lines.push(`${pad}Issued to: ${text(cn(c.subject))}`);
+    if (issuer) lines.push(`${pad}Issued by: ${text(issuer)}`);
+    if (c.expires) lines.push(`${pad}Expires:   ${new Date(c.expires).toUTCString()}`);
+    if (c.sha1) lines.push(`${pad}SHA1 hash: ${text(c.sha1)}`);
     lines.push('');
   });
   return lines;
+}
+
+const listed = (c: CertificateSummary): ListedCertificate => ({ subject: c.subject, issuer: c.issuer, expires: c.notAfter, sha1: c.sha1 });
+
+/**
+ * The signing chain, root first: the verifier's own certificate summaries when the report has them (every
+ * certificate with its expiry and SHA-1, the leaf included); otherwise the subjects, with details looked up.
+ */
+function chainBlock(sig: SignatureReport, lookup: CertificateLookup): string[] {
+  if (sig.chainCertificates?.length) return certificateBlock([...sig.chainCertificates].reverse().map(listed));
+  return certificateBlock(
+    [...sig.chain].reverse().map((subject) => {
+      const d = lookup(subject);
+      return d ? { subject, issuer: d.issuer, expires: d.validTo, sha1: d.sha1 } : { subject };
+    }),
+  );
 }
 
 export function formatSignature(sig: SignatureReport, lookup: CertificateLookup): string[] {
@@ -43,13 +65,14 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
     }`,
     '',
   ];
-  if (sig.signer) lines.push(`Signer: ${esc(sig.signer)}`, '');
+  if (sig.signer) lines.push(`Signer: ${text(sig.signer)}`, '');
   if (sig.chain.length) lines.push('Signing Certificate Chain:', ...chainBlock(sig, lookup));
   lines.push(
     sig.timestamp
       ? `The signature is timestamped (${sig.timestampKind === 'rfc3161' ? 'RFC 3161' : 'PKCS #9'}): ${new Date(sig.timestamp).toUTCString()}`
       : 'File is not timestamped.',
   );
+  if (sig.timestampChain?.length) lines.push('Timestamp Verified by:', ...certificateBlock([...sig.timestampChain].reverse().map(listed)));
   // names in these lines come from certificates and CRLs (data): control characters escaped
   lines.push(`Revocation: ${controlsEscaped(sig.revocation.summary)}`);
   for (const d of sig.revocation.details)
@@ -62,12 +85,38 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
 }
 
 /** Text read from a file (a catalog member's name) shown on a terminal: control characters as \u escapes. */
-function controlsEscaped(s: string): string {
+export function controlsEscaped(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Text read from a file (names, version strings) as printed: control, bidi and invisible characters shown as escapes. */
+function text(s: string): string {
+  return esc(s);
+}
+
+/** The version resource as sigcheck prints it (company, description, product, versions, original name). */
+export function formatVersionInfo(v: VersionInfo | null | undefined, note?: string): string[] {
+  if (!v) return note ? [`Version info:   ${text(note)}`, ''] : [];
+  const lines: string[] = [];
+  const row = (label: string, value: string | undefined): void => {
+    if (value !== undefined) lines.push(`${(label + ':').padEnd(16)}${text(value)}`);
+  };
+  const fixed = (s: string | undefined, f: string | null): string | undefined =>
+    f && s !== f ? (s === undefined ? f : `${s} (fixed ${f})`) : s;
+  row('Company', v.CompanyName);
+  row('Description', v.FileDescription);
+  row('Product', v.ProductName);
+  row('Prod version', fixed(v.ProductVersion, v.fixedProductVersion));
+  row('File version', fixed(v.FileVersion, v.fixedFileVersion));
+  row('Original name', v.OriginalFilename);
+  row('Internal name', v.InternalName);
+  row('Copyright', v.LegalCopyright);
+  return lines.length ? [...lines, ''] : [];
 }
 
 export function formatVerification(r: VerificationResult, lookup: CertificateLookup = () => undefined): string {
   const lines = [`Verifying: ${esc(r.file)}`, `Format: ${r.format.toUpperCase()}`, ''];
+  lines.push(...formatVersionInfo(r.versionInfo, r.versionInfoNote));
   for (const s of r.signatures) lines.push(...formatSignature(s, lookup));
   if (r.catalog) {
     const member = r.catalog.member === null ? '' : ` as "${controlsEscaped(r.catalog.member)}"`;

@@ -1,0 +1,276 @@
+/**
+ * The PE version resource (VS_VERSIONINFO), as sigcheck and Explorer's "Details" tab show it: the
+ * StringFileInfo strings (CompanyName, FileDescription, FileVersion, ProductName, ProductVersion,
+ * OriginalFilename, InternalName, LegalCopyright, …) and the fixed FILEVERSION / PRODUCTVERSION.
+ *
+ * pe-library finds the resource: it parses the resource directory tree (type RT_VERSION = 16). pe-library
+ * trusts the headers it is given and reads whatever they point at, so it never sees the file itself: we
+ * read the headers and the resource section with bounds checks (at most MAX_RESOURCE_SECTION bytes) and
+ * hand it a small image holding only those, the other sections emptied and the certificate directory
+ * cleared. The VS_VERSIONINFO blob it returns is decoded here, bounds-checked field by field.
+ *
+ * Nothing here throws: a file without a version resource, or with one that does not decode, gives
+ * `versionInfo: null` and a note saying why; the signature verdict never depends on it.
+ *
+ * Layout (Microsoft "VS_VERSIONINFO", "StringFileInfo", "StringTable", "String", "VS_FIXEDFILEINFO"):
+ *   every node   wLength u16, wValueLength u16, wType u16 (1 = text), szKey UTF-16 NUL-terminated,
+ *                padding to 32 bits, Value, padding to 32 bits, children up to wLength
+ *   root         szKey "VS_VERSION_INFO", Value VS_FIXEDFILEINFO (52 bytes, dwSignature 0xFEEF04BD,
+ *                dwFileVersionMS/LS at +8/+12, dwProductVersionMS/LS at +16/+20)
+ *   children     "StringFileInfo" → StringTable (szKey "040904b0": language + code page) → String
+ *                (szKey name, Value text of wValueLength WORDs); "VarFileInfo" (translations; not read)
+ */
+import { open } from 'node:fs/promises';
+import { ByteReader } from './byte-reader';
+import { VERSION_STRING_NAMES, type VersionInfo, type VersionStringName } from '../types';
+
+export type { VersionInfo, VersionStringName } from '../types';
+
+/** The resource section read for the version resource is capped (version resources are a few KiB). */
+export const MAX_RESOURCE_SECTION = 16 * 1024 * 1024;
+/** Headers beyond this are not read (real ones are 0x400-0x1000 bytes). */
+const MAX_HEADERS = 64 * 1024;
+const RT_VERSION = 16;
+const FIXED_SIGNATURE = 0xfeef04bd;
+
+export interface VersionInfoRead {
+  versionInfo: VersionInfo | null;
+  /** why versionInfo is null (no resource, unreadable resource, …); null when it was read */
+  note: string | null;
+}
+
+type PeLibrary = typeof import('pe-library');
+
+/**
+ * A real dynamic import(): with "module": "commonjs" TypeScript rewrites `import()` to require(), which
+ * cannot load pe-library (ESM only) on Node without require(esm). A Function body is not rewritten.
+ */
+const nativeImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+
+let peLibrary: Promise<PeLibrary> | undefined;
+
+/**
+ * Loads pe-library once: the native import() in Node; under jest (whose module sandbox has no import()
+ * without --experimental-vm-modules, and which transforms pe-library to CommonJS) require().
+ */
+export function loadPeLibrary(): Promise<PeLibrary> {
+  peLibrary ??= nativeImport('pe-library').then(
+    (m) => m as PeLibrary,
+    (importError: unknown) => {
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return require('pe-library') as PeLibrary;
+      } catch {
+        throw importError;
+      }
+    },
+  );
+  return peLibrary;
+}
+
+/** An error's message (also for errors from another realm, which fail `instanceof Error`). */
+function messageOf(e: unknown): string {
+  const m = (e as { message?: unknown } | null)?.message;
+  return typeof m === 'string' ? m : String(e);
+}
+
+/** Reads the version resource of the PE file at `path`. Never throws. */
+export async function readPeVersionInfo(path: string): Promise<VersionInfoRead> {
+  try {
+    const image = await boundedImage(path);
+    if (typeof image === 'string') return { versionInfo: null, note: image };
+    const blob = await versionResource(image);
+    if (typeof blob === 'string') return { versionInfo: null, note: blob };
+    return { versionInfo: decodeVersionInfo(blob), note: null };
+  } catch (e) {
+    return { versionInfo: null, note: `version resource not readable: ${messageOf(e)}` };
+  }
+}
+
+/**
+ * The headers and the resource section of the file, laid out as a small PE image pe-library can parse:
+ * the resource section's raw data right after the headers, every other section without raw data, no
+ * symbols, no certificate directory. A string says why there is nothing to read.
+ */
+async function boundedImage(path: string): Promise<Uint8Array | string> {
+  const handle = await open(path, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const readAt = async (offset: number, length: number): Promise<Buffer> => {
+      const buf = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buf, 0, length, offset);
+      return buf.subarray(0, bytesRead);
+    };
+    const head = new ByteReader(await readAt(0, Math.min(size, MAX_HEADERS)), { outOfRange: 'MALFORMED_PE', what: 'headers read' });
+    if (head.length < 64 || head.u16(0) !== 0x5a4d) return 'not a PE file';
+    const pe = head.u32(0x3c, 'e_lfanew');
+    if (head.u32(pe, 'PE signature') !== 0x00004550) return 'not a PE file';
+    const numberOfSections = head.u16(pe + 6, 'NumberOfSections');
+    const sizeOfOptionalHeader = head.u16(pe + 20, 'SizeOfOptionalHeader');
+    const opt = pe + 24;
+    const magic = head.u16(opt, 'optional header magic');
+    if (magic !== 0x10b && magic !== 0x20b) return `unknown optional header magic 0x${magic.toString(16)}`;
+    const fileAlignment = head.u32(opt + 36, 'FileAlignment');
+    const rvaCountAt = magic === 0x10b ? opt + 92 : opt + 108;
+    const directories = magic === 0x10b ? opt + 96 : opt + 112;
+    const rvaCount = head.u32(rvaCountAt, 'NumberOfRvaAndSizes');
+    if (rvaCount < 3) return 'no resource directory';
+    const resourceRva = head.u32(directories + 2 * 8, 'resource directory');
+    const resourceSize = head.u32(directories + 2 * 8 + 4, 'resource directory size');
+    if (resourceRva === 0 || resourceSize === 0) return 'no version resource (the file has no resources)';
+    const sectionTable = opt + sizeOfOptionalHeader;
+    const sectionTableEnd = sectionTable + numberOfSections * 40;
+    head.check(sectionTable, numberOfSections * 40, 'section table');
+
+    let rsrc: { index: number; va: number; raw: number; rawSize: number } | null = null;
+    for (let i = 0; i < numberOfSections; i++) {
+      const s = sectionTable + i * 40;
+      const va = head.u32(s + 12);
+      const virtualSize = head.u32(s + 8);
+      const rawSize = head.u32(s + 16);
+      const raw = head.u32(s + 20);
+      if (resourceRva >= va && resourceRva < va + Math.max(virtualSize, rawSize)) {
+        rsrc = { index: i, va, raw, rawSize };
+        break;
+      }
+    }
+    if (!rsrc) return 'no section holds the resource directory';
+    if (rsrc.rawSize > MAX_RESOURCE_SECTION) {
+      return `resource section of ${rsrc.rawSize} bytes is larger than the ${MAX_RESOURCE_SECTION} bytes read for the version resource`;
+    }
+    if (rsrc.raw + rsrc.rawSize > size) return 'the resource section runs past the end of the file';
+    const data = await readAt(rsrc.raw, rsrc.rawSize);
+
+    const align = fileAlignment >= 512 && fileAlignment <= 0x10000 && (fileAlignment & (fileAlignment - 1)) === 0 ? fileAlignment : 512;
+    const headersEnd = Math.ceil(sectionTableEnd / align) * align;
+    const image = new Uint8Array(headersEnd + Math.ceil(data.length / align) * align);
+    image.set(head.slice(0, sectionTableEnd));
+    const view = new DataView(image.buffer);
+    view.setUint32(pe + 12, 0, true); // PointerToSymbolTable
+    view.setUint32(pe + 16, 0, true); // NumberOfSymbols (pe-library refuses images with symbols)
+    view.setUint32(opt + 36, align, true);
+    if (rvaCount > 4) {
+      view.setUint32(directories + 4 * 8, 0, true); // certificate table: a file offset into the real file
+      view.setUint32(directories + 4 * 8 + 4, 0, true);
+    }
+    for (let i = 0; i < numberOfSections; i++) {
+      const s = sectionTable + i * 40;
+      const mine = i === rsrc.index;
+      view.setUint32(s + 16, mine ? data.length : 0, true);
+      view.setUint32(s + 20, mine ? headersEnd : 0, true);
+    }
+    image.set(data, headersEnd);
+    return image;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The RT_VERSION resource's bytes (lowest id, then lowest language), or a string saying why there is none. */
+async function versionResource(image: Uint8Array): Promise<Uint8Array | string> {
+  const { NtExecutable, NtExecutableResource } = await loadPeLibrary();
+  const exe = NtExecutable.from(image, { ignoreCert: true });
+  const res = NtExecutableResource.from(exe, true);
+  const versions = res.entries
+    .filter((e) => e.type === RT_VERSION)
+    .sort((a, b) => order(a.id) - order(b.id) || order(a.lang) - order(b.lang));
+  const first = versions[0];
+  if (!first) return 'no version resource';
+  // "If the data cannot be read, this field will be an empty binary" (pe-library)
+  if (first.bin.byteLength === 0) return 'the version resource points outside the resource section';
+  return new Uint8Array(first.bin);
+}
+
+/** Numeric ids and languages first, in order; named ones after. */
+function order(x: string | number): number {
+  return typeof x === 'number' ? x : Number.MAX_SAFE_INTEGER;
+}
+
+interface Node {
+  key: string;
+  valueLength: number;
+  type: number;
+  /** offset of the value (after the key and its padding) */
+  value: number;
+  /** offset just past the node */
+  end: number;
+}
+
+const align4 = (n: number): number => (n + 3) & ~3;
+
+function utf16z(r: ByteReader, at: number, end: number, field: string): { text: string; next: number } {
+  let i = at;
+  while (true) {
+    if (i + 2 > end) throw new Error(`${field}: no terminating NUL before offset ${end}`);
+    if (r.u16(i, field) === 0) break;
+    i += 2;
+  }
+  return { text: Buffer.from(r.slice(at, i - at, field)).toString('utf16le'), next: i + 2 };
+}
+
+function readNode(r: ByteReader, at: number, limit: number, field: string): Node {
+  const length = r.u16(at, `${field} wLength`);
+  if (length < 6 || at + length > limit) throw new Error(`${field}: wLength ${length} at offset ${at} runs past its parent (${limit})`);
+  const end = at + length;
+  const { text, next } = utf16z(r, at + 6, end, `${field} szKey`);
+  return { key: text, valueLength: r.u16(at + 2), type: r.u16(at + 4), value: align4(next), end };
+}
+
+function* children(r: ByteReader, from: number, end: number, field: string): Generator<Node> {
+  let at = align4(from);
+  while (at + 6 <= end) {
+    const length = r.u16(at, `${field} wLength`);
+    if (length === 0) break; // trailing padding
+    const node = readNode(r, at, end, field);
+    yield node;
+    at = align4(node.end);
+  }
+}
+
+function version(ms: number, ls: number): string {
+  return `${ms >>> 16}.${ms & 0xffff}.${ls >>> 16}.${ls & 0xffff}`;
+}
+
+/** Decodes a VS_VERSIONINFO blob. Throws (caught by readPeVersionInfo) when it does not hold together. */
+export function decodeVersionInfo(blob: Uint8Array): VersionInfo {
+  const r = new ByteReader(blob, { what: 'version resource' });
+  const root = readNode(r, 0, blob.length, 'VS_VERSIONINFO');
+  if (root.key !== 'VS_VERSION_INFO') throw new Error(`VS_VERSIONINFO: key is "${root.key}", not "VS_VERSION_INFO"`);
+  let fixedFileVersion: string | null = null;
+  let fixedProductVersion: string | null = null;
+  let stringTable: string | null = null;
+  const strings: Array<{ name: string; value: string }> = [];
+  if (root.valueLength >= 52 && r.has(root.value, 52) && r.u32(root.value) === FIXED_SIGNATURE) {
+    fixedFileVersion = version(r.u32(root.value + 8), r.u32(root.value + 12));
+    fixedProductVersion = version(r.u32(root.value + 16), r.u32(root.value + 20));
+  }
+  const childrenAt = root.value + root.valueLength;
+  const known = new Set<string>(VERSION_STRING_NAMES);
+  for (const child of children(r, childrenAt, root.end, 'VS_VERSIONINFO child')) {
+    if (child.key !== 'StringFileInfo') continue;
+    // the first string table (Windows shows the one matching the UI language; files rarely carry two)
+    for (const table of children(r, child.value, child.end, 'StringTable')) {
+      stringTable = table.key;
+      for (const s of children(r, table.value, table.end, 'String')) {
+        // wValueLength counts WORDs for text values; some writers count bytes: stop at the NUL either way
+        const max = Math.min(s.end, s.value + Math.max(s.valueLength * 2, 0));
+        let value = '';
+        if (s.valueLength > 0 && s.value < s.end) {
+          let i = s.value;
+          while (i + 2 <= max && r.u16(i) !== 0) i += 2;
+          value = Buffer.from(r.slice(s.value, i - s.value)).toString('utf16le');
+        }
+        strings.push({ name: s.key, value });
+      }
+      break;
+    }
+  }
+  const info: VersionInfo = { otherStrings: [], fixedFileVersion, fixedProductVersion, stringTable };
+  const named: { [K in VersionStringName]?: string } = {};
+  for (const { name, value } of strings) {
+    // only the well-known names become fields (a name from the file is never a key); the first one wins
+    if (known.has(name)) named[name as VersionStringName] ??= value;
+    else info.otherStrings.push({ name, value });
+  }
+  return { ...named, ...info };
+}
