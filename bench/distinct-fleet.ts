@@ -70,3 +70,16 @@ export function distinctFacts(file: string): number {
   const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
   return new Set(lines.map((l) => { const { name: _n, ...facts } = JSON.parse(l) as Record<string, unknown>; return JSON.stringify(facts); })).size;
 }
+
+/**
+ * Writes the inventory and counts its distinct fact sets in a child process, so that the row measuring it
+ * starts without the generator's memory in its peak RSS.
+ */
+export function prepareDistinctInventory(file: string, testRootSha1: string): number {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const code = `const m = require(${JSON.stringify(__filename)}); m.writeDistinctInventory(${JSON.stringify(file)}, ${JSON.stringify(testRootSha1)}); process.stdout.write(String(m.distinctFacts(${JSON.stringify(file)})));`;
+  const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`distinct fleet: generator failed: ${r.stderr}`);
+  return Number(r.stdout);
+}

@@ -9,7 +9,7 @@ import { bundledAcsRoot } from '../../src/authenticode/trust/certificates';
 import { loadCertificates, knownCertificates } from '../../src/cli/certs';
 import { packageRoot } from '../../src/cli/commands/demo';
 import { fleetReport } from '../../src/report/default-deps';
-import { distinctFacts, MACHINES, writeDistinctInventory } from '../distinct-fleet';
+import { MACHINES, prepareDistinctInventory } from '../distinct-fleet';
 import type { BenchRow } from '../run';
 
 export async function run(): Promise<BenchRow> {
@@ -18,9 +18,7 @@ export async function run(): Promise<BenchRow> {
   try {
     const testRoot = loadCertificates([path.join(root, 'samples', 'installers', 'test-acs-root.pem')]);
     const inventory = path.join(tmp, 'fleet.jsonl');
-    writeDistinctInventory(inventory, testRoot[0]!.fingerprint.replace(/:/g, ''));
-    const distinct = distinctFacts(inventory);
-    if (global.gc) global.gc();
+    const distinct = prepareDistinctInventory(inventory, testRoot[0]!.fingerprint.replace(/:/g, ''));
     const known = knownCertificates(testRoot, bundledAcsRoot());
     const t0 = process.hrtime.bigint();
     const result = await fleetReport({

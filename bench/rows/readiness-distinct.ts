@@ -9,7 +9,7 @@ import { loadCertificates } from '../../src/cli/certs';
 import { packageRoot } from '../../src/cli/commands/demo';
 import { loadInventory } from '../../src/endpoint/inventory';
 import { assessReadiness } from '../../src/endpoint/readiness';
-import { distinctFacts, MACHINES, writeDistinctInventory } from '../distinct-fleet';
+import { MACHINES, prepareDistinctInventory } from '../distinct-fleet';
 import type { BenchRow } from '../run';
 
 export async function run(): Promise<BenchRow> {
@@ -18,9 +18,7 @@ export async function run(): Promise<BenchRow> {
   try {
     const testRoot = loadCertificates([path.join(root, 'samples', 'installers', 'test-acs-root.pem')]);
     const inventory = path.join(tmp, 'fleet.jsonl');
-    writeDistinctInventory(inventory, testRoot[0]!.fingerprint.replace(/:/g, ''));
-    const distinct = distinctFacts(inventory);
-    if (global.gc) global.gc();
+    const distinct = prepareDistinctInventory(inventory, testRoot[0]!.fingerprint.replace(/:/g, ''));
     const t0 = process.hrtime.bigint();
     let judged = 0;
     for await (const item of loadInventory([inventory])) {

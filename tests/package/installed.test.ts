@@ -170,8 +170,7 @@ describe('the tarball', () => {
         else if (e.name.endsWith('.ts')) {
           for (const m of fs.readFileSync(p, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\s(?![^'"\n]*\btype\b\s*\{)[^'"]*?from\s+'([^'.][^']*)'|require\('([^'.][^']*)'\)/g)) {
             const spec = (m[1] ?? m[2])!;
-            // ts-node: only when running from the sources (a checkout's worker pool); the installed pool test proves it is not reached
-            if (spec.startsWith('node:') || spec === 'acs-gatekeeper' || spec === 'ts-node') continue;
+            if (spec.startsWith('node:') || spec === 'acs-gatekeeper') continue;
             imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
           }
         }
