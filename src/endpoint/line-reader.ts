@@ -53,7 +53,9 @@ export async function* readLineBatches(file: string, maxLineChars = 1 << 20): As
   else head.copy(firstMiB, 0, 0, firstMiB.length);
   const { encoding } = detectEncoding(firstMiB, st.size > firstMiB.length);
   // the stream owns the handle from here (it closes it when it ends or is destroyed)
-  const stream = fh.createReadStream({ start: 0, highWaterMark: 1 << 20 });
+  // 64 KiB reads: a batch of lines that small dies young (1 MiB batches were promoted to the old heap and
+  // doubled the peak RSS of reading 100 000 machines), and reads are no slower
+  const stream = fh.createReadStream({ start: 0, highWaterMark: 1 << 16 });
   try {
     if (encoding === 'utf-16le' || encoding === 'utf-16be') yield* textLines(file, stream, maxLineChars);
     else yield* byteLines(file, stream, maxLineChars, encoding);
