@@ -113,27 +113,7 @@ export function isValidShiftJis(b: Uint8Array, truncated = false): boolean {
 
 /** Strict UTF-8 validity; `truncated` allows an incomplete sequence at the very end (a prefix of a file). */
 export function isValidUtf8(b: Uint8Array, truncated = false): boolean {
-  let i = 0;
-  const n = b.length;
-  while (i < n) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) need = 2;
-    else if (c >= 0xf0 && c <= 0xf4) need = 3;
-    else return false;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= n) return truncated;
-      const d = b[i + k]!;
-      if ((d & 0xc0) !== 0x80) return false;
-    }
-    i += need + 1;
-  }
-  return true;
+  return utf8Evidence(b, truncated).invalid === 0;
 }
 
 export function decodeText(bytes: Uint8Array, isPrefix = false): DecodedText {
