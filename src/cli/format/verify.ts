@@ -32,10 +32,10 @@ function certificateBlock(rootFirst: ListedCertificate[]): string[] {
   rootFirst.forEach((c, i) => {
     const pad = '    '.repeat(i + 1);
     const issuer = c.issuer !== undefined ? cn(c.issuer) : i === 0 ? undefined : cn(rootFirst[i - 1]!.subject);
-    lines.push(`${pad}Issued to: ${text(cn(c.subject))}`);
-    if (issuer) lines.push(`${pad}Issued by: ${text(issuer)}`);
+    lines.push(`${pad}Issued to: ${esc(cn(c.subject))}`);
+    if (issuer) lines.push(`${pad}Issued by: ${esc(issuer)}`);
     if (c.expires) lines.push(`${pad}Expires:   ${new Date(c.expires).toUTCString()}`);
-    if (c.sha1) lines.push(`${pad}SHA1 hash: ${text(c.sha1)}`);
+    if (c.sha1) lines.push(`${pad}SHA1 hash: ${esc(c.sha1)}`);
     lines.push('');
   });
   return lines;
@@ -65,7 +65,7 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
     }`,
     '',
   ];
-  if (sig.signer) lines.push(`Signer: ${text(sig.signer)}`, '');
+  if (sig.signer) lines.push(`Signer: ${esc(sig.signer)}`, '');
   if (sig.chain.length) lines.push('Signing Certificate Chain:', ...chainBlock(sig, lookup));
   lines.push(
     sig.timestamp
@@ -74,32 +74,23 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
   );
   if (sig.timestampChain?.length) lines.push('Timestamp Verified by:', ...certificateBlock([...sig.timestampChain].reverse().map(listed)));
   // names in these lines come from certificates and CRLs (data): control characters escaped
-  lines.push(`Revocation: ${controlsEscaped(sig.revocation.summary)}`);
+  lines.push(`Revocation: ${esc(sig.revocation.summary)}`);
   for (const d of sig.revocation.details)
     if (d.status !== 'good' && !sig.revocation.summary.includes(d.message))
-      lines.push(`    ${d.chain} chain, ${controlsEscaped(cn(d.subject))}: ${d.status} (${controlsEscaped(d.message)})`);
+      lines.push(`    ${d.chain} chain, ${esc(cn(d.subject))}: ${d.status} (${esc(d.message)})`);
   lines.push(`Azure Code Signing (ACS): ${sig.acs ? 'yes' : 'no'}`);
   for (const f of sig.failures) lines.push(`  ${f.code}: ${esc(f.message)}`);
   lines.push('');
   return lines;
 }
 
-/** Text read from a file (a catalog member's name) shown on a terminal: control characters as \u escapes. */
-export function controlsEscaped(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Text read from a file (names, version strings) as printed: control, bidi and invisible characters shown as escapes. */
-function text(s: string): string {
-  return esc(s);
-}
 
 /** The version resource as sigcheck prints it (company, description, product, versions, original name). */
 export function formatVersionInfo(v: VersionInfo | null | undefined, note?: string): string[] {
-  if (!v) return note ? [`Version info:   ${text(note)}`, ''] : [];
+  if (!v) return note ? [`Version info:   ${esc(note)}`, ''] : [];
   const lines: string[] = [];
   const row = (label: string, value: string | undefined): void => {
-    if (value !== undefined) lines.push(`${(label + ':').padEnd(16)}${text(value)}`);
+    if (value !== undefined) lines.push(`${(label + ':').padEnd(16)}${esc(value)}`);
   };
   const fixed = (s: string | undefined, f: string | null): string | undefined =>
     f && s !== f ? (s === undefined ? f : `${s} (fixed ${f})`) : s;
@@ -119,9 +110,9 @@ export function formatVerification(r: VerificationResult, lookup: CertificateLoo
   lines.push(...formatVersionInfo(r.versionInfo, r.versionInfoNote));
   for (const s of r.signatures) lines.push(...formatSignature(s, lookup));
   if (r.catalog) {
-    const member = r.catalog.member === null ? '' : ` as "${controlsEscaped(r.catalog.member)}"`;
+    const member = r.catalog.member === null ? '' : ` as "${esc(r.catalog.member)}"`;
     lines.push(
-      `File is signed in catalog: ${controlsEscaped(r.catalog.file)}${member} (${r.catalog.hashKind} ${r.catalog.digestAlgorithm} ${r.catalog.digest})`,
+      `File is signed in catalog: ${esc(r.catalog.file)}${member} (${r.catalog.hashKind} ${r.catalog.digestAlgorithm} ${r.catalog.digest})`,
       `Catalog signature: ${r.catalog.valid ? 'valid' : 'DOES NOT hold'}`,
       '',
     );

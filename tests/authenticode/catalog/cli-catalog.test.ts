@@ -26,7 +26,7 @@ const INF = Buffer.from('[Version]\r\nSignature="$WINDOWS NT$"\r\n');
   it('human output says which catalog, with the member name escaped for the terminal', async () => {
     const r = await run([...base, '--catalog', path.join(path.dirname(cat), 'missing.cat'), '--catalog', cat]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`File is signed in catalog: ${cat} as "driver\\u001b[31m.inf"`);
+    expect(r.out).toContain(`File is signed in catalog: ${cat} as "driver\\x1b[31m.inf"`);
     expect(r.out).not.toContain('\u001b');
     expect(r.out).toContain(`Successfully verified: ${inf}`);
   });

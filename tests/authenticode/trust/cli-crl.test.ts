@@ -81,7 +81,7 @@ describe('acs-gate verify --crl', () => {
     fs.writeFileSync(crlFile, buildCrl({ issuer: pki.issuingCa, ...FRESH, entries: [{ cert: evil, revokedAt: new Date('2024-04-10T06:00:00Z') }] }));
     const res = await run(['verify', file, '--trust', f.root, '--trust', f.tsaRoot, '--at', TIMES.later.toISOString(), '--crl', crlFile]);
     const revocationLines = res.out.split('\n').filter((l) => l.startsWith('Revocation:') || /^ {4}(signer|timestamp) chain/.test(l));
-    expect(revocationLines.join('\n')).toContain('Evil\\u001b[2J Publisher');
+    expect(revocationLines.join('\n')).toContain('Evil\\x1b[2J Publisher');
     expect(revocationLines.join('\n')).not.toContain('\u001b');
   });
 
