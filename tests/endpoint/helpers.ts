@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { MachineProfileSchema, type MachineProfileInput } from '../../src/endpoint/profile';
 import { assessReadiness } from '../../src/endpoint/readiness';
 
@@ -14,4 +17,22 @@ export function assess(p: Partial<MachineProfileInput>) {
 /** a machine whose root side is settled (root in store), so `ready` follows the OS verdict */
 export function osOnly(os: NonNullable<MachineProfileInput['os']>, hotfixes?: string[]) {
   return assess({ os, ...(hotfixes ? { hotfixes } : {}), rootStore: [ACS_SHA1] });
+}
+
+/** A fresh temporary folder for each test (removed after it), and a writer of files under it (parent folders made). */
+export function tempFolderPerTest(prefix: string): { dir: () => string; file: (name: string, data: string | Buffer) => string } {
+  let tmp = '';
+  beforeEach(() => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+  return {
+    dir: () => tmp,
+    file: (name, data) => {
+      const f = path.join(tmp, name);
+      mkdirSync(path.dirname(f), { recursive: true });
+      writeFileSync(f, data);
+      return f;
+    },
+  };
 }

@@ -3,26 +3,15 @@
  * a Japanese spreadsheet saved by Excel in cp932), `--columns` for any other CSV, four-part versions, and the
  * PowerShell JSON exports given directly as inputs.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tempFolderPerTest } from './helpers';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { loadInventory, type InventoryItem, type LoadOptions } from '../../src/endpoint/inventory';
 import { parseColumnsSpec, splitVersion, versionFromBuild } from '../../src/endpoint/inventory-columns';
 import { assessReadiness } from '../../src/endpoint/readiness';
 import { computerInfoJsonText, crlf, currentVersionJsonText, encode } from '../helpers/windows-exports';
 
-let tmp: string;
-beforeEach(() => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'acs-invcsv-'));
-});
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
-
-const file = (name: string, data: string | Buffer): string => {
-  const f = path.join(tmp, name);
-  mkdirSync(path.dirname(f), { recursive: true });
-  writeFileSync(f, data);
-  return f;
-};
+const temp = tempFolderPerTest('acs-invcsv-');
+const file = temp.file;
 async function all(inputs: string[], opts?: LoadOptions): Promise<InventoryItem[]> {
   const out: InventoryItem[] = [];
   for await (const it of loadInventory(inputs, opts)) out.push(it);

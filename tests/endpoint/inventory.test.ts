@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tempFolderPerTest } from './helpers';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../../src/endpoint/errors';
@@ -6,18 +6,8 @@ import { loadInventory, type InventoryItem } from '../../src/endpoint/inventory'
 import { assessReadiness } from '../../src/endpoint/readiness';
 import { crlf, encode, regQueryAuthRootText, systeminfoCsvText } from '../helpers/windows-exports';
 
-let tmp: string;
-beforeEach(() => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'acs-inv-'));
-});
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
-
-const file = (name: string, data: string | Buffer): string => {
-  const f = path.join(tmp, name);
-  mkdirSync(path.dirname(f), { recursive: true });
-  writeFileSync(f, data);
-  return f;
-};
+const temp = tempFolderPerTest('acs-inv-');
+const file = temp.file;
 async function all(inputs: string[]): Promise<InventoryItem[]> {
   const out: InventoryItem[] = [];
   for await (const it of loadInventory(inputs)) out.push(it);
@@ -37,7 +27,7 @@ describe('loadInventory over mixed inputs', () => {
         'c2,server,6.3.9600,,"Microsoft Windows Server 2012 R2 Standard",none,none,no,yes\r\n',
     );
     const raw = file('exports/systeminfo-only.csv', encode(crlf(systeminfoCsvText({ locale: 'ja', host: 'RAW-1', caption: 'Microsoft Windows 11 Pro', version: '10.0.22631', hotfixes: [] })), 'shift_jis'));
-    const fleetDir = path.join(tmp, 'machines');
+    const fleetDir = path.join(temp.dir(), 'machines');
     file('machines/m1/si.csv', encode(crlf(systeminfoCsvText({ locale: 'en', host: 'M1', caption: 'Microsoft Windows 11 Pro', version: '10.0.22000', hotfixes: [] })), 'utf16le-bom'));
     file('machines/m1/authroot.txt', encode(crlf(regQueryAuthRootText('missing')), 'utf16le-bom'));
     file('machines/m2/si.csv', encode(crlf(systeminfoCsvText({ locale: 'en', host: 'M2', caption: 'Microsoft Windows XP Professional', version: '5.1.2600', hotfixes: [] })), 'utf8'));
@@ -75,9 +65,9 @@ describe('loadInventory over mixed inputs', () => {
   });
   it('a missing input throws InputError before anything is yielded', async () => {
     const ok = file('ok.json', JSON.stringify(W11));
-    const gen = loadInventory([ok, path.join(tmp, 'nope.jsonl')]);
+    const gen = loadInventory([ok, path.join(temp.dir(), 'nope.jsonl')]);
     await expect(gen.next()).rejects.toBeInstanceOf(InputError);
-    await expect(all([path.join(tmp, 'nope.jsonl')])).rejects.toThrow(/nope\.jsonl: no such file or directory/);
+    await expect(all([path.join(temp.dir(), 'nope.jsonl')])).rejects.toThrow(/nope\.jsonl: no such file or directory/);
   });
   it('an empty file, a garbage file and truncated JSON each give one error item naming the file', async () => {
     const empty = file('empty.txt', '');
@@ -93,7 +83,7 @@ describe('loadInventory over mixed inputs', () => {
   it('a directory whose exports are bad gives an error item for that machine, and the next machine still loads', async () => {
     file('fleet/a-bad/si.csv', '"Host Name","OS Name","OS Version"\n"A","x"\n');
     file('fleet/b-good/m.json', JSON.stringify({ name: 'B', os: { version: '10.0.22631' } }));
-    const items = await all([path.join(tmp, 'fleet')]);
+    const items = await all([path.join(temp.dir(), 'fleet')]);
     expect(items[0]).toMatchObject({ ok: false, line: 2, error: expect.stringMatching(/2 fields, the header 3/) });
     expect(items[1]).toMatchObject({ ok: true, profile: { name: 'B' } });
   });
