@@ -30,6 +30,8 @@ import { jsonErrorLine } from './importers/json-util';
 import { readLineBatches, readLines } from './line-reader';
 import { walkDirectory } from './share';
 import { MachineProfileSchema, type MachineProfile } from './profile';
+import { fastProfile } from './profile-fast';
+import { SeenNames } from './seen-names';
 
 /** One item of loadInventory: a profile read, or content that could not be read as one (file and line named). */
 export type InventoryItem =
@@ -229,7 +231,8 @@ function validate(data: unknown, source: string, line: number | undefined, where
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}a machine profile must be a JSON object` };
   }
-  const r = MachineProfileSchema.safeParse(data);
+  const fast = fastProfile(data);
+  const r = fast ? { success: true as const, data: fast } : MachineProfileSchema.safeParse(data);
   if (!r.success) {
     // an object with none of a profile's fields is some other JSON: say what is read instead of a schema message
     if (!PROFILE_KEY_RE.test(JSON.stringify(data).slice(0, 1 << 16))) {
@@ -481,13 +484,11 @@ async function* fromRawFile(file: string): AsyncGenerator<InventoryItem> {
 export async function* loadInventory(inputs: string[], options: LoadOptions = {}): AsyncGenerator<InventoryItem> {
   // a machine name already read (names compare as Windows compares computer names: case-insensitively) is
   // reported with both sources (an item of its own, before the machine); both machines are still read
-  const seen = new Map<string, string>();
+  const seen = new SeenNames();
   for await (const item of loadInventoryRaw(inputs, options)) {
     if (item.ok) {
-      const key = item.profile.name.toUpperCase();
-      const first = seen.get(key);
+      const first = seen.add(item.profile.name, item.source);
       if (first !== undefined) yield { ok: false, source: item.source, error: `duplicate machine name "${item.profile.name}": also in ${first}` };
-      else seen.set(key, item.source);
     }
     yield item;
   }

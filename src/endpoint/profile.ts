@@ -3,6 +3,7 @@
  * Unknown facts are left out (undefined), never guessed. Documented in docs/machine-profile.md.
  */
 import { z } from 'zod';
+import { fastProfile } from './profile-fast';
 
 const thumbprint = z
   .string()
@@ -96,6 +97,8 @@ export function isProfileError(e: unknown): e is ProfileError {
  * @throws ProfileError naming the bad field when `input` is not a machine profile
  */
 export function parseProfile(input: unknown): MachineProfile {
+  const fast = fastProfile(input);
+  if (fast) return fast;
   const r = MachineProfileSchema.safeParse(input);
   if (r.success) return r.data;
   const issues: ProfileIssue[] = r.error.issues.map((i) => ({

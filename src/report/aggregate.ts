@@ -40,9 +40,12 @@ function readyKey(r: Tri): 'ready' | 'notReady' | 'unknown' {
   return r === true ? 'ready' : r === false ? 'notReady' : 'unknown';
 }
 
+/** What the "fix first" order reads of an entry. */
+type FixFirstOrderKey = Pick<FixFirstEntry, 'name' | 'ready' | 'remediation' | 'blockedRuns'>;
+
 /** Lower sorts first: not ready before unknown, then the most blocked runs, then the fewest steps, then name. */
-export function fixFirstOrder(a: FixFirstEntry, b: FixFirstEntry): number {
-  const rank = (e: FixFirstEntry) => (e.ready === false ? 0 : 1);
+export function fixFirstOrder(a: FixFirstOrderKey, b: FixFirstOrderKey): number {
+  const rank = (e: FixFirstOrderKey) => (e.ready === false ? 0 : 1);
   return (
     rank(a) - rank(b) ||
     b.blockedRuns - a.blockedRuns ||
@@ -110,8 +113,21 @@ export class FleetAggregator {
     if (this.skipped.length < this.limits.importErrors) this.skipped.push(s);
   }
 
-  /** `alt`: the row's reasons and remediation in another language (same order), for the page's toggle */
-  addMachine(row: MachineRow, alt?: MachineTexts): void {
+  /**
+   * `alt`: the row's reasons and remediation in another language (same order), for the page's toggle; as a
+   * function it is called only when the summary needs them (a new remediation step, a place in "fix first"),
+   * at most once, so a fleet of 100 000 does not judge every machine twice.
+   */
+  addMachine(row: MachineRow, alt?: MachineTexts | (() => MachineTexts | undefined)): void {
+    let altTexts: MachineTexts | undefined = typeof alt === 'function' ? undefined : alt;
+    let altAsked = typeof alt !== 'function';
+    const getAlt = (): MachineTexts | undefined => {
+      if (!altAsked) {
+        altAsked = true;
+        altTexts = (alt as () => MachineTexts | undefined)();
+      }
+      return altTexts;
+    };
     const key = readyKey(row.ready);
     this.totals.machines++;
     this.totals[key]++;
@@ -124,11 +140,14 @@ export class FleetAggregator {
         c[key]++;
         this.byReason.set(code, c);
       }
-      const altSteps = alt && alt.remediation.length === row.remediation.length ? alt : undefined;
-      row.remediation.forEach((step, i) => this.countStep(step, altSteps ? { lang: altSteps.lang, text: altSteps.remediation[i]! } : undefined));
+      const altStep = (i: number): { lang: Lang; text: string } | undefined => {
+        const a = getAlt();
+        return a && a.remediation.length === row.remediation.length ? { lang: a.lang, text: a.remediation[i]! } : undefined;
+      };
+      row.remediation.forEach((step, i) => this.countStep(step, () => altStep(i)));
     }
     for (const o of row.outcomes) this.addOutcome(o);
-    if (key !== 'ready') this.offerFixFirst(row, alt);
+    if (key !== 'ready') this.offerFixFirst(row, getAlt);
     if (this.machines.length < this.limits.sampleRows) this.machines.push(row);
     else this.truncated = true;
   }
@@ -176,11 +195,12 @@ export class FleetAggregator {
     };
   }
 
-  private countStep(step: string, alt?: { lang: Lang; text: string }): void {
+  private countStep(step: string, altOf: () => { lang: Lang; text: string } | undefined): void {
     const n = this.steps.get(step);
     if (n !== undefined) this.steps.set(step, n + 1);
     else if (this.steps.size < this.limits.remediationSteps) {
       this.steps.set(step, 1);
+      const alt = altOf();
       if (alt && alt.lang !== this.meta.lang) this.stepsAlt.set(step, alt);
     } else this.stepsOverflow++;
   }
@@ -221,7 +241,13 @@ export class FleetAggregator {
     }
   }
 
-  private offerFixFirst(row: MachineRow, alt?: MachineTexts): void {
+  private offerFixFirst(row: MachineRow, altOf: () => MachineTexts | undefined): void {
+    const list = this.fixFirst;
+    const blockedRuns = row.outcomes.filter((o) => o.decision === 'blocked' || o.decision === 'unguarded').length;
+    const probe = { name: row.name, ready: row.ready, remediation: row.remediation, blockedRuns };
+    // most machines do not make the list: they are turned away before their texts in the other language are made
+    if (list.length >= this.limits.fixFirst && fixFirstOrder(probe, list[list.length - 1]!) >= 0) return;
+    const alt = altOf();
     const entry: FixFirstEntry = {
       name: row.name,
       source: row.source,
@@ -229,11 +255,9 @@ export class FleetAggregator {
       windows: row.windows,
       reasons: row.reasons.map((r) => r.message),
       remediation: row.remediation,
-      blockedRuns: row.outcomes.filter((o) => o.decision === 'blocked' || o.decision === 'unguarded').length,
+      blockedRuns,
       ...(alt && alt.lang !== this.meta.lang ? { alt: { [alt.lang]: { reasons: alt.reasons, remediation: alt.remediation } } } : {}),
     };
-    const list = this.fixFirst;
-    if (list.length >= this.limits.fixFirst && fixFirstOrder(entry, list[list.length - 1]!) >= 0) return;
     let i = list.length;
     while (i > 0 && fixFirstOrder(entry, list[i - 1]!) < 0) i--;
     list.splice(i, 0, entry);

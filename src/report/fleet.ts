@@ -293,7 +293,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
         continue;
       }
       let row: MachineRow;
-      let alt: MachineTexts | undefined;
+      let alt: (() => MachineTexts) | undefined;
       try {
         const { profile, assumed } = applyAssumptions(item.profile, opts.assume);
         ({ row, alt } = await machineRow(profile, item.source, assumed));
@@ -321,15 +321,18 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     if (!committed) out.discard();
   }
 
-  async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: MachineTexts }> {
+  async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: () => MachineTexts }> {
     const readiness = deps.assessReadiness(profile, { ...opts.readinessOptions, lang });
-    // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show them)
+    // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show
+    // them): made only when the summary keeps them (the aggregator asks)
     const other: Lang = lang === 'ja' ? 'en' : 'ja';
-    let alt: MachineTexts | undefined;
-    if (readiness.ready !== true) {
-      const o = deps.assessReadiness(profile, { ...opts.readinessOptions, lang: other });
-      alt = { lang: other, reasons: o.reasons.map((r) => r.message), remediation: [...o.remediation] };
-    }
+    const alt =
+      readiness.ready !== true
+        ? (): MachineTexts => {
+            const o = deps.assessReadiness(profile, { ...opts.readinessOptions, lang: other });
+            return { lang: other, reasons: o.reasons.map((r) => r.message), remediation: [...o.remediation] };
+          }
+        : undefined;
     const decides = decisionKey(readiness, withFiles ? anchorsKey(verifier.machineTrustAnchors(profile, readiness, opts.known ?? [])) : '');
     let shared = cache.get(decides);
     if (!shared) cache.set(decides, (shared = new Array<PathOutcome | undefined>(runs.length)));

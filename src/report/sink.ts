@@ -34,6 +34,8 @@ function fsError(file: string, operation: string, e: unknown): FileWriteError {
 }
 
 const TEMP_SUFFIX = '.tmp';
+/** bytes a FileSink gathers before it writes them */
+const CHUNK_BYTES = 1 << 16;
 
 /** The temporary name beside `target` this process writes to. */
 export function tempPathFor(target: string): string {
@@ -87,8 +89,9 @@ export function syncDirectory(dir: string): void {
 export class FileSink {
   readonly tempPath: string;
   private fd: number | undefined;
-  private buf: string[] = [];
-  private size = 0;
+  /** text is encoded straight into this buffer (no joined strings to collect): written out when full */
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
   private state: 'open' | 'closed' | 'committed' | 'discarded' = 'open';
 
   /** `autoCommit`: close() also renames (a single file on its own); otherwise the owner calls commit(). */
@@ -105,24 +108,31 @@ export class FileSink {
   }
 
   write(text: string): void {
-    this.buf.push(text);
-    this.size += text.length;
-    if (this.size >= 65536) this.flush();
+    if (this.state !== 'open') throw new Error(`${this.path}: written after close`);
+    // a UTF-16 code unit is at most 3 bytes of UTF-8, so a text that passes this test fits whole
+    if (text.length * 3 > CHUNK_BYTES - this.used) {
+      this.flush();
+      if (text.length * 3 > CHUNK_BYTES) {
+        this.writeOut(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.chunk.write(text, this.used, 'utf8');
   }
 
   flush(): void {
     if (this.state !== 'open') throw new Error(`${this.path}: written after close`);
-    if (this.buf.length) {
-      const data = Buffer.from(this.buf.join(''), 'utf8');
-      try {
-        let off = 0;
-        while (off < data.length) off += fs.writeSync(this.fd!, data, off, data.length - off);
-      } catch (e) {
-        throw fsError(this.path, 'write', e);
-      }
+    if (this.used) this.writeOut(this.chunk.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeOut(data: Buffer): void {
+    try {
+      let off = 0;
+      while (off < data.length) off += fs.writeSync(this.fd!, data, off, data.length - off);
+    } catch (e) {
+      throw fsError(this.path, 'write', e);
     }
-    this.buf = [];
-    this.size = 0;
   }
 
   /** Flushes and fsyncs the temporary file (and renames it when autoCommit). */

@@ -94,4 +94,34 @@ describe('fleet report: readiness reasons and remediation in the report language
     expect(html).toContain(`<li>${linkify(JA_REASON, 'ja')}</li>`);
     expect(html).not.toContain(linkify(EN_REASON, 'en'));
   });
+  it('judges a machine in the other language only when the summary keeps its texts (a new step, a place in "fix first")', async () => {
+    // 2 000 not-ready machines that share their steps: the toggle needs the other language for the first
+    // of each step and for the 25 machines to fix first, not for all 2 000
+    const items: InventoryItem[] = Array.from({ length: 2000 }, (_, i) => ({
+      ok: true,
+      source: `f.jsonl:${i + 1}`,
+      profile: machine(`pc-${String(i).padStart(4, '0')}`, { os: { version: '10.0.19044', ubr: 1000 + (i % 500) }, hotfixes: [], rootStore: [ACS_ROOT_2020_SHA1] }),
+    }));
+    const calls = { ja: 0, en: 0 };
+    const d: FleetDeps = {
+      ...fakeDeps(items),
+      assessReadiness: (p, o) => {
+        calls[o?.lang === 'ja' ? 'ja' : 'en']++;
+        return assessReadiness(p, o);
+      },
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-report-lang-'));
+    const r = await runFleetReport({ inventory: ['x'], paths: ['msi'], outDir: dir, at: AT, lang: 'ja' }, d);
+    expect(r.summary.totals.notReady).toBe(2000);
+    expect(calls.ja).toBe(2000);
+    expect(calls.en).toBeGreaterThan(0);
+    expect(calls.en).toBeLessThanOrEqual(30);
+    // and the toggle still has every text it shows
+    expect(r.summary.fixFirst).toHaveLength(25);
+    for (const f of r.summary.fixFirst) {
+      expect(f.alt?.en?.reasons).toHaveLength(f.reasons.length);
+      expect(f.alt?.en?.remediation).toHaveLength(f.remediation.length);
+    }
+    expect(r.summary.remediationSteps.every((s) => s.alt?.en !== undefined)).toBe(true);
+  });
 });
