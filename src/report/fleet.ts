@@ -293,7 +293,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
         continue;
       }
       let row: MachineRow;
-      let alt: (() => MachineTexts) | undefined;
+      let alt: (() => MachineTexts | undefined) | undefined;
       try {
         const { profile, assumed } = applyAssumptions(item.profile, opts.assume);
         ({ row, alt } = await machineRow(profile, item.source, assumed));
@@ -321,16 +321,22 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     if (!committed) out.discard();
   }
 
-  async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: () => MachineTexts }> {
+  async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: () => MachineTexts | undefined }> {
     const readiness = deps.assessReadiness(profile, { ...opts.readinessOptions, lang });
     // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show
     // them): made only when the summary keeps them (the aggregator asks)
     const other: Lang = lang === 'ja' ? 'en' : 'ja';
+    // (judged already in the report's language, a machine does not fail in the other; if it did, the toggle
+    // would lack its texts, and the report would go on)
     const alt =
       readiness.ready !== true
-        ? (): MachineTexts => {
-            const o = deps.assessReadiness(profile, { ...opts.readinessOptions, lang: other });
-            return { lang: other, reasons: o.reasons.map((r) => r.message), remediation: [...o.remediation] };
+        ? (): MachineTexts | undefined => {
+            try {
+              const o = deps.assessReadiness(profile, { ...opts.readinessOptions, lang: other });
+              return { lang: other, reasons: o.reasons.map((r) => r.message), remediation: [...o.remediation] };
+            } catch {
+              return undefined;
+            }
           }
         : undefined;
     const decides = decisionKey(readiness, withFiles ? anchorsKey(verifier.machineTrustAnchors(profile, readiness, opts.known ?? [])) : '');
