@@ -8,35 +8,21 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundledAcsRoot } from '../../src/authenticode/trust/certificates';
-import { loadCertificates, knownCertificates } from '../../src/cli/certs';
 import { packageRoot } from '../../src/cli/commands/demo';
 import { fleetReport } from '../../src/report/default-deps';
 import { MACHINES, prepareDistinctInventory } from '../distinct-fleet';
+import { fleetBench } from '../fleet-setup';
 import type { BenchRow } from '../run';
 
 export async function run(): Promise<BenchRow[]> {
   const root = packageRoot(__dirname);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-bench-distinct-'));
   try {
-    const testRoot = loadCertificates([path.join(root, 'samples', 'installers', 'test-acs-root.pem')]);
+    const bench = fleetBench(root);
     const inventory = path.join(tmp, 'fleet.jsonl');
-    const distinct = prepareDistinctInventory(inventory, testRoot[0]!.fingerprint.replace(/:/g, ''));
-    const known = knownCertificates(testRoot, bundledAcsRoot());
+    const distinct = prepareDistinctInventory(inventory, bench.testRootSha1);
     const t0 = process.hrtime.bigint();
-    const result = await fleetReport({
-      inventory: [inventory],
-      runs: [
-        { path: 'autopcc', file: path.join(root, 'samples', 'installers', 'AutoPcc.exe') },
-        { path: 'msi', file: path.join(root, 'samples', 'installers', 'ApexOneAgent.msi') },
-        { path: 'agent-update', file: path.join(root, 'samples', 'real', 'Knapcode.MiniZip-0.21.1-net451.dll') },
-      ],
-      outDir: path.join(tmp, 'out'),
-      lang: 'ja',
-      at: new Date('2026-01-15T00:00:00Z'),
-      known,
-      acsRoots: known,
-    });
+    const result = await fleetReport(bench.options(inventory, path.join(tmp, 'out')));
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
     const library: BenchRow = {

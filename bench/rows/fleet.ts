@@ -6,10 +6,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundledAcsRoot } from '../../src/authenticode/trust/certificates';
-import { loadCertificates, knownCertificates } from '../../src/cli/certs';
 import { packageRoot } from '../../src/cli/commands/demo';
 import { fleetReport } from '../../src/report/default-deps';
+import { fleetBench } from '../fleet-setup';
 import type { BenchRow } from '../run';
 
 const MACHINES = 100_000;
@@ -49,26 +48,15 @@ export async function run(): Promise<BenchRow> {
   const root = packageRoot(__dirname);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-bench-fleet-'));
   try {
-    const testRoot = loadCertificates([path.join(root, 'samples', 'installers', 'test-acs-root.pem')]);
+    const bench = fleetBench(root);
     const inventory = path.join(tmp, 'fleet.jsonl');
-    writeInventory(inventory, testRoot[0]!.fingerprint.replace(/:/g, ''));
-    const known = knownCertificates(testRoot, bundledAcsRoot());
+    writeInventory(inventory, bench.testRootSha1);
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;
     let rssAt20k = 0;
     const start = process.hrtime.bigint();
     const result = await fleetReport({
-      inventory: [inventory],
-      runs: [
-        { path: 'autopcc', file: path.join(root, 'samples', 'installers', 'AutoPcc.exe') },
-        { path: 'msi', file: path.join(root, 'samples', 'installers', 'ApexOneAgent.msi') },
-        { path: 'agent-update', file: path.join(root, 'samples', 'real', 'Knapcode.MiniZip-0.21.1-net451.dll') },
-      ],
-      outDir: path.join(tmp, 'out'),
-      lang: 'ja',
-      at: new Date('2026-01-15T00:00:00Z'),
-      known,
-      acsRoots: known,
+      ...bench.options(inventory, path.join(tmp, 'out')),
       onProgress: (n) => {
         if (n % 5000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
         if (n === 20000) rssAt20k = process.memoryUsage().rss;
