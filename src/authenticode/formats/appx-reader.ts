@@ -26,8 +26,8 @@
  * A ZIP without AppxBlockMap.xml is no package: UNKNOWN_FORMAT.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import { VerifyError } from '../errors';
+import { withOpenFile } from './open-file';
 import { digestAlgorithmFromOid, DIGEST_LENGTH } from '../pkcs7/oids';
 import { parseSignedDataContentInfo, parseSpcIndirectData } from '../pkcs7/signed-data';
 import { BatchedDigestSource, checkAlgorithm, hashFilePieces } from './file-hash';
@@ -279,24 +279,7 @@ export function splitAppxBlob(blob: Uint8Array, alg: DigestAlgorithm): Map<strin
 }
 
 export async function readAppxContainer(path: string): Promise<SignedContainer> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (e) {
-    throw new VerifyError('IO_ERROR', `cannot open ${path}: ${(e as Error).message}`);
-  }
-  let zip: ZipArchive;
-  try {
-    const { size } = await fh.stat();
-    zip = await readZip(fileAccess(fh, size));
-  } catch (e) {
-    if (!(e instanceof VerifyError) && typeof (e as NodeJS.ErrnoException | null)?.code === 'string') {
-      throw new VerifyError('IO_ERROR', `reading ${path}: ${(e as Error).message}`);
-    }
-    throw e;
-  } finally {
-    await fh.close();
-  }
+  const zip = await withOpenFile(path, async (fh) => readZip(fileAccess(fh, (await fh.stat()).size)));
   return appxContainerOf(path, zip);
 }
 

@@ -22,8 +22,8 @@
  * TRUNCATED_FILE; bytes after it are TRAILING_DATA (invalid). A reserve of another size (not a signature
  * reserve) and a signature reserve holding offset 0 and length 0 are an unsigned cabinet.
  */
-import { open } from 'node:fs/promises';
 import { VerifyError } from '../errors';
+import { withOpenFile } from './open-file';
 import { BatchedDigestSource, hashFilePieces, type HashPiece } from './file-hash';
 import type { Failure, SignedContainer } from '../types';
 
@@ -96,13 +96,7 @@ export function cabLayout(head: Buffer, size: number): CabLayout {
 }
 
 export async function readCabContainer(path: string): Promise<SignedContainer> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (e) {
-    throw new VerifyError('IO_ERROR', `cannot open ${path}: ${(e as Error).message}`);
-  }
-  try {
+  return withOpenFile(path, async (fh) => {
     const { size } = await fh.stat();
     const head = Buffer.alloc(Math.min(size, HEADER_READ));
     await readExactly(fh, head, 0);
@@ -126,14 +120,7 @@ export async function readCabContainer(path: string): Promise<SignedContainer> {
       failures,
       digestSource: new BatchedDigestSource((algorithms) => hashFilePieces(path, algorithms, pieces, { expectedSize: size })),
     };
-  } catch (e) {
-    if (!(e instanceof VerifyError) && typeof (e as NodeJS.ErrnoException | null)?.code === 'string') {
-      throw new VerifyError('IO_ERROR', `reading ${path}: ${(e as Error).message}`);
-    }
-    throw e;
-  } finally {
-    await fh.close();
-  }
+  });
 }
 
 async function readExactly(fh: import('node:fs/promises').FileHandle, buf: Buffer, pos: number): Promise<void> {

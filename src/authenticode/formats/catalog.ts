@@ -19,9 +19,9 @@
  * element are TRAILING_DATA (invalid); a file that is not DER past that point is left to the signature layer,
  * which reports MALFORMED_SIGNATURE (invalid), as a corrupted catalog is a catalog whose signature fails.
  */
-import { open } from 'node:fs/promises';
 import { child, expectTag, readOctetString, readOid, TAG, type Asn1Node } from '../pkcs7/asn1';
 import { VerifyError } from '../errors';
+import { withOpenFile } from './open-file';
 import { digestAlgorithmFromOid, OID } from '../pkcs7/oids';
 import { parseSignedDataContentInfo } from '../pkcs7/signed-data';
 import type { DigestAlgorithm, DigestSource, Failure, SignedContainer } from '../types';
@@ -82,13 +82,7 @@ function derElementEnd(b: Uint8Array): number | null {
 }
 
 export async function readWholeFile(path: string, max: number, code: Failure['code'], what: string): Promise<Buffer> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (e) {
-    throw new VerifyError('IO_ERROR', `cannot open ${path}: ${(e as Error).message}`);
-  }
-  try {
+  return withOpenFile(path, async (fh) => {
     const st = await fh.stat();
     if (!st.isFile()) throw new VerifyError('IO_ERROR', `${path}: not a regular file`);
     if (st.size > max) throw new VerifyError(code, `${path}: ${st.size} bytes is more than the ${max}-byte limit of a ${what}`);
@@ -100,14 +94,7 @@ export async function readWholeFile(path: string, max: number, code: Failure['co
       done += bytesRead;
     }
     return buf;
-  } catch (e) {
-    if (!(e instanceof VerifyError) && typeof (e as NodeJS.ErrnoException | null)?.code === 'string') {
-      throw new VerifyError('IO_ERROR', `reading ${path}: ${(e as Error).message}`);
-    }
-    throw e;
-  } finally {
-    await fh.close();
-  }
+  });
 }
 
 const malformed = (msg: string): VerifyError => new VerifyError('MALFORMED_CATALOG', `catalog: ${msg}`);

@@ -8,8 +8,9 @@
  * file is ever allocated: memory is two buffers of at most `maxRead` bytes.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { VerifyError } from '../errors';
+import { withOpenFile } from './open-file';
 import type { DigestAlgorithm, DigestSource } from '../types';
 
 export const DIGEST_ALGORITHMS: readonly DigestAlgorithm[] = ['sha1', 'sha256', 'sha384', 'sha512'];
@@ -66,13 +67,7 @@ export async function hashFilePieces(
   const update = (b: Buffer): void => {
     for (const [, h] of hashes) h.update(b);
   };
-  let fh: FileHandle;
-  try {
-    fh = await open(path, 'r');
-  } catch (e) {
-    throw new VerifyError('IO_ERROR', `cannot open ${path}: ${(e as Error).message}`);
-  }
-  try {
+  await withOpenFile(path, async (fh) => {
     const { size } = await fh.stat();
     if (size !== opts.expectedSize) {
       throw new VerifyError('IO_ERROR', `${path} changed size while being verified (${opts.expectedSize} → ${size})`);
@@ -102,14 +97,7 @@ export async function hashFilePieces(
     }
     if (current) update(await current);
     for (const b of after) update(b);
-  } catch (e) {
-    if (!(e instanceof VerifyError) && typeof (e as NodeJS.ErrnoException | null)?.code === 'string') {
-      throw new VerifyError('IO_ERROR', `reading ${path}: ${(e as Error).message}`);
-    }
-    throw e;
-  } finally {
-    await fh.close();
-  }
+  });
   return new Map(hashes.map(([a, h]) => [a, h.digest()]));
 }
 

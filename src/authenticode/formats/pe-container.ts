@@ -2,9 +2,9 @@
  * PE container: headers → certificate table → WIN_CERTIFICATE entries → a streamed digest source.
  * Reads only the headers and the certificate table into memory.
  */
-import { open } from 'node:fs/promises';
 import { parseCertificateTable } from './pe-cert-table';
 import { VerifyError } from '../errors';
+import { withOpenFile } from './open-file';
 import { PeDigestSource, peDigestPlan } from './pe-digest';
 import { fileAccess, locateCertificateTable, readPeLayout, type PeLayout } from './pe-reader';
 import type { Failure, SignedContainer } from '../types';
@@ -16,13 +16,7 @@ export interface PeContainer extends SignedContainer {
 }
 
 export async function readPeContainer(path: string, opts: { strict: boolean }): Promise<PeContainer> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (e) {
-    throw new VerifyError('IO_ERROR', `cannot open ${path}: ${(e as Error).message}`);
-  }
-  try {
+  return withOpenFile(path, async (fh) => {
     const { size } = await fh.stat();
     const access = fileAccess(fh, size);
     const layout = await readPeLayout(access);
@@ -44,12 +38,5 @@ export async function readPeContainer(path: string, opts: { strict: boolean }): 
       failures,
       digestSource: new PeDigestSource(path, peDigestPlan(layout, location?.offset ?? null)),
     };
-  } catch (e) {
-    if (!(e instanceof VerifyError) && typeof (e as NodeJS.ErrnoException | null)?.code === 'string') {
-      throw new VerifyError('IO_ERROR', `reading ${path}: ${(e as Error).message}`);
-    }
-    throw e;
-  } finally {
-    await fh.close();
-  }
+  });
 }
