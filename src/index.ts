@@ -100,7 +100,7 @@ export * from './eventlog';
 export { fleetReport, defaultFleetDeps } from './report/default-deps';
 export { runFleetReport, chooseRuns } from './report/fleet';
 export type { FleetOptions, FleetResult, FleetDeps } from './report/fleet';
-export { FleetAggregator } from './report/aggregate';
+export { FleetAggregator, type SummaryMeta, type SummaryMetaInput } from './report/aggregate';
 export { renderHtml } from './report/html';
 export type { FleetSummary, MachineRow, PathOutcome, PopupView, EventView } from './report/types';
 

@@ -40,6 +40,12 @@ function readyKey(r: Tri): 'ready' | 'notReady' | 'unknown' {
   return r === true ? 'ready' : r === false ? 'notReady' : 'unknown';
 }
 
+/** The summary's header: what was read, when, in which language (FleetSummary's fields). */
+export type SummaryMeta = Pick<FleetSummary, 'generatedAt' | 'generatedAtLocal' | 'timeZone' | 'assumptions' | 'lang' | 'inputs' | 'files' | 'paths'>;
+/** SummaryMeta as FleetAggregator takes it: generatedAtLocal, timeZone and assumptions may be left out. */
+export type SummaryMetaInput = Omit<SummaryMeta, 'generatedAtLocal' | 'timeZone' | 'assumptions'> &
+  Partial<Pick<SummaryMeta, 'generatedAtLocal' | 'timeZone' | 'assumptions'>>;
+
 /** What the "fix first" order reads of an entry. */
 type FixFirstOrderKey = Pick<FixFirstEntry, 'name' | 'ready' | 'remediation' | 'blockedRuns'>;
 
@@ -71,33 +77,10 @@ export class FleetAggregator {
   private skippedCount = 0;
   private machines: MachineRow[] = [];
   private truncated = false;
-  private readonly meta: {
-    generatedAt: string;
-    generatedAtLocal: string;
-    timeZone: string;
-    assumptions: string[];
-    lang: Lang;
-    inputs: string[];
-    files: string[];
-    paths: string[];
-  };
+  private readonly meta: SummaryMeta;
 
-  constructor(
-    meta: {
-      generatedAt: string;
-      /** default: generatedAt */
-      generatedAtLocal?: string;
-      /** default: UTC */
-      timeZone?: string;
-      /** default: none */
-      assumptions?: string[];
-      lang: Lang;
-      inputs: string[];
-      files: string[];
-      paths: string[];
-    },
-    limits: Partial<AggregateLimits> = {},
-  ) {
+  /** `meta`: generatedAtLocal defaults to generatedAt, timeZone to UTC, assumptions to none */
+  constructor(meta: SummaryMetaInput, limits: Partial<AggregateLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.meta = { generatedAtLocal: meta.generatedAt, timeZone: 'UTC', assumptions: [], ...meta };
   }
