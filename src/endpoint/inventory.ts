@@ -29,6 +29,7 @@ import { zodIssues } from './importers/profile-json';
 import { jsonErrorLine } from './importers/json-util';
 import { readLineBatches, readLines } from './line-reader';
 import { walkDirectory } from './share';
+import { newInputFileStats, type DiscoverOptions, type FleetKind } from './discover';
 import { MachineProfileSchema, type MachineProfile } from './profile';
 import { fastProfile } from './profile-fast';
 import { SeenNames } from './seen-names';
@@ -36,12 +37,16 @@ import { SeenNames } from './seen-names';
 /** One item of loadInventory: a profile read, or content that could not be read as one (file and line named). */
 export type InventoryItem =
   | { ok: true; profile: MachineProfile; source: string; notes?: string[] }
-  | { ok: false; source: string; line?: number; error: string; skipped?: true };
+  /**
+   * `skipped`: left out on purpose (a stray file, a non-Windows row, an older dated set), not an error;
+   * `unread` (with skipped): a file whose content this tool does not read, which may hold machines (an .xlsx)
+   */
+  | { ok: false; source: string; line?: number; error: string; skipped?: true; unread?: true };
 
 export { InputError } from './errors';
 
-/** Options of loadInventory. */
-export interface LoadOptions {
+/** Options of loadInventory (`exclude`, `stats`: discover.ts). */
+export interface LoadOptions extends DiscoverOptions {
   /** inventory CSV columns by field (`--columns name=COL,version=COL,…`); the alias table covers known tools */
   columns?: ColumnMap;
 }
@@ -246,12 +251,15 @@ function validate(data: unknown, source: string, line: number | undefined, where
 }
 
 /** A directory: one machine's exports, or a share of machine folders (share.ts: stray files, dated sets, links). */
-async function* fromDirectory(dir: string): AsyncGenerator<InventoryItem> {
+async function* fromDirectory(dir: string, opts: LoadOptions): AsyncGenerator<InventoryItem> {
+  const deps = {
+    classify: (f: string) => classifyFile(f, opts),
+    readFleet: (f: string, kind: FleetKind) => readFile(f, kind, opts),
+    ...(opts.exclude ? { exclude: opts.exclude } : {}),
+    ...(opts.stats ? { stats: opts.stats } : {}),
+  };
   try {
-    for await (const it of walkDirectory(dir)) {
-      if (it.ok) yield { ok: true, profile: it.merged.profile, source: it.source, ...(it.merged.notes.length ? { notes: it.merged.notes } : {}) };
-      else yield it;
-    }
+    yield* walkDirectory(dir, deps);
   } catch (e) {
     // inside an input that was readable, one unreadable machine is reported and the fleet goes on
     yield errItem(dir, e);
@@ -497,27 +505,35 @@ export async function* loadInventory(inputs: string[], options: LoadOptions = {}
 async function* loadInventoryRaw(inputs: string[], options: LoadOptions = {}): AsyncGenerator<InventoryItem> {
   const kinds: Kind[] = [];
   for (const input of inputs) kinds.push(await classify(input, options));
+  const stats = options.stats ?? newInputFileStats();
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
-    switch (kinds[i]!) {
-      case 'dir':
-        yield* fromDirectory(input);
-        break;
-      case 'json-whole':
-        yield* fromJsonWhole(input);
-        break;
-      case 'jsonl':
-        yield* fromJsonLines(input);
-        break;
-      case 'csv-fleet':
-        yield* fromCsvFleet(input);
-        break;
-      case 'csv-inventory':
-        yield* fromCsvFleet(input, inventoryRowReader(options.columns));
-        break;
-      case 'raw':
-        yield* fromRawFile(input);
-        break;
+    const kind = kinds[i]!;
+    if (kind === 'dir') yield* fromDirectory(input, { ...options, stats });
+    else {
+      stats.read++;
+      yield* readFile(input, kind, options);
     }
+  }
+}
+
+/** One file as its kind is read (a file given directly, or a fleet file found in a folder). */
+async function* readFile(input: string, kind: Exclude<Kind, 'dir'> | FleetKind, options: LoadOptions): AsyncGenerator<InventoryItem> {
+  switch (kind) {
+    case 'json-whole':
+      yield* fromJsonWhole(input);
+      break;
+    case 'jsonl':
+      yield* fromJsonLines(input);
+      break;
+    case 'csv-fleet':
+      yield* fromCsvFleet(input);
+      break;
+    case 'csv-inventory':
+      yield* fromCsvFleet(input, inventoryRowReader(options.columns));
+      break;
+    case 'raw':
+      yield* fromRawFile(input);
+      break;
   }
 }

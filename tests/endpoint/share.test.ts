@@ -73,7 +73,7 @@ describe('a share with stray files', () => {
     const items = await all([path.join(temp.dir(), 'junk')]);
     expect(items.map(describeItem)).toEqual([
       'skipped junk/notes.txt: skipped: not a Windows export this tool reads',
-      'error junk: no recognised export in the directory (1 files; expected the exports of one machine, or one folder per machine)',
+      'error junk: no recognised export in the directory (1 files; expected the exports of one machine, a fleet file, or one folder per machine)',
     ]);
   });
 
@@ -107,6 +107,7 @@ describe('dated collection folders', () => {
     expect(items.map(describeItem)).toEqual([
       'skipped share/SRV-01/2026-11-29_0930: skipped: an incomplete set (no export in it gives the OS version)',
       'machine SRV-01 <- share/SRV-01/20261115',
+      'skipped share/SRV-01/2026-11-01: skipped: an older collection (20261115 is used)',
     ]);
     const m = items[1] as Extract<InventoryItem, { ok: true }>;
     expect(m.profile.hotfixes).toEqual(['KB5041828']);
@@ -117,7 +118,7 @@ describe('dated collection folders', () => {
     file('PC-9/2026-10-01/info.txt', sysinfo('PC-9', '10.0.19044', []));
     file('PC-9/2026-11-01/info.txt', sysinfo('PC-9', '10.0.19045', []));
     const items = await all([path.join(temp.dir(), 'PC-9')]);
-    expect(items.map(describeItem)).toEqual(['machine PC-9 <- PC-9/2026-11-01']);
+    expect(items.map(describeItem)).toEqual(['machine PC-9 <- PC-9/2026-11-01', 'skipped PC-9/2026-10-01: skipped: an older collection (2026-11-01 is used)']);
   });
 
   it('datedFolderKey knows the usual date folder names and nothing else', () => {
