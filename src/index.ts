@@ -103,6 +103,10 @@ export type { FleetOptions, FleetResult, FleetDeps } from './report/fleet';
 export { FleetAggregator, type SummaryMeta, type SummaryMetaInput } from './report/aggregate';
 export { renderHtml } from './report/html';
 export type { FleetSummary, MachineRow, PathOutcome, PopupView, EventView } from './report/types';
+export { NoMachineError } from './report/no-machines';
+export type { InputFileStats, DiscoverOptions } from './endpoint/discover';
+export type { LoadOptions } from './endpoint/inventory';
+export type { SkippedInput, ImportFailure } from './report/types';
 
 // Collecting the inputs on Windows (docs/collect.md)
 export { collect, CollectError, COLLECT_FILES, nodeRunner, systemToolRunner, replayRunner } from './collect';

@@ -23,10 +23,12 @@ import { inputOverwrittenBy, OutputSet } from './sink';
 import type { EventView, FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
 import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions';
 import { formatLocalTime, resolveTimeZone } from './time';
+import { newInputFileStats } from '../endpoint/discover';
+import { noMachine, withInputs } from './inputs';
 
 export type InventoryItem =
   | { ok: true; profile: MachineProfile; source: string }
-  | { ok: false; source: string; line?: number; error: string; skipped?: true };
+  | { ok: false; source: string; line?: number; error: string; skipped?: true; unread?: true };
 
 /** The library functions the report calls (injectable for tests). */
 export interface FleetDeps {
@@ -218,7 +220,8 @@ function trustLabel(r: Readiness): string {
  * The fleet report with the given dependencies (fleetReport passes the real ones): reads the inventory,
  * judges each machine, runs each path × installer, and writes report.json, report.csv and report.html.
  * @returns the summary, the files written and the counts of simulations and verifications run
- * @throws InputError when an inventory input cannot be read; errors writing the output directory
+ * @throws InputError when an inventory input cannot be read; NoMachineError when no machine was read; errors
+ *   writing the output directory
  */
 export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promise<FleetResult> {
   const lang: Lang = opts.lang ?? 'ja';
@@ -248,6 +251,13 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   );
   const overwritten = inputOverwrittenBy(Object.values(outputs), [...opts.inventory, ...files]);
   if (overwritten) throw new ReportInputError(`${overwritten}: is an input of the report and would be overwritten by it; choose another --out`);
+  // an output folder inside an input folder is skipped when the input is read; the input folder itself cannot be
+  const outIsInput = inputOverwrittenBy([opts.outDir], opts.inventory);
+  if (outIsInput)
+    throw new ReportInputError(`${outIsInput}: is an input folder of the report; the report cannot be written into it (choose another --out, e.g. a sub-folder: it is skipped when the input is read)`);
+  const stats = newInputFileStats();
+  const inventoryOptions = { ...opts.inventoryOptions, exclude: [...(opts.inventoryOptions?.exclude ?? []), opts.outDir], stats };
+  let unread = 0;
   // every file goes to a temporary file first; they replace the old report together, after the last input
   const out = new OutputSet();
   let committed = false;
@@ -281,9 +291,12 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   });
 
   try {
-    for await (const item of deps.loadInventory(opts.inventory, opts.inventoryOptions)) {
+    for await (const item of deps.loadInventory(opts.inventory, inventoryOptions)) {
       if (!item.ok && item.skipped) {
-        agg.addSkipped({ source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), reason: item.error });
+        const skipped = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), reason: item.error, ...(item.unread ? { unread: true as const } : {}) };
+        if (item.unread) unread++;
+        agg.addSkipped(skipped);
+        json.addSkipped(skipped);
         continue;
       }
       if (!item.ok) {
@@ -309,8 +322,10 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
       json.add(row);
       opts.onProgress?.(++done);
     }
+    const sofar = agg.result();
+    if (sofar.totals.machines === 0) throw noMachine(opts.inventory, stats, sofar, json);
     await addTranslations(agg, runs, representatives, lang, (p, i) => deps.simulate(p, i, { verifier }));
-    const summary = agg.result([...verifications.values()]);
+    const summary = withInputs(agg.result([...verifications.values()]), stats, unread);
     json.close(summary);
     csv.close();
     out.writeFile(outputs.html, renderHtml(summary));

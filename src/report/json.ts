@@ -1,16 +1,17 @@
 /**
- * report.json: { "summary": …, "importErrors": […], "machines": [ one object per machine ] }, where the
+ * report.json: { "summary": …, "importErrors": […], "skipped": […], "machines": [ one object per machine ] }, where the
  * machines are written as they arrive and the summary is written last (key order does not matter in JSON).
  * A machine's runs (and an unknown run's worstCase) name their popups and events by id; the texts are in
  * summary.perPath, once per distinct popup, so 100 000 machines do not repeat them 100 000 times.
  */
 import { FileSink } from './sink';
-import type { FleetSummary, ImportFailure, MachineRow, PathOutcome } from './types';
+import type { FleetSummary, ImportFailure, MachineRow, PathOutcome, SkippedInput } from './types';
 
 export class JsonReportWriter {
   private sink: FileSink;
   private machines = 0;
   private errors: string[] = [];
+  private skipped: string[] = [];
 
   /** `file`: a path (written atomically on close) or a sink of the report's OutputSet */
   constructor(file: string | FileSink) {
@@ -30,9 +31,19 @@ export class JsonReportWriter {
     this.errors.push(JSON.stringify(e));
   }
 
+  /** every entry the inventory left out (the summary keeps only the first ones); kept until close */
+  addSkipped(s: SkippedInput): void {
+    this.skipped.push(JSON.stringify(s));
+  }
+
+  /** the import errors and skipped entries gathered so far */
+  collected(): { importErrors: ImportFailure[]; skipped: SkippedInput[] } {
+    return { importErrors: this.errors.map((e) => JSON.parse(e) as ImportFailure), skipped: this.skipped.map((e) => JSON.parse(e) as SkippedInput) };
+  }
+
   close(summary: FleetSummary): void {
     const { machines: _sample, importErrors: _errs, ...rest } = summary;
-    this.sink.write(`\n],\n"importErrors": [${this.errors.join(',\n')}],\n"summary": ${JSON.stringify(rest, null, 1)}\n}\n`);
+    this.sink.write(`\n],\n"importErrors": [${this.errors.join(',\n')}],\n"skipped": [${this.skipped.join(',\n')}],\n"summary": ${JSON.stringify(rest, null, 1)}\n}\n`);
     this.sink.close();
   }
 }

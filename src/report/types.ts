@@ -65,6 +65,7 @@ export interface MachineRow {
   outcomes: PathOutcome[];
 }
 
+/** A file or line of the inventory that could not be read (named, with the reason). */
 export interface ImportFailure {
   source: string;
   line?: number;
@@ -76,6 +77,8 @@ export interface SkippedInput {
   source: string;
   line?: number;
   reason: string;
+  /** a file whose content this tool does not read and which may hold machines (an .xlsx): `--fail-on unreadable` counts it */
+  unread?: true;
 }
 
 /** A machine's reason messages and remediation steps in another language (same order as the row's). */
@@ -149,8 +152,13 @@ export interface FleetSummary {
   perPath: PerPathSummary[];
   verifications: VerificationSummary[];
   importErrors: ImportFailure[];
-  /** what the inventory left out on purpose (stray files, non-Windows rows, older dated folders); absent when nothing */
-  skipped?: { count: number; items: SkippedInput[] };
+  /**
+   * what the inventory left out (stray files, non-Windows rows, older dated folders), the first ones listed
+   * (report.json's top-level `skipped` has them all); `unread`: how many may hold machines; absent when nothing
+   */
+  skipped?: { count: number; items: SkippedInput[]; unread?: number };
+  /** the files the inventory was made of: read, left out (skipped), unreadable */
+  inputFiles?: { read: number; skipped: number; unreadable: number };
   /** the first machines in inventory order (all of them for a small fleet) */
   machines: MachineRow[];
   machinesTruncated: boolean;

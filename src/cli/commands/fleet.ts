@@ -11,6 +11,8 @@ import { knownCertificates, loadCertificates, loadCrls } from '../certs';
 import { EXIT, exitCodesHelp, type Command, type CommandContext } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatFleet } from '../format/fleet';
+import { formatInputs, MAX_LISTED } from '../format/inputs';
+import { NoMachineError } from '../../report/no-machines';
 import { progressLine } from '../format/progress';
 import { resolveLang } from '../lang';
 import { checkRegularFile } from '../io';
@@ -58,16 +60,33 @@ export async function runFleet(options: FleetOptions, args: ParsedArgs & { comma
     throw new CliInputError(`${options.outDir}: cannot create the report directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   const progress = progressLine(io.stderr, io.stderrIsTty);
+  const lang = options.lang ?? 'en';
   let result;
   try {
     result = await fleetReport({ ...options, onProgress: (n) => progress.tick(n) });
+  } catch (e) {
+    if (!(e instanceof NoMachineError)) throw e;
+    // nothing to report: say what was found instead, and write nothing (the previous report stays)
+    progress.end();
+    const account = { files: e.files, skipped: e.skipped, skippedCount: e.skipped.length, importErrors: e.importErrors, importErrorCount: e.importErrors.length };
+    io.stderr(formatInputs(account, lang, 'this list'));
+    io.stderr(`acs-gate ${args.command ?? 'fleet'}: ${escapeText(e.message)}\n`);
+    return EXIT.USAGE_OR_IO;
   } finally {
     progress.end();
   }
+  const s = result.summary;
+  const account = {
+    ...(s.inputFiles ? { files: s.inputFiles } : {}),
+    skipped: s.skipped?.items ?? [],
+    skippedCount: s.skipped?.count ?? 0,
+    importErrors: s.importErrors,
+    importErrorCount: s.totals.importErrors,
+  };
   if (args.switches.has('json')) {
     const { machines: _m, ...summary } = result.summary;
     io.stdout(JSON.stringify({ outputs: result.outputs, ...summary }, null, 2) + '\n');
-  } else io.stdout(formatFleet(result, options.lang ?? 'en'));
+  } else io.stdout(formatFleet(result, lang) + formatInputs(account, lang, escapeText(result.outputs.json)));
   const t = result.summary.totals;
   const runs = (k: 'blocked' | 'unguarded' | 'unknown') => result.summary.perPath.reduce((n, p) => n + p[k], 0);
   const failed = failedOn(failOn, {
@@ -75,7 +94,7 @@ export async function runFleet(options: FleetOptions, args: ParsedArgs & { comma
     unknown: t.unknown + runs('unknown'),
     blocked: runs('blocked'),
     unguarded: runs('unguarded'),
-    unreadable: t.importErrors,
+    unreadable: t.importErrors + (result.summary.skipped?.unread ?? 0),
   });
   if (failed.length) {
     io.stderr(`acs-gate ${args.command ?? 'fleet'}: --fail-on ${failed.join(',')}: the report is written; see ${escapeText(result.outputs.html)}\n`);
@@ -111,8 +130,10 @@ export const fleetCommand: Command = {
   help: `Usage: ${USAGE}
 
 For each machine of the inventory (inputs as \`acs-gate readiness\` takes them: profile JSON, JSON Lines or CSV
-fleet files, export directories), judges ACS readiness and, for each install path × installer, what would
-happen there. Writes DIR/report.json, DIR/report.csv (one row per machine) and DIR/report.html (one
+fleet files, export directories, or a share holding any of them at any depth), judges ACS readiness and, for
+each install path × installer, what would happen there. The summary says how many files were read and
+skipped and names them (the first ${MAX_LISTED}; report.json lists every one). DIR may be a sub-folder of an
+input folder: it is never read as input. Writes DIR/report.json, DIR/report.csv (one row per machine) and DIR/report.html (one
 self-contained page: totals, charts by reason and Windows version, machines to fix first with their exact
 remediation, the popups users would see per path; Japanese and English).
 
@@ -139,7 +160,9 @@ Options:
   --scope SCOPE      update scope: all | patterns-engines-drivers | patterns (default all)
   --tz ZONE          time zone the report's times are shown in, e.g. Asia/Tokyo (default: TZ, else the system's)
   --fail-on WHAT     exit 1 (the report is still written) when any machine is not-ready or unknown, any run
-                     is blocked, unguarded or unknown, or an input is unreadable; repeatable or a comma list.
+                     is blocked, unguarded or unknown, or an input is unreadable (a bad line or export, or a
+                     file this tool does not read and which may hold machines, e.g. an .xlsx; not Thumbs.db,
+                     desktop.ini, READMEs, scripts or older dated folders); repeatable or a comma list.
                      Without it the exit code is 0 once the report is written, whatever the verdicts.
   --assume-online    where a machine's exports do not say, assume it can fetch Windows Update's root
                      certificate list (recorded in the report's header and JSON)
@@ -157,6 +180,7 @@ counts those apart from blocked and shows what their worst case would be.
 ${exitCodesHelp({
   0: 'the report is written, whatever the verdicts',
   1: 'with --fail-on: the report is written and a verdict named by --fail-on was seen',
+  2: 'bad arguments, an input that cannot be read, or no machine read at all (nothing is written)',
 })}
 Examples:
   acs-gate fleet samples/fleet/fleet.jsonl --out acs-report

@@ -10,6 +10,8 @@ import { failedOn, parseFailOn } from '../fail-on';
 import { formatReadiness, formatReadinessTotals } from '../format/readiness';
 import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 import { resolveLang } from '../lang';
+import { formatInputs } from '../format/inputs';
+import { newInputFileStats } from '../../endpoint/discover';
 
 const USAGE =
   'acs-gate readiness INPUT... [--json] [--lang ja|en] [--fail-on not-ready|unknown|unreadable]... ' +
@@ -29,8 +31,9 @@ inventory CSV of Intune / Configuration Manager / Defender (or any CSV with --co
 a directory of one machine's raw exports (systeminfo > info.txt or /fo csv, Get-HotFix > hotfix.txt or
 | ConvertTo-Csv, wmic qfe, Get-ItemProperty ...CurrentVersion | ConvertTo-Json, Get-ComputerInfo |
 ConvertTo-Json, certutil -store Root, reg query ... UBR / DisableRootAutoUpdate), or a share of machine
-folders (stray files and older dated folders are skipped and listed on stderr). English or Japanese Windows;
-UTF-16LE, UTF-8, Shift_JIS or cp437.
+folders, fleet files and profile files at any depth (a folder is one machine only when it holds one machine's
+exports; stray files and older dated folders are skipped and listed on stderr, with the count of files read
+and skipped). English or Japanese Windows; UTF-16LE, UTF-8, Shift_JIS or cp437.
 
 Per machine: ready (true / false / "unknown"), the reasons, and the remediation (the KB for that Windows
 version, certutil -addstore Root with the bundled root, or what to collect next). Unknown facts stay unknown.
@@ -42,7 +45,9 @@ Options:
   --lang ja|en   language of the output: labels, reasons and remediation (also in --json; codes, facts and
                  evidence do not change); default from LC_ALL / LC_MESSAGES / LANG (on Windows: the OS locale)
   --fail-on WHAT exit 1 when a machine is WHAT: not-ready, unknown, or unreadable (an input or line that
-                 cannot be read); repeatable or a comma list. Without it the exit code is 0 once printed.
+                 cannot be read, or a file this tool does not read and which may hold machines, e.g. an
+                 .xlsx; not Thumbs.db, desktop.ini, READMEs, scripts or older dated folders); repeatable or a
+                 comma list. Without it the exit code is 0 once printed.
   --assume-online
                  where a machine's exports do not say, assume it can fetch Windows Update's root certificate
                  list (no export records this; acs-gate collect probes it). Named in the output per machine.
@@ -71,9 +76,11 @@ Examples:
     const failOn = parseFailOn(args, READINESS_FAIL_ON);
     const assume = assumptionsFrom(args);
     const eo = endpointOptions(args, io.cwd);
-    const c = { ready: 0, notReady: 0, unknown: 0, errors: 0 };
-    for await (const item of loadInventory(args.positionals, eo.load)) {
+    const c = { ready: 0, notReady: 0, unknown: 0, errors: 0, unread: 0 };
+    const stats = newInputFileStats();
+    for await (const item of loadInventory(args.positionals, { ...eo.load, stats })) {
       if (!item.ok && item.skipped) {
+        if (item.unread) c.unread++;
         // left out on purpose (a stray file in a share, a non-Windows row): said, not counted as unreadable
         const where = `${item.source}${item.line !== undefined ? `:${item.line}` : ''}`;
         io.stderr(`acs-gate readiness: ${esc(where)}: ${esc(item.error)}\n`);
@@ -96,13 +103,17 @@ Examples:
       else io.stdout(formatReadiness(r, item.source, lang, assumed.map((f) => ASSUMPTION_LABELS[f][lang])));
     }
     if (!json) io.stdout(formatReadinessTotals(c, lang));
-    if (c.ready + c.notReady + c.unknown === 0) {
+    const none = c.ready + c.notReady + c.unknown === 0;
+    // the count of files, once anything was left out (each one was named above as it came)
+    if (none || stats.skipped + stats.unreadable + c.errors > 0)
+      io.stderr(`acs-gate readiness: ${formatInputs({ files: stats, skipped: [], skippedCount: 0, importErrors: [], importErrorCount: 0 }, lang, '')}`);
+    if (none) {
       io.stderr(`acs-gate readiness: no machine could be read from ${esc(args.positionals.join(', '))}\n`);
       return EXIT.USAGE_OR_IO;
     }
-    const failed = failedOn(failOn, { notReady: c.notReady, unknown: c.unknown, unreadable: c.errors });
+    const failed = failedOn(failOn, { notReady: c.notReady, unknown: c.unknown, unreadable: c.errors + c.unread });
     if (failed.length) {
-      io.stderr(`acs-gate readiness: --fail-on ${failed.join(',')}: ${failed.map((f) => `${f === 'not-ready' ? c.notReady : f === 'unknown' ? c.unknown : c.errors} ${f}`).join(', ')}\n`);
+      io.stderr(`acs-gate readiness: --fail-on ${failed.join(',')}: ${failed.map((f) => `${f === 'not-ready' ? c.notReady : f === 'unknown' ? c.unknown : c.errors + c.unread} ${f}`).join(', ')}\n`);
       return EXIT.NEGATIVE;
     }
     return EXIT.OK;
