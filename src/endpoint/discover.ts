@@ -21,7 +21,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from './decode';
 import { ExportFormatError, InputError } from './errors';
-import { importFile, type ImportResult } from './importers';
+import { importBytes, MAX_EXPORT_BYTES, type ImportResult } from './importers';
 
 /** How inventory.ts reads a file given directly (its classifier's answers). */
 export type InputKind = 'dir' | 'json-whole' | 'jsonl' | 'csv-fleet' | 'csv-inventory' | 'raw';
@@ -104,23 +104,28 @@ export async function classifyFile(file: string, classify: (file: string) => Pro
   const name = path.basename(file);
   let st;
   let first: Buffer;
+  // a file small enough to be an export is read once, whole (most files of a share are)
+  let bytes: Buffer | undefined;
   try {
     st = await fsp.stat(file);
-    first = await head(file, 512);
+    if (st.size <= MAX_EXPORT_BYTES) first = bytes = await fsp.readFile(file);
+    else first = await head(file, 512);
   } catch (e) {
     return { kind: 'error', source: file, error: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
   if (st.size === 0) return { kind: 'stray', reason: 'empty file', unread: false };
-  if (first.toString('utf8').includes(REPORT_JSON_MARK)) return { kind: 'report' };
-  const doc = documentReason(name, first);
+  if (first.subarray(0, 512).toString('utf8').includes(REPORT_JSON_MARK)) return { kind: 'report' };
+  const doc = documentReason(name, first.subarray(0, 8));
   if (doc) return { kind: 'stray', reason: doc, unread: true, document: true };
   if (/\.(jsonl|ndjson)$/i.test(name)) return { kind: 'fleet', fleet: 'jsonl' };
-  let importError: unknown;
-  try {
-    const result = await importFile(file);
-    return { kind: 'export', ...(result.facts.name ? { name: result.facts.name } : {}), result };
-  } catch (e) {
-    importError = e;
+  let importError: unknown = new ExportFormatError(file, undefined, `${st.size} bytes is too large for a raw Windows export (max ${MAX_EXPORT_BYTES}); not read`);
+  if (bytes) {
+    try {
+      const result = importBytes(bytes, file);
+      return { kind: 'export', ...(result.facts.name ? { name: result.facts.name } : {}), result };
+    } catch (e) {
+      importError = e;
+    }
   }
   // no single export: a fleet file? (a JSON Lines file fails as one JSON document; a CSV fleet is no export)
   let kind: InputKind;
@@ -130,7 +135,8 @@ export async function classifyFile(file: string, classify: (file: string) => Pro
     return errorOf(e, file);
   }
   if (kind === 'jsonl' || kind === 'csv-fleet' || kind === 'csv-inventory') return { kind: 'fleet', fleet: kind };
-  const t = decodeText(first, st.size > first.length).text.replace(/^\uFEFF/, '').trimStart();
+  const start = first.subarray(0, 4096);
+  const t = decodeText(start, st.size > start.length).text.replace(/^\uFEFF/, '').trimStart();
   const jsonObject = /^\{\s*("|\})/.test(t);
   // a JSON array of profiles (not an .ini section header), or a JSON document too large for one export
   if (kind === 'json-whole' && (/^\[\s*(\{|\]|$)/.test(t) || (jsonObject && st.size > 64 * 1024))) return { kind: 'fleet', fleet: 'json-whole' };
