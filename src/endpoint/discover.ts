@@ -54,7 +54,7 @@ export interface DiscoverOptions {
 
 export type FileClass =
   | { kind: 'fleet'; fleet: FleetKind }
-  | { kind: 'export'; name?: string; result?: ImportResult }
+  | { kind: 'export'; name?: string; result?: ImportResult; size: number }
   | { kind: 'report' }
   | { kind: 'stray'; reason: string; unread: boolean; document?: true }
   | { kind: 'error'; source: string; line?: number; error: string };
@@ -122,7 +122,7 @@ export async function classifyFile(file: string, classify: (file: string) => Pro
   if (bytes) {
     try {
       const result = importBytes(bytes, file);
-      return { kind: 'export', ...(result.facts.name ? { name: result.facts.name } : {}), result };
+      return { kind: 'export', ...(result.facts.name ? { name: result.facts.name } : {}), result, size: st.size };
     } catch (e) {
       importError = e;
     }

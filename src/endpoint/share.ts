@@ -36,8 +36,8 @@ export type ShareItem = InventoryItem;
 type Failure = Extract<InventoryItem, { ok: false }>;
 
 export const MAX_DEPTH = 6;
-/** exports of one folder whose parsed facts are kept between classifying and merging; beyond, they are read again */
-const KEEP_RESULTS = 64;
+/** bytes of a folder's exports whose parsed facts are kept between classifying and merging; beyond, they are read again */
+const KEEP_BYTES = 64 * 1024 * 1024;
 
 /** "2026-11-01", "20261101", "2026-11-01_0930", "2026-11-01T09-30-00", "20261101-093000" -> sortable digits, else undefined */
 export function datedFolderKey(name: string): string | undefined {
@@ -191,6 +191,7 @@ class Walker {
 
   private async scan(files: Entry[]): Promise<Scan> {
     const s: Scan = { fleet: [], exports: [], strays: [], errors: [], reports: [], documents: 0 };
+    let kept = 0;
     for (const f of files) {
       const c = await this.classify(f.path);
       switch (c.kind) {
@@ -198,7 +199,7 @@ class Walker {
           s.fleet.push({ path: f.path, fleet: c.fleet });
           break;
         case 'export':
-          s.exports.push({ path: f.path, ...(c.name !== undefined ? { name: c.name } : {}), ...(s.exports.length < KEEP_RESULTS ? { result: c.result } : {}) });
+          s.exports.push({ path: f.path, ...(c.name !== undefined ? { name: c.name } : {}), ...((kept += c.size) <= KEEP_BYTES ? { result: c.result } : {}) });
           break;
         case 'report':
           s.reports.push(f.path);
