@@ -124,6 +124,14 @@ async function list(dir: string): Promise<Listing> {
   return out;
 }
 
+async function isEmptyDir(dir: string): Promise<boolean> {
+  try {
+    return (await fsp.readdir(dir)).filter((n) => !n.startsWith('.')).length === 0;
+  } catch {
+    return false;
+  }
+}
+
 function failureOf(e: unknown, source: string): Failure {
   if (e instanceof ExportFormatError || e instanceof InputError) return { ok: false, source: e.file, ...(e.line !== undefined ? { line: e.line } : {}), error: e.detail };
   return { ok: false, source, error: e instanceof Error ? e.message : String(e) };
@@ -271,10 +279,11 @@ class Walker {
     const dated: Entry[] = l.dirs.filter((d) => datedFolderKey(d.name) !== undefined);
     if (s.fleet.length === 0) {
       const sets = await this.datedSets(dated);
-      const names = new Set<string>();
-      for (const e of [...s.exports, ...sets.flatMap((x) => x.scan.exports)]) if (e.name !== undefined) names.add(nameKey(e.name));
+      // one machine's exports: they name one machine (or none) in the folder and in each dated set (a machine
+      // renamed between two collections is still one machine folder: the newest complete set names it)
+      const oneName = (exports: ExportFile[]): boolean => new Set(exports.flatMap((e) => (e.name !== undefined ? [nameKey(e.name)] : []))).size <= 1;
       const own = s.exports.length + s.errors.length + sets.length > 0;
-      if (own && names.size <= 1) {
+      if (own && oneName(s.exports) && sets.every((x) => oneName(x.scan.exports))) {
         const rest = l.dirs.filter((d) => !sets.some((x) => x.path === d.path));
         let holds = false;
         for (const d of rest) if ((holds = await this.holdsInput(d.path, depth + 1, new Set()))) break;
@@ -476,12 +485,16 @@ class Walker {
       ].filter(Boolean);
       yield skippedItem(e.path, `a machine's export that names no machine, beside ${beside.join(' and ') || 'other inputs'}: it belongs to none of them (put it in its machine's folder)`, true);
     }
+    // a machine's own exports beside folders of other machines: a sub-folder holding files but no input (logs) is
+    // no machine of its own, its files are listed (an empty sub-folder stays an empty machine folder)
+    const machineLike = s.fleet.length === 0 && groups.size === 1;
     for (const d of l.dirs) {
       if (depth >= MAX_DEPTH) {
         yield skippedItem(d.path, `deeper than ${MAX_DEPTH} folders below the input: not read`, true);
         continue;
       }
-      yield* this.node(d.path, depth + 1, false);
+      if (machineLike && !(await isEmptyDir(d.path)) && !(await this.holdsInput(d.path, depth + 1, new Set()))) yield* this.skipTree(d.path, dir, depth + 1);
+      else yield* this.node(d.path, depth + 1, false);
     }
   }
 }

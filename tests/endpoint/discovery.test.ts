@@ -106,6 +106,34 @@ describe('loadInventory on a real share', () => {
     expect(items.map((i) => (i.ok ? `${i.profile.name} ${i.profile.os.version}` : i.error))).toEqual(['PC-X 10.0.19044', 'PC-Y 10.0.19045']);
   });
 
+  it('a machine folder: its sub-folders without input are listed file by file; one with another machine in it makes it a container', async () => {
+    const sys = (host: string) => encodeCp437(crlf(systeminfoListText({ locale: 'en', host, caption: 'Microsoft Windows 10 Pro', version: '10.0.19045', hotfixes: [] })));
+    const pc = path.join(temp.dir(), 'PC-01');
+    mkdirSync(path.join(pc, 'logs'), { recursive: true });
+    writeFileSync(path.join(pc, 'info.txt'), sys('PC-01'));
+    writeFileSync(path.join(pc, 'logs', 'collect.log'), 'ok\r\n');
+    expect((await all([pc])).map((i) => (i.ok ? `machine ${i.profile.name}` : `${path.basename(i.source)} ${i.error}`))).toEqual([
+      'collect.log skipped: not a Windows export this tool reads (in a sub-folder of the machine folder PC-01)',
+      'machine PC-01',
+    ]);
+    mkdirSync(path.join(pc, 'PC-02'));
+    writeFileSync(path.join(pc, 'PC-02', 'info.txt'), sys('PC-02'));
+    expect((await all([pc])).filter((i) => i.ok).map((i) => i.ok && `${i.profile.name} <- ${path.relative(temp.dir(), i.source)}`)).toEqual(['PC-01 <- PC-01/info.txt', `PC-02 <- ${path.join('PC-01', 'PC-02')}`]);
+  });
+
+  it('a machine renamed between two dated collections is one machine: the newest complete set names it', async () => {
+    const sys = (host: string) => encodeCp437(crlf(systeminfoListText({ locale: 'en', host, caption: 'Microsoft Windows 10 Pro', version: '10.0.19045', hotfixes: [] })));
+    const root = path.join(temp.dir(), 'share');
+    mkdirSync(path.join(root, 'PC-07', '2026-10-01'), { recursive: true });
+    mkdirSync(path.join(root, 'PC-07', '2026-11-01'), { recursive: true });
+    writeFileSync(path.join(root, 'PC-07', '2026-10-01', 'info.txt'), sys('OLDNAME-07'));
+    writeFileSync(path.join(root, 'PC-07', '2026-11-01', 'info.txt'), sys('PC-07'));
+    expect((await all([root])).map((i) => (i.ok ? `machine ${i.profile.name}` : `${path.basename(i.source)} ${i.error}`))).toEqual([
+      'machine PC-07',
+      '2026-10-01 skipped: an older collection (2026-11-01 is used)',
+    ]);
+  });
+
   it('a directory given directly with nothing readable (empty, or only an .xlsx) is an error item naming it', async () => {
     const empty = path.join(temp.dir(), 'empty');
     mkdirSync(empty);

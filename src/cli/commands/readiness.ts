@@ -84,7 +84,7 @@ Examples:
         // left out on purpose (a stray file in a share, a non-Windows row): said, not counted as unreadable
         const where = `${item.source}${item.line !== undefined ? `:${item.line}` : ''}`;
         io.stderr(`acs-gate readiness: ${esc(where)}: ${esc(item.error)}\n`);
-        if (json) io.stdout(JSON.stringify({ source: item.source, line: item.line ?? null, skipped: item.error }) + '\n');
+        if (json) io.stdout(JSON.stringify({ source: item.source, line: item.line ?? null, skipped: item.error, ...(item.unread ? { unread: true } : {}) }) + '\n');
         continue;
       }
       if (!item.ok) {
