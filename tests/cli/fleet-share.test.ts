@@ -13,7 +13,7 @@ import { SHARE_MACHINES, SHARE_SKIPPED, writeShare } from '../endpoint/share-fix
 import { AT, ROOT } from './helpers';
 
 const BIN = path.join(ROOT, 'bin', 'acs-gate.js');
-const TIMEOUT = 180000;
+const TIMEOUT = 300000;
 
 function acsGate(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
@@ -76,7 +76,7 @@ describe('acs-gate fleet on a share', () => {
       expect(Object.fromEntries(rows.map((m) => [m.name, m.ready]))).toEqual(alone);
       expect(rows.find((m) => m.name === 'PC-BAD')!.ready).toBe(false);
       expect(rows.find((m) => m.name === 'PC-GOOD')!.ready).toBe(true);
-      const skipped = (json.skipped as { source: string; line?: number }[]).map((s) => `${path.relative(share, s.source)}${s.line !== undefined ? `:${s.line}` : ''}`);
+      const skipped = (json.skipped as { source: string; line?: number }[]).map((s) => `${path.relative(share, s.source).split(path.sep).join("/")}${s.line !== undefined ? `:${s.line}` : ''}`);
       expect(skipped.sort()).toEqual([...Object.keys(SHARE_SKIPPED), 'acs-report'].sort());
       // a not-ready machine among them: --fail-on not-ready still fails (a stray file at the root swallows nothing)
       const gate = await acsGate(['fleet', share, '--out', path.join(tmp, 'out-gate'), '--at', AT, '--path', 'msi', '--fail-on', 'not-ready,unknown,blocked,unguarded']);
