@@ -19,7 +19,7 @@ import { FleetAggregator, type AggregateLimits } from './aggregate';
 import { CsvReportWriter } from './csv';
 import { renderHtml } from './html';
 import { JsonReportWriter } from './json';
-import { inputOverwrittenBy, OutputSet } from './sink';
+import { inputOverwrittenBy, OutputSet, type OutputSetOptions } from './sink';
 import type { EventView, FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
 import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions';
 import { formatLocalTime, resolveTimeZone } from './time';
@@ -74,6 +74,11 @@ export interface FleetOptions {
   limits?: Partial<AggregateLimits>;
   /** entries kept in the outcome cache (default 20 000) */
   cacheSize?: number;
+  /**
+   * the output folder's lock (one run at a time writes it): how long to wait for another run (default 60 s),
+   * when a lock the pid cannot be checked for is stale (default 30 s unchanged); see docs/security.md
+   */
+  lock?: OutputSetOptions;
 }
 
 /** An input the report cannot use as given (e.g. one it would overwrite): the message names it. */
@@ -248,11 +253,19 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   );
   const overwritten = inputOverwrittenBy(Object.values(outputs), [...opts.inventory, ...files]);
   if (overwritten) throw new ReportInputError(`${overwritten}: is an input of the report and would be overwritten by it; choose another --out`);
-  // every file goes to a temporary file first; they replace the old report together, after the last input
-  const out = new OutputSet();
+  // one run at a time in the folder (its lock); every file goes to a temporary file first; they replace the
+  // old report together (all or none), after the last input
+  const out = await OutputSet.acquire(opts.outDir, opts.lock);
   let committed = false;
-  const csv = new CsvReportWriter(out.open(outputs.csv), runs, lang);
-  const json = new JsonReportWriter(out.open(outputs.json));
+  let csv: CsvReportWriter;
+  let json: JsonReportWriter;
+  try {
+    csv = new CsvReportWriter(out.open(outputs.csv), runs, lang);
+    json = new JsonReportWriter(out.open(outputs.json));
+  } catch (e) {
+    out.discard();
+    throw e;
+  }
   /** per decision key, each run's outcome (index = the run's place in `runs`) */
   const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);
   const verifications = new Map<string, VerificationSummary>();
