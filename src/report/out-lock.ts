@@ -37,7 +37,7 @@ export interface LockOptions {
   waitMs?: number;
   /** how long a lock the pid cannot be checked for must stay unchanged before it is stale (default 30 s) */
   staleMs?: number;
-  /** called once when the run starts waiting, with a line naming the owner */
+  /** called once when the run has waited a second, with a line naming the owner */
   onWait?(message: string): void;
 }
 
@@ -287,7 +287,7 @@ export class ReportLock {
             `host and in this PID namespace, otherwise once the lock file has not changed for ${Math.round(staleMs / 1000)} s`,
         );
       }
-      if (!waiting) {
+      if (!waiting && waited >= 1000) {
         waiting = true;
         options.onWait?.(`${dir}: waiting for another run writing its report here (${describe(cur.owner)})`);
       }
