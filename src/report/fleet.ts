@@ -19,7 +19,7 @@ import { FleetAggregator, type AggregateLimits } from './aggregate';
 import { CsvReportWriter } from './csv';
 import { renderHtml } from './html';
 import { JsonReportWriter } from './json';
-import { inputOverwrittenBy, OutputSet, type OutputSetOptions } from './sink';
+import { inputOverwrittenBy, OutputSet } from './sink';
 import type { EventView, FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
 import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions';
 import { formatLocalTime, resolveTimeZone } from './time';
@@ -75,10 +75,12 @@ export interface FleetOptions {
   /** entries kept in the outcome cache (default 20 000) */
   cacheSize?: number;
   /**
-   * the output folder's lock (one run at a time writes it): how long to wait for another run (default 60 s),
-   * when a lock the pid cannot be checked for is stale (default 30 s unchanged); see docs/security.md
+   * the output folder's lock (one run at a time writes it; docs/security.md, "Reports committed whole"):
+   * `waitMs` how long to wait for another run (default 60 s); `staleMs` how long a lock whose pid cannot be
+   * checked here (another host or PID namespace) must stay unchanged to be stale (default 30 s); `onWait`
+   * called once after a second of waiting, with a line naming the owner
    */
-  lock?: OutputSetOptions;
+  lock?: { waitMs?: number; staleMs?: number; onWait?(message: string): void };
 }
 
 /** An input the report cannot use as given (e.g. one it would overwrite): the message names it. */
@@ -223,7 +225,8 @@ function trustLabel(r: Readiness): string {
  * The fleet report with the given dependencies (fleetReport passes the real ones): reads the inventory,
  * judges each machine, runs each path × installer, and writes report.json, report.csv and report.html.
  * @returns the summary, the files written and the counts of simulations and verifications run
- * @throws InputError when an inventory input cannot be read; errors writing the output directory
+ * @throws InputError when an inventory input cannot be read, or another run holds the output folder longer
+ *   than `lock.waitMs`; errors writing the output directory (the previous report is then kept whole)
  */
 export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promise<FleetResult> {
   const lang: Lang = opts.lang ?? 'ja';
