@@ -463,10 +463,10 @@ export class OutputSet {
 
   /** Replaces every target, or none (see the class comment); releases the lock either way. */
   commit(): void {
+    if (this.interruptedBy) throw new FileWriteError(this.dir ?? '.', 'commit the report', 'EINTR', `interrupted by ${this.interruptedBy}; no report file was replaced`);
     if (this.state !== 'open') throw new Error(`the report's files were already ${this.state}`);
     const dir = this.dir;
     try {
-      if (this.interruptedBy) throw new FileWriteError(dir ?? '.', 'commit the report', 'EINTR', `interrupted by ${this.interruptedBy}`);
       for (const s of this.sinks) s.close();
       if (dir === undefined) {
         this.state = 'committed';

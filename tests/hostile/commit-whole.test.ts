@@ -224,6 +224,32 @@ describe('signals', () => {
       expect(read(out)).toEqual(before);
     }, 120_000);
   }
+
+  it('SIGINT in a program (the library) with its own listener: the run removes its files and lock, refuses to commit, the program goes on', async () => {
+    const out = path.join(dir, 'sig-library');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'report.csv'), 'old');
+    const script = `
+      const fs = require('fs');
+      const { OutputSet } = require(process.env.JS_ROOT + '/src/report/sink.js');
+      (async () => {
+        const out = process.argv[1];
+        const set = await OutputSet.acquire(out);
+        set.open(out + '/report.csv').write('new rows');
+        let heard = false;
+        process.on('SIGINT', () => (heard = true));
+        process.kill(process.pid, 'SIGINT');
+        while (!heard) await new Promise((r) => setTimeout(r, 10));
+        const left = fs.readdirSync(out);
+        let error;
+        try { set.commit(); } catch (e) { error = e.message; }
+        console.log(JSON.stringify({ left, error, listeners: process.listenerCount('SIGTERM') }));
+      })();`;
+    const r = await start(['-e', script, out], { wrap: [process.execPath], raw: true, env: { JS_ROOT: JS } }).done;
+    expect([r.code, r.signal, r.err]).toEqual([0, null, '']);
+    expect(JSON.parse(r.out)).toEqual({ left: ['report.csv'], error: `${out}: cannot commit the report (interrupted by SIGINT; no report file was replaced)`, listeners: 0 });
+    expect(fs.readFileSync(path.join(out, 'report.csv'), 'utf8')).toBe('old');
+  }, 60_000);
 });
 
 describe('leftovers of other runs: removed only when provably stale', () => {
