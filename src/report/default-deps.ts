@@ -14,9 +14,10 @@ export const defaultFleetDeps: FleetDeps = { loadInventory, assessReadiness, sim
  * @param options the inventory, installers and paths, the output directory, language and clock
  * @param deps the functions it calls (default: the real ones; pass others in tests)
  * @returns the summary, the files written and the counts of simulations and verifications run
- * @throws InputError when an inventory input cannot be read (or `outDir` is an input folder); NoMachineError when no
- *   machine at all could be read (nothing is written; the error lists what was skipped and unreadable);
- *   file-system errors writing `options.outDir`
+ * @throws InputError when an inventory input cannot be read (or `outDir` is an input folder), or another run holds
+ *   `options.outDir` longer than `options.lock.waitMs`; NoMachineError when no machine at all could be read
+ *   (nothing is written; the error lists what was skipped and unreadable); file-system errors writing
+ *   `options.outDir` (the previous report is then kept whole)
  */
 export function fleetReport(options: FleetOptions, deps: FleetDeps = defaultFleetDeps): Promise<FleetResult> {
   return runFleetReport(options, deps);

@@ -76,6 +76,13 @@ export interface FleetOptions {
   limits?: Partial<AggregateLimits>;
   /** entries kept in the outcome cache (default 20 000) */
   cacheSize?: number;
+  /**
+   * the output folder's lock (one run at a time writes it; docs/security.md, "Reports committed whole"):
+   * `waitMs` how long to wait for another run (default 60 s); `staleMs` how long a lock whose pid cannot be
+   * checked here (another host or PID namespace) must stay unchanged to be stale (default 30 s); `onWait`
+   * called once after a second of waiting, with a line naming the owner
+   */
+  lock?: { waitMs?: number; staleMs?: number; onWait?(message: string): void };
 }
 
 /** An input the report cannot use as given (e.g. one it would overwrite): the message names it. */
@@ -220,8 +227,9 @@ function trustLabel(r: Readiness): string {
  * The fleet report with the given dependencies (fleetReport passes the real ones): reads the inventory,
  * judges each machine, runs each path × installer, and writes report.json, report.csv and report.html.
  * @returns the summary, the files written and the counts of simulations and verifications run
- * @throws InputError when an inventory input cannot be read; NoMachineError when no machine was read; errors
- *   writing the output directory
+ * @throws InputError when an inventory input cannot be read, or another run holds the output folder longer
+ *   than `lock.waitMs`; NoMachineError when no machine was read; errors writing the output directory (the
+ *   previous report is then kept whole)
  */
 export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promise<FleetResult> {
   const lang: Lang = opts.lang ?? 'ja';
@@ -258,11 +266,19 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   const stats = newInputFileStats();
   const inventoryOptions = { ...opts.inventoryOptions, exclude: [...(opts.inventoryOptions?.exclude ?? []), opts.outDir], stats };
   let unread = 0;
-  // every file goes to a temporary file first; they replace the old report together, after the last input
-  const out = new OutputSet();
+  // one run at a time in the folder (its lock); every file goes to a temporary file first; they replace the
+  // old report together (all or none), after the last input
+  const out = await OutputSet.acquire(opts.outDir, opts.lock);
   let committed = false;
-  const csv = new CsvReportWriter(out.open(outputs.csv), runs, lang);
-  const json = new JsonReportWriter(out.open(outputs.json));
+  let csv: CsvReportWriter;
+  let json: JsonReportWriter;
+  try {
+    csv = new CsvReportWriter(out.open(outputs.csv), runs, lang);
+    json = new JsonReportWriter(out.open(outputs.json));
+  } catch (e) {
+    out.discard();
+    throw e;
+  }
   /** per decision key, each run's outcome (index = the run's place in `runs`) */
   const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);
   const verifications = new Map<string, VerificationSummary>();

@@ -3,14 +3,16 @@
  *  - `FileSink`: a buffered, synchronous writer (rows go to disk in 64 KiB chunks, memory stays flat) into a
  *    temporary file beside its target (`.NAME.PID.RANDOM.tmp`, same folder, so the rename is atomic);
  *    `close()` flushes and fsyncs it, `commit()` renames it over the target, `discard()` removes it.
- *  - `OutputSet`: the files of one report, committed together only after every input was read and every
- *    file written (a failing run leaves the previous report untouched; a killed run leaves the old or the new
- *    file, each complete, never a truncated one; concurrent runs each rename complete files).
+ *  - `OutputSet`: the files of one report, committed whole (all replaced or none) only after every input was
+ *    read and every file written, under the folder's lock (one run at a time; see the class comment and
+ *    out-lock.ts); a failing, interrupted or killed run leaves the previous report as it was.
  * Every file-system error names the file and the operation (`report.json: cannot write (ENOSPC: …)`).
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { cleanupOnSignal } from './on-signal';
+import { ReportLock, type LockOptions } from './out-lock';
 
 /** A write, fsync or rename that failed: the file and the operation are in the message. */
 export class FileWriteError extends Error {
@@ -18,7 +20,7 @@ export class FileWriteError extends Error {
     readonly file: string,
     readonly operation: string,
     readonly code: string | undefined,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`${file}: cannot ${operation} (${detail})`);
     this.name = 'FileWriteError';
@@ -42,37 +44,6 @@ export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Removes temporary files a killed run left beside `target` (their process is gone). Best effort. */
-export function removeStaleTemps(target: string): void {
-  const dir = path.dirname(target);
-  const prefix = `.${path.basename(target)}.`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const n of names) {
-    if (!n.startsWith(prefix) || !n.endsWith(TEMP_SUFFIX)) continue;
-    const m = /^(\d+)\.[0-9a-f]{8}$/.exec(n.slice(prefix.length, -TEMP_SUFFIX.length));
-    if (!m || Number(m[1]) === process.pid || pidAlive(Number(m[1]))) continue;
-    try {
-      fs.unlinkSync(path.join(dir, n));
-    } catch {
-      /* another run removed it */
-    }
-  }
-}
-
 /** fsync a directory after renames in it (best effort: not every platform can open a directory). */
 export function syncDirectory(dir: string): void {
   let fd: number | undefined;
@@ -93,13 +64,21 @@ export class FileSink {
   private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
   private state: 'open' | 'closed' | 'committed' | 'discarded' = 'open';
+  private readonly onWrite: (() => void) | undefined;
 
   /** `autoCommit`: close() also renames (a single file on its own); otherwise the owner calls commit(). */
+  /**
+   * `autoCommit`: close() also renames (a single file on its own); otherwise the owner calls commit().
+   * `tempPath`: the temporary file's name (default `.NAME.PID.RANDOM.tmp` beside the target); `onWrite`: called
+   * after each write to disk (the report's lock heartbeat).
+   */
   constructor(
     readonly path: string,
     private readonly autoCommit = true,
+    options: { tempPath?: string; onWrite?: () => void } = {},
   ) {
-    this.tempPath = tempPathFor(path);
+    this.tempPath = options.tempPath ?? tempPathFor(path);
+    this.onWrite = options.onWrite;
     try {
       this.fd = fs.openSync(this.tempPath, 'wx', 0o644);
     } catch (e) {
@@ -133,6 +112,7 @@ export class FileSink {
     } catch (e) {
       throw fsError(this.path, 'write', e);
     }
+    this.onWrite?.();
   }
 
   /** Flushes and fsyncs the temporary file (and renames it when autoCommit). */
@@ -231,13 +211,246 @@ export function writeFileAtomic(file: string, text: string): void {
   }
 }
 
-/** The files of one report: each written to its temporary file, all renamed by commit(), or none by discard(). */
+/** The temporary files, kept old files and manifests of a locked report run: `.NAME.PID.TOKEN.tmp|old`, `.report-commit.PID.TOKEN.manifest`. */
+const RUN_FILE = /^\.(.+)\.(\d+)\.([0-9a-f]{16})\.(tmp|old|manifest)$/;
+/** temporary report files of versions without the folder lock (`.report.json.PID.RANDOM.tmp`) */
+const LEGACY_TEMP = /^\.report\.(?:json|csv|html)\.\d+\.[0-9a-f]{8}\.tmp$/;
+/** a legacy temporary file is removed once it has not changed for this long (its writer took no lock) */
+export const LEGACY_TEMP_AGE_MS = 60 * 60 * 1000;
+
+/** One file of a commit: names inside the folder; `backup` null when there was no previous file. */
+interface ManifestEntry {
+  target: string;
+  temp: string;
+  backup: string | null;
+}
+
+const lexists = (p: string): boolean => {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = fs.lstatSync(a);
+    const y = fs.lstatSync(b);
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
+}
+
+const unlinkQuietly = (p: string): void => {
+  try {
+    fs.unlinkSync(p);
+  } catch {
+    /* gone */
+  }
+};
+
+/**
+ * Undoes a commit that did not finish: each kept previous file is renamed back over its target, a file that
+ * did not exist before and was renamed in is removed, temporary files are removed. Works from what is on disk,
+ * so it serves both a rename that failed in this run and the manifest of a run that was killed mid-commit.
+ * Returns false when a previous file could not be put back (its copy is then left where it is).
+ */
+function rollBack(dir: string, entries: readonly ManifestEntry[]): boolean {
+  let ok = true;
+  for (const e of entries) {
+    const target = path.join(dir, e.target);
+    const temp = path.join(dir, e.temp);
+    if (e.backup !== null) {
+      const backup = path.join(dir, e.backup);
+      if (lexists(backup)) {
+        try {
+          fs.renameSync(backup, target); // a no-op when the target was never replaced (the same file)
+        } catch {
+          /* judged below */
+        }
+        if (lexists(backup)) {
+          if (sameFile(backup, target)) unlinkQuietly(backup);
+          else ok = false;
+        }
+      }
+    } else if (!lexists(temp) && lexists(target)) {
+      // renamed in where there was no file: the folder had no such file before the commit
+      try {
+        if (!fs.lstatSync(target).isDirectory()) fs.unlinkSync(target);
+      } catch {
+        ok = false;
+      }
+    }
+    unlinkQuietly(temp);
+  }
+  return ok;
+}
+
+/** The folder's mount points (from /proc/self/mountinfo; empty where there is none): renaming over one fails with EBUSY. */
+function mountPoints(): Set<string> {
+  const set = new Set<string>();
+  let text: string;
+  try {
+    text = fs.readFileSync('/proc/self/mountinfo', 'utf8');
+  } catch {
+    return set;
+  }
+  for (const line of text.split('\n')) {
+    const mp = line.split(' ')[4];
+    if (mp) set.add(mp.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8))));
+  }
+  return set;
+}
+
+/** Keeps the previous file under `backup` (a hard link, or a copy where the file system has none). */
+function keepPrevious(target: string, backup: string): void {
+  try {
+    fs.linkSync(target, backup);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EACCES'].includes(code ?? '')) throw fsError(target, 'keep the previous file', e);
+  }
+  try {
+    fs.copyFileSync(target, backup, fs.constants.COPYFILE_EXCL);
+  } catch (e) {
+    throw fsError(target, 'keep the previous file', e);
+  }
+}
+
+function parseManifest(text: string, token: string, pid: string): ManifestEntry[] | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const entries = (v as { entries?: unknown } | null)?.entries;
+  if (!Array.isArray(entries)) return undefined;
+  const out: ManifestEntry[] = [];
+  for (const e of entries as unknown[]) {
+    const { target, temp, backup } = (e ?? {}) as Record<string, unknown>;
+    // names inside the folder only, and the run's own temporary / kept files
+    if (typeof target !== 'string' || path.basename(target) !== target || target === '.' || target === '..') return undefined;
+    if (temp !== `.${target}.${pid}.${token}.tmp`) return undefined;
+    if (backup !== null && backup !== `.${target}.${pid}.${token}.old`) return undefined;
+    out.push({ target, temp, backup });
+  }
+  return out;
+}
+
+/**
+ * What runs that no longer hold the folder's lock left behind (called under the lock): commits they did not
+ * finish are rolled back by their manifests, then their temporary and kept files are removed. Only files named
+ * with another run's token are touched (every run holds the lock while such files exist, so they belong to no
+ * live run), and temporary files of versions without the lock once untouched for LEGACY_TEMP_AGE_MS.
+ */
+export function removeLeftovers(dir: string, ownToken: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const keep = new Set<string>();
+  for (const n of names) {
+    const m = RUN_FILE.exec(n);
+    if (!m || m[4] !== 'manifest' || m[3] === ownToken || m[1] !== 'report-commit') continue;
+    const file = path.join(dir, n);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const entries = parseManifest(text, m[3]!, m[2]!);
+    // a manifest that cannot be read was being written: no previous file had been touched yet
+    if (entries && !rollBack(dir, entries)) {
+      keep.add(m[3]!);
+      continue;
+    }
+    unlinkQuietly(file);
+  }
+  const now = Date.now();
+  for (const n of fs.readdirSync(dir)) {
+    const m = RUN_FILE.exec(n);
+    if (m) {
+      if (m[3] !== ownToken && !keep.has(m[3]!)) unlinkQuietly(path.join(dir, n));
+    } else if (LEGACY_TEMP.test(n)) {
+      try {
+        if (now - fs.lstatSync(path.join(dir, n)).mtimeMs > LEGACY_TEMP_AGE_MS) fs.unlinkSync(path.join(dir, n));
+      } catch {
+        /* gone */
+      }
+    }
+  }
+  syncDirectory(dir);
+}
+
+/** How an OutputSet takes its folder's lock (see out-lock.ts). */
+export type OutputSetOptions = LockOptions;
+
+/**
+ * The files of one report, committed whole: all replaced or none.
+ *
+ * `OutputSet.acquire(dir)` takes the folder's lock (ReportLock: one run at a time), rolls back and removes what
+ * dead runs left, and names every temporary file with the run's token. Each file is written to its temporary
+ * file; commit() then:
+ *  1. closes (fsyncs) every temporary file and checks the lock is still this run's;
+ *  2. checks every target can be replaced (not a directory: EISDIR; not a mount point: EBUSY) before touching any;
+ *  3. writes a manifest (`.report-commit.PID.TOKEN.manifest`: target, temporary and kept names), fsynced;
+ *  4. keeps each previous file under `.NAME.PID.TOKEN.old` (a hard link: no copy; a copy where links fail);
+ *  5. renames the temporary files over the targets; if one fails, the previous files are renamed back and
+ *     the new ones removed, so the folder holds the previous report whole, and the error names the file;
+ *  6. removes the manifest (the commit point: from here the new report stands), then the kept files.
+ * A run killed during 3–6 leaves the manifest: the next run, under the lock, rolls that commit back.
+ * SIGINT, SIGTERM and SIGHUP remove the run's temporary files and release the lock, then end the process.
+ * `new OutputSet()` (without a lock) commits the same way but neither serialises runs nor removes leftovers.
+ */
 export class OutputSet {
   private sinks: FileSink[] = [];
+  private state: 'open' | 'committed' | 'discarded' = 'open';
+  private interruptedBy: string | undefined;
+  private unhook: (() => void) | undefined;
+  private dir: string | undefined;
+  /** names this run's temporary, kept and manifest files */
+  readonly token: string;
+
+  constructor(private readonly lock?: ReportLock) {
+    this.token = lock?.token ?? randomBytes(8).toString('hex');
+    this.dir = lock ? path.resolve(lock.dir) : undefined;
+    this.unhook = cleanupOnSignal((sig) => {
+      this.interruptedBy = sig;
+      this.discard();
+    });
+  }
+
+  /** Takes the lock of `dir` (waiting as `options` say) and clears what dead runs left there. */
+  static async acquire(dir: string, options: OutputSetOptions = {}): Promise<OutputSet> {
+    const lock = await ReportLock.acquire(dir, options);
+    try {
+      removeLeftovers(dir, lock.token);
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+    return new OutputSet(lock);
+  }
 
   open(file: string): FileSink {
-    removeStaleTemps(file);
-    const s = new FileSink(file, false);
+    if (this.state !== 'open') throw new Error(`${file}: the report's files were already ${this.state}`);
+    const dir = path.dirname(path.resolve(file));
+    const base = path.basename(file);
+    if (this.dir === undefined) this.dir = dir;
+    else if (dir !== this.dir) throw new Error(`${file}: a report's files all go into one folder (${this.dir})`);
+    if (this.sinks.some((s) => path.basename(s.path) === base)) throw new Error(`${file}: opened twice`);
+    const s = new FileSink(path.join(dir, base), false, {
+      tempPath: path.join(dir, `.${base}.${process.pid}.${this.token}.tmp`),
+      ...(this.lock ? { onWrite: () => this.lock!.beat() } : {}),
+    });
     this.sinks.push(s);
     return s;
   }
@@ -248,17 +461,116 @@ export class OutputSet {
     s.close();
   }
 
-  /** Every file closed (fsynced) first, then renamed; the folder fsynced. */
+  /** Replaces every target, or none (see the class comment); releases the lock either way. */
   commit(): void {
-    for (const s of this.sinks) s.close();
-    for (const s of this.sinks) s.commit();
-    const dirs = new Set(this.sinks.map((s) => path.dirname(s.path)));
-    for (const d of dirs) syncDirectory(d);
+    if (this.interruptedBy) throw new FileWriteError(this.dir ?? '.', 'commit the report', 'EINTR', `interrupted by ${this.interruptedBy}; no report file was replaced`);
+    if (this.state !== 'open') throw new Error(`the report's files were already ${this.state}`);
+    const dir = this.dir;
+    try {
+      for (const s of this.sinks) s.close();
+      if (dir === undefined) {
+        this.state = 'committed';
+        return;
+      }
+      if (this.lock && !this.lock.stillHeld())
+        throw new FileWriteError(
+          dir,
+          'commit the report',
+          'ELOCKLOST',
+          `its lock ${this.lock.path} was taken over by another run while this one was stopped; no report file was replaced`,
+        );
+      const entries = this.plan(dir);
+      const manifest = path.join(dir, `.report-commit.${process.pid}.${this.token}.manifest`);
+      this.writeManifest(manifest, entries);
+      try {
+        for (const e of entries) if (e.backup !== null) keepPrevious(path.join(dir, e.target), path.join(dir, e.backup));
+        syncDirectory(dir);
+        for (const e of entries) {
+          try {
+            fs.renameSync(path.join(dir, e.temp), path.join(dir, e.target));
+          } catch (err) {
+            throw fsError(path.join(dir, e.target), 'replace (rename)', err);
+          }
+        }
+      } catch (err) {
+        const restored = rollBack(dir, entries);
+        if (restored) unlinkQuietly(manifest);
+        syncDirectory(dir);
+        throw kept(err, restored ? 'the previous report is kept whole' : `the previous files could not all be put back: see ${manifest}`);
+      }
+      syncDirectory(dir);
+      fs.unlinkSync(manifest); // the commit point
+      for (const e of entries) if (e.backup !== null) unlinkQuietly(path.join(dir, e.backup));
+      syncDirectory(dir);
+      this.state = 'committed';
+    } finally {
+      if (this.state !== 'committed') this.discard();
+      else this.finish();
+    }
   }
 
-  discard(): void {
-    for (const s of this.sinks) s.discard();
+  /** Each target's temporary and kept names; throws before anything is touched when a target cannot be replaced. */
+  private plan(dir: string): ManifestEntry[] {
+    let mounts: Set<string> | undefined;
+    let realDir = dir;
+    try {
+      realDir = fs.realpathSync(dir);
+    } catch {
+      /* keep */
+    }
+    return this.sinks.map((s) => {
+      const target = path.basename(s.path);
+      let st: fs.Stats | undefined;
+      try {
+        st = fs.lstatSync(s.path);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw kept(fsError(s.path, 'replace', e), 'no report file was replaced');
+      }
+      if (st?.isDirectory()) throw new FileWriteError(s.path, 'replace', 'EISDIR', 'EISDIR: is a directory; no report file was replaced');
+      if (st) {
+        mounts ??= mountPoints();
+        if (mounts.has(path.join(realDir, target)))
+          throw new FileWriteError(s.path, 'replace', 'EBUSY', 'EBUSY: a mount point; no report file was replaced');
+      }
+      return { target, temp: path.basename(s.tempPath), backup: st ? `.${target}.${process.pid}.${this.token}.old` : null };
+    });
   }
+
+  private writeManifest(file: string, entries: ManifestEntry[]): void {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(file, 'wx', 0o644);
+      fs.writeSync(fd, JSON.stringify({ version: 1, token: this.token, entries }) + '\n');
+      fs.fsyncSync(fd);
+    } catch (e) {
+      unlinkQuietly(file);
+      throw kept(fsError(file, 'write', e), 'no report file was replaced');
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+
+  /** Removes the temporary files (the targets are left as they were) and releases the lock. */
+  discard(): void {
+    if (this.state === 'committed') return;
+    for (const s of this.sinks) s.discard();
+    this.state = 'discarded';
+    this.finish();
+  }
+
+  private finish(): void {
+    this.unhook?.();
+    this.unhook = undefined;
+    this.lock?.release();
+  }
+}
+
+/** The error with what became of the previous report added to its message. */
+function kept(e: unknown, note: string): Error {
+  if (e instanceof FileWriteError) {
+    return new FileWriteError(e.file, e.operation, e.code, `${e.detail}; ${note}`);
+  }
+  return e instanceof Error ? e : new Error(String(e));
 }
 
 /**

@@ -250,7 +250,8 @@ export function cliTarget(): Target<CliCase> {
         } else if (f === 'report.csv' && !text.endsWith('\r\n')) problems.push('report.csv is cut');
         else if (f === 'report.html' && !text.trimEnd().endsWith('</html>')) problems.push('report.html is cut');
       }
-      const leftovers = readdirSync(out).filter((n) => n.endsWith('.tmp'));
+      // temporary files, kept previous files, commit manifests, the folder's lock
+      const leftovers = readdirSync(out).filter((n) => /\.(tmp|old|manifest)$/.test(n) || n === '.report.lock');
       if (leftovers.length) problems.push(`temporary files left: ${leftovers.join(', ')}`);
       // no state lost
       if (existsSync(`${state}.lock`)) problems.push('state lock left behind');

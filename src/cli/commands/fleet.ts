@@ -23,7 +23,7 @@ import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 const USAGE =
   'acs-gate fleet INVENTORY... [--file INSTALLER]... [--path PATH]... --out DIR [--lang ja|en] [--at ISO] [--json] ' +
   '[--trust PEM]... [--acs-root PEM]... [--crl CRL]... [--build N | --maintenance YYYY-MM] [--agent-build N | --agent-maintenance YYYY-MM] [--scope SCOPE] ' +
-  '[--tz ZONE] [--fail-on not-ready|unknown|blocked|unguarded|unreadable]... [--assume-online] [--assume-root-auto-update]';
+  '[--tz ZONE] [--fail-on not-ready|unknown|blocked|unguarded|unreadable]... [--assume-online] [--assume-root-auto-update] [--lock-wait SECONDS]';
 
 const SCOPES = ['all', 'patterns-engines-drivers', 'patterns'] as const;
 
@@ -44,6 +44,23 @@ function programFlags(args: ParsedArgs): Pick<FleetOptions, 'declared' | 'agent'
     ...(Object.keys(declared).length ? { declared } : {}),
     ...(Object.keys(agent).length ? { agent } : {}),
     ...(scope ? { settings: { scope: scope as (typeof SCOPES)[number] } } : {}),
+  };
+}
+
+/** --lock-wait and ACS_GATE_LOCK_STALE_SECONDS as the report's lock options; waiting is said on stderr. */
+function lockOptions(args: ParsedArgs, { io }: CommandContext): NonNullable<FleetOptions['lock']> {
+  const wait = intValue(args, 'lock-wait', [0, 86_400]);
+  const staleText = io.env.ACS_GATE_LOCK_STALE_SECONDS;
+  let stale: number | undefined;
+  if (staleText !== undefined && staleText !== '') {
+    if (!/^\d{1,5}$/.test(staleText) || Number(staleText) < 1 || Number(staleText) > 86_400)
+      throw new UsageError(`ACS_GATE_LOCK_STALE_SECONDS must be a whole number from 1 to 86400, got "${staleText}"`);
+    stale = Number(staleText);
+  }
+  return {
+    ...(wait !== undefined ? { waitMs: wait * 1000 } : {}),
+    ...(stale !== undefined ? { staleMs: stale * 1000 } : {}),
+    onWait: (message) => io.stderr(`acs-gate fleet: ${escapeText(message)}\n`),
   };
 }
 
@@ -124,6 +141,7 @@ export const fleetCommand: Command = {
     scope: { kind: 'value' },
     tz: { kind: 'value' },
     'fail-on': { kind: 'list' },
+    'lock-wait': { kind: 'value' },
     ...assumeFlags,
     ...ENDPOINT_FLAGS,
   },
@@ -173,6 +191,15 @@ Options:
                      which columns of an inventory CSV hold the device name, OS version, … (as readiness takes it)
   --accept-kb KB     a KB accepted as containing the ACS fix, on top of the table; repeatable
   --policy FILE      JSON { "acceptKbs": ["KB..."] }: the same, kept in a file
+  --lock-wait SECONDS
+                     one run at a time writes DIR (lock file DIR/.report.lock): how long to wait for another
+                     run before giving up with exit 2 (default 60). A lock whose run is gone is taken over: at
+                     once when that run was on this host and in this PID namespace, otherwise once the lock has
+                     not changed for ACS_GATE_LOCK_STALE_SECONDS (default 30; its owner refreshes it every 2 s)
+
+The report is committed whole: DIR/report.json, report.csv and report.html are all replaced or none is (a
+file that cannot be replaced, an interruption by SIGINT / SIGTERM / SIGHUP, a failure leave the previous
+report as it was, and no temporary file).
 
 A machine whose readiness is unknown gets decision "unknown" on each path that depends on it; the report
 counts those apart from blocked and shows what their worst case would be.
@@ -210,6 +237,7 @@ Examples:
       known: knownCertificates(loadCertificates(trust ?? []), bundledAcsRoot()),
       ...(acsRoots ? { acsRoots: loadCertificates(acsRoots) } : {}),
       ...(args.lists.get('crl') ? { crls: loadCrls(args.lists.get('crl')!) } : {}),
+      lock: lockOptions(args, ctx),
     };
     return runFleet(options, args, ctx);
   },
