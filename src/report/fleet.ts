@@ -17,7 +17,8 @@ import type { AcsVerifier } from '../installers/verifier';
 import { cachingVerifier } from './verify-cache';
 import { FleetAggregator, type AggregateLimits } from './aggregate';
 import { CsvReportWriter } from './csv';
-import { renderHtml } from './html';
+import { writeHtml } from './html';
+import { PageRows } from './page/rows';
 import { JsonReportWriter } from './json';
 import { inputOverwrittenBy, OutputSet } from './sink';
 import type { EventView, FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
@@ -253,6 +254,8 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   let committed = false;
   const csv = new CsvReportWriter(out.open(outputs.csv), runs, lang);
   const json = new JsonReportWriter(out.open(outputs.json));
+  // every machine's row for the page, streamed to a temporary part and copied into report.html at the end
+  const page = new PageRows(outputs.html, runs);
   /** per decision key, each run's outcome (index = the run's place in `runs`) */
   const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);
   const verifications = new Map<string, VerificationSummary>();
@@ -307,17 +310,21 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
       agg.addMachine(row, alt);
       csv.add(row);
       json.add(row);
+      page.add(row);
       opts.onProgress?.(++done);
     }
     await addTranslations(agg, runs, representatives, lang, (p, i) => deps.simulate(p, i, { verifier }));
     const summary = agg.result([...verifications.values()]);
     json.close(summary);
     csv.close();
-    out.writeFile(outputs.html, renderHtml(summary));
+    const html = out.open(outputs.html);
+    writeHtml((text) => html.write(text), summary, page);
+    page.discard();
     out.commit();
     committed = true;
     return { summary, outputs, simulations, verifications: verifier.verifications() };
   } finally {
+    page.discard();
     if (!committed) out.discard();
   }
 
