@@ -47,7 +47,8 @@ export class RowEncoder {
 
   /** The value's place in the table, or the value itself once the table is full. */
   private ref<T extends string | unknown[]>(v: T): number | T {
-    const key = typeof v === 'string' ? v : '\u0001' + JSON.stringify(v);
+    // a list of table places (the usual case) is keyed by its numbers; a list holding values, by its JSON
+    const key = typeof v === 'string' ? v : v.every((x) => typeof x === 'number') ? '\u0001' + v.join(',') : '\u0002' + JSON.stringify(v);
     const i = this.index.get(key);
     if (i !== undefined) return i;
     if (this.table.length >= this.limit) return v;
@@ -58,24 +59,26 @@ export class RowEncoder {
 
   /** One machine as the JSON text of its tuple, safe inside a <script> element. */
   encode(row: MachineRow): string {
-    const decisions = this.runs.map((r) => decisionLetter(row.outcomes.find((o) => o.path === r.path && o.file === r.file))).join('');
-    const reasons = [...new Set(row.reasons.map((r) => (r.fact ? `${r.code}\u0000${r.fact}` : r.code)))].map((x) => this.ref(x));
+    let decisions = '';
+    for (let i = 0; i < this.runs.length; i++) {
+      const r = this.runs[i]!;
+      // the outcomes come in the runs' order (fleet.ts); any other order is looked up
+      const at = row.outcomes[i];
+      decisions += decisionLetter(at && at.path === r.path && at.file === r.file ? at : row.outcomes.find((o) => o.path === r.path && o.file === r.file));
+    }
+    const reasons = row.reasons.length ? [...new Set(row.reasons.map((r) => (r.fact ? `${r.code}\u0000${r.fact}` : r.code)))].map((x) => this.ref(x)) : [];
     const steps = row.remediation.map((s) => this.ref(s));
-    const src = /^(.*):(\d+)$/.exec(row.source);
-    const tuple: unknown[] = [
-      row.name,
-      row.ready === true ? 1 : row.ready === false ? 0 : 2,
-      this.ref(decisions),
-      row.windows === null ? null : this.ref(row.windows),
-      row.version === undefined ? null : this.ref(row.version),
-      row.ubr ?? null,
-      this.ref(reasons),
-      this.ref(steps),
-      this.ref(src ? src[1]! : row.source),
-      src ? Number(src[2]) : null,
-    ];
-    if (row.assumed?.length) tuple.push(this.ref(row.assumed.map((a) => this.ref(a))));
-    return scriptJson(tuple);
+    // "file:line" (a line of a fleet file): the file once in the table, the line as a number
+    const colon = row.source.lastIndexOf(':');
+    const line = colon > 0 && /^\d+$/.test(row.source.slice(colon + 1)) ? row.source.slice(colon + 1) : null;
+    const ref = (x: number | unknown): string => (typeof x === 'number' ? String(x) : scriptJson(x));
+    let out =
+      `[${scriptJson(row.name)},${row.ready === true ? 1 : row.ready === false ? 0 : 2},${ref(this.ref(decisions))},` +
+      `${row.windows === null ? 'null' : ref(this.ref(row.windows))},${row.version === undefined ? 'null' : ref(this.ref(row.version))},` +
+      `${typeof row.ubr === 'number' && Number.isFinite(row.ubr) ? row.ubr : 'null'},${ref(this.ref(reasons))},${ref(this.ref(steps))},` +
+      `${ref(this.ref(line === null ? row.source : row.source.slice(0, colon)))},${line === null ? 'null' : Number(line)}`;
+    if (row.assumed?.length) out += `,${ref(this.ref(row.assumed.map((a) => this.ref(a))))}`;
+    return out + ']';
   }
 
   /** The string table, as JSON safe inside a <script> element. */
