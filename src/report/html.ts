@@ -307,22 +307,34 @@ function assumptionsLine(s: FleetSummary): string {
   return `<div id="assumptions" class="assumed"><strong>${t('assumptions')}</strong><ul>${items.join('')}</ul></div>`;
 }
 
-/** The installer's own failed verdict, once, on top: its failure codes and the fix (not the machines' ACS). */
+/** An entry that says it is the installer's own verdict (a field another part of the report may add). */
+function ownVerdict(v: VerificationSummary): boolean {
+  const x = v as VerificationSummary & { own?: unknown; scope?: unknown; kind?: unknown };
+  return x.own === true || x.scope === 'installer' || x.scope === 'file' || x.kind === 'installer';
+}
+
+/**
+ * The installer's own failed verdict, once, on top, with its failure codes and the fix. An installer's
+ * verdict is its own (not a machine's missing root) when an entry says so, or when it fails under every trust
+ * the machines have: then the codes it fails with everywhere are its own.
+ */
 function installerBanner(vs: VerificationSummary[]): string {
-  const bad = new Map<string, { verdict: string; failures: Set<string> }>();
-  for (const v of vs) {
-    if (v.verdict === 'valid') continue;
-    const k = `${v.file}\u0000${v.verdict}`;
-    const b = bad.get(k) ?? { verdict: v.verdict, failures: new Set<string>() };
-    for (const f of v.failures ?? []) b.failures.add(String(f));
-    bad.set(k, b);
+  const byFile = new Map<string, VerificationSummary[]>();
+  for (const v of vs) byFile.set(v.file, [...(byFile.get(v.file) ?? []), v]);
+  const items: string[] = [];
+  for (const [file, entries] of byFile) {
+    const own = entries.filter(ownVerdict);
+    const failed = own.length ? own.filter((v) => v.verdict !== 'valid') : entries.every((v) => v.verdict !== 'valid') ? entries : [];
+    if (!failed.length) continue;
+    const lists = failed.map((v) => (v.failures ?? []).map(String));
+    const everywhere = lists.reduce((a, b) => a.filter((c) => b.includes(c)));
+    const codes = [...new Set(everywhere.length ? everywhere : lists.flat())];
+    const verdicts = [...new Set(failed.map((v) => v.verdict))];
+    items.push(
+      `<li><code>${e(path.basename(file))}</code>: ${verdicts.map(verdictLabel).join(', ')}${codes.length ? ` · ${t('failureCodes')}: ${codes.map((c) => `<code>${e(c)}</code>`).join(' ')}` : ''}</li>`,
+    );
   }
-  if (!bad.size) return '';
-  const items = [...bad.entries()].map(([k, b]) => {
-    const file = k.slice(0, k.indexOf('\u0000'));
-    const codes = [...b.failures].map((c) => `<code>${e(c)}</code>`).join(' ');
-    return `<li><code>${e(path.basename(file))}</code>: ${verdictLabel(b.verdict)}${codes ? ` · ${t('failureCodes')}: ${codes}` : ''}</li>`;
-  });
+  if (!items.length) return '';
   return `<section id="installer-verdict" class="banner bad" role="alert"><h2>${t('installerInvalid')}</h2><ul>${items.join('')}</ul><p>${t('installerInvalidFix')}</p></section>`;
 }
 
@@ -349,7 +361,7 @@ function perPathTable(s: FleetSummary): string {
     .map(
       (p) =>
         `<tr data-path="${e(p.path)}"><td>${pathName(p)}</td><td class="n ok">${num(p.allowed)}</td><td class="n bad">${num(p.blocked)}</td><td class="n"><span class="ung">${num(p.unguarded)}</span></td>` +
-        `<td class="n unk">${num(p.unknown ?? 0)}${p.unknown ? ` <span class="muted">(${t('worstCase')}: ${t('blocked')} ${num(p.unknownWorstCase?.blocked ?? 0)}, ${t('unguarded')} ${num(p.unknownWorstCase?.unguarded ?? 0)})</span>` : ''}</td></tr>`,
+        `<td class="n unk">${num(p.unknown ?? 0)}${p.unknown ? `<br><span class="muted wc">(${t('worstCase')}: ${t('blocked')} ${num(p.unknownWorstCase?.blocked ?? 0)}, ${t('unguarded')} ${num(p.unknownWorstCase?.unguarded ?? 0)})</span>` : ''}</td></tr>`,
     )
     .join('');
   return (

@@ -139,7 +139,7 @@ describe('the report page', () => {
   it('counts an unknown run as unknown with its worst case, never as blocked, in its own colour', () => {
     const html = page();
     // (the machine list itself is drawn by the page's script: tests/report/html-browser.test.ts)
-    expect(html).toMatch(/<tr data-path="msi">.*<td class="n unk">1 <span class="muted">\(.*最悪の場合.*ブロック.* 1,/);
+    expect(html).toMatch(/<tr data-path="msi">.*<td class="n unk">1<br><span class="muted wc">\(.*最悪の場合.*ブロック.* 1,/);
     expect(html).toMatch(/<span class="bad">.*?: 0<\/span>/); // msi: blocked 0
     expect(html).toContain('data-path="msi"');
     const colour = (sel: string) => new RegExp(`[,}]${sel.replace('.', '\\.')}[^{]*\\{color:(#[0-9a-f]+)`).exec(html)?.[1];

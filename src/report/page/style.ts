@@ -15,6 +15,7 @@ h1{font-size:1.6em;margin:.2em 0}h2{margin-top:1.6em;border-bottom:2px solid #d0
 .cards{display:flex;gap:12px;flex-wrap:wrap}.card{background:#fff;border-radius:8px;padding:12px 18px;min-width:130px;box-shadow:0 1px 2px #0002}
 .card .n{font-size:2em;font-weight:600;display:block}.card.ok .n{color:#2e7d32}.card.bad .n{color:#c62828}.card.unk .n{color:#546e7a}
 a.card{color:inherit;text-decoration:none}
+#per-path-counts .wc{white-space:normal;font-size:.85em;font-weight:400}#per-path-counts td:first-child{overflow-wrap:anywhere}
 .first{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}.first>div{flex:1 1 420px;min-width:0}
 .charts{display:flex;flex-wrap:wrap;gap:24px}figure{background:#fff;border-radius:8px;padding:10px;margin:0;box-shadow:0 1px 2px #0002;max-width:100%;overflow-x:auto}
 figcaption{font-weight:600;margin-bottom:6px}svg .lbl,svg .num{font-size:12px;dominant-baseline:middle;fill:#344054}
