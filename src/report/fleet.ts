@@ -400,13 +400,7 @@ async function addTranslations(
       if (!input) continue;
       const translated = (await simulate(run.path, { ...input, lang: other })).popups.find((x) => x.id === p.id);
       if (translated)
-        agg.addPopupTranslation(run.path, run.file, index, other, {
-          id: translated.id,
-          window: translated.window,
-          title: translated.title,
-          text: translated.text,
-          buttons: [...translated.buttons],
-        });
+        agg.addPopupTranslation(run.path, run.file, index, other, popupView(translated));
     }
   }
 }
