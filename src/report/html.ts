@@ -556,8 +556,9 @@ export function writeHtml(write: (text: string) => void, s: FleetSummary, rows: 
   write(`\n],"strings":${rows.stringsJson()}}</script>\n<script>${CLIENT_JS}</script>\n</body>\n</html>\n`);
 }
 
-/** The self-contained report.html for a summary, its machine list from the summary's rows (`machines`). */
+/** The self-contained report.html (no external resources; every text escaped) for a fleet summary. */
 export function renderHtml(s: FleetSummary): string {
+  // its machine list holds the summary's rows (`machines`); fleetReport streams every machine through writeHtml
   const parts: string[] = [];
   writeHtml((x) => parts.push(x), s, new MemoryRows(s.perPath.map((p) => ({ path: p.path, file: p.file })), s.machines));
   return parts.join('');
