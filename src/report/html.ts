@@ -529,12 +529,12 @@ ${verifications}
 function tail(s: FleetSummary, rows: RowsSource): string {
   const importErrors = s.importErrors.length
     ? `<h2>${t('importErrors')} (${num(s.totals.importErrors)})</h2>${s.totals.importErrors > s.importErrors.length ? `<p class="muted">${tf('firstListed', { shown: s.importErrors.length, n: s.totals.importErrors })}</p>` : ''}<table id="import-errors"><thead><tr><th>${t('source')}</th><th>${t('line')}</th><th>${t('error')}</th></tr></thead><tbody>` +
-      s.importErrors.map((x) => `<tr><td>${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.error)}</td></tr>`).join('') +
+      s.importErrors.map((x) => `<tr><td translate="no">${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.error)}</td></tr>`).join('') +
       '</tbody></table>'
     : '';
   const skipped = s.skipped?.count
     ? `<h2>${t('skipped')} (${num(s.skipped.count)})</h2>${s.skipped.count > s.skipped.items.length ? `<p class="muted">${tf('firstListed', { shown: s.skipped.items.length, n: s.skipped.count })}</p>` : ''}<table id="skipped"><thead><tr><th>${t('source')}</th><th>${t('line')}</th><th>${t('reason')}</th></tr></thead><tbody>` +
-      s.skipped.items.map((x) => `<tr><td>${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.reason)}</td></tr>`).join('') +
+      s.skipped.items.map((x) => `<tr><td translate="no">${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.reason)}</td></tr>`).join('') +
       '</tbody></table>'
     : '';
   return `${importErrors}

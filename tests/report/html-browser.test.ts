@@ -18,6 +18,8 @@ import { knownCertificates, loadCertificates } from '../../src/cli/certs';
 import { demoInputs } from '../../src/cli/commands/demo';
 import { fleetReport } from '../../src/report/default-deps';
 import { runFleetReport } from '../../src/report/fleet';
+import { renderHtml } from '../../src/report/html';
+import type { FleetSummary } from '../../src/report/types';
 import { writeDistinctInventory } from '../../bench/distinct-fleet';
 import { fleetBench } from '../../bench/fleet-setup';
 import { chromiumAvailable, CHROMIUM, launchChromium, type OpenBrowser } from './browser';
@@ -56,6 +58,38 @@ function listedNames(page: Page): Promise<string[]> {
 
 async function choose(page: Page, id: string, value: string): Promise<void> {
   await page.select(`#${id}`, value);
+}
+
+/**
+ * The English words left in a page's visible text, outside code, data values (`translate="no"`: machine names,
+ * Windows lines, file names, times) and the names of products, Windows and the FAQ's own words.
+ */
+async function englishWords(page: Page): Promise<string[]> {
+  const words = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (el.closest('script,style,noscript,code,[translate="no"]')) continue;
+      if (!el.checkVisibility()) continue;
+      out.push(n.textContent ?? '');
+    }
+    return out.join(' ');
+  });
+  // product and Windows names, and words of the FAQ's own text ("最新のWindows update") and of example paths (Program Files)
+  const ALLOWED = new Set(
+    'Windows Server Microsoft ACS Azure Code Signing Trend Micro Apex One Security Agent OK KB OS UBR ID CSV JSON PKI LTSC Enterprise Pro SP R2 Identity Verification Root Certificate Authority Patch English Q A Application Update Standard ESU XP systeminfo update Files'.split(' '),
+  );
+  return (
+    words
+      .replace(/https?:\/\/\S+/g, ' ')
+      .replace(/\S*[\\/]\S*/g, ' ')
+      .replace(/\S+\.(exe|msi|dll|cer|pem|jsonl?|csv|cmd|ps1)\b/gi, ' ')
+      .replace(/--[a-z-]+/g, ' ')
+      .replace(/\b[A-Z0-9]+(_[A-Z0-9]+)+\b/g, ' ')
+      .match(/[A-Za-z][A-Za-z'-]+/g)
+      ?.filter((w) => !ALLOWED.has(w) && !/^(KB\d+|\d*H\d)$/.test(w)) ?? []
+  );
 }
 
 let chromium: OpenBrowser | undefined;
@@ -216,30 +250,30 @@ maybe('report.html of the sample fleet in Chromium', () => {
   });
 
   it('leaves no English in the Japanese view (data values, codes and product names aside)', async () => {
-    const words = await page.evaluate(() => {
-      const out: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement!;
-        if (el.closest('script,style,noscript,code,[translate="no"]')) continue;
-        if (!el.checkVisibility()) continue;
-        out.push(n.textContent ?? '');
-      }
-      return out.join(' ');
+    expect(await englishWords(page)).toEqual([]);
+  });
+
+  it('leaves no English in the Japanese banners either: an installer failing everywhere, skipped files, unreadable lines', async () => {
+    const s = JSON.parse(/<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(fs.readFileSync(new URL(url), 'utf8'))![1]!) as FleetSummary;
+    const file = s.files[0]!;
+    const html = renderHtml({
+      ...s,
+      machines: [],
+      verifications: [{ file, trust: 'root in store', verdict: 'invalid', acs: false, failures: ['TAMPERED'], machines: 11 }],
+      importErrors: [{ source: 'inventory/bad.jsonl', line: 3, error: 'JSON として読めない行です' }],
+      skipped: { count: 1, items: [{ source: 'share/Thumbs.db', reason: '端末のエクスポートではありません' }] },
+      totals: { ...s.totals, importErrors: 1 },
     });
-    // product and Windows names, and words of the FAQ's own text ("最新のWindows update") and of example paths (Program Files)
-    const ALLOWED = new Set(
-      'Windows Server Microsoft ACS Azure Code Signing Trend Micro Apex One Security Agent OK KB OS UBR ID CSV JSON PKI LTSC Enterprise Pro SP R2 Identity Verification Root Certificate Authority Patch English Q A Application Update Standard ESU XP systeminfo update Files'.split(' '),
-    );
-    const left = words
-      .replace(/https?:\/\/\S+/g, ' ')
-      .replace(/\S*[\\/]\S*/g, ' ')
-      .replace(/\S+\.(exe|msi|dll|cer|pem|jsonl?|csv|cmd|ps1)\b/gi, ' ')
-      .replace(/--[a-z-]+/g, ' ')
-      .replace(/\b[A-Z0-9]+(_[A-Z0-9]+)+\b/g, ' ')
-      .match(/[A-Za-z][A-Za-z'-]+/g)
-      ?.filter((w) => !ALLOWED.has(w) && !/^(KB\d+|\d*H\d)$/.test(w));
-    expect(left ?? []).toEqual([]);
+    const out = path.join(tempDir('acs-html-banners-'), 'report.html');
+    fs.writeFileSync(out, html);
+    const banners = await open(chromium!.browser, pathToFileURL(out).href);
+    try {
+      expect(await banners.$eval('#installer-verdict', (el) => (el as HTMLElement).innerText)).toContain('TAMPERED');
+      expect(await banners.$eval('#inputs-not-read', (el) => (el as HTMLElement).innerText)).toContain('Thumbs.db');
+      expect(await englishWords(banners)).toEqual([]);
+    } finally {
+      await banners.close();
+    }
   });
 
   it('draws chart labels whole and popups as Windows message boxes (icon, close button)', async () => {
