@@ -142,7 +142,8 @@ export class PageRows implements RowsSource {
     this.sink.flush();
     const fd = fs.openSync(this.sink.tempPath, 'r');
     try {
-      const buf = Buffer.allocUnsafe(1 << 20);
+      // small pieces: each goes straight into the page's write buffer, nothing large is held at the end
+      const buf = Buffer.allocUnsafe(16 << 10);
       const dec = new StringDecoder('utf8');
       for (let got = fs.readSync(fd, buf, 0, buf.length, null); got > 0; got = fs.readSync(fd, buf, 0, buf.length, null)) write(dec.write(buf.subarray(0, got)));
       write(dec.end());
