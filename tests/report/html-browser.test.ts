@@ -46,6 +46,13 @@ function hasJapaneseFont(): boolean {
 async function open(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
+  // what the page's Content-Security-Policy refused (our own style sheet and script must never be)
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (ev) => {
+      const w = window as unknown as { cspViolations?: string[] };
+      (w.cspViolations ??= []).push(`${ev.violatedDirective} ${ev.blockedURI}`);
+    });
+  });
   await page.goto(url, { waitUntil: 'load', timeout: 120000 });
   await page.waitForFunction(() => document.documentElement.getAttribute('data-ready') === '1', { timeout: 120000 });
   return page;
@@ -129,6 +136,7 @@ maybe('report.html of the sample fleet in Chromium', () => {
 
   it('shows the counts on the first screen: totals, a sentence in Japanese word order, per-path blocked / unchecked / unknown', async () => {
     const text = (sel: string) => page.$eval(sel, (el) => (el as HTMLElement).innerText.trim());
+    expect(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations)).toBeUndefined();
     expect(await text('#total-machines')).toBe('11');
     expect(await text('#total-ready')).toBe('5');
     expect(await text('#total-not-ready')).toBe('5');

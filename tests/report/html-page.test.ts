@@ -41,8 +41,10 @@ describe('the machine rows in the page', () => {
     const block = /id="report-rows">([\s\S]*?)<\/script>/.exec(html)![1]!;
     expect(block).not.toMatch(/[<\u2028]/);
     expect(rowsBlock(html).rows.map((r) => r[0])).toEqual(names);
-    // only our own script elements in the page
+    // only our own script elements in the page, and only our own script may run (by its hash)
     expect(html.match(/<script\b/g)).toHaveLength(4);
+    expect(html).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*';/);
+    expect(html).not.toContain('unsafe-inline');
   });
 
   it('keeps the string table bounded: past the bound, values are written in the row itself', () => {
