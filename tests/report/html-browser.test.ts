@@ -372,4 +372,27 @@ maybe('report.html of 100 000 distinct machines × 3 paths', () => {
     expect(best.idle).toBeLessThanOrEqual(3000);
     expect(best.search).toBeLessThanOrEqual(1000);
   }, 600000);
+
+  it('says how many more machines there are to fix than "fix first" shows, and lists them all on request', async () => {
+    const page = await open(chromium!.browser, url);
+    try {
+      const s = await page.evaluate(() => JSON.parse(document.getElementById('report-data')!.textContent!) as { totals: { notReady: number; unknown: number }; fixFirst: unknown[] });
+      const toFix = s.totals.notReady + s.totals.unknown;
+      expect(toFix).toBeGreaterThan(s.fixFirst.length);
+      const note = await page.$eval('#fix-first-count', (el) => (el as HTMLElement).innerText);
+      expect(note).toContain(`対処が必要な ${toFix.toLocaleString('en-US')} 台のうち、優先度の高い ${s.fixFirst.length} 台を表示しています (ほかに ${(toFix - s.fixFirst.length).toLocaleString('en-US')} 台)`);
+      await page.click('#show-to-fix');
+      expect(await page.$eval('#machine-count', (el) => (el as HTMLElement).innerText)).toContain(`該当 ${toFix.toLocaleString('en-US')} 台`);
+      expect(await page.$$eval('#machines tbody td.ready.ok', (c) => c.length)).toBe(0);
+      // page by page: the second page follows the first
+      const first = await listedNames(page);
+      await page.click('#machine-pager .next');
+      const second = await listedNames(page);
+      expect(first).toHaveLength(100);
+      expect(second).toHaveLength(100);
+      expect(second.filter((n) => first.includes(n))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 300000);
 });
