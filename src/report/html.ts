@@ -140,14 +140,19 @@ function reasonLabel(code: string): string {
   return l ? `${biOf(l)} <code>${e(code)}</code>` : `<code>${e(code)}</code>`;
 }
 
+const VERDICT_KEYS: Record<string, Key> = { valid: 'verdictValid', invalid: 'verdictInvalid', unsigned: 'verdictUnsigned', malformed: 'verdictMalformed' };
+const LEVEL_KEYS: Record<string, Key> = { Error: 'levelError', Warning: 'levelWarning', Information: 'levelInformation' };
+
+/** The verifier's verdict in the reader's words (an unknown value shown as the code it is). */
 function verdictLabel(v: string): string {
-  const k = ({ valid: 'verdictValid', invalid: 'verdictInvalid', unsigned: 'verdictUnsigned', malformed: 'verdictMalformed' } as Record<string, Key>)[v];
-  return k && Object.prototype.hasOwnProperty.call({ valid: 1, invalid: 1, unsigned: 1, malformed: 1 }, v) ? t(k) : `<code>${e(v)}</code>`;
+  const k = own(VERDICT_KEYS, v);
+  return k ? t(k) : `<code>${e(v)}</code>`;
 }
 
+/** An event level as Event Viewer shows it in the reader's language. */
 function levelLabel(level: string): string {
-  const k = ({ Error: 'levelError', Warning: 'levelWarning', Information: 'levelInformation' } as Record<string, Key>)[level];
-  return k && ['Error', 'Warning', 'Information'].includes(level) ? t(k) : e(level);
+  const k = own(LEVEL_KEYS, level);
+  return k ? t(k) : e(level);
 }
 
 /** Approximate width in pixels of a chart label at 12px (wide characters and capitals count more). */
@@ -445,7 +450,7 @@ function clientLabels(s: FleetSummary, runs: readonly PageRun[]): string {
     facts: FACT_LABELS,
     stepAlt: s.remediationSteps.flatMap((r) => (r.alt?.[other] !== undefined && r.step !== OTHER_STEPS ? [[r.step, r.alt[other]]] : [])),
     csvHeader: csvHeader([...runs]),
-    csvName: s.lang === 'ja' ? 'report-端末一覧.csv' : 'report-machines.csv',
+    csvName: PAGE_LABELS.csvFileName[s.lang],
   });
 }
 

@@ -178,6 +178,7 @@ export const PAGE_LABELS = {
   loggedOn: { ja: '記録される端末数', en: 'Machines' },
   examplePath: { ja: 'パスは例です', en: 'paths are examples' },
   unknownWindows: { ja: '不明', en: 'Unknown' },
+  csvFileName: { ja: 'report-端末一覧.csv', en: 'report-machines.csv' },
 } as const;
 
 export type PageLabelKey = keyof typeof PAGE_LABELS;
