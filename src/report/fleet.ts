@@ -17,7 +17,8 @@ import type { AcsVerifier } from '../installers/verifier';
 import { cachingVerifier } from './verify-cache';
 import { FleetAggregator, type AggregateLimits } from './aggregate';
 import { CsvReportWriter } from './csv';
-import { renderHtml } from './html';
+import { writeHtml } from './html';
+import { PageRows } from './page/rows';
 import { JsonReportWriter } from './json';
 import { inputOverwrittenBy, OutputSet } from './sink';
 import type { EventView, FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
@@ -272,9 +273,12 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   let committed = false;
   let csv: CsvReportWriter;
   let json: JsonReportWriter;
+  // every machine's row for the page, streamed to a temporary part and copied into report.html at the end
+  let page: PageRows;
   try {
     csv = new CsvReportWriter(out.open(outputs.csv), runs, lang);
     json = new JsonReportWriter(out.open(outputs.json));
+    page = new PageRows(out.scratch(outputs.html, 'rows'), runs);
   } catch (e) {
     out.discard();
     throw e;
@@ -336,6 +340,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
       agg.addMachine(row, alt);
       csv.add(row);
       json.add(row);
+      page.add(row);
       opts.onProgress?.(++done);
     }
     const sofar = agg.result();
@@ -344,11 +349,14 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     const summary = withInputs(agg.result([...verifications.values()]), stats, unread);
     json.close(summary);
     csv.close();
-    out.writeFile(outputs.html, renderHtml(summary));
+    const html = out.open(outputs.html);
+    writeHtml((text) => html.write(text), summary, page);
+    page.discard();
     out.commit();
     committed = true;
     return { summary, outputs, simulations, verifications: verifier.verifications() };
   } finally {
+    page.discard();
     if (!committed) out.discard();
   }
 
@@ -424,13 +432,7 @@ async function addTranslations(
       if (!input) continue;
       const translated = (await simulate(run.path, { ...input, lang: other })).popups.find((x) => x.id === p.id);
       if (translated)
-        agg.addPopupTranslation(run.path, run.file, index, other, {
-          id: translated.id,
-          window: translated.window,
-          title: translated.title,
-          text: translated.text,
-          buttons: [...translated.buttons],
-        });
+        agg.addPopupTranslation(run.path, run.file, index, other, popupView(translated));
     }
   }
 }

@@ -1,30 +1,47 @@
 /**
- * report.html: one self-contained page (inline CSS, JS and SVG; no network). Both languages are in the
- * page (labels, popups, and the readiness reasons and remediation of the machines to fix first and of the
- * steps table); the chosen one shows first and a button switches. The summary is also embedded as JSON in a
- * <script type="application/json"> with "<" escaped, for tools that scrape the page.
+ * report.html: one self-contained page (inline CSS, JS and SVG; nothing fetched, a CSP that allows nothing
+ * from outside). Both languages are in the page (labels, popups, and the readiness reasons and remediation
+ * of the machines to fix first and of the steps table); the chosen one shows first and a button switches.
+ *
+ * The first screen: the installer's own failed verdict and the inputs not read (banners), the counts, the
+ * per-path blocked / installs-unchecked / unknown counts, the machines per fix step, the charts and "fix
+ * first". Then every machine: compact rows (page/rows.ts) in a <script type="application/json"> block that
+ * the page's script (page/client.ts) searches, filters, sorts, pages and saves as CSV. The summary is also
+ * embedded as JSON, for tools that scrape the page. `writeHtml` streams the page (rows copied from the part
+ * written while the fleet was read); `renderHtml` builds it in memory from a summary's sample of rows.
  */
 import { escapeTerminal } from '../text/escape';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { OTHER_STEPS } from './aggregate';
-import { FACT_LABELS, LABELS, REASON_LABELS, TRUST_LABELS, type LabelKey } from './i18n';
-import type { Decision, FleetSummary, KnownDecision, Lang, MachineRow, PerPathSummary, PopupView, Tri } from './types';
+import { FACT_LABELS, LABELS, PAGE_LABELS, REASON_LABELS, TRUST_LABELS } from './i18n';
+import type { Decision, FleetSummary, KnownDecision, Lang, PerPathSummary, PopupView, EventView, Tri, VerificationSummary } from './types';
 import { ASSUMPTION_LABELS, type AssumableFact } from './assumptions';
+import { csvHeader } from './csv';
+import { CATALOG, type MessageId } from '../messages/catalog';
+import { EVENT_DEFINITIONS } from '../eventlog/sources';
+import { CLIENT_JS } from './page/client';
+import { CSS } from './page/style';
+import { MemoryRows, type PageRun, type RowsSource } from './page/rows';
+import { scriptJson } from './page/json';
+
+export { scriptJson };
 
 export function escapeHtml(s: string): string {
   return escapeTerminal(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** JSON safe inside a <script> element: no "<" (so no "</script>"), and no U+2028/2029. */
-export function scriptJson(value: unknown): string {
-  // also DEL, C1, bidi controls and invisible marks as \uNNNN: the same JSON value, nothing raw in the page
-  return JSON.stringify(value).replace(/[<\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 const e = escapeHtml;
+const ALL_LABELS = { ...LABELS, ...PAGE_LABELS };
+type Key = keyof typeof ALL_LABELS;
+type Bilingual = { ja: string; en: string };
 
 function bi(ja: string, en: string): string {
   return ja === en ? e(ja) : `<span class="l-ja">${e(ja)}</span><span class="l-en">${e(en)}</span>`;
+}
+
+function biOf(o: Bilingual): string {
+  return bi(o.ja, o.en);
 }
 
 /** Microsoft's support page of a KB in the reader's language (a link only; nothing is fetched). */
@@ -65,14 +82,49 @@ function altList(list: string[], alt: Partial<Record<Lang, { reasons: string[]; 
   return o && o.length === list.length ? o : undefined;
 }
 
-function t(key: LabelKey): string {
-  return bi(LABELS[key].ja, LABELS[key].en);
+function t(key: Key): string {
+  return biOf(ALL_LABELS[key]);
+}
+
+type Vars = Record<string, string | number | ((l: Lang) => string)>;
+
+/** A label with its `{name}` placeholders filled (numbers grouped as 1,234), in both languages. */
+function fillLabel(key: Key, vars: Vars): Bilingual {
+  const out = { ja: '', en: '' };
+  for (const l of ['ja', 'en'] as const)
+    out[l] = ALL_LABELS[key][l].replace(/\{(\w+)\}/g, (_, k: string) => {
+      const v = vars[k];
+      return typeof v === 'function' ? v(l) : typeof v === 'number' ? num(v) : (v ?? '');
+    });
+  return out;
+}
+
+function tf(key: Key, vars: Vars): string {
+  return biOf(fillLabel(key, vars));
+}
+
+function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** "machine" / "machines" after a count in English (Japanese counts take 台 either way). */
+function machinesWord(n: number): (l: Lang) => string {
+  return (l) => ALL_LABELS[n === 1 ? 'machineOne' : 'machineMany'][l];
+}
+
+function stepsWord(n: number): (l: Lang) => string {
+  return (l) => ALL_LABELS[n === 1 ? 'stepOne' : 'stepMany'][l];
 }
 
 /** The trust column in both languages (the value itself is the English label). */
 function trustCell(trust: string): string {
-  const l = TRUST_LABELS[trust];
-  return l ? bi(l.ja, l.en) : e(trust);
+  const l = own(TRUST_LABELS, trust);
+  return l ? biOf(l) : e(trust);
+}
+
+/** A data-named entry of a label table (never an inherited property such as "constructor"). */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
 function readyLabel(r: Tri): string {
@@ -83,31 +135,41 @@ function readyClass(r: Tri): string {
   return r === true ? 'ok' : r === false ? 'bad' : 'unk';
 }
 
-/** A decision, and for an unknown one what its worst case would be. */
-function decisionLabel(d: Decision, worst?: KnownDecision): string {
-  return worst && d === 'unknown' ? `${t('unknown')} <span class="muted">(${t('worstCase')}: ${t(worst)})</span>` : t(d);
-}
-
 function reasonLabel(code: string): string {
-  const l = REASON_LABELS[code];
-  return l ? `${bi(l.ja, l.en)} <code>${e(code)}</code>` : `<code>${e(code)}</code>`;
+  const l = own(REASON_LABELS, code);
+  return l ? `${biOf(l)} <code>${e(code)}</code>` : `<code>${e(code)}</code>`;
 }
 
-/** Approximate width in pixels of a chart label at 12px (wide characters count double). */
+const VERDICT_KEYS: Record<string, Key> = { valid: 'verdictValid', invalid: 'verdictInvalid', unsigned: 'verdictUnsigned', malformed: 'verdictMalformed' };
+const LEVEL_KEYS: Record<string, Key> = { Error: 'levelError', Warning: 'levelWarning', Information: 'levelInformation' };
+
+/** The verifier's verdict in the reader's words (an unknown value shown as the code it is). */
+function verdictLabel(v: string): string {
+  const k = own(VERDICT_KEYS, v);
+  return k ? t(k) : `<code>${e(v)}</code>`;
+}
+
+/** An event level as Event Viewer shows it in the reader's language. */
+function levelLabel(level: string): string {
+  const k = own(LEVEL_KEYS, level);
+  return k ? t(k) : e(level);
+}
+
+/** Approximate width in pixels of a chart label at 12px (wide characters and capitals count more). */
 export function labelWidth(label: string): number {
   let w = 0;
-  for (const ch of label) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 12 : 7;
+  for (const ch of label)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 13 : /[A-Z0-9_@%#&MW]/.test(ch) ? 9 : /[a-z]/.test(ch) ? 7.5 : 5;
   return Math.ceil(w);
 }
 
-/** Horizontal stacked bars as inline SVG. */
-export function barChart(
-  title: string,
-  rows: { label: string; parts: { value: number; cls: string }[] }[],
-  idPrefix: string,
-): string {
-  // wide enough for the longest label, whole (CJK characters count double)
-  const labelW = Math.max(120, ...rows.map((r) => labelWidth(r.label) + 16));
+type ChartLabel = string | Bilingual;
+
+/** Horizontal stacked bars as inline SVG; a label in two languages is drawn twice, one shown per language. */
+export function barChart(title: string, rows: { label: ChartLabel; parts: { value: number; cls: string }[] }[], idPrefix: string): string {
+  const texts = (l: ChartLabel) => (typeof l === 'string' ? [l] : [l.ja, l.en]);
+  // wide enough for the longest label, whole, in either language
+  const labelW = Math.max(120, ...rows.flatMap((r) => texts(r.label).map((x) => labelWidth(x) + 16)));
   const barW = 380;
   const rowH = 26;
   const max = Math.max(1, ...rows.map((r) => r.parts.reduce((s, p) => s + p.value, 0)));
@@ -126,143 +188,289 @@ export function barChart(
           return rect;
         })
         .join('');
-      return (
-        `<g id="${e(idPrefix)}-${i}"><text class="lbl" x="${labelW - 8}" y="${y + rowH / 2}" text-anchor="end">${e(r.label)}</text>` +
-        `${rects}<text class="num" x="${(x + 6).toFixed(1)}" y="${y + rowH / 2}">${total}</text></g>`
-      );
+      const at = `x="${labelW - 8}" y="${y + rowH / 2}" text-anchor="end"`;
+      const label =
+        typeof r.label === 'string' || r.label.ja === r.label.en
+          ? `<text class="lbl" ${at}>${e(typeof r.label === 'string' ? r.label : r.label.ja)}</text>`
+          : `<text class="lbl l-ja" ${at}>${e(r.label.ja)}</text><text class="lbl l-en" ${at}>${e(r.label.en)}</text>`;
+      return `<g id="${e(idPrefix)}-${i}">${label}${rects}<text class="num" x="${(x + 6).toFixed(1)}" y="${y + rowH / 2}">${num(total)}</text></g>`;
     })
     .join('');
-  return `<figure><figcaption>${title}</figcaption><svg role="img" width="${labelW + barW + 60}" height="${h}" viewBox="0 0 ${labelW + barW + 60} ${h}" xmlns="http://www.w3.org/2000/svg">${bars}</svg></figure>`;
+  const width = labelW + barW + 70;
+  return `<figure><figcaption>${title}</figcaption><svg role="img" width="${width}" height="${h}" viewBox="0 0 ${width} ${h}" xmlns="http://www.w3.org/2000/svg">${bars}</svg></figure>`;
 }
 
 function legend(): string {
   return `<p class="legend"><span class="sw ok"></span>${t('ready')} <span class="sw bad"></span>${t('notReady')} <span class="sw unk"></span>${t('unknown')} <span class="muted">— ${t('unknownNote')}</span></p>`;
 }
 
-/** Says, under a popup, when its wording is ours rather than Trend Micro's or Microsoft's (messages/catalog.ts). */
+/** The values a FAQ-or-ours field may take: 'faq' / 'seed' (the FAQ's own text) or anything else (ours). */
+function fromFaq(value: unknown): boolean | undefined {
+  if (value === 'faq' || value === 'seed') return true;
+  if (value === 'inferred' || value === 'ours' || value === 'translation' || value === 'official') return false;
+  return undefined;
+}
+
+const INFERRED_NOTE: Record<string, Key> = { translation: 'inferredTranslation', official: 'inferredOfficial' };
+
+/**
+ * The mark under a popup: "(トレンドマイクロの Q&A より)" only on text the FAQ contains, "当社の推定" on the
+ * rest (a `source: 'faq' | 'inferred'` field when the run gives one, else the catalog's provenance).
+ */
 function provenanceNote(v: PopupView): string {
-  const notes: LabelKey[] = [];
-  if (v.provenance === 'ours') notes.push('textOurs');
-  else if (v.provenance === 'translation') notes.push('textTranslation');
-  if (v.titleProvenance === 'ours' && v.provenance !== 'ours') notes.push('titleOurs');
-  return notes.length ? `<div class="pnote">${notes.map((k) => t(k)).join('<br>')}</div>` : '';
+  const x = v as PopupView & { source?: unknown };
+  const faq = fromFaq(x.source) ?? fromFaq(v.provenance);
+  const notes: string[] = [];
+  if (faq === true) notes.push(`<span class="mark faq">${t('faqMark')}</span>`);
+  else if (faq === false) notes.push(`<span class="mark inf">${t(own(INFERRED_NOTE, v.provenance ?? '') ?? 'inferred')}</span>`);
+  if (v.provenance === 'ours') notes.push(t('textOurs'));
+  else if (v.provenance === 'translation') notes.push(t('textTranslation'));
+  if (hasPath(v.text)) notes.push(`<span class="mark inf">${t('examplePath')}</span>`);
+  if (v.titleProvenance !== undefined && fromFaq(v.titleProvenance) === false && v.provenance !== 'ours')
+    notes.push(`<span class="mark inf">${t('titleInferred')}</span> ${v.titleProvenance === 'ours' ? t('titleOurs') : ''}`);
+  return notes.length ? `<div class="pnote">${notes.join('<br>')}</div>` : '';
+}
+
+/** A Windows path in a text (C:\\…, \\\\server\\…): the report's paths are examples, not read from the machines. */
+function hasPath(text: string): boolean {
+  return /[A-Za-z]:\\|\\\\[^\\\s]+\\/.test(text);
+}
+
+/** Windows' error icon (a red disc with a white cross), drawn inline. */
+const ERROR_ICON =
+  '<svg width="32" height="32" viewBox="0 0 32 32" aria-hidden="true"><circle cx="16" cy="16" r="15" fill="#d13438"/><path d="M10.5 10.5l11 11M21.5 10.5l-11 11" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/></svg>';
+
+/** A popup drawn as a Windows message box: title bar with its close button, the icon, the text, the buttons. */
+function messageBox(v: PopupView, cls: string): string {
+  return (
+    `<div class="${cls}"><div class="popup" role="img"><div class="ptitle"><span class="cap" translate="no">${e(v.title)}</span><span class="x" title="${e(PAGE_LABELS.closeButton.ja)} / ${e(PAGE_LABELS.closeButton.en)}">\u2715</span></div>` +
+    `<div class="pbody">${ERROR_ICON}<div class="ptext">${e(v.text)}</div></div>` +
+    `<div class="pbuttons">${v.buttons.map((b) => `<button type="button" disabled>${e(b)}</button>`).join('')}</div></div>${provenanceNote(v)}</div>`
+  );
 }
 
 function popupBox(p: PopupView & { machines: number; unknownMachines?: number }, alt: Partial<Record<Lang, PopupView>> | undefined, lang: Lang): string {
   const other: Lang = lang === 'ja' ? 'en' : 'ja';
-  const render = (v: PopupView, cls: string) =>
-    `<div class="${cls}"><div class="popup"><div class="ptitle">${e(v.title)}</div><div class="ptext">${e(v.text)}</div>` +
-    `<div class="pbuttons">${v.buttons.map((b) => `<button type="button" disabled>${e(b)}</button>`).join('')}</div></div>${provenanceNote(v)}</div>`;
   const o = alt?.[other];
-  const body = o ? render(p, `l-${lang}`) + render(o, `l-${other}`) : render(p, '');
-  const unknown = p.unknownMachines ? ` · ${t('seenIfUnfavourable')}: ${p.unknownMachines}` : '';
-  return `<div class="popwrap"><div class="pmeta"><code>${e(p.id)}</code> · ${t(windowKey(p.window))} · ${t('seenBy')}: ${p.machines}${unknown}</div>${body}</div>`;
+  const body = o ? messageBox(p, `l-${lang}`) + messageBox(o, `l-${other}`) : messageBox(p, '');
+  const unknown = p.unknownMachines ? ` · ${t('seenIfUnfavourable')}: ${num(p.unknownMachines)}` : '';
+  return `<div class="popwrap"><div class="pmeta"><code>${e(p.id)}</code> · ${t(windowKey(p.window))} · ${t('seenBy')}: ${num(p.machines)}${unknown}</div>${body}</div>`;
 }
 
-function windowKey(w: string): LabelKey {
+function windowKey(w: string): Key {
   return w === 'console' ? 'windowConsole' : w === 'server' ? 'windowServer' : 'windowEndpoint';
 }
 
+/** An event's text mark (FAQ or ours) and whether its source and level are ours (eventlog/sources.ts). */
+function eventMarks(v: EventView, lang: Lang): string {
+  const x = v as EventView & { textSource?: unknown; provenance?: unknown; origin?: unknown };
+  const source = typeof x.source === 'string' && (x.source === 'faq' || x.source === 'inferred') ? x.source : undefined;
+  const catalog = own(CATALOG as Record<string, (typeof CATALOG)[MessageId]>, `E-${v.id}`);
+  const faq = fromFaq(x.textSource) ?? fromFaq(x.provenance) ?? fromFaq(x.origin) ?? fromFaq(source) ?? fromFaq(catalog?.provenance[lang]);
+  const def = Object.values(EVENT_DEFINITIONS).find((d) => d.id === v.id && d.source === v.source);
+  const marks: string[] = [];
+  if (faq === true) marks.push(`<span class="mark faq">${t('faqMark')}</span>`);
+  else if (faq === false) marks.push(`<span class="mark inf">${t('inferred')}</span>`);
+  if (hasPath(v.text)) marks.push(`<span class="mark inf">${t('examplePath')}</span>`);
+  if (def && (def.sourceProvenance === 'ours' || def.levelProvenance === 'ours')) marks.push(`<span class="mark inf">${t('eventMetaInferred')}</span>`);
+  return marks.join(' ');
+}
+
+/** An install path's id (as --path names it) and its installer file: identifiers, not words to translate. */
+function pathName(p: { path: string; file: string | null }): string {
+  return `<span translate="no">${e(p.file ? `${p.path} — ${path.basename(p.file)}` : p.path)}</span>`;
+}
+
 function pathSection(p: PerPathSummary, lang: Lang): string {
-  const name = p.file ? `${p.path} — ${path.basename(p.file)}` : p.path;
-  const popups = p.popups.length
-    ? p.popups.map((x) => popupBox(x, x.alt, lang)).join('')
-    : `<p class="muted">${t('noPopups')}</p>`;
+  const popups = p.popups.length ? p.popups.map((x) => popupBox(x, x.alt, lang)).join('') : `<p class="muted">${t('noPopups')}</p>`;
   const events = p.events.length
-    ? `<table class="ev"><thead><tr><th>${t('logName')}</th><th>${t('eventSource')}</th><th>${t('eventId')}</th><th>${t('level')}</th><th>${t('description')}</th><th>${t('seenBy')}</th></tr></thead><tbody>` +
+    ? `<table class="ev"><thead><tr><th>${t('logName')}</th><th>${t('eventSource')}</th><th>${t('eventId')}</th><th>${t('level')}</th><th>${t('description')}</th><th>${t('loggedOn')}</th></tr></thead><tbody>` +
       p.events
         .map(
           (v) =>
-            `<tr><td>${e(v.channel)}</td><td>${e(v.source)}</td><td>${v.id}</td><td>${e(v.level)}</td><td>${e(v.text)}</td><td>${v.machines}${v.unknownMachines ? ` <span class="muted">(+${v.unknownMachines} ${t('ifUnfavourable')})</span>` : ''}</td></tr>`,
+            `<tr><td translate="no">${e(v.channel)}</td><td translate="no">${e(v.source)}</td><td>${v.id}</td><td>${levelLabel(v.level)}</td><td>${e(v.text)} ${eventMarks(v, lang)}</td><td class="n">${num(v.machines)}${v.unknownMachines ? ` <span class="muted">(+${num(v.unknownMachines)} ${t('ifUnfavourable')})</span>` : ''}</td></tr>`,
         )
         .join('') +
       '</tbody></table>'
     : '';
   return (
-    `<section class="path" data-path="${e(p.path)}"><h3>${e(name)}</h3>` +
-    `<p class="counts"><span class="ok">${t('allowed')}: ${p.allowed}</span> <span class="bad">${t('blocked')}: ${p.blocked}</span> ` +
-    `<span class="ung">${t('unguarded')}: ${p.unguarded}</span> ` +
-    `<span class="unk">${t('unknown')}: ${p.unknown ?? 0}${p.unknown ? ` <span class="muted">(${t('worstCase')}: ${t('blocked')} ${p.unknownWorstCase?.blocked ?? 0}, ${t('unguarded')} ${p.unknownWorstCase?.unguarded ?? 0})</span>` : ''}</span>` +
-    ` · ${t('downloads')}: ${p.downloads}</p>` +
+    `<section class="path" data-path="${e(p.path)}"><h3>${pathName(p)}</h3>` +
+    `<p class="counts"><span class="ok">${t('allowed')}: ${num(p.allowed)}</span> <span class="bad">${t('blocked')}: ${num(p.blocked)}</span> ` +
+    `<span class="ung">${t('unguarded')}: ${num(p.unguarded)}</span> ` +
+    `<span class="unk">${t('unknown')}: ${num(p.unknown ?? 0)}${p.unknown ? ` <span class="muted">(${t('worstCase')}: ${t('blocked')} ${num(p.unknownWorstCase?.blocked ?? 0)}, ${t('unguarded')} ${num(p.unknownWorstCase?.unguarded ?? 0)})</span>` : ''}</span>` +
+    ` · ${t('downloads')}: ${num(p.downloads)}</p>` +
     `<h4>${t('popupsSeen')}</h4>${popups}${events ? `<h4>${t('eventsLogged')}</h4>${events}` : ''}</section>`
   );
 }
-
-/** A reason code, with the fact it names in the reader's words (never the field name). */
-function reasonCell(key: string): string {
-  const [code, fact] = key.split('\u0000') as [string, string];
-  if (!fact) return `<code>${e(code)}</code>`;
-  const l = FACT_LABELS[fact];
-  return `<code>${e(code)}</code> (${l ? bi(l.ja, l.en) : e(fact)})`;
-}
-
-function machineRow(m: MachineRow, runs: { path: string; file: string | null }[]): string {
-  const cells = runs
-    .map((r) => {
-      const o = m.outcomes.find((x) => x.path === r.path && x.file === r.file);
-      return o ? `<td class="d-${o.decision}">${decisionLabel(o.decision, o.worstCase?.decision)}</td>` : '<td></td>';
-    })
-    .join('');
-  return (
-    `<tr data-machine="${e(m.name)}"><td class="name">${e(m.name)}</td><td class="ready ${readyClass(m.ready)}">${readyLabel(m.ready)}</td>` +
-    `<td>${e(m.windows ?? '')}${m.version ? ` <span class="muted">${e(m.version)}${m.ubr !== undefined ? '.' + m.ubr : ''}</span>` : ''}</td>` +
-    `<td>${[...new Set(m.reasons.map((r) => `${r.code}\u0000${r.fact ?? ''}`))].map(reasonCell).join(' ')}</td>${cells}</tr>`
-  );
-}
-
-const CSS = `
-:root{font-family:system-ui,"Segoe UI","Yu Gothic UI","Meiryo","Noto Sans CJK JP",sans-serif;color:#1b1b1b;background:#f6f7f9}
-body{margin:0 auto;max-width:1180px;padding:16px 24px}
-html[lang=ja] .l-en,html[lang=en] .l-ja{display:none}
-header{display:flex;justify-content:space-between;align-items:flex-start;gap:16px}
-h1{font-size:1.6em;margin:.2em 0}h2{margin-top:1.6em;border-bottom:2px solid #d0d5dd;padding-bottom:4px}
-.muted{color:#667085}code{font-family:Consolas,"Cascadia Mono",monospace;font-size:.92em;background:#eef0f3;padding:0 3px;border-radius:3px}
-#toggle-lang{padding:6px 12px;border:1px solid #98a2b3;background:#fff;border-radius:6px;cursor:pointer}
-.cards{display:flex;gap:12px;flex-wrap:wrap}.card{background:#fff;border-radius:8px;padding:12px 18px;min-width:130px;box-shadow:0 1px 2px #0002}
-.card .n{font-size:2em;font-weight:600;display:block}.card.ok .n{color:#2e7d32}.card.bad .n{color:#c62828}.card.unk .n{color:#546e7a}
-.charts{display:flex;flex-wrap:wrap;gap:24px}figure{background:#fff;border-radius:8px;padding:10px;margin:0;box-shadow:0 1px 2px #0002}
-figcaption{font-weight:600;margin-bottom:6px}svg .lbl,svg .num{font-size:12px;dominant-baseline:middle;fill:#344054}
-rect.ok,.sw.ok{fill:#2e7d32;background:#2e7d32}rect.bad,.sw.bad{fill:#c62828;background:#c62828}rect.unk,.sw.unk{fill:#78909c;background:#78909c}
-.reasons{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 18px;font-size:.9em}
-.sw{display:inline-block;width:12px;height:12px;margin:0 4px 0 10px;vertical-align:middle}
-table{border-collapse:collapse;background:#fff;width:100%;font-size:.92em}th,td{border:1px solid #e4e7ec;padding:5px 8px;text-align:left;vertical-align:top}
-th{background:#f2f4f7}td.ok,span.ok,.d-allowed{color:#2e7d32}td.bad,span.bad,.d-blocked{color:#c62828;font-weight:600}
-td.unk,span.unk,.d-unknown{color:#546e7a;font-weight:600}span.ung,.d-unguarded{color:#b26a00;font-weight:600}
-a.kb{white-space:nowrap}.pnote{font-size:.82em;color:#667085;margin-top:4px;max-width:560px}
-#fix-first td:nth-child(1){width:12%}#fix-first td:nth-child(2){width:12%}#fix-first td:nth-child(3){width:30%}
-#fix-first ul{margin:0;padding-left:1.1em}ol.rem{margin:0;padding-left:1.3em}ol.rem li{margin:2px 0}
-.path{background:#fff;border-radius:8px;padding:8px 16px 14px;margin:12px 0;box-shadow:0 1px 2px #0002}
-.popwrap{margin:8px 0 14px}.pmeta{font-size:.85em;color:#667085;margin-bottom:4px}
-.popup{max-width:560px;border:1px solid #8c8c8c;border-radius:4px;box-shadow:0 4px 12px #0003;background:#fff}
-.ptitle{background:#f0f0f0;border-bottom:1px solid #ccc;padding:6px 10px;font-size:.92em}.ptext{padding:14px 16px;white-space:pre-wrap;line-height:1.5}
-.pbuttons{text-align:right;padding:0 12px 12px}.pbuttons button{min-width:86px;margin-left:8px;padding:4px 10px;background:#fdfdfd;border:1px solid #adadad;color:#1b1b1b}
-`;
-
-/** The language toggle; `#lang=en` / `#lang=ja` in the address picks the language at load. */
-const SCRIPT = `
-(function(){var h=document.documentElement;var m=/lang=(ja|en)/.exec(location.hash);if(m)h.lang=m[1];
-var b=document.getElementById('toggle-lang');if(b)b.addEventListener('click',function(){h.lang=h.lang==='ja'?'en':'ja';});})();
-`;
 
 /** The header line naming the facts assumed for the whole estate (--assume-online, ...), when any. */
 function assumptionsLine(s: FleetSummary): string {
   if (!s.assumptions?.length) return '';
   const items = s.assumptions.map((a) => {
-    const l = ASSUMPTION_LABELS[a as AssumableFact];
-    return `<li>${l ? bi(l.ja, l.en) : e(a)}</li>`;
+    const l = own(ASSUMPTION_LABELS as Record<string, Bilingual>, a as AssumableFact);
+    return `<li>${l ? biOf(l) : e(a)}</li>`;
   });
   return `<div id="assumptions" class="assumed"><strong>${t('assumptions')}</strong><ul>${items.join('')}</ul></div>`;
 }
 
-/** The self-contained report.html (no external resources; every text escaped) for a fleet summary. */
-export function renderHtml(s: FleetSummary): string {
-  const runs = s.perPath.map((p) => ({ path: p.path, file: p.file }));
-  const total = (v: number, id: string, key: LabelKey, cls: string) =>
-    `<div class="card ${cls}"><span class="n" id="${id}">${v}</span>${t(key)}</div>`;
+/** An entry that says it is the installer's own verdict (a field another part of the report may add). */
+function ownVerdict(v: VerificationSummary): boolean {
+  const x = v as VerificationSummary & { own?: unknown; scope?: unknown; kind?: unknown };
+  return x.own === true || x.scope === 'installer' || x.scope === 'file' || x.kind === 'installer';
+}
+
+/**
+ * The installer's own failed verdict, once, on top, with its failure codes and the fix. An installer's
+ * verdict is its own (not a machine's missing root) when an entry says so, or when it fails under every trust
+ * the machines have: then the codes it fails with everywhere are its own.
+ */
+function installerBanner(vs: VerificationSummary[]): string {
+  const byFile = new Map<string, VerificationSummary[]>();
+  for (const v of vs) byFile.set(v.file, [...(byFile.get(v.file) ?? []), v]);
+  const items: string[] = [];
+  for (const [file, entries] of byFile) {
+    const own = entries.filter(ownVerdict);
+    const failed = own.length ? own.filter((v) => v.verdict !== 'valid') : entries.every((v) => v.verdict !== 'valid') ? entries : [];
+    if (!failed.length) continue;
+    const lists = failed.map((v) => (v.failures ?? []).map(String));
+    const everywhere = lists.reduce((a, b) => a.filter((c) => b.includes(c)));
+    const codes = [...new Set(everywhere.length ? everywhere : lists.flat())];
+    const verdicts = [...new Set(failed.map((v) => v.verdict))];
+    items.push(
+      `<li><code>${e(path.basename(file))}</code>: ${verdicts.map(verdictLabel).join(', ')}${codes.length ? ` · ${t('failureCodes')}: ${codes.map((c) => `<code>${e(c)}</code>`).join(' ')}` : ''}</li>`,
+    );
+  }
+  if (!items.length) return '';
+  return `<section id="installer-verdict" class="banner bad" role="alert"><h2>${t('installerInvalid')}</h2><ul>${items.join('')}</ul><p>${t('installerInvalidFix')}</p></section>`;
+}
+
+/** The inputs the report did not read (unreadable lines, skipped files), counted and the first ones named, on top. */
+function inputsBanner(s: FleetSummary): string {
+  const errors = s.totals.importErrors;
+  const skipped = s.skipped?.count ?? 0;
+  if (!errors && !skipped) return '';
+  const first = [
+    ...s.importErrors.slice(0, 3).map((x) => `<li><code>${e(x.source)}</code>${x.line !== undefined ? `:${x.line}` : ''} — ${e(x.error)}</li>`),
+    ...(s.skipped?.items ?? []).slice(0, 3).map((x) => `<li><code>${e(x.source)}</code>${x.line !== undefined ? `:${x.line}` : ''} — ${e(x.reason)}</li>`),
+  ];
+  return (
+    `<section id="inputs-not-read" class="banner warn"><h2>${t('inputsNotRead')}</h2><p>` +
+    (errors ? `<a href="#import-errors">${tf('importErrorCount', { n: errors })}</a> ` : '') +
+    (skipped ? `<a href="#skipped">${tf('skippedCount', { n: skipped })}</a>` : '') +
+    `</p><ul>${first.join('')}</ul><p class="muted">${t('listedBelow')}</p></section>`
+  );
+}
+
+function perPathTable(s: FleetSummary): string {
+  if (!s.perPath.length) return '';
+  const rows = s.perPath
+    .map(
+      (p) =>
+        `<tr data-path="${e(p.path)}"><td>${pathName(p)}</td><td class="n ok">${num(p.allowed)}</td><td class="n bad">${num(p.blocked)}</td><td class="n"><span class="ung">${num(p.unguarded)}</span></td>` +
+        `<td class="n unk">${num(p.unknown ?? 0)}${p.unknown ? `<br><span class="muted wc">(${t('worstCase')}: ${t('blocked')} ${num(p.unknownWorstCase?.blocked ?? 0)}, ${t('unguarded')} ${num(p.unknownWorstCase?.unguarded ?? 0)})</span>` : ''}</td></tr>`,
+    )
+    .join('');
+  return (
+    `<div><h2>${t('perPathCounts')}</h2><table id="per-path-counts"><thead><tr><th>${t('installPath')}</th><th class="n">${t('allowed')}</th><th class="n">${t('blocked')}</th><th class="n">${t('unguarded')}</th><th class="n">${t('unknown')}</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table></div>`
+  );
+}
+
+const STEPS_SHOWN = 15;
+
+function stepsTable(s: FleetSummary): string {
+  if (!s.remediationSteps.length) return '';
+  const other: Lang = s.lang === 'ja' ? 'en' : 'ja';
+  const shown = s.remediationSteps.slice(0, STEPS_SHOWN);
+  const rest = s.remediationSteps.length - shown.length;
+  return (
+    `<div><h2>${t('steps')}</h2><table id="steps"><thead><tr><th>${t('step')}</th><th class="n">${t('machines')}</th></tr></thead><tbody>` +
+    shown
+      .map((r) => {
+        const step = r.step === OTHER_STEPS ? t('otherSteps') : biText(r.step, s.lang, r.alt?.[other]);
+        return `<tr><td><code>${step}</code></td><td class="n">${num(r.machines)}</td></tr>`;
+      })
+      .join('') +
+    `</tbody></table>${rest > 0 ? `<p class="muted" id="steps-more">${tf('stepsMore', { n: rest, steps: stepsWord(rest) })}</p>` : ''}</div>`
+  );
+}
+
+function fixFirstSection(s: FleetSummary): string {
+  const toFix = s.totals.notReady + s.totals.unknown;
+  const shown = s.fixFirst.length;
+  const note =
+    toFix > shown
+      ? `<p id="fix-first-count">${tf('fixFirstMore', { total: toFix, shown, rest: toFix - shown, machines: machinesWord(toFix) })} <button type="button" id="show-to-fix">${t('showAllToFix')}</button></p>`
+      : shown
+        ? `<p id="fix-first-count">${tf('fixFirstAll', { total: toFix, machines: machinesWord(toFix) })}</p>`
+        : '';
+  const table = shown
+    ? `<table id="fix-first"><thead><tr><th>${t('machine')}</th><th>${t('windows')}</th><th>${t('why')}</th><th>${t('remediation')}</th></tr></thead><tbody>` +
+      s.fixFirst
+        .map(
+          (f) =>
+            `<tr data-machine="${e(f.name)}"><td class="name ${readyClass(f.ready)}"><span translate="no">${e(f.name)}</span><br><span class="muted">${readyLabel(f.ready)}</span></td>` +
+            `<td>${f.windows === null ? t('unknownWindows') : `<span translate="no">${e(f.windows)}</span>`}</td><td><ul>${f.reasons.map((r, i) => `<li>${biText(r, s.lang, altList(f.reasons, f.alt, s.lang, 'reasons')?.[i])}</li>`).join('')}</ul></td>` +
+            `<td><ol class="rem">${f.remediation.map((r, i) => `<li><code>${biText(r, s.lang, altList(f.remediation, f.alt, s.lang, 'remediation')?.[i])}</code></li>`).join('')}</ol></td></tr>`,
+        )
+        .join('') +
+      '</tbody></table>'
+    : `<p class="muted">${t('none')}</p>`;
+  return `<h2>${t('fixFirst')}</h2><p class="muted">${t('fixFirstNote')}</p>${note}${table}`;
+}
+
+function machineList(runs: readonly PageRun[], count: number, total: number): string {
+  const head =
+    `<th data-sort="name">${t('machine')}</th><th data-sort="ready">${t('readyColumn')}</th><th data-sort="windows">${t('windows')}</th><th data-sort="reasons">${t('why')}</th>` +
+    runs.map((r, i) => `<th data-sort="${i}" translate="no">${e(r.path)}${r.file ? `<br><span class="muted">${e(path.basename(r.file))}</span>` : ''}</th>`).join('');
+  return (
+    `<section id="machine-list"><h2>${t('allMachines')} <span class="muted">(${tf('nMachines', { n: count, machines: machinesWord(count) })})</span></h2>` +
+    `<div class="controls"><label class="f"><span>${t('searchLabel')}</span><input type="search" id="machine-search" autocomplete="off" spellcheck="false"></label></div>` +
+    `<div class="bar"><span id="machine-count"></span><button type="button" id="clear-filters">${t('clearFilters')}</button><button type="button" id="export-csv">${t('exportCsv')}</button><span class="muted">${t('sortHint')}</span></div>` +
+    `<table id="machines"><thead><tr>${head}</tr></thead><tbody></tbody></table>` +
+    `<div id="machine-pager" class="bar"><button type="button" class="prev">${t('prevPage')}</button><span class="pageno"></span><button type="button" class="next">${t('nextPage')}</button></div>` +
+    (count < total ? `<p class="muted">${t('truncated')}</p>` : '') +
+    `<noscript><p class="muted">${t('needsScript')}</p></noscript></section>`
+  );
+}
+
+/** The labels the page's script uses, in both languages. */
+function clientLabels(s: FleetSummary, runs: readonly PageRun[]): string {
+  const keys: Key[] = [
+    'ready', 'notReady', 'unknown', 'allowed', 'blocked', 'unguarded', 'worstCase', 'filterAll', 'filterReady', 'filterToFix', 'filterReason', 'filterWindows',
+    'filterStep', 'matches', 'pageRange', 'noMatch', 'machineOne', 'machineMany', 'unknownWindows',
+  ];
+  const l: Record<string, Bilingual> = Object.create(null) as Record<string, Bilingual>;
+  for (const k of keys) l[k] = ALL_LABELS[k];
+  const other: Lang = s.lang === 'ja' ? 'en' : 'ja';
+  return scriptJson({
+    lang: s.lang,
+    l,
+    reasons: REASON_LABELS,
+    facts: FACT_LABELS,
+    stepAlt: s.remediationSteps.flatMap((r) => (r.alt?.[other] !== undefined && r.step !== OTHER_STEPS ? [[r.step, r.alt[other]]] : [])),
+    csvHeader: csvHeader([...runs]),
+    csvName: PAGE_LABELS.csvFileName[s.lang],
+  });
+}
+
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * Nothing from outside, and only the page's own style sheet and script (by their hashes: a script element
+ * that escaping ever let through would not run); the JSON data blocks are not scripts and need no hash.
+ */
+const CSP = `default-src 'none'; style-src ${sha256(CSS)}; script-src ${sha256(CLIENT_JS)}; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'`;
+
+function head(s: FleetSummary, rows: RowsSource): string {
+  const total = (v: number, id: string, key: Key, cls: string, href?: string) =>
+    href ? `<a class="card ${cls}" href="${href}"><span class="n" id="${id}">${v}</span>${t(key)}</a>` : `<div class="card ${cls}"><span class="n" id="${id}">${v}</span>${t(key)}</div>`;
   const windowsChart = barChart(
     t('byWindows'),
     s.byWindows.map((w) => ({
-      label: w.windows,
+      label: w.windows === '(unknown)' ? ALL_LABELS.unknownWindows : w.windows,
       parts: [
         { value: w.ready, cls: 'ok' },
         { value: w.notReady, cls: 'bad' },
@@ -273,97 +481,104 @@ export function renderHtml(s: FleetSummary): string {
   );
   const reasonChart = barChart(
     t('byReason'),
-    s.byReason.map((r) => ({
-      label: r.code,
-      parts: [
-        { value: r.notReady, cls: 'bad' },
-        { value: r.unknown, cls: 'unk' },
-      ],
-    })),
+    s.byReason.map((r) => {
+      const l = own(REASON_LABELS, r.code);
+      return {
+        label: l ?? r.code,
+        parts: [
+          { value: r.notReady, cls: 'bad' },
+          { value: r.unknown, cls: 'unk' },
+        ],
+      };
+    }),
     'chart-reasons',
   );
-  const fixFirst = s.fixFirst.length
-    ? `<table id="fix-first"><thead><tr><th>${t('machine')}</th><th>${t('windows')}</th><th>${t('why')}</th><th>${t('remediation')}</th></tr></thead><tbody>` +
-      s.fixFirst
-        .map(
-          (f) =>
-            `<tr data-machine="${e(f.name)}"><td class="name ${readyClass(f.ready)}">${e(f.name)}<br><span class="muted">${readyLabel(f.ready)}</span></td>` +
-            `<td>${e(f.windows ?? '')}</td><td><ul>${f.reasons.map((r, i) => `<li>${biText(r, s.lang, altList(f.reasons, f.alt, s.lang, 'reasons')?.[i])}</li>`).join('')}</ul></td>` +
-            `<td><ol class="rem">${f.remediation.map((r, i) => `<li><code>${biText(r, s.lang, altList(f.remediation, f.alt, s.lang, 'remediation')?.[i])}</code></li>`).join('')}</ol></td></tr>`,
-        )
-        .join('') +
-      '</tbody></table>'
-    : `<p class="muted">${t('none')}</p>`;
-  const steps = s.remediationSteps.length
-    ? `<table id="steps"><thead><tr><th>${t('step')}</th><th>${t('machines')}</th></tr></thead><tbody>` +
-      s.remediationSteps
-        .slice(0, 30)
-        .map((r) => {
-          const step = r.step === OTHER_STEPS ? t('otherSteps') : biText(r.step, s.lang, r.alt?.[s.lang === 'ja' ? 'en' : 'ja']);
-          return `<tr><td><code>${step}</code></td><td>${r.machines}</td></tr>`;
-        })
-        .join('') +
-      '</tbody></table>'
-    : '';
   const verifications = s.verifications.length
-    ? `<h2>${t('verifications')}</h2><table id="verifications"><thead><tr><th>${t('installers')}</th><th>${t('trust')}</th><th>${t('verdict')}</th><th>ACS</th><th>${t('machines')}</th></tr></thead><tbody>` +
+    ? `<h2>${t('verifications')}</h2><table id="verifications"><thead><tr><th>${t('installers')}</th><th>${t('trust')}</th><th>${t('verdict')}</th><th>${t('acsSigned')}</th><th>${t('machines')}</th></tr></thead><tbody>` +
       s.verifications
         .map(
           (v) =>
-            `<tr><td>${e(path.basename(v.file))}</td><td>${trustCell(v.trust)}</td><td class="${v.verdict === 'valid' ? 'ok' : 'bad'}">${e(v.verdict)}${v.failures.length ? ` <span class="muted">${e(v.failures.join(', '))}</span>` : ''}</td><td>${t(v.acs ? 'yes' : 'no')}</td><td>${v.machines}</td></tr>`,
+            `<tr><td translate="no">${e(path.basename(v.file))}</td><td>${trustCell(v.trust)}</td><td class="${v.verdict === 'valid' ? 'ok' : 'bad'}">${verdictLabel(v.verdict)}${v.failures.length ? ` <span class="muted">${v.failures.map((f) => `<code>${e(String(f))}</code>`).join(' ')}</span>` : ''}</td><td>${t(v.acs ? 'yes' : 'no')}</td><td class="n">${num(v.machines)}</td></tr>`,
         )
         .join('') +
       '</tbody></table>'
     : '';
-  const machines =
-    `<table id="machines"><thead><tr><th>${t('machine')}</th><th>ACS</th><th>${t('windows')}</th><th>${t('why')}</th>` +
-    runs.map((r) => `<th>${e(r.path)}${r.file ? `<br><span class="muted">${e(path.basename(r.file))}</span>` : ''}</th>`).join('') +
-    `</tr></thead><tbody>${s.machines.map((m) => machineRow(m, runs)).join('')}</tbody></table>` +
-    (s.machinesTruncated ? `<p class="muted">${t('truncated')}</p>` : '');
-  const importErrors = s.importErrors.length
-    ? `<h2>${t('importErrors')}</h2><table id="import-errors"><thead><tr><th>${t('source')}</th><th>${t('line')}</th><th>${t('error')}</th></tr></thead><tbody>` +
-      s.importErrors.map((x) => `<tr><td>${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.error)}</td></tr>`).join('') +
-      '</tbody></table>'
-    : '';
-  const skipped = s.skipped?.count
-    ? `<h2>${t('skipped')} (${s.skipped.count})</h2><table id="skipped"><thead><tr><th>${t('source')}</th><th>${t('line')}</th><th>${t('reason')}</th></tr></thead><tbody>` +
-      s.skipped.items.map((x) => `<tr><td>${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.reason)}</td></tr>`).join('') +
-      '</tbody></table>'
-    : '';
+  const tt = s.totals;
+  const skippedN = s.skipped?.count ?? 0;
   return `<!DOCTYPE html>
 <html lang="${s.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
 <title>${e(LABELS.title[s.lang])}</title>
 <style>${CSS}</style>
 </head>
 <body>
 <header><div><h1>${t('title')}</h1>
- <p class="muted">${t('generated')}: <time datetime="${e(s.generatedAt)}">${e(s.generatedAtLocal ?? s.generatedAt)}</time> · ${t('inputs')}: ${s.inputs.slice(0, 4).map((i) => `<code>${e(i)}</code>`).join(' ')}${s.inputs.length > 4 ? ` +${s.inputs.length - 4}` : ''}${s.files.length ? ` · ${t('installers')}: ${s.files.map((f) => `<code>${e(path.basename(f))}</code>`).join(' ')}` : ''}</p>
+ <p class="muted">${t('generated')}: <span translate="no"><time datetime="${e(s.generatedAt)}">${e(s.generatedAtLocal ?? s.generatedAt)}</time></span> · ${t('inputs')}: ${s.inputs.slice(0, 4).map((i) => `<code>${e(i)}</code>`).join(' ')}${s.inputs.length > 4 ? ` +${s.inputs.length - 4}` : ''}${s.files.length ? ` · ${t('installers')}: ${s.files.map((f) => `<code>${e(path.basename(f))}</code>`).join(' ')}` : ''}</p>
 ${assumptionsLine(s)}</div>
 <button id="toggle-lang" type="button">${t('language')}</button></header>
+${installerBanner(s.verifications)}
+${inputsBanner(s)}
+<p class="summary-line" id="summary-line">${tf('summaryLine', { total: tt.machines, ready: tt.ready, notReady: tt.notReady, unknown: tt.unknown, machines: machinesWord(tt.machines) })}</p>
 <section class="cards" id="totals">
-${total(s.totals.machines, 'total-machines', 'machines', '')}
-${total(s.totals.ready, 'total-ready', 'ready', 'ok')}
-${total(s.totals.notReady, 'total-not-ready', 'notReady', 'bad')}
-${total(s.totals.unknown, 'total-unknown', 'unknown', 'unk')}
-${total(s.totals.importErrors, 'total-import-errors', 'importErrors', '')}
+${total(tt.machines, 'total-machines', 'machines', '')}
+${total(tt.ready, 'total-ready', 'ready', 'ok')}
+${total(tt.notReady, 'total-not-ready', 'notReady', 'bad')}
+${total(tt.unknown, 'total-unknown', 'unknown', 'unk')}
+${total(tt.importErrors, 'total-import-errors', 'importErrors', '', tt.importErrors ? '#import-errors' : undefined)}
+${skippedN ? total(skippedN, 'total-skipped', 'skipped', '', '#skipped') : ''}
 </section>
 ${legend()}
+<div class="first">${perPathTable(s)}${stepsTable(s)}</div>
 <div class="charts">${windowsChart}${reasonChart}</div>
-${s.byReason.length ? `<ul class="reasons">${s.byReason.map((r) => `<li>${reasonLabel(r.code)}: ${r.notReady + r.unknown}</li>`).join('')}</ul>` : ''}
-<h2>${t('fixFirst')}</h2><p class="muted">${t('fixFirstNote')}</p>${fixFirst}
-${steps ? `<h2>${t('steps')}</h2>${steps}` : ''}
+${s.byReason.length ? `<ul class="reasons">${s.byReason.map((r) => `<li>${reasonLabel(r.code)}: ${num(r.notReady + r.unknown)}</li>`).join('')}</ul>` : ''}
+${fixFirstSection(s)}
+${machineList(rows.runs, rows.count, s.totals.machines)}
 ${s.perPath.length ? `<h2>${t('perPath')}</h2>${s.perPath.map((p) => pathSection(p, s.lang)).join('')}` : ''}
 ${verifications}
-<h2>${t('allMachines')}</h2>${machines}
-${importErrors}
-${skipped}
-<script type="application/json" id="report-data">${scriptJson({ ...s, machines: undefined })}</script>
-<script>${SCRIPT}</script>
-</body>
-</html>
 `;
 }
+
+function tail(s: FleetSummary, rows: RowsSource): string {
+  const importErrors = s.importErrors.length
+    ? `<h2>${t('importErrors')} (${num(s.totals.importErrors)})</h2>${s.totals.importErrors > s.importErrors.length ? `<p class="muted">${tf('firstListed', { shown: s.importErrors.length, n: s.totals.importErrors })}</p>` : ''}<table id="import-errors"><thead><tr><th>${t('source')}</th><th>${t('line')}</th><th>${t('error')}</th></tr></thead><tbody>` +
+      s.importErrors.map((x) => `<tr><td translate="no">${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.error)}</td></tr>`).join('') +
+      '</tbody></table>'
+    : '';
+  const skipped = s.skipped?.count
+    ? `<h2>${t('skipped')} (${num(s.skipped.count)})</h2>${s.skipped.count > s.skipped.items.length ? `<p class="muted">${tf('firstListed', { shown: s.skipped.items.length, n: s.skipped.count })}</p>` : ''}<table id="skipped"><thead><tr><th>${t('source')}</th><th>${t('line')}</th><th>${t('reason')}</th></tr></thead><tbody>` +
+      s.skipped.items.map((x) => `<tr><td translate="no">${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.reason)}</td></tr>`).join('') +
+      '</tbody></table>'
+    : '';
+  return `${importErrors}
+${skipped}
+<script type="application/json" id="report-data">${scriptJson({ ...s, machines: undefined })}</script>
+<script type="application/json" id="report-labels">${clientLabels(s, rows.runs)}</script>
+`;
+}
+
+/**
+ * Streams report.html through `write`: the first screen, then every machine's row from `rows` (copied,
+ * never held whole), then the script. Memory: the summary's size, not the fleet's.
+ */
+export function writeHtml(write: (text: string) => void, s: FleetSummary, rows: RowsSource): void {
+  write(head(s, rows));
+  write(tail(s, rows));
+  write(`<script type="application/json" id="report-rows">{"v":1,"runs":${scriptJson(rows.runs.map((r) => ({ path: r.path, file: r.file, label: r.file ? `${r.path} (${path.basename(r.file)})` : r.path })))},"rows":[\n`);
+  rows.writeRows(write);
+  write(`\n],"strings":${rows.stringsJson()}}</script>\n<script>${CLIENT_JS}</script>\n</body>\n</html>\n`);
+}
+
+/** The self-contained report.html (no external resources; every text escaped) for a fleet summary. */
+export function renderHtml(s: FleetSummary): string {
+  // its machine list holds the summary's rows (`machines`); fleetReport streams every machine through writeHtml
+  const parts: string[] = [];
+  writeHtml((x) => parts.push(x), s, new MemoryRows(s.perPath.map((p) => ({ path: p.path, file: p.file })), s.machines));
+  return parts.join('');
+}
+
+// types re-exported for callers that label decisions themselves
+export type { Decision, KnownDecision };

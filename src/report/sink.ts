@@ -412,6 +412,7 @@ export type OutputSetOptions = LockOptions;
  */
 export class OutputSet {
   private sinks: FileSink[] = [];
+  private scratches: FileSink[] = [];
   private state: 'open' | 'committed' | 'discarded' = 'open';
   private interruptedBy: string | undefined;
   private unhook: (() => void) | undefined;
@@ -452,6 +453,22 @@ export class OutputSet {
       ...(this.lock ? { onWrite: () => this.lock!.beat() } : {}),
     });
     this.sinks.push(s);
+    return s;
+  }
+
+  /**
+   * A temporary part beside `file` that is never committed (e.g. the page's rows before they are copied into
+   * report.html): named with this run's token, so signals, discard() and the next run's clean-up remove it like
+   * the run's other temporary files; the caller discards it when done.
+   */
+  scratch(file: string, part: string): FileSink {
+    if (this.state !== 'open') throw new Error(`${file}: the report's files were already ${this.state}`);
+    const dir = path.dirname(path.resolve(file));
+    const s = new FileSink(path.join(dir, path.basename(file)), false, {
+      tempPath: path.join(dir, `.${path.basename(file)}.${part}.${process.pid}.${this.token}.tmp`),
+      ...(this.lock ? { onWrite: () => this.lock!.beat() } : {}),
+    });
+    this.scratches.push(s);
     return s;
   }
 
@@ -552,6 +569,7 @@ export class OutputSet {
 
   /** Removes the temporary files (the targets are left as they were) and releases the lock. */
   discard(): void {
+    for (const s of this.scratches) s.discard();
     if (this.state === 'committed') return;
     for (const s of this.sinks) s.discard();
     this.state = 'discarded';

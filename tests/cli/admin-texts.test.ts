@@ -138,7 +138,8 @@ describe('the report page', () => {
 
   it('counts an unknown run as unknown with its worst case, never as blocked, in its own colour', () => {
     const html = page();
-    expect(html).toMatch(/<td class="d-unknown">.*不明.*最悪の場合.*ブロック/);
+    // (the machine list itself is drawn by the page's script: tests/report/html-browser.test.ts)
+    expect(html).toMatch(/<tr data-path="msi">.*<td class="n unk">1<br><span class="muted wc">\(.*最悪の場合.*ブロック.* 1,/);
     expect(html).toMatch(/<span class="bad">.*?: 0<\/span>/); // msi: blocked 0
     expect(html).toContain('data-path="msi"');
     const colour = (sel: string) => new RegExp(`[,}]${sel.replace('.', '\\.')}[^{]*\\{color:(#[0-9a-f]+)`).exec(html)?.[1];
@@ -151,7 +152,10 @@ describe('the report page', () => {
 
   it('says under a popup when its text or title is ours, not Trend Micro\'s', () => {
     const html = page();
-    expect(html).toContain('<div class="pnote"><span class="l-ja">タイトルは当ツールの文言で');
+    expect(html).toContain('<span class="mark faq"><span class="l-ja">(トレンドマイクロの Q&amp;A より)</span>');
+    expect(html).toContain('<span class="mark inf"><span class="l-ja">タイトルは当社の推定</span>');
+    expect(html).toContain('<span class="l-ja">タイトルは当ツールの文言で');
+    expect(html).toContain('<span class="mark inf"><span class="l-ja">当社の推定</span>');
     expect(html).toContain(escapeHtml("The text is ours, not Trend Micro's or Microsoft's"));
   });
 
