@@ -324,13 +324,20 @@ describe('leftovers of other runs: removed only when provably stale', () => {
       const a = start(fleet(inventory('HOST', 30_000), out, '2026-01-15T00:00:00Z'));
       await until(() => hidden(out).some((n) => n.endsWith('.tmp')), 60_000, 'the host run to write its temporary files');
       const tempsOfA = hidden(out).filter((n) => n.endsWith('.tmp'));
-      // in a new PID namespace A's pid does not exist: a pid check would call A dead
-      const b1 = await start(fleet(inventory('NS', 10), out, '2026-01-16T00:00:00Z', '--lock-wait', '1'), { wrap: ['unshare', '-pf', '--mount-proc'] }).done;
+      // A is held still while B1 runs (its lock stays fresh: well within the stale bound), so A cannot finish
+      // before B1 asks, however loaded the machine; in a new PID namespace A's pid does not exist: a pid check
+      // would call A dead
+      process.kill(a.child.pid!, 'SIGSTOP');
+      let b1: Done;
+      try {
+        b1 = await start(fleet(inventory('NS', 10), out, '2026-01-16T00:00:00Z', '--lock-wait', '1'), { wrap: ['unshare', '-pf', '--mount-proc'] }).done;
+      } finally {
+        process.kill(a.child.pid!, 'SIGCONT');
+      }
       expect(b1.code).toBe(2);
       expect(b1.err).toContain('another run is writing its report here');
       const now = hidden(out);
-      const aDone = a.child.exitCode !== null;
-      if (!aDone) for (const t of tempsOfA) expect(now).toContain(t);
+      for (const t of tempsOfA) expect(now).toContain(t);
       const b2 = start(fleet(inventory('NS', 10), out, '2026-01-16T00:00:00Z', '--lock-wait', '120'), { wrap: ['unshare', '-pf', '--mount-proc'] });
       const ra = await a.done;
       expect([ra.code, ra.err]).toEqual([0, '']);
