@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import { CliInputError } from './errors';
 import { StreamWriter } from './stdout-writer';
+import { fsErrorText } from '../text/fs-errors';
 
 export interface CliIo {
   /**
@@ -123,7 +124,7 @@ export function openRegularFile(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR' && options.allowDirectory) return { fd: undefined, stat: fs.statSync(file) };
-    throw new CliInputError(`${file}: cannot open (${code === 'ENOENT' ? 'no such file' : (code ?? String(e))})`);
+    throw new CliInputError(`${file}: cannot open (${code === 'ENOENT' ? 'no such file' : fsErrorText(e)})`);
   }
   let stat: fs.Stats;
   try {

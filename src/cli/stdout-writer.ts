@@ -44,10 +44,14 @@ export class StreamWriter {
   private wake: (() => void) | undefined;
   private failure: Error | undefined;
 
+  private readonly chunk: number;
+
   constructor(
     private readonly stream: Writable,
-    private readonly chunk = STDOUT_CHUNK,
+    chunk = STDOUT_CHUNK,
   ) {
+    // a terminal gets each write at once (its lines stay in order with stderr's); pipes and files in chunks
+    this.chunk = (stream as { isTTY?: boolean }).isTTY ? 0 : chunk;
     stream.on('error', (e: NodeJS.ErrnoException) => this.fail(e));
     stream.on('drain', () => this.release());
     stream.on('close', () => {

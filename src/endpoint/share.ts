@@ -18,6 +18,7 @@
  *    so a loop ends. Hidden entries (".snapshot", ".DS_Store") are ignored.
  * Files are recognised by content (the importers' detectors), never by name.
  */
+import { fsErrorText } from '../text/fs-errors';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { ExportFormatError, InputError } from './errors';
@@ -66,8 +67,9 @@ async function list(dir: string): Promise<Listing> {
       try {
         const st = await fsp.stat(p);
         kind = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : undefined;
-      } catch {
-        out.skipped.push({ ok: false, source: p, error: 'skipped: a link whose target does not exist', skipped: true });
+      } catch (err) {
+        const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'a link whose target does not exist' : `a link that cannot be followed: ${fsErrorText(err)}`;
+        out.skipped.push({ ok: false, source: p, error: `skipped: ${why}`, skipped: true });
         continue;
       }
     }
