@@ -4,16 +4,15 @@
  * steps table); the chosen one shows first and a button switches. The summary is also embedded as JSON in a
  * <script type="application/json"> with "<" escaped, for tools that scrape the page.
  */
-import { escapeTerminal } from '../text/escape';
+import { escapeHtml } from '../text/escape';
 import * as path from 'node:path';
 import { OTHER_STEPS } from './aggregate';
 import { FACT_LABELS, LABELS, REASON_LABELS, TRUST_LABELS, type LabelKey } from './i18n';
 import type { Decision, FleetSummary, KnownDecision, Lang, MachineRow, PerPathSummary, PopupView, Tri } from './types';
 import { ASSUMPTION_LABELS, type AssumableFact } from './assumptions';
 
-export function escapeHtml(s: string): string {
-  return escapeTerminal(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+/** escapeHtml lives with the other escapers (src/text/escape.ts): one place decides how text is shown. */
+export { escapeHtml };
 
 /** JSON safe inside a <script> element: no "<" (so no "</script>"), and no U+2028/2029. */
 export function scriptJson(value: unknown): string {
