@@ -75,6 +75,25 @@ function keyedHash64(s: string, k0: number, k1: number, out: Uint32Array): void 
   out[1] = v1 ^ v3;
 }
 
+/**
+ * FILE:N or FILE[N] with N of 1 to 9 digits, no leading zero (so that it prints back the same); else undefined.
+ */
+function splitSource(source: string): { file: string; n: number; line: boolean } | undefined {
+  const last = source.length - 1;
+  const line = source.charCodeAt(last) !== 0x5d; // ']'
+  const end = line ? last + 1 : last;
+  let i = end - 1;
+  while (i >= 0 && end - i <= 9) {
+    const c = source.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) break;
+    i--;
+  }
+  const digits = end - 1 - i;
+  if (digits < 1 || i < 0 || (digits > 1 && source.charCodeAt(i + 1) === 0x30)) return undefined;
+  if (source.charCodeAt(i) !== (line ? 0x3a : 0x5b)) return undefined; // ':' or '['
+  return { file: source.slice(0, i), n: Number(source.slice(i + 1, end)), line };
+}
+
 /** Options of SeenNames (tests). */
 export interface SeenNamesOptions {
   /** the 64-bit hash key as two 32-bit words; default: random (node:crypto), new for each index */
@@ -128,18 +147,17 @@ export class SeenNames {
   private put(at: number, a: number, b: number, source: string): void {
     this.table[at] = a;
     this.table[at + 1] = b;
-    // FILE:LINE (a JSON Lines or CSV row) or FILE[INDEX] (an element of a JSON array)
-    const m = /^(.*)(?::(\d{1,9})|\[(\d{1,9})\])$/s.exec(source);
-    const n = m ? (m[2] ?? m[3])! : '';
-    if (m && String(Number(n)) === n) {
-      let id = this.fileIds.get(m[1]!);
+    // FILE:LINE (a JSON Lines or CSV row) or FILE[INDEX] (an element of a JSON array), read without a regex
+    const split = splitSource(source);
+    if (split) {
+      let id = this.fileIds.get(split.file);
       if (id === undefined) {
         id = this.files.length;
-        this.files.push(m[1]!);
-        this.fileIds.set(m[1]!, id);
+        this.files.push(split.file);
+        this.fileIds.set(split.file, id);
       }
-      this.table[at + 2] = id * 4 + (m[2] !== undefined ? LINE : INDEX);
-      this.table[at + 3] = Number(n);
+      this.table[at + 2] = id * 4 + (split.line ? LINE : INDEX);
+      this.table[at + 3] = split.n;
     } else {
       this.table[at + 2] = this.others.length * 4 + OTHER;
       this.others.push(source);
