@@ -78,11 +78,17 @@ function unmaskLookalikes(s: string): string {
 /** A value from a file, safe to print: controls, invisible and blank-looking characters shown as `\xNN` / `\uNNNN`. */
 export function escapeText(value: unknown): string {
   const s = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  // printable ASCII (most values) needs nothing: one scan instead of three
+  if (!NOT_PRINTABLE_ASCII.test(s)) return s;
   return unmaskLookalikes(s.replace(UNSAFE, visible));
 }
 
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+const NOT_PRINTABLE_ASCII_BLOCK = /[^\t\n\r\x20-\x7e]/;
+
 /** A block of our own output: like escapeText but keeping `\n`, `\r` and `\t`. */
 export function escapeTerminal(text: string): string {
+  if (!NOT_PRINTABLE_ASCII_BLOCK.test(text)) return text;
   return unmaskLookalikes(text.replace(UNSAFE_BLOCK, visible));
 }
 
