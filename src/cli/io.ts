@@ -1,9 +1,15 @@
 /** What the CLI touches of the outside world, injectable so tests run main() in-process. */
 import * as fs from 'node:fs';
 import { CliInputError } from './errors';
+import { StreamWriter } from './stdout-writer';
+import { fsErrorText } from '../text/fs-errors';
 
 export interface CliIo {
-  stdout(text: string): void;
+  /**
+   * Writes to standard output. May return a promise when the output is backed up (a slow pipe): a command
+   * that prints one line per machine awaits it before going on (memory stays flat); see stdout-writer.ts.
+   */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   env: Record<string, string | undefined>;
   /** stderr is a terminal: progress bars only then */
@@ -14,11 +20,17 @@ export interface CliIo {
   platform?: string;
   /** the OS locale (Intl), e.g. "ja-JP" */
   locale?: string;
+  /** waits until everything written to stdout is taken by the stream (main() calls it before it returns) */
+  flush?(): Promise<void>;
 }
 
+let processStdout: StreamWriter | undefined;
+
 export function processIo(): CliIo {
+  const out = (processStdout ??= new StreamWriter(process.stdout));
   return {
-    stdout: (t) => void process.stdout.write(t),
+    stdout: (t) => out.write(t),
+    flush: () => out.flush(),
     stderr: (t) => void process.stderr.write(t),
     env: process.env,
     stderrIsTty: Boolean(process.stderr.isTTY),
@@ -112,7 +124,7 @@ export function openRegularFile(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR' && options.allowDirectory) return { fd: undefined, stat: fs.statSync(file) };
-    throw new CliInputError(`${file}: cannot open (${code === 'ENOENT' ? 'no such file' : (code ?? String(e))})`);
+    throw new CliInputError(`${file}: cannot open (${code === 'ENOENT' ? 'no such file' : fsErrorText(e)})`);
   }
   let stat: fs.Stats;
   try {

@@ -7,6 +7,7 @@ import { parseArgs } from './args';
 import { EXIT, type Command } from './command';
 import { CliInputError, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
+import { isOutputClosed, isOutputWriteError } from './stdout-writer';
 
 /**
  * Each command's module is loaded only when that command runs (or when every command is listed): `verify`
@@ -62,6 +63,34 @@ function debugRequested(argv: readonly string[]): boolean {
 }
 
 export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
+  let code = await runCommand(argv, rawIo);
+  try {
+    await rawIo.flush?.();
+  } catch (e) {
+    code = outputFailure(e, argv[0], code, rawIo);
+  }
+  return code;
+}
+
+/**
+ * The exit code when standard output failed: a reader that went away (`| head -1`) ends the run quietly
+ * with the code so far (0 when nothing else failed): it is not an error; any other write error (disk full
+ * under `> file`) is one line and exit 2. Undefined for other errors.
+ */
+const reported = new WeakSet<object>();
+function outputFailure(e: unknown, command: string | undefined, code: number, io: CliIo): number {
+  if (isOutputClosed(e)) return code;
+  if (isOutputWriteError(e)) {
+    // the writer throws the same error again at the final flush: said once
+    if (reported.has(e)) return EXIT.USAGE_OR_IO;
+    reported.add(e);
+    io.stderr(`acs-gate${command ? ` ${escapeText(command)}` : ''}: ${e.message}\n`);
+    return EXIT.USAGE_OR_IO;
+  }
+  throw e;
+}
+
+async function runCommand(argv: string[], rawIo: CliIo): Promise<number> {
   const debug = debugRequested(argv);
   // human output goes through the terminal escaper as a last line of defence (values are escaped where
   // they are formatted); --json output is JSON, whose strings escape controls themselves
@@ -88,6 +117,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     }
     return await command.run(args, { io, debug });
   } catch (e) {
+    if (isOutputClosed(e) || isOutputWriteError(e)) return outputFailure(e, command.name, EXIT.OK, rawIo);
     if (e instanceof UsageError) {
       io.stderr(`acs-gate ${command.name}: ${escapeText(e.message)}\nusage: ${command.usage}\n`);
       return EXIT.USAGE_OR_IO;
@@ -103,11 +133,9 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
 }
 
 export function runMain(): void {
-  // `acs-gate … --json | head -1`: a reader that stops early is not an error
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  // `acs-gate … --json | head -1`: a reader that stops early is not an error; stdout's errors are the
+  // writer's (processIo, stdout-writer.ts); a closed stderr is not worth a crash
+  process.stderr.on('error', () => undefined);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

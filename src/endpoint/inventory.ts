@@ -23,13 +23,13 @@ import { CsvError, CsvLineParser } from './csv';
 import { decodeText, isValidUtf8, StreamingTextDecoder } from './decode';
 import { ExportFormatError, InputError } from './errors';
 import { detectExport, EXPECTED_EXPORTS, importText, MAX_EXPORT_BYTES, mergeImports } from './importers';
-import { PROFILE_KEY_RE } from './importers/profile-json';
 import { inventoryRow, mapColumns, splitVersion, type ColumnMap } from './inventory-columns';
 import { zodIssues } from './importers/profile-json';
-import { jsonErrorLine } from './importers/json-util';
+import { jsonErrorLine, jsonTooDeep, TOO_DEEP } from './importers/json-util';
 import { readLineBatches, readLines } from './line-reader';
 import { walkDirectory } from './share';
 import { newInputFileStats, type DiscoverOptions, type FleetKind } from './discover';
+import { fsErrorText } from '../text/fs-errors';
 import { MachineProfileSchema, type MachineProfile } from './profile';
 import { fastProfile } from './profile-fast';
 import { SeenNames } from './seen-names';
@@ -66,9 +66,16 @@ export const CSV_FLEET_COLUMNS = [
 ] as const;
 
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
-export const MAX_LINE_CHARS = 1 << 20;
+/** The longest line of a JSON Lines or CSV fleet file, in bytes of the file (1 MiB). */
+export const MAX_LINE_BYTES = 1 << 20;
+/** @deprecated the limit counts bytes: MAX_LINE_BYTES */
+export const MAX_LINE_CHARS = MAX_LINE_BYTES;
+const lineTooLong = (bytes: number): string => `line of ${bytes} bytes is longer than the limit of ${MAX_LINE_BYTES} bytes (1 MiB): skipped`;
 export const MAX_BAD_LINES = 1000;
 const INVALID_UTF8 = 'invalid UTF-8 byte(s) in a UTF-8 file: line skipped (the other lines are read as UTF-8)';
+
+/** the top-level fields of a machine profile (an object with none of them is some other JSON) */
+const PROFILE_KEYS: ReadonlySet<string> = new Set(['name', 'role', 'os', 'hotfixes', 'rootStore', 'rootAutoUpdate', 'online']);
 
 type Kind = 'dir' | 'json-whole' | 'jsonl' | 'csv-fleet' | 'csv-inventory' | 'raw';
 
@@ -78,7 +85,7 @@ async function statInput(input: string): Promise<'file' | 'dir'> {
     st = await fsp.stat(input);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(input, undefined, code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? (e as Error).message})`);
+    throw new InputError(input, undefined, code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${fsErrorText(e)}`);
   }
   if (st.isDirectory()) return 'dir';
   if (st.isFile()) return 'file';
@@ -111,10 +118,42 @@ function csvHeader(line: string): string[] | undefined {
   }
 }
 
-async function classifyFile(file: string, opts: LoadOptions = {}): Promise<Kind> {
-  const prefix = await readPrefix(file, 64 * 1024);
+/**
+ * The first 64 KiB of text of `file` after any blank space it starts with: a JSON Lines or CSV file that
+ * begins with 64 KiB or more of blank lines is still recognised by what follows them (streamed; at most
+ * MAX_JSON_BYTES of blank space is skipped).
+ */
+async function headText(file: string): Promise<string> {
+  const HEAD = 64 * 1024;
+  const prefix = await readPrefix(file, HEAD);
   const st = await fsp.stat(file);
   const text = decodeText(prefix, st.size > prefix.length).text.replace(/^\uFEFF/, '');
+  if (st.size <= prefix.length || text.trim() !== '') return text;
+  const dec = new StreamingTextDecoder();
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  let head = '';
+  let scanned = 0;
+  try {
+    for await (const chunk of stream) {
+      const t = dec.decode(chunk as Buffer);
+      if (head === '') {
+        const i = t.search(/[^\s\ufeff]/);
+        if (i >= 0) head = t.slice(i);
+      } else head += t;
+      if (head.length >= HEAD) break;
+      scanned += (chunk as Buffer).length;
+      if (head === '' && scanned > MAX_JSON_BYTES) break;
+    }
+  } catch (e) {
+    throw new InputError(file, undefined, `cannot read: ${fsErrorText(e)}`);
+  } finally {
+    stream.destroy();
+  }
+  return head.slice(0, HEAD);
+}
+
+async function classifyFile(file: string, opts: LoadOptions = {}): Promise<Kind> {
+  const text = await headText(file);
   const t = text.trimStart();
   // a PowerShell JSON export of one machine (Get-ItemProperty …CurrentVersion, Get-ComputerInfo) is read as a raw export
   const raw = detectExport(text);
@@ -233,6 +272,8 @@ function errItem(source: string, e: unknown, line?: number): InventoryItem {
 }
 
 function validate(data: unknown, source: string, line: number | undefined, where: string): InventoryItem {
+  // before anything walks it: a value nested thousands deep is one bad record, not a stack overflow for the run
+  if (jsonTooDeep(data)) return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}${TOO_DEEP}` };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}a machine profile must be a JSON object` };
   }
@@ -240,7 +281,7 @@ function validate(data: unknown, source: string, line: number | undefined, where
   const r = fast ? { success: true as const, data: fast } : MachineProfileSchema.safeParse(data);
   if (!r.success) {
     // an object with none of a profile's fields is some other JSON: say what is read instead of a schema message
-    if (!PROFILE_KEY_RE.test(JSON.stringify(data).slice(0, 1 << 16))) {
+    if (!Object.keys(data).some((k) => PROFILE_KEYS.has(k))) {
       return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}not a machine profile (no "name" or "os") and not a recognised export (expected ${EXPECTED_EXPORTS})` };
     }
     return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}${zodIssues(r.error)}` };
@@ -304,10 +345,10 @@ async function* fromJsonWhole(file: string): AsyncGenerator<InventoryItem> {
 
 async function* fromJsonLines(file: string): AsyncGenerator<InventoryItem> {
   let bad = 0;
-  for await (const batch of readLineBatches(file, MAX_LINE_CHARS)) for (const l of batch) {
+  for await (const batch of readLineBatches(file, MAX_LINE_BYTES)) for (const l of batch) {
     let item: InventoryItem;
     if (l.tooLong) {
-      item = { ok: false, source: file, line: l.line, error: `line of ${l.length} characters is longer than ${MAX_LINE_CHARS}: skipped` };
+      item = { ok: false, source: file, line: l.line, error: lineTooLong(l.length) };
     } else if (l.invalidEncoding) {
       item = { ok: false, source: file, line: l.line, error: INVALID_UTF8 };
     } else {
@@ -405,16 +446,16 @@ function inventoryRowReader(columns: ColumnMap | undefined): RowReader {
 }
 
 async function* fromCsvFleet(file: string, readRow: RowReader = canonicalRow): AsyncGenerator<InventoryItem> {
-  const parser = new CsvLineParser({ maxRecordChars: MAX_LINE_CHARS });
+  const parser = new CsvLineParser({ maxRecordChars: MAX_LINE_BYTES });
   let header: string[] | undefined;
   let bad = 0;
   let lastLine = 0;
-  for await (const l of readLines(file, MAX_LINE_CHARS)) {
+  for await (const l of readLines(file, MAX_LINE_BYTES)) {
     lastLine = l.line;
     let item: InventoryItem | undefined;
     if (l.tooLong) {
       parser.reset();
-      item = { ok: false, source: file, line: l.line, error: `line of ${l.length} characters is longer than ${MAX_LINE_CHARS}: skipped` };
+      item = { ok: false, source: file, line: l.line, error: lineTooLong(l.length) };
     } else if (l.invalidEncoding && header) {
       parser.reset();
       item = { ok: false, source: file, line: l.line, error: INVALID_UTF8 };

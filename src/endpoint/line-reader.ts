@@ -1,7 +1,9 @@
 /**
  * Streams a file as decoded lines (UTF-8/UTF-16/Shift_JIS detected from the first chunk), with bounded
- * memory: a line longer than `maxLineChars` is reported once as `{ tooLong: true }` and skipped up to the next
- * line end, so a 200 MB file without line breaks costs one chunk of memory, not 200 MB.
+ * memory: a line longer than `maxLineBytes` BYTES of the file (whatever its encoding: a UTF-16 line's
+ * length is counted as two bytes per code unit) is reported once as `{ tooLong: true, length }` (its length
+ * in bytes) and skipped up to the next line end, so a 200 MB file without line breaks costs one chunk of
+ * memory, not 200 MB.
  *
  * UTF-8 and Shift_JIS files are split into lines as bytes (LF is never part of a multi-byte character in
  * either), and in a UTF-8 file each line is decoded on its own: a line with an invalid byte comes with
@@ -16,6 +18,7 @@ import { InputError } from './errors';
 
 export type StreamedLine =
   | { line: number; text: string; tooLong?: false; invalidEncoding?: boolean }
+  /** length: of the line in bytes of the file */
   | { line: number; tooLong: true; length: number };
 
 /** Opens `file` for a stream: a regular file, never blocking on a FIFO. */
@@ -34,15 +37,15 @@ async function openRegular(file: string): Promise<fsp.FileHandle> {
   return fh;
 }
 
-export async function* readLines(file: string, maxLineChars = 1 << 20): AsyncGenerator<StreamedLine> {
-  for await (const batch of readLineBatches(file, maxLineChars)) yield* batch;
+export async function* readLines(file: string, maxLineBytes = 1 << 20): AsyncGenerator<StreamedLine> {
+  for await (const batch of readLineBatches(file, maxLineBytes)) yield* batch;
 }
 
 /**
  * The lines of `file` as readLines gives them, in batches (one per chunk read): a reader of 100 000-line
  * files pays one asynchronous step per chunk instead of one per line.
  */
-export async function* readLineBatches(file: string, maxLineChars = 1 << 20): AsyncGenerator<StreamedLine[]> {
+export async function* readLineBatches(file: string, maxLineBytes = 1 << 20): AsyncGenerator<StreamedLine[]> {
   const fh = await openRegular(file);
   const head = Buffer.alloc(4096);
   const { bytesRead } = await fh.read(head, 0, head.length, 0);
@@ -57,8 +60,8 @@ export async function* readLineBatches(file: string, maxLineChars = 1 << 20): As
   // doubled the peak RSS of reading 100 000 machines), and reads are no slower
   const stream = fh.createReadStream({ start: 0, highWaterMark: 1 << 16 });
   try {
-    if (encoding === 'utf-16le' || encoding === 'utf-16be') yield* textLines(file, stream, maxLineChars);
-    else yield* byteLines(file, stream, maxLineChars, encoding);
+    if (encoding === 'utf-16le' || encoding === 'utf-16be') yield* textLines(file, stream, maxLineBytes);
+    else yield* byteLines(file, stream, maxLineBytes, encoding);
   } finally {
     stream.destroy();
   }
@@ -140,8 +143,9 @@ async function* byteLines(
   else if (partLen) yield [emit(Buffer.concat(parts, partLen))];
 }
 
-/** UTF-16: decoded as a stream, split on the decoded text; one batch per chunk read. */
-async function* textLines(file: string, stream: AsyncIterable<unknown>, maxLineChars: number): AsyncGenerator<StreamedLine[]> {
+/** UTF-16: decoded as a stream, split on the decoded text; one batch per chunk read. Lengths in bytes (2 per unit). */
+async function* textLines(file: string, stream: AsyncIterable<unknown>, maxLineBytes: number): AsyncGenerator<StreamedLine[]> {
+  const maxLineChars = Math.floor(maxLineBytes / 2);
   const dec = new StreamingTextDecoder();
   let buf = '';
   let lineNo = 1;
@@ -155,7 +159,7 @@ async function* textLines(file: string, stream: AsyncIterable<unknown>, maxLineC
       let piece = text.slice(start, nl);
       if (piece.endsWith('\r')) piece = piece.slice(0, -1);
       if (skipping) {
-        yield { line: lineNo, tooLong: true, length: skippedLen + piece.length };
+        yield { line: lineNo, tooLong: true, length: 2 * (skippedLen + piece.length) };
         skipping = false;
         skippedLen = 0;
       } else {
@@ -173,7 +177,7 @@ async function* textLines(file: string, stream: AsyncIterable<unknown>, maxLineC
       buf = '';
     } else buf += rest;
     if (final) {
-      if (skipping) yield { line: lineNo, tooLong: true, length: skippedLen };
+      if (skipping) yield { line: lineNo, tooLong: true, length: 2 * skippedLen };
       else if (buf !== '') yield { line: lineNo, text: buf.endsWith('\r') ? buf.slice(0, -1) : buf };
       buf = '';
     }

@@ -10,11 +10,12 @@
  * languages, simulation); through zod that was a third of the fleet report's allocations.
  */
 import type { MachineProfile, RootStoreEntry } from './profile';
+import { PROFILE_LIMITS as L } from './limits';
 
 // the schema's own patterns (src/endpoint/profile.ts)
 const THUMBPRINT = /^[0-9A-Fa-f]{40}$/;
-const VERSION = /^\d+\.\d+\.\d+$/;
-const KB = /^KB\d+$/i;
+const VERSION = /^\d{1,9}\.\d{1,9}\.\d{1,9}$/;
+const KB = new RegExp(`^KB\\d{1,${L.kbDigits}}$`, 'i');
 const PRODUCT_TYPES: ReadonlySet<unknown> = new Set(['workstation', 'server', 'domain-controller']);
 
 type Obj = Record<string, unknown>;
@@ -34,16 +35,16 @@ function field(o: Obj, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(o, key) ? BAIL : MISSING;
 }
 
-function optString(o: Obj, key: string, pattern?: RegExp): string | typeof MISSING | typeof BAIL {
+function optString(o: Obj, key: string, pattern?: RegExp, max: number = L.fieldChars): string | typeof MISSING | typeof BAIL {
   const v = field(o, key);
   if (v === MISSING || v === BAIL) return v;
-  return typeof v === 'string' && (!pattern || pattern.test(v)) ? v : BAIL;
+  return typeof v === 'string' && v.length <= max && (!pattern || pattern.test(v)) ? v : BAIL;
 }
 
 function optArray(o: Obj, key: string): unknown[] | typeof MISSING | typeof BAIL {
   const v = field(o, key);
   if (v === MISSING || v === BAIL) return v;
-  return Array.isArray(v) ? v : BAIL;
+  return Array.isArray(v) && v.length <= L.listEntries ? v : BAIL;
 }
 
 function rootEntry(e: unknown): RootStoreEntry | undefined {
@@ -51,7 +52,7 @@ function rootEntry(e: unknown): RootStoreEntry | undefined {
   if (!plainObject(e)) return undefined;
   const thumbprint = optString(e, 'thumbprint', THUMBPRINT);
   const subject = optString(e, 'subject');
-  const pem = optString(e, 'pem');
+  const pem = optString(e, 'pem', undefined, L.pemChars);
   if (thumbprint === BAIL || subject === BAIL || pem === BAIL) return undefined;
   const out: { thumbprint?: string; subject?: string; pem?: string } = {};
   if (thumbprint !== MISSING) out.thumbprint = thumbprint.toUpperCase();
@@ -86,7 +87,7 @@ function os(v: unknown): MachineProfile['os'] | undefined {
 export function fastProfile(input: unknown): MachineProfile | undefined {
   if (!plainObject(input)) return undefined;
   const name = input['name'];
-  if (typeof name !== 'string' || name.length < 1) return undefined;
+  if (typeof name !== 'string' || name.length < 1 || name.length > L.nameChars) return undefined;
   const role = field(input, 'role');
   if (role !== MISSING && role !== 'endpoint' && role !== 'server') return undefined;
   const rawOs = field(input, 'os');
@@ -124,7 +125,7 @@ export function fastProfile(input: unknown): MachineProfile | undefined {
   if (rootAutoUpdate !== MISSING) out.rootAutoUpdate = rootAutoUpdate;
   if (online !== MISSING) out.online = online;
   if (rawSources !== MISSING) {
-    for (const s of rawSources) if (typeof s !== 'string') return undefined;
+    for (const s of rawSources) if (typeof s !== 'string' || s.length > L.sourceChars) return undefined;
     out.sources = [...(rawSources as string[])];
   }
   return out;

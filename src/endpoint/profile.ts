@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 import { fastProfile } from './profile-fast';
+import { clip, NAME_TOO_LONG, PROFILE_LIMITS as L } from './limits';
+
+const field = (what: string, max: number = L.fieldChars) => z.string().max(max, `${what} is longer than ${max} characters`);
+const list = <T extends z.ZodType>(item: T, what: string) => z.array(item).max(L.listEntries, `more than ${L.listEntries} ${what}`);
 
 const thumbprint = z
   .string()
@@ -15,39 +19,43 @@ export const RootStoreEntrySchema = z.union([
   thumbprint,
   z.object({
     thumbprint: thumbprint.optional(),
-    subject: z.string().optional(),
-    pem: z.string().optional(),
+    subject: field('subject').optional(),
+    pem: field('pem', L.pemChars).optional(),
   }),
 ]);
 
 /** The zod schema of a machine profile: parse with it (or with parseProfile) to apply the defaults. */
 export const MachineProfileSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().min(1).max(L.nameChars, NAME_TOO_LONG),
   role: z.enum(['endpoint', 'server']).default('endpoint'),
   os: z
     .object({
-      caption: z.string().optional(),
+      caption: field('caption').optional(),
       /** "10.0.19044" (major.minor.build) */
-      version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version is major.minor.build, e.g. 10.0.19044').optional(),
+      version: z.string().regex(/^\d{1,9}\.\d{1,9}\.\d{1,9}$/, 'version is major.minor.build, e.g. 10.0.19044').optional(),
       /** update build revision: the part after the build (19044.1586 -> 1586) */
       ubr: z.number().int().nonnegative().optional(),
       /** "x64", "x86", "ARM64" when known */
-      architecture: z.string().optional(),
+      architecture: field('architecture').optional(),
       productType: z.enum(['workstation', 'server', 'domain-controller']).optional(),
     })
     .default({}),
   /** installed updates, e.g. ["KB5011487"]; absent = unknown, [] = none installed */
-  hotfixes: z
-    .array(z.string().regex(/^KB\d+$/i, 'hotfix ids look like KB5011487').transform((s) => s.toUpperCase()))
-    .optional(),
+  hotfixes: list(
+    z
+      .string()
+      .regex(new RegExp(`^KB\\d{1,${L.kbDigits}}$`, 'i'), 'hotfix ids look like KB5011487')
+      .transform((s) => s.toUpperCase()),
+    'hotfixes',
+  ).optional(),
   /** Trusted Root Certification Authorities (LocalMachine\Root); absent = unknown */
-  rootStore: z.array(RootStoreEntrySchema).optional(),
+  rootStore: list(RootStoreEntrySchema, 'root store entries').optional(),
   /** automatic root certificate update enabled (DisableRootAutoUpdate absent or 0); absent = unknown */
   rootAutoUpdate: z.boolean().optional(),
   /** can reach Windows Update / the CTL download; absent = unknown */
   online: z.boolean().optional(),
   /** where each fact came from (file names), for the report */
-  sources: z.array(z.string()).optional(),
+  sources: list(field('a source', L.sourceChars), 'sources').optional(),
 });
 
 /** The canonical machine profile (defaults applied): what loadInventory yields and parseProfile returns. */
@@ -79,7 +87,7 @@ export class ProfileError extends Error {
     readonly profileName?: string,
   ) {
     super(
-      `machine profile${profileName !== undefined ? ` "${profileName}"` : ''}: ` +
+      `machine profile${profileName !== undefined ? ` "${clip(profileName)}"` : ''}: ` +
         issues.map((i) => `${i.field}: ${i.message}`).join('; '),
     );
   }

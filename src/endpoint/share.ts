@@ -24,6 +24,7 @@
  * skipped with a note, so a loop ends. Hidden entries (".snapshot", ".DS_Store", the report's temp files) are
  * ignored.
  */
+import { fsErrorText } from '../text/fs-errors';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { classifyFile, nameKey, newInputFileStats, type FileClass, type FleetKind, type InputFileStats, type InputKind } from './discover';
@@ -110,8 +111,9 @@ async function list(dir: string): Promise<Listing> {
       try {
         const st = await fsp.stat(p);
         kind = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : undefined;
-      } catch {
-        out.skipped.push(skippedItem(p, 'a link whose target does not exist'));
+      } catch (err) {
+        const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'a link whose target does not exist' : `a link that cannot be followed: ${fsErrorText(err)}`;
+        out.skipped.push(skippedItem(p, why));
         continue;
       }
     }

@@ -217,12 +217,23 @@ export function commaList(items: readonly string[]): Bilingual {
 
 /** Fills `{name}` placeholders in one pass (values are not re-scanned); an unknown placeholder stays as written. */
 export function fillText(template: string, lang: TextLang, params: Record<string, TextParam> = {}): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => {
+  // the template split once into text and placeholder names (odd indexes), then joined per call: a fleet
+  // fills the same few templates hundreds of thousands of times
+  let parts = TEMPLATE_PARTS.get(template);
+  if (!parts) {
+    parts = template.split(/\{([A-Za-z0-9_]+)\}/);
+    if (TEMPLATE_PARTS.size < 10_000) TEMPLATE_PARTS.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
     const v = params[name];
-    if (v === undefined) return whole;
-    return typeof v === 'object' ? v[lang] : String(v);
-  });
+    out += (v === undefined ? `{${name}}` : typeof v === 'object' ? v[lang] : String(v)) + parts[i + 1]!;
+  }
+  return out;
 }
+
+const TEMPLATE_PARTS = new Map<string, string[]>();
 
 /** One readiness text in one language. */
 export function readinessText(key: ReadinessTextKey, lang: TextLang, params: Record<string, TextParam> = {}): string {

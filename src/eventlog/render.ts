@@ -2,7 +2,7 @@
  * Rendering event records: JSON (one object per record) and Windows Event XML in the schema that
  * `wevtutil qe Application /f:xml` prints for classic (non-manifest) events.
  */
-import { xmlChars } from '../text/escape';
+import { escapeXml } from '../text/escape';
 import type { EventLevel, EventRecord } from './types';
 
 const EVENT_NS = 'http://schemas.microsoft.com/win/2004/08/events/event';
@@ -11,18 +11,11 @@ const LEVEL_NUMBER: Record<EventLevel, number> = { Error: 2, Warning: 3, Informa
 const CLASSIC_KEYWORDS = '0x80000000000000';
 
 /**
- * XML-escape text and attribute values (both quote kinds, since wevtutil quotes attributes with '). Characters
- * XML 1.0 cannot carry (most C0 controls, lone surrogates) become visible `\xNN` text (tab, newline and CR
- * are legal and kept).
+ * XML-escape text and attribute values (both quote kinds, since wevtutil quotes attributes with '); characters
+ * XML cannot carry and invisible ones shown as visible text. It lives in src/text/escape.ts (one place decides
+ * how text is shown).
  */
-export function escapeXml(s: string): string {
-  return xmlChars(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+export { escapeXml };
 
 /** SystemTime as Windows prints it: 7 fractional digits, UTC. */
 export function systemTime(iso: string): string {

@@ -4,7 +4,7 @@
  * (= + - @ or their full-width forms, after any leading spaces; or a leading tab / CR / LF) prefixed with an
  * apostrophe (src/text/escape.ts).
  */
-import { csvFormulaGuard } from '../text/escape';
+import { csvFormulaGuard, csvText } from '../text/escape';
 import * as path from 'node:path';
 import { FileSink } from './sink';
 import { FACT_LABELS } from './i18n';
@@ -12,7 +12,8 @@ import type { Lang, MachineRow } from './types';
 
 export function csvCell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);
-  s = csvFormulaGuard(s);
+  // invisible characters shown (a spreadsheet would show them as nothing), formulas guarded: src/text/escape.ts
+  s = typeof value === 'number' || typeof value === 'boolean' ? csvFormulaGuard(s) : csvText(s);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -6,6 +6,7 @@
  * per (path, installer, facts without the name): an installer file is verified once per distinct machine
  * (trust, OS, patches), not once per machine. The cache is bounded; rows go to disk as they come.
  */
+import { ensureOutDir } from './out-dir';
 import type { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -238,7 +239,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     ? opts.runs.map((r) => ({ ...r, file: r.file && path.resolve(r.file) }))
     : chooseRuns((opts.files ?? []).map((f) => path.resolve(f)), opts.paths ?? []);
   const files = [...new Set(runs.flatMap((r) => (r.file ? [r.file] : [])))];
-  fs.mkdirSync(opts.outDir, { recursive: true });
+  ensureOutDir(opts.outDir);
   const outputs = {
     json: path.join(opts.outDir, 'report.json'),
     csv: path.join(opts.outDir, 'report.csv'),

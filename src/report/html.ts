@@ -10,7 +10,7 @@
  * embedded as JSON, for tools that scrape the page. `writeHtml` streams the page (rows copied from the part
  * written while the fleet was read); `renderHtml` builds it in memory from a summary's sample of rows.
  */
-import { escapeTerminal } from '../text/escape';
+import { escapeHtml, escapeTerminal } from '../text/escape';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { OTHER_STEPS } from './aggregate';
@@ -27,9 +27,8 @@ import { scriptJson } from './page/json';
 
 export { scriptJson };
 
-export function escapeHtml(s: string): string {
-  return escapeTerminal(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+/** escapeHtml lives with the other escapers (src/text/escape.ts): one place decides how text is shown. */
+export { escapeHtml };
 
 const e = escapeHtml;
 const ALL_LABELS = { ...LABELS, ...PAGE_LABELS };

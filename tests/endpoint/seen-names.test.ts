@@ -35,3 +35,112 @@ describe('SeenNames', () => {
     expect(missed).toEqual([]);
   });
 });
+
+/**
+ * Issue 22 item 6: names chosen to collide must cost what random names cost. The attack is built here against
+ * the index's OLD hash (a fixed FNV-1a / multiplicative pair, public): names whose slot under it falls in the
+ * first 1/64 of every table size pile up in one run of slots, and each insertion walks the run.
+ */
+describe('SeenNames under names chosen to collide', () => {
+  /** the index's former, unkeyed hash and slot function (the attacker's model) */
+  function oldSlot(name: string): number {
+    const s = name.toUpperCase();
+    let a = 0x811c9dc5;
+    let b = 0x9e3779b9 ^ s.length;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    a ^= a >>> 13;
+    b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+    b ^= b >>> 16;
+    a = a >>> 0 || 1;
+    return (a ^ Math.imul(b >>> 0, 0x27d4eb2f)) >>> 0;
+  }
+  /** linear probing as the old index did it: the slots looked at to insert all `names` */
+  function oldProbes(names: string[]): number {
+    let slots = 1024;
+    let table = new Int32Array(slots).fill(-1);
+    let probes = 0;
+    const place = (t: Int32Array, n: number, h: number): number => {
+      let i = h & (n - 1);
+      let p = 1;
+      while (t[i] !== -1) {
+        i = (i + 1) & (n - 1);
+        p++;
+      }
+      t[i] = h;
+      return p;
+    };
+    let count = 0;
+    for (const name of names) {
+      probes += place(table, slots, oldSlot(name) | 0);
+      if (++count * 2 > slots) {
+        const old = table;
+        slots *= 2;
+        table = new Int32Array(slots).fill(-1);
+        for (const h of old) if (h !== -1) probes += place(table, slots, h);
+      }
+    }
+    return probes;
+  }
+
+  const N = 20_000;
+  let crafted: string[];
+  let random: string[];
+  beforeAll(() => {
+    // the attacker's names: low 16 bits of the old slot below 1024, so they share the first 1/64 of each table
+    crafted = [];
+    for (let i = 0; crafted.length < N; i++) {
+      const name = `PC-${i.toString(36)}`;
+      if ((oldSlot(name) & 0xffff) < 1024) crafted.push(name);
+    }
+    random = Array.from({ length: N }, (_, i) => `PC-R${(i * 7919).toString(36)}-${i}`);
+  });
+
+  it('the crafted names are a real flood for the old hash', () => {
+    expect(oldProbes(crafted) / oldProbes(random)).toBeGreaterThan(20);
+  });
+
+  it('take no more probes nor (generously) time than random names, and duplicates are still found exactly', () => {
+    const timeOf = (names: string[]): { ms: number; probes: number } => {
+      let best = Infinity;
+      let probes = 0;
+      for (let r = 0; r < 5; r++) {
+        const s = new SeenNames();
+        const t0 = process.hrtime.bigint();
+        for (let i = 0; i < names.length; i++) s.add(names[i]!, `f.jsonl:${i + 1}`);
+        best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+        probes += s.probes;
+      }
+      return { ms: best, probes };
+    };
+    timeOf(random); // warm-up
+    const c = timeOf(crafted);
+    const r = timeOf(random);
+    // slots looked at: the same work (random keys; ±20 %)
+    expect(c.probes / r.probes).toBeGreaterThan(0.8);
+    expect(c.probes / r.probes).toBeLessThan(1.2);
+    // wall time under a loaded machine: generous (the old hash took over 20× the probes)
+    expect(c.ms / r.ms).toBeLessThan(2);
+
+    const s = new SeenNames();
+    const falseDuplicates = crafted.filter((n, i) => s.add(n, `crafted.jsonl:${i + 1}`) !== undefined);
+    expect(falseDuplicates).toEqual([]);
+    const missed = crafted.filter((n, i) => s.add(n.toLowerCase(), 'again.jsonl:1') !== `crafted.jsonl:${i + 1}`);
+    expect(missed).toEqual([]);
+  });
+
+  it('each index draws its own key; a fixed key gives the same slots (tests)', () => {
+    const a = new SeenNames({ key: [1, 2] });
+    const b = new SeenNames({ key: [1, 2] });
+    for (const n of random.slice(0, 1000)) {
+      a.add(n, 'x');
+      b.add(n, 'x');
+    }
+    expect(a.probes).toBe(b.probes);
+    expect(a.add('PC-R0-0', 'y')).toBe('x');
+  });
+});

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
 import { fleetReport } from '../../report/default-deps';
+import { ensureOutDir } from '../../report/out-dir';
 import type { FleetOptions } from '../../report/fleet';
 import { intValue, monthValue, timeValue, timeZoneValue, type ParsedArgs } from '../args';
 import { assumeFlags, assumptionsFrom } from '../assume';
@@ -71,11 +72,7 @@ export async function runFleet(options: FleetOptions, args: ParsedArgs & { comma
     if (!fs.existsSync(f)) throw new CliInputError(`${f}: no such installer file`);
     checkRegularFile(f, 'installer', { flag: '--file' });
   }
-  try {
-    fs.mkdirSync(options.outDir, { recursive: true });
-  } catch (e) {
-    throw new CliInputError(`${options.outDir}: cannot create the report directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
+  ensureOutDir(options.outDir);
   const progress = progressLine(io.stderr, io.stderrIsTty);
   const lang = options.lang ?? 'en';
   let result;

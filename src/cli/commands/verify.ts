@@ -98,9 +98,11 @@ Examples:
         if (!args.switches.has('json')) continue;
       } else if (r.verdict !== 'valid' && code === EXIT.OK) code = EXIT.NEGATIVE;
       results.push(r);
-      if (args.switches.has('json')) {
-        io.stdout(JSON.stringify(r) + '\n');
-      } else io.stdout(formatVerification(r, lookupIn([...knownCerts, ...(await certificatesInFile(file, r.format))])) + '\n');
+      // one result per file: wait when the reader is slower than we are (stdout-writer.ts)
+      const w = args.switches.has('json')
+        ? io.stdout(JSON.stringify(r) + '\n')
+        : io.stdout(formatVerification(r, lookupIn([...knownCerts, ...(await certificatesInFile(file, r.format))])) + '\n');
+      if (w) await w;
     }
     if (!args.switches.has('json') && results.length) io.stdout(formatVerifyTotals(results));
     return code;

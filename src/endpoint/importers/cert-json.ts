@@ -8,7 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import { ExportFormatError } from '../errors';
 import type { RootStoreEntry } from '../profile';
 import type { Importer } from './types';
-import { jsonErrorLine } from './json-util';
+import { jsonErrorLine, jsonTooDeep, TOO_DEEP } from './json-util';
 
 function toPem(raw: unknown): string | undefined {
   let der: Buffer | undefined;
@@ -35,6 +35,7 @@ export const certJson: Importer = {
     } catch (e) {
       throw new ExportFormatError(source, jsonErrorLine(text, e), `certificate JSON: ${(e as Error).message}`);
     }
+    if (jsonTooDeep(data)) throw new ExportFormatError(source, undefined, `certificate JSON: ${TOO_DEEP}`);
     const items = Array.isArray(data) ? data : [data];
     const entries: RootStoreEntry[] = [];
     const notes: string[] = [];

@@ -5,12 +5,12 @@
 import { z } from 'zod';
 import { ExportFormatError } from '../errors';
 import { MachineProfileSchema } from '../profile';
-import { jsonErrorLine } from './json-util';
+import { jsonErrorLine, jsonTooDeep, TOO_DEEP } from './json-util';
 import type { Importer, PartialProfile } from './types';
 
 /** Same fields as MachineProfileSchema, every one optional and without defaults (absent = unknown). */
 export const PartialProfileSchema = MachineProfileSchema.extend({
-  name: z.string().min(1).optional(),
+  name: MachineProfileSchema.shape.name.optional(),
   role: z.enum(['endpoint', 'server']).optional(),
   os: MachineProfileSchema.shape.os.unwrap().optional(),
 });
@@ -40,6 +40,7 @@ export const profileJson: Importer = {
     } catch (e) {
       throw new ExportFormatError(source, jsonErrorLine(text, e), `profile JSON: ${(e as Error).message}`);
     }
+    if (jsonTooDeep(data)) throw new ExportFormatError(source, undefined, `profile JSON: ${TOO_DEEP}`);
     const r = PartialProfileSchema.safeParse(data);
     if (!r.success) throw new ExportFormatError(source, undefined, `profile JSON: ${zodIssues(r.error)}`);
     const { sources: _s, ...facts } = r.data;

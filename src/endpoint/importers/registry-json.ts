@@ -15,7 +15,7 @@
  */
 import { ExportFormatError } from '../errors';
 import type { MachineProfile } from '../profile';
-import { jsonErrorLine } from './json-util';
+import { jsonErrorLine, jsonTooDeep, TOO_DEEP } from './json-util';
 import type { Importer, ImportResult, PartialProfile } from './types';
 
 type Obj = Record<string, unknown>;
@@ -27,6 +27,7 @@ function parseObject(text: string, source: string, what: string): Obj {
   } catch (e) {
     throw new ExportFormatError(source, jsonErrorLine(text, e), `${what}: not valid JSON (${(e as Error).message})`);
   }
+  if (jsonTooDeep(data)) throw new ExportFormatError(source, undefined, `${what}: ${TOO_DEEP}`);
   // `… | ConvertTo-Json` of one object is an object; some scripts wrap it in an array of one
   if (Array.isArray(data) && data.length === 1) data = data[0];
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ExportFormatError(source, 1, `${what}: expected one JSON object`);

@@ -6,11 +6,14 @@
  * copies them into the page at the end. The page's script (client.ts) reads them back.
  *
  * Tuple: [name, ready, decisions, windows, version, ubr, reasons, steps, source, sourceLine, assumed?]
+ * The name is stored as escapeText shows it (invisible and look-alike characters made visible), so the page shows
+ * and searches what the terminal and report.csv show.
  *  - ready: 1 ready, 0 not ready, 2 unknown
  *  - decisions: one letter per run (DECISION_LETTERS; '-' when the machine has no outcome for the run)
  *  - reasons: a list of "CODE" or "CODE\u0000fact"; steps: a list of remediation steps
  *  - windows, version, sources, lists: a number (index in `strings`) or the value itself
  */
+import { escapeText } from '../../text/escape';
 import * as fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { FileSink } from '../sink';
@@ -73,7 +76,7 @@ export class RowEncoder {
     const line = colon > 0 && /^\d+$/.test(row.source.slice(colon + 1)) ? row.source.slice(colon + 1) : null;
     const ref = (x: number | unknown): string => (typeof x === 'number' ? String(x) : scriptJson(x));
     let out =
-      `[${scriptJson(row.name)},${row.ready === true ? 1 : row.ready === false ? 0 : 2},${ref(this.ref(decisions))},` +
+      `[${scriptJson(escapeText(row.name))},${row.ready === true ? 1 : row.ready === false ? 0 : 2},${ref(this.ref(decisions))},` +
       `${row.windows === null ? 'null' : ref(this.ref(row.windows))},${row.version === undefined ? 'null' : ref(this.ref(row.version))},` +
       `${typeof row.ubr === 'number' && Number.isFinite(row.ubr) ? row.ubr : 'null'},${ref(this.ref(reasons))},${ref(this.ref(steps))},` +
       `${ref(this.ref(line === null ? row.source : row.source.slice(0, colon)))},${line === null ? 'null' : Number(line)}`;

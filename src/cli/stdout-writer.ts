@@ -1,0 +1,140 @@
+/**
+ * The one writer of the CLI's standard output: text is gathered into chunks of 64 KiB and written with
+ * backpressure, so memory stays flat whatever the reader's speed (`readiness --json` of 400 000 machines
+ * into a slow pipe held 1.2 GB when each line went to process.stdout at once, whose queue has no bound).
+ *
+ *  - `write(text)` returns a promise when the stream is full (its buffer over its high-water mark): the
+ *    caller that produces much (one line per machine) awaits it before going on; a caller that writes a
+ *    summary can ignore it. Small writes in one turn of the event loop are joined into one write.
+ *  - A reader that goes away (EPIPE: `| head -1`) is not an error: the writer stops, and the next write throws
+ *    OutputClosedError, which main() turns into a quiet end of the run (nothing more is read or printed).
+ *  - Any other write error (ENOSPC on a redirected file, EIO, ENOBUFS) is one line on stderr and exit 2,
+ *    never a stack trace: OutputWriteError.
+ *
+ * Report files are not written here (src/report/sink.ts): only the standard output stream.
+ */
+import type { Writable } from 'node:stream';
+
+/** The reader of standard output went away (EPIPE): the run ends quietly. */
+export class OutputClosedError extends Error {
+  override readonly name = 'OutputClosedError';
+  constructor() {
+    super('the reader of the standard output closed it');
+  }
+}
+
+/** Standard output could not be written (ENOSPC, EIO, ENOBUFS, …). */
+export class OutputWriteError extends Error {
+  override readonly name = 'OutputWriteError';
+  constructor(readonly code: string) {
+    super(`cannot write to the standard output (${code})`);
+  }
+}
+
+/** Codes that mean the reader is gone, not that writing failed. */
+const READER_GONE: ReadonlySet<string> = new Set(['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END', 'ECONNRESET']);
+
+export const STDOUT_CHUNK = 64 * 1024;
+
+export class StreamWriter {
+  private parts: string[] = [];
+  private size = 0;
+  private scheduled = false;
+  private waiting: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private failure: Error | undefined;
+
+  private readonly chunk: number;
+
+  constructor(
+    private readonly stream: Writable,
+    chunk = STDOUT_CHUNK,
+  ) {
+    // a terminal gets each write at once (its lines stay in order with stderr's); pipes and files in chunks
+    this.chunk = (stream as { isTTY?: boolean }).isTTY ? 0 : chunk;
+    stream.on('error', (e: NodeJS.ErrnoException) => this.fail(e));
+    stream.on('drain', () => this.release());
+    stream.on('close', () => {
+      if (!this.failure && this.waiting) this.fail(Object.assign(new Error('closed'), { code: 'EPIPE' }));
+    });
+  }
+
+  /** True once the reader is gone or writing failed. */
+  get closed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  /**
+   * Queues `text`. Returns a promise to await before writing more when the stream is full, else undefined.
+   * @throws OutputClosedError / OutputWriteError once the stream failed
+   */
+  write(text: string): Promise<void> | undefined {
+    if (this.failure) throw this.failure;
+    if (text.length === 0) return this.waiting;
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= this.chunk) return this.push();
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.push();
+      });
+    }
+    return this.waiting;
+  }
+
+  /** Writes what is queued and waits until the stream has taken it. @throws as write does */
+  async flush(): Promise<void> {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      const w = this.push();
+      if (!w) return;
+      await w;
+    }
+  }
+
+  private push(): Promise<void> | undefined {
+    if (this.failure) return undefined;
+    if (this.size) {
+      const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+      this.parts = [];
+      this.size = 0;
+      let ok: boolean;
+      try {
+        ok = this.stream.write(text);
+      } catch (e) {
+        this.fail(e as NodeJS.ErrnoException);
+        return undefined;
+      }
+      if (!ok && !this.waiting) this.waiting = new Promise<void>((resolve) => (this.wake = resolve));
+    }
+    return this.waiting;
+  }
+
+  private release(): void {
+    const wake = this.wake;
+    this.waiting = undefined;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  private fail(e: NodeJS.ErrnoException): void {
+    if (!this.failure) {
+      const code = typeof e.code === 'string' ? e.code : 'EIO';
+      this.failure = READER_GONE.has(code) ? new OutputClosedError() : new OutputWriteError(code);
+    }
+    this.parts = [];
+    this.size = 0;
+    // whoever waits for room wakes up, and its next write throws
+    this.release();
+  }
+}
+
+/** True for the errors of a StreamWriter (by name: errors may cross realms under jest). */
+export function isOutputClosed(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'OutputClosedError';
+}
+export function isOutputWriteError(e: unknown): e is OutputWriteError {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'OutputWriteError';
+}
