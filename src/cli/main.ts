@@ -35,12 +35,12 @@ export function allCommands(): Command[] {
 
 export const mainHelp = (): string => `acs-gate: Azure Code Signing (ACS) install gate for Trend Micro Apex One, exact and testable
 
-Usage: acs-gate COMMAND [options]   (acs-gate COMMAND --help for each)
+Usage: acs-gate [--debug] COMMAND [options]   (acs-gate help COMMAND, or acs-gate COMMAND --help, for each)
 
 Commands:
 ${allCommands().map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
-Options for every command: --help, --debug (stack traces on errors)
+Options for every command: --help, --debug (stack traces on errors; before or after the command)
 
 Exit codes (the same for every command):
   0  done: verify: every file valid; simulate: allowed; readiness: printed; fleet, demo: report written
@@ -66,7 +66,21 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
   // human output goes through the terminal escaper as a last line of defence (values are escaped where
   // they are formatted); --json output is JSON, whose strings escape controls themselves
   const io: CliIo = argv.includes('--json') ? rawIo : { ...rawIo, stdout: (t) => rawIo.stdout(escapeTerminal(t)) };
-  const [name, ...rest] = argv;
+  // --debug may come before the command too (acs-gate --debug verify x); after it, the command's parser takes it
+  let first = 0;
+  while (argv[first] === '--debug') first++;
+  const [name, ...rest] = argv.slice(first);
+  if (rest.length && (name === 'help' || name === '--help' || name === '-h')) {
+    // acs-gate help verify: the command's own help
+    const topic = rest[0]!;
+    const cmd = loadCommand(topic);
+    if (!cmd) {
+      io.stderr(`acs-gate: no help for "${escapeText(topic)}" (commands: ${COMMAND_NAMES.join(', ')})\n`);
+      return EXIT.USAGE_OR_IO;
+    }
+    io.stdout(cmd.help);
+    return EXIT.OK;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout)(mainHelp());
     return name === undefined ? EXIT.USAGE_OR_IO : EXIT.OK;

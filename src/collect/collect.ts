@@ -16,6 +16,7 @@ import { COLLECT_LOG_FIRST_LINE, onlineFromProbe, type OnlineVerdict, type Probe
 import type { ExportKind } from '../endpoint/importers/types';
 import { COLLECT_LOG_FILE } from './files';
 import type { CommandRunner, RunResult } from './runner';
+import { door } from '../api/doors';
 
 export type StepId = 'systeminfo' | 'hotfixes-powershell' | 'hotfixes-wmic' | 'certutil-root' | 'reg-ubr' | 'reg-authroot' | 'reg-rootdirurl' | 'online-probe';
 
@@ -233,6 +234,7 @@ async function swapInto(staging: string, target: string): Promise<void> {
  * unusable computer name or an output folder that cannot be written throws CollectError.
  */
 export async function collect(o: CollectOptions): Promise<CollectSummary> {
+  door('collect', o);
   const computerName = checkComputerName(o.computerName);
   try {
     await fsp.mkdir(o.outDir, { recursive: true });

@@ -4,6 +4,7 @@
  */
 import { xmlChars } from '../text/escape';
 import type { EventLevel, EventRecord } from './types';
+import { door } from '../api/doors';
 
 const EVENT_NS = 'http://schemas.microsoft.com/win/2004/08/events/event';
 const LEVEL_NUMBER: Record<EventLevel, number> = { Error: 2, Warning: 3, Information: 4 };
@@ -16,6 +17,7 @@ const CLASSIC_KEYWORDS = '0x80000000000000';
  * are legal and kept).
  */
 export function escapeXml(s: string): string {
+  door('escapeXml', s);
   return xmlChars(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -26,6 +28,7 @@ export function escapeXml(s: string): string {
 
 /** SystemTime as Windows prints it: 7 fractional digits, UTC. */
 export function systemTime(iso: string): string {
+  door('systemTime', iso);
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new Error(`not an ISO time: ${iso}`);
   return d.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
@@ -33,6 +36,7 @@ export function systemTime(iso: string): string {
 
 /** A record as `wevtutil qe Application /f:xml` prints it (one <Event> element; text escaped). */
 export function toEventXml(r: EventRecord): string {
+  door('toEventXml', r);
   const data = r.data.map((d) => `<Data>${escapeXml(d)}</Data>`).join('');
   return (
     `<Event xmlns='${EVENT_NS}'>` +
@@ -59,11 +63,13 @@ export function toEventXml(r: EventRecord): string {
 
 /** Several records as wevtutil prints them: one <Event> per line. */
 export function toEventsXml(records: readonly EventRecord[]): string {
+  door('toEventsXml', records);
   return records.map((r) => toEventXml(r) + '\n').join('');
 }
 
 /** A record as plain JSON data (stable key order). */
 export function toEventJson(r: EventRecord): Record<string, unknown> {
+  door('toEventJson', r);
   return {
     id: r.id,
     messageId: r.messageId,
@@ -90,6 +96,7 @@ const LEVEL_NAMES = {
 
 /** A record laid out as Event Viewer's General / Details pane shows it (labels in the record's language; time in UTC). */
 export function toEventViewerText(r: EventRecord): string {
+  door('toEventViewerText', r);
   const l = VIEWER_LABELS[r.lang];
   const rows: Array<[string, string]> = [
     [l.log, r.channel],

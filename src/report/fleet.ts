@@ -23,6 +23,7 @@ import { inputOverwrittenBy, OutputSet } from './sink';
 import type { EventView, FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
 import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions';
 import { formatLocalTime, resolveTimeZone } from './time';
+import { door } from '../api/doors';
 
 export type InventoryItem =
   | { ok: true; profile: MachineProfile; source: string }
@@ -102,6 +103,7 @@ export interface Run {
 
 /** The path × installer runs of a fleet report: files × paths, or per file msi / autopcc, or the paths on a declared artifact. */
 export function chooseRuns(files: string[], paths: InstallPath[]): Run[] {
+  door('chooseRuns', files, paths);
   if (paths.length && files.length) return paths.flatMap((p) => files.map((f) => ({ path: p, file: f })));
   if (paths.length) return paths.map((p) => ({ path: p, file: null }));
   if (files.length) return files.map((f) => ({ path: (/\.msi$/i.test(f) ? 'msi' : 'autopcc') as InstallPath, file: f }));
@@ -221,6 +223,7 @@ function trustLabel(r: Readiness): string {
  * @throws InputError when an inventory input cannot be read; errors writing the output directory
  */
 export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promise<FleetResult> {
+  door('runFleetReport', opts, deps);
   const lang: Lang = opts.lang ?? 'ja';
   const runs = opts.runs
     ? opts.runs.map((r) => ({ ...r, file: r.file && path.resolve(r.file) }))

@@ -10,6 +10,7 @@ import { OTHER_STEPS } from './aggregate';
 import { FACT_LABELS, LABELS, REASON_LABELS, TRUST_LABELS, type LabelKey } from './i18n';
 import type { Decision, FleetSummary, KnownDecision, Lang, MachineRow, PerPathSummary, PopupView, Tri } from './types';
 import { ASSUMPTION_LABELS, type AssumableFact } from './assumptions';
+import { door } from '../api/doors';
 
 export function escapeHtml(s: string): string {
   return escapeTerminal(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -256,6 +257,7 @@ function assumptionsLine(s: FleetSummary): string {
 
 /** The self-contained report.html (no external resources; every text escaped) for a fleet summary. */
 export function renderHtml(s: FleetSummary): string {
+  door('renderHtml', s);
   const runs = s.perPath.map((p) => ({ path: p.path, file: p.file }));
   const total = (v: number, id: string, key: LabelKey, cls: string) =>
     `<div class="card ${cls}"><span class="n" id="${id}">${v}</span>${t(key)}</div>`;

@@ -79,6 +79,7 @@ Examples:
     const crlFiles = args.lists.get('crl');
     const crls = crlFiles ? loadCrls(crlFiles) : undefined;
     const catalogs = args.lists.get('catalog');
+    for (const cat of catalogs ?? []) checkRegularFile(cat, 'catalog', { flag: '--catalog' }); // missing or not a file: exit 2, whatever FILE's own signature says
     const options = {
       at,
       ...(catalogs ? { catalogs } : {}),
