@@ -50,7 +50,7 @@ Exit codes (the same for every command):
   3  unguarded (simulate: an agent without the check would install a program the machine cannot run)
   4  unknown (simulate: the outcome rests on a fact the machine's exports do not give)
 
-Examples:
+Examples (the samples ship with the package: run these in its folder, node_modules/acs-gatekeeper, or in a clone):
   acs-gate verify samples/real/Knapcode.MiniZip-0.21.1-net451.dll
   acs-gate readiness samples/fleet/machines
   acs-gate simulate A4 --machine samples/fleet/machines/pc-w10-21h2-kaikei --build 12011

@@ -8,7 +8,7 @@
  *
  *   const machine = autoPccMachine.provide({ actors: { acsCheck: acsCheckActor(async (req) => ({ holds: true })) } });
  */
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromPromise, setup, type PromiseActorLogic } from 'xstate';
 import {
   beginCycle,
   checkErrorMessage,
@@ -42,7 +42,7 @@ export const ACS_CHECK = 'acsCheck';
  * answers whether the artifact holds (it may return more, e.g. an AcsOutcome). A rejection is the check's
  * error transition: the machine never turns it into "allowed" (see docs/behavior.md).
  */
-export function acsCheckActor<T extends AcsCheckAnswer>(fn: (request: AcsCheckRequest) => Promise<T>) {
+export function acsCheckActor<T extends AcsCheckAnswer>(fn: (request: AcsCheckRequest) => Promise<T>): PromiseActorLogic<AcsCheckAnswer, AcsCheckRequest> {
   door('acsCheckActor', fn);
   return fromPromise<AcsCheckAnswer, AcsCheckRequest>(({ input }) => fn(input));
 }
