@@ -35,7 +35,7 @@ export function allCommands(): Command[] {
 
 export const mainHelp = (): string => `acs-gate: Azure Code Signing (ACS) install gate for Trend Micro Apex One, exact and testable
 
-Usage: acs-gate [--debug] COMMAND [options]   (acs-gate help COMMAND, or acs-gate COMMAND --help, for each)
+Usage: acs-gate COMMAND [options]   (acs-gate help COMMAND, or acs-gate COMMAND --help, for each)
 
 Commands:
 ${allCommands().map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
