@@ -79,7 +79,7 @@ describe('help and flags', () => {
     const r = await run(['simulate', 'msi', '--machine', machine, '--build', '12011', '--events-xml', tmp()]);
     expect(r.code).toBe(2);
     expect(r.err).not.toMatch(/error:/);
-    expect(r.err).toMatch(/not a file \(--events-xml/);
+    expect(r.err).toMatch(/a directory \(--events-xml/);
     expect(r.out).toBe('');
   });
 });
