@@ -84,6 +84,21 @@ function kindOf(decl: ts.Declaration): ApiEntry['kind'] {
   return 'const';
 }
 
+/** A long type shortened: a long string literal is a string; a generic type keeps its name (StateMachine<…>). */
+function shortType(checker: ts.TypeChecker, t: ts.Type, decl: ts.Node): string {
+  if (t.isStringLiteral()) return 'string';
+  const cut = checker.typeToString(t, decl, ts.TypeFormatFlags.None).replace(/import\("[^"]+"\)\./g, '');
+  const props = cut.startsWith('{') ? checker.getPropertiesOfType(t) : [];
+  if (props.length) {
+    // an object of machines: the keys, and the first value's type shortened
+    const first = shortType(checker, checker.getTypeOfSymbolAtLocation(props[0]!, decl), decl);
+    return `Readonly<Record<${props.map((p) => JSON.stringify(p.name)).join(' | ')}, ${first}>>`;
+  }
+  const lt = cut.indexOf('<');
+  if (cut.length <= MAX_TYPE_CHARS && !(cut.includes('...') && lt > 0)) return cut;
+  return lt > 0 ? `${cut.slice(0, lt)}<…>` : `${cut.slice(0, MAX_TYPE_CHARS)}…`;
+}
+
 function tagText(tag: ts.JSDocTagInfo): string {
   const text = ts.displayPartsToString(tag.text);
   return `@${tag.name}${text ? ' ' + text.replace(/\s*\n\s*/g, ' ') : ''}`;
@@ -107,11 +122,14 @@ export function collectApi(): Array<{ specifier: string; entries: ApiEntry[] }> 
         const type = checker.getTypeOfSymbolAtLocation(symbol, decl);
         code = type
           .getCallSignatures()
-          .map((s) => `function ${exported.name}${checker.signatureToString(s, decl, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature).replace(/ => /, ': ')}`)
+          .map((s) => `function ${exported.name}${checker.signatureToString(s, decl, ts.TypeFormatFlags.NoTruncation)}`)
           .join('\n');
       } else if (kind === 'const') {
-        const type = checker.typeToString(checker.getTypeOfSymbolAtLocation(symbol, decl), decl, ts.TypeFormatFlags.NoTruncation);
-        code = type.length <= MAX_TYPE_CHARS ? `const ${exported.name}: ${type}` : `const ${exported.name}`;
+        // the type as the compiler sees it; a long one as declared, else cut by the compiler ("...")
+        const t = checker.getTypeOfSymbolAtLocation(symbol, decl);
+        const type = checker.typeToString(t, decl, ts.TypeFormatFlags.NoTruncation);
+        const annotation = ts.isVariableDeclaration(decl) && decl.type ? decl.type.getText() : undefined;
+        code = `const ${exported.name}: ${type.length <= MAX_TYPE_CHARS ? type : (annotation ?? shortType(checker, t, decl))}`;
       } else {
         code = clip(declarationText(decl));
       }
@@ -147,7 +165,7 @@ export function generateApiDoc(): string {
     out.push(`## \`${specifier}\``, '');
     out.push(entries.map((e) => `[${e.name}](#${anchor(specifier, e.name)})`).join(' · '), '');
     for (const e of entries) {
-      out.push(`<a id="${anchor(specifier, e.name)}"></a>`, `### ${e.name}`, '', `${e.kind} · [${e.source}](../${e.source})`, '');
+      out.push(`<a id="${anchor(specifier, e.name)}"></a>`, `### ${e.name}`, '', `${e.kind} · \`${e.source}\` (in the repository)`, '');
       out.push('```ts', e.code, '```', '');
       if (e.doc) out.push(e.doc, '');
       if (e.tags.length) out.push(...e.tags.map((t) => `- ${t}`), '');

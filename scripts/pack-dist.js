@@ -78,7 +78,9 @@ function bundleDeclarations() {
           return target ? `${lead}"${PREFIX}${target}"` : all;
         }),
       );
-    fs.writeFileSync(path.join(out, BUNDLE), kept.join(''));
+    // Buffer, node:crypto, node:fs/promises: the declarations use Node's types, so they say so (a consumer with
+    // @types/node installed needs no "types" setting; TypeScript 6+ no longer includes every @types package by default)
+    fs.writeFileSync(path.join(out, BUNDLE), `/// <reference types="node" />\n${kept.join('')}`);
     for (const e of ENTRIES) {
       const file = path.join(out, e.file);
       let ref = path.relative(path.dirname(file), path.join(out, BUNDLE)).split(path.sep).join('/');

@@ -48,7 +48,7 @@ export { machineTrustAnchors } from './endpoint/trust';
 export type { TrustAnchorOptions } from './endpoint/trust';
 export { loadInventory } from './endpoint/inventory';
 export type { InventoryItem } from './endpoint/inventory';
-export { InputError, ExportFormatError } from './endpoint/errors';
+export { InputError, isInputError, ExportFormatError } from './endpoint/errors';
 
 // Install paths
 export { simulate } from './installers/simulate';
@@ -111,3 +111,23 @@ export type { SkippedInput, ImportFailure } from './report/types';
 // Collecting the inputs on Windows (docs/collect.md)
 export { collect, CollectError, COLLECT_FILES, nodeRunner, systemToolRunner, replayRunner } from './collect';
 export type { CollectOptions, CollectSummary, CommandRunner, RunResult, RunOptions } from './collect';
+
+// The doors: every function above checks its arguments first and throws InputError naming a wrong one (src/api/doors.ts);
+// the options types' schemas, for callers who check their own input the same way
+export {
+  VerifyOptionsSchema,
+  PoolOptionsSchema,
+  ReadinessOptionsSchema,
+  TrustAnchorOptionsSchema,
+  LoadOptionsSchema,
+  ArtifactSchema,
+  SimulateSettingsSchema,
+  SimulateTrustSchema,
+  SimulateInputSchema,
+  SimulateOptionsSchema,
+  FleetOptionsSchema,
+  FleetDepsSchema,
+  CollectOptionsSchema,
+  EventRecordInputSchema,
+  MessageParamsSchema,
+} from './api/doors';

@@ -98,6 +98,10 @@ export interface SignatureReport {
   chain: string[];
   /** the time the chain was judged at when a valid timestamp moved it, ISO 8601; else null */
   timestamp: string | null;
+  /**
+   * the kind of timestamp the signature carries, whether or not it verified (null: none); `timestamp` is set only
+   * when it verified and was used (a TIMESTAMP_INVALID or CERT_REVOKED failure, or a lifetime-signing leaf, leaves it null)
+   */
   timestampKind: 'rfc3161' | 'pkcs9' | null;
   /** signature (digest, signer, chain) holds */
   valid: boolean;

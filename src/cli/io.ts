@@ -77,6 +77,8 @@ export const INPUT_SIZE_CAPS = {
   state: 64 * 1024 * 1024,
   /** verify FILE, --file: a PE cannot exceed 4 GiB (32-bit offsets); an MSI's sectors are addressed the same way */
   installer: 4 * 1024 * 1024 * 1024,
+  /** --catalog: a catalog (.cat) lists file hashes; the largest of Windows' are tens of MiB */
+  catalog: 1024 * 1024 * 1024,
   /** --policy: a small JSON document */
   policy: 1024 * 1024,
   /** --machine, inventory files: whole-JSON files are capped lower by the reader; streamed fleets up to 16 GiB */
@@ -92,6 +94,7 @@ const KIND_LABEL: Record<InputKind, string> = {
   installer: 'an installer file',
   inventory: 'an inventory file',
   policy: 'a policy file',
+  catalog: 'a catalog file (.cat)',
 };
 
 function typeOf(st: fs.Stats): string {

@@ -36,12 +36,12 @@ export function allCommands(): Command[] {
 
 export const mainHelp = (): string => `acs-gate: Azure Code Signing (ACS) install gate for Trend Micro Apex One, exact and testable
 
-Usage: acs-gate COMMAND [options]   (acs-gate COMMAND --help for each)
+Usage: acs-gate COMMAND [options]   (acs-gate help COMMAND, or acs-gate COMMAND --help, for each)
 
 Commands:
 ${allCommands().map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
-Options for every command: --help, --debug (stack traces on errors)
+Options for every command: --help, --debug (stack traces on errors; before or after the command)
 
 Exit codes (the same for every command):
   0  done: verify: every file valid; simulate: allowed; readiness: printed; fleet, demo: report written
@@ -51,7 +51,7 @@ Exit codes (the same for every command):
   3  unguarded (simulate: an agent without the check would install a program the machine cannot run)
   4  unknown (simulate: the outcome rests on a fact the machine's exports do not give)
 
-Examples:
+Examples (the samples ship with the package: run these in its folder, node_modules/acs-gatekeeper, or in a clone):
   acs-gate verify samples/real/Knapcode.MiniZip-0.21.1-net451.dll
   acs-gate readiness samples/fleet/machines
   acs-gate simulate A4 --machine samples/fleet/machines/pc-w10-21h2-kaikei --build 12011
@@ -95,7 +95,21 @@ async function runCommand(argv: string[], rawIo: CliIo): Promise<number> {
   // human output goes through the terminal escaper as a last line of defence (values are escaped where
   // they are formatted); --json output is JSON, whose strings escape controls themselves
   const io: CliIo = argv.includes('--json') ? rawIo : { ...rawIo, stdout: (t) => rawIo.stdout(escapeTerminal(t)) };
-  const [name, ...rest] = argv;
+  // --debug may come before the command too (acs-gate --debug verify x); after it, the command's parser takes it
+  let first = 0;
+  while (argv[first] === '--debug') first++;
+  const [name, ...rest] = argv.slice(first);
+  if (rest.length && (name === 'help' || name === '--help' || name === '-h')) {
+    // acs-gate help verify: the command's own help
+    const topic = rest[0]!;
+    const cmd = loadCommand(topic);
+    if (!cmd) {
+      io.stderr(`acs-gate: no help for "${escapeText(topic)}" (commands: ${COMMAND_NAMES.join(', ')})\n`);
+      return EXIT.USAGE_OR_IO;
+    }
+    io.stdout(cmd.help);
+    return EXIT.OK;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout)(mainHelp());
     return name === undefined ? EXIT.USAGE_OR_IO : EXIT.OK;

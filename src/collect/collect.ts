@@ -16,6 +16,7 @@ import { COLLECT_LOG_FIRST_LINE, onlineFromProbe, type OnlineVerdict, type Probe
 import type { ExportKind } from '../endpoint/importers/types';
 import { COLLECT_LOG_FILE } from './files';
 import type { CommandRunner, RunResult } from './runner';
+import { door } from '../api/doors';
 
 export type StepId = 'systeminfo' | 'hotfixes-powershell' | 'hotfixes-wmic' | 'certutil-root' | 'reg-ubr' | 'reg-authroot' | 'reg-rootdirurl' | 'online-probe';
 
@@ -227,15 +228,55 @@ async function swapInto(staging: string, target: string): Promise<void> {
   if (hadOld) await fsp.rm(old, { recursive: true, force: true }).catch(() => undefined);
 }
 
+/** `tempDir` must exist: the online probe downloads there (a missing one would silently leave `online` unknown). */
+async function existingDirectory(dir: string, name: string): Promise<void> {
+  let st: Awaited<ReturnType<typeof fsp.stat>>;
+  try {
+    st = await fsp.stat(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CollectError(`${name} ${dir}: ${code === 'ENOENT' ? 'no such directory' : `cannot be read (${code ?? (e as Error).message})`}`);
+  }
+  if (!st.isDirectory()) throw new CollectError(`${name} ${dir}: not a directory`);
+}
+
+/**
+ * mkdir -p, one level at a time from the nearest existing folder: Node's recursive mkdir loops forever where a
+ * parent exists but refuses a child with ENOENT (/proc/nope); here every refusal is an error at once.
+ */
+export async function makeDirectory(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    try {
+      const st = await fsp.stat(d);
+      if (!st.isDirectory()) throw Object.assign(new Error(`${d} is not a directory`), { code: 'ENOTDIR' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(d) === d) throw e;
+      missing.unshift(d);
+    }
+  }
+  for (const d of missing) {
+    try {
+      await fsp.mkdir(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
 /**
  * Runs the collector's commands through `o.runner`, writes OUT/<computerName>/ (COLLECT_FILES) whole or not at
  * all, and returns what was written and what failed. A failing command never aborts the collection; only an
- * unusable computer name or an output folder that cannot be written throws CollectError.
+ * unusable computer name, a `tempDir` that is not a directory or an output folder that cannot be written throws
+ * CollectError (at once: the folder is made one level at a time, never by a recursive mkdir that can spin).
  */
 export async function collect(o: CollectOptions): Promise<CollectSummary> {
+  door('collect', o);
+  await existingDirectory(o.tempDir, 'tempDir');
   const computerName = checkComputerName(o.computerName);
   try {
-    await fsp.mkdir(o.outDir, { recursive: true });
+    await makeDirectory(o.outDir);
   } catch (e) {
     throw new CollectError(`cannot create ${o.outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { fastProfile } from './profile-fast';
 import { clip, NAME_TOO_LONG, PROFILE_LIMITS as L } from './limits';
+import { InputError } from './errors';
 
 const field = (what: string, max: number = L.fieldChars) => z.string().max(max, `${what} is longer than ${max} characters`);
 const list = <T extends z.ZodType>(item: T, what: string) => z.array(item).max(L.listEntries, `more than ${L.listEntries} ${what}`);
@@ -76,8 +77,8 @@ export interface ProfileIssue {
  * a field has the wrong type or form. `field` names the first bad field as a dotted path ("os.ubr",
  * "hotfixes.0", "(profile)" when the value is not an object at all); `issues` lists every problem.
  */
-export class ProfileError extends Error {
-  override readonly name = 'ProfileError';
+export class ProfileError extends InputError {
+  override readonly name: string = 'ProfileError';
   constructor(
     /** the first bad field, e.g. "os.ubr" */
     readonly field: string,
@@ -85,11 +86,16 @@ export class ProfileError extends Error {
     readonly issues: ProfileIssue[],
     /** the profile's name when it has a readable one */
     readonly profileName?: string,
+    /** the library call and its argument the profile was given as (the doors), default parseProfile(input) */
+    at?: { function: string; argument: string },
   ) {
-    super(
-      `machine profile${profileName !== undefined ? ` "${clip(profileName)}"` : ''}: ` +
-        issues.map((i) => `${i.field}: ${i.message}`).join('; '),
-    );
+    // an InputError too (every bad argument of the library is one): `argument` is the parameter and the field
+    super('', undefined, issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
+      function: at?.function ?? 'parseProfile',
+      argument: field === '(profile)' ? (at?.argument ?? 'input') : `${at?.argument ?? 'input'}.${field}`,
+      expected: issues[0]?.message ?? 'a machine profile',
+    });
+    this.message = (at ? `${at.function}: ${at.argument}: ` : '') + `machine profile${profileName !== undefined ? ` "${clip(profileName)}"` : ''}: ` + issues.map((i) => `${i.field}: ${i.message}`).join('; ');
   }
 }
 

@@ -14,6 +14,7 @@ import { parseProfile, type MachineProfile, type MachineProfileInput, type RootS
 import { remediationFor } from './remediation';
 import { commaList, orList, readinessText, type TextLang } from './texts';
 import type { Readiness, ReadinessOptions, ReadinessReason, Tri } from './types';
+import { door } from '../api/doors';
 
 export interface OsVerdict {
   supported: Tri;
@@ -327,6 +328,7 @@ function and(a: Tri, b: Tri): Tri {
  * @throws ProfileError naming the field when `input` is not a machine profile (e.g. from plain JavaScript)
  */
 export function assessReadiness(input: MachineProfileInput, options: ReadinessOptions = {}): Readiness {
+  door('assessReadiness', input, options);
   const profile = parseProfile(input);
   const lang: TextLang = options.lang === 'ja' ? 'ja' : 'en';
   const accept = (options.acceptKbs ?? []).map((k) => k.trim().toUpperCase()).filter((k) => /^KB\d+$/.test(k));

@@ -2,6 +2,7 @@
 import { renderMessage, type Lang } from '../messages/catalog';
 import { EVENT_DEFINITIONS } from './sources';
 import type { EventMessageId, EventRecord } from './types';
+import { door } from '../api/doors';
 
 /** What createEventRecord needs. */
 export interface EventRecordInput {
@@ -16,6 +17,7 @@ export interface EventRecordInput {
 
 /** An event record from the catalog text and the event's definition (ID, source, level). */
 export function createEventRecord(input: EventRecordInput): EventRecord {
+  door('createEventRecord', input);
   const def = EVENT_DEFINITIONS[input.messageId];
   const text = renderMessage(input.messageId, input.lang, input.path !== undefined ? { path: input.path } : {}).text;
   return {

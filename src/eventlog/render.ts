@@ -2,8 +2,9 @@
  * Rendering event records: JSON (one object per record) and Windows Event XML in the schema that
  * `wevtutil qe Application /f:xml` prints for classic (non-manifest) events.
  */
-import { escapeXml } from '../text/escape';
+import { escapeXml as xmlText } from '../text/escape';
 import type { EventLevel, EventRecord } from './types';
+import { door } from '../api/doors';
 
 const EVENT_NS = 'http://schemas.microsoft.com/win/2004/08/events/event';
 const LEVEL_NUMBER: Record<EventLevel, number> = { Error: 2, Warning: 3, Information: 4 };
@@ -15,10 +16,14 @@ const CLASSIC_KEYWORDS = '0x80000000000000';
  * XML cannot carry and invisible ones shown as visible text. It lives in src/text/escape.ts (one place decides
  * how text is shown).
  */
-export { escapeXml };
+export function escapeXml(s: string): string {
+  door('escapeXml', s);
+  return xmlText(s);
+}
 
 /** SystemTime as Windows prints it: 7 fractional digits, UTC. */
 export function systemTime(iso: string): string {
+  door('systemTime', iso);
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new Error(`not an ISO time: ${iso}`);
   return d.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
@@ -26,11 +31,12 @@ export function systemTime(iso: string): string {
 
 /** A record as `wevtutil qe Application /f:xml` prints it (one <Event> element; text escaped). */
 export function toEventXml(r: EventRecord): string {
-  const data = r.data.map((d) => `<Data>${escapeXml(d)}</Data>`).join('');
+  door('toEventXml', r);
+  const data = r.data.map((d) => `<Data>${xmlText(d)}</Data>`).join('');
   return (
     `<Event xmlns='${EVENT_NS}'>` +
     '<System>' +
-    `<Provider Name='${escapeXml(r.source)}'/>` +
+    `<Provider Name='${xmlText(r.source)}'/>` +
     `<EventID Qualifiers='0'>${r.id}</EventID>` +
     '<Version>0</Version>' +
     `<Level>${LEVEL_NUMBER[r.level]}</Level>` +
@@ -41,8 +47,8 @@ export function toEventXml(r: EventRecord): string {
     `<EventRecordID>${r.recordId}</EventRecordID>` +
     '<Correlation/>' +
     "<Execution ProcessID='0' ThreadID='0'/>" +
-    `<Channel>${escapeXml(r.channel)}</Channel>` +
-    `<Computer>${escapeXml(r.computer)}</Computer>` +
+    `<Channel>${xmlText(r.channel)}</Channel>` +
+    `<Computer>${xmlText(r.computer)}</Computer>` +
     '<Security/>' +
     '</System>' +
     `<EventData>${data}</EventData>` +
@@ -52,11 +58,13 @@ export function toEventXml(r: EventRecord): string {
 
 /** Several records as wevtutil prints them: one <Event> per line. */
 export function toEventsXml(records: readonly EventRecord[]): string {
+  door('toEventsXml', records);
   return records.map((r) => toEventXml(r) + '\n').join('');
 }
 
 /** A record as plain JSON data (stable key order). */
 export function toEventJson(r: EventRecord): Record<string, unknown> {
+  door('toEventJson', r);
   return {
     id: r.id,
     messageId: r.messageId,
@@ -83,6 +91,7 @@ const LEVEL_NAMES = {
 
 /** A record laid out as Event Viewer's General / Details pane shows it (labels in the record's language; time in UTC). */
 export function toEventViewerText(r: EventRecord): string {
+  door('toEventViewerText', r);
   const l = VIEWER_LABELS[r.lang];
   const rows: Array<[string, string]> = [
     [l.log, r.channel],

@@ -23,6 +23,7 @@ import { defaultVerifier, type AcsVerifier } from './verifier';
 import { installerText, textLangOf } from './texts';
 import { fileNameOf } from '../messages/catalog';
 import { withUnknownDecision } from './decision';
+import { door, readableFile } from '../api/doors';
 
 export { INSTALL_PATHS } from './paths';
 
@@ -320,6 +321,8 @@ function resolveInput(input: SimulateInput): ResolvedSimulateInput {
  *   path, a missing clock or a bad cycle count
  */
 export async function simulate(path: InstallPath, input: SimulateInput, options: SimulateOptions = {}): Promise<PathRun> {
+  door('simulate', path, input, options);
+  if (!options.verifier && input.artifact.kind === 'file') await readableFile('simulate', 'input.artifact.path', input.artifact.path);
   const verifier = options.verifier ?? defaultVerifier;
   if (!isInstallPath(path)) throw new Error(`unknown install path: ${String(path)}`);
   const resolved = resolveInput(input);

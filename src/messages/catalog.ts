@@ -9,6 +9,8 @@
  * - 'ours': wording not published anywhere; ours (the seed shows these popups only as pictures)
  */
 import { SEED_BADIMAGE_JA, SEED_EVENT_11708_JA, SEED_EVENT_900_JA, SEED_NOACS_JA } from './seed-texts';
+import { door } from '../api/doors';
+import { InputError } from '../endpoint/errors';
 
 /** A text language: Japanese (the product's) or English. */
 export type Lang = 'ja' | 'en';
@@ -199,19 +201,20 @@ function fill(template: string, lang: Lang, params: MessageParams, id: MessageId
     const placeholder = PLACEHOLDERS[key][lang];
     if (!out.includes(placeholder)) continue;
     const value = params[key];
-    if (value === undefined) throw new Error(`message ${id} (${lang}) needs "${key}" for ${placeholder}`);
+    if (value === undefined) throw new InputError('', undefined, `message ${id} (${lang}) needs "${key}" for ${placeholder}`, { function: 'renderMessage', argument: `params.${key}`, expected: `a string (the message shows ${placeholder})` });
     out = out.split(placeholder).join(value);
   }
   const filePlaceholder = FILE_NAME_PLACEHOLDER[lang];
   if (out.includes(filePlaceholder)) {
-    if (params.path === undefined) throw new Error(`message ${id} (${lang}) needs "path" for ${filePlaceholder}`);
+    if (params.path === undefined) throw new InputError('', undefined, `message ${id} (${lang}) needs "path" for ${filePlaceholder}`, { function: 'renderMessage', argument: 'params.path', expected: `a string (the message shows ${filePlaceholder})` });
     out = out.split(filePlaceholder).join(fileNameOf(params.path));
   }
   return out;
 }
 
-/** A catalog message with its placeholders filled (throws when a needed value is missing). */
+/** A catalog message with its placeholders filled (InputError naming `params.path` … when a needed value is missing). */
 export function renderMessage(id: MessageId, lang: Lang, params: MessageParams = {}): RenderedMessage {
+  door('renderMessage', id, lang, params);
   const m = CATALOG[id];
   return {
     id,

@@ -3,6 +3,7 @@ import { loadInventory } from '../endpoint/inventory';
 import { assessReadiness } from '../endpoint/readiness';
 import { simulate } from '../installers/simulate';
 import { defaultVerifier } from '../installers/verifier';
+import { door, readableInstallers } from '../api/doors';
 import { runFleetReport, type FleetDeps, type FleetOptions, type FleetResult } from './fleet';
 
 /** The real loadInventory, assessReadiness, simulate and verifier, as fleetReport uses them by default. */
@@ -14,11 +15,14 @@ export const defaultFleetDeps: FleetDeps = { loadInventory, assessReadiness, sim
  * @param options the inventory, installers and paths, the output directory, language and clock
  * @param deps the functions it calls (default: the real ones; pass others in tests)
  * @returns the summary, the files written and the counts of simulations and verifications run
- * @throws InputError when an inventory input cannot be read (or `outDir` is an input folder), or another run holds
- *   `options.outDir` longer than `options.lock.waitMs`; NoMachineError when no machine at all could be read
- *   (nothing is written; the error lists what was skipped and unreadable); file-system errors writing
- *   `options.outDir` (the previous report is then kept whole)
+ * @throws InputError when an argument is not what it should be (naming it), an installer file (`files`, `runs`) or an
+ *   inventory input cannot be read (or `outDir` is an input folder), or another run holds `options.outDir` longer
+ *   than `options.lock.waitMs`; NoMachineError when no machine at all could be read (nothing is written; the error
+ *   lists what was skipped and unreadable); file-system errors writing `options.outDir` (the previous report is
+ *   then kept whole)
  */
-export function fleetReport(options: FleetOptions, deps: FleetDeps = defaultFleetDeps): Promise<FleetResult> {
+export async function fleetReport(options: FleetOptions, deps: FleetDeps = defaultFleetDeps): Promise<FleetResult> {
+  door('fleetReport', options, deps);
+  if (deps.verifier === defaultVerifier) await readableInstallers('fleetReport', options);
   return runFleetReport(options, deps);
 }

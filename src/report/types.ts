@@ -128,7 +128,11 @@ export interface VerificationSummary {
   machines: number;
 }
 
-/** The fleet report's summary (report.json's `summary`). */
+/**
+ * The fleet report's summary, as fleetReport returns it (`result.summary`) and report.html shows it. report.json
+ * holds these fields under `summary` except `machines` and `importErrors`: it lists every machine and every import
+ * error beside the summary (top-level `machines`, `importErrors`), where this object keeps the first ones (limits).
+ */
 export interface FleetSummary {
   tool: 'acs-gatekeeper';
   /** ISO time (UTC) */

@@ -30,6 +30,7 @@ export {
 export type { Windows10Release, Windows11Release } from './profiles';
 export { simulateOn, TEST_AT } from './simulate';
 export type { SimulateOnInput } from './simulate';
+export { SimulateOnInputSchema } from '../api/doors';
 export { acsMatchers, installAcsMatchers } from './matchers';
 export type { MatcherResult, MatcherContext, RunLike, Extensible } from './matchers';
 export { SEED_SCENARIOS, runScenario } from './scenarios';

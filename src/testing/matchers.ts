@@ -11,6 +11,7 @@
  */
 import type { MessageId } from '../messages/catalog';
 import type { Decision, PathRun } from '../installers/types';
+import { door } from '../api/doors';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -118,6 +119,7 @@ export interface Extensible {
  * @returns the same `expect`, for chaining
  */
 export function installAcsMatchers<E extends Extensible>(expect: E): E {
+  door('installAcsMatchers', expect);
   expect.extend(acsMatchers);
   return expect;
 }

@@ -13,13 +13,16 @@ import { ACS_ROOT_2020_SHA1 } from '../authenticode/trust/bundled-roots';
 import { assessReadiness } from '../endpoint/readiness';
 import { parseProfile, type MachineProfile, type MachineProfileInput } from '../endpoint/profile';
 import type { Readiness, ReadinessOptions } from '../endpoint/types';
+import { door } from '../api/doors';
 
 type Os = NonNullable<MachineProfileInput['os']>;
 
 /** An immutable machine-profile builder; see windows10(), server2012R2() and the other starting points. */
 export class ProfileBuilder {
   /** Prefer the starting points: windows10(), server2012R2(), machine(), ... */
-  constructor(private readonly facts: MachineProfileInput) {}
+  constructor(private readonly facts: MachineProfileInput) {
+    door('ProfileBuilder', facts);
+  }
 
   private with(over: Partial<MachineProfileInput>, os?: Partial<Os>): ProfileBuilder {
     return new ProfileBuilder({ ...this.facts, ...over, ...(os ? { os: { ...this.facts.os, ...os } } : {}) });
@@ -27,21 +30,25 @@ export class ProfileBuilder {
 
   /** The machine's name (default: derived from the Windows version, e.g. "WIN10-21H2"). */
   named(name: string): ProfileBuilder {
+    door('ProfileBuilder.named', name);
     return this.with({ name });
   }
 
   /** The update build revision: the part after the build (19044.1288 -> `ubr(1288)`). */
   ubr(ubr: number): ProfileBuilder {
+    door('ProfileBuilder.ubr', ubr);
     return this.with({}, { ubr });
   }
 
   /** Installed updates (adds to any already stated): `withUpdates('KB5011487')`. */
   withUpdates(...kbs: string[]): ProfileBuilder {
+    door('ProfileBuilder.withUpdates', kbs);
     return this.with({ hotfixes: [...(this.facts.hotfixes ?? []), ...kbs] });
   }
 
   /** A monthly rollup installed (rollup-based lines such as 8.1 / 2012 R2 / 7 SP1 are judged by KB): same as withUpdates(kb). */
   withRollup(kb: string): ProfileBuilder {
+    door('ProfileBuilder.withRollup', kb);
     return this.withUpdates(kb);
   }
 
@@ -66,11 +73,13 @@ export class ProfileBuilder {
 
   /** Automatic root certificate update on (true) or off (DisableRootAutoUpdate = 1: false). */
   rootAutoUpdate(enabled: boolean): ProfileBuilder {
+    door('ProfileBuilder.rootAutoUpdate', enabled);
     return this.with({ rootAutoUpdate: enabled });
   }
 
   /** Whether the machine reaches Windows Update / the certificate trust list download. */
   online(reachable: boolean): ProfileBuilder {
+    door('ProfileBuilder.online', reachable);
     return this.with({ online: reachable });
   }
 
@@ -91,12 +100,14 @@ export class ProfileBuilder {
 
   /** assessReadiness(this.build(), options). */
   readiness(options: ReadinessOptions = {}): Readiness {
+    door('ProfileBuilder.readiness', options);
     return assessReadiness(this.build(), options);
   }
 }
 
 /** A machine profile built from a profile written by hand or a builder (builders are built). */
 export function profileOf(machine: ProfileBuilder | MachineProfileInput): MachineProfile {
+  door('profileOf', machine);
   return machine instanceof ProfileBuilder ? machine.build() : parseProfile(machine);
 }
 
@@ -131,11 +142,13 @@ export type Windows11Release = keyof typeof WINDOWS_11_BUILDS;
 
 /** Any machine, from the facts you have (e.g. `machine({ name: 'PC01', os: { version: '10.0.19044' } })`). */
 export function machine(facts: MachineProfileInput): ProfileBuilder {
+  door('machine', facts);
   return new ProfileBuilder(structuredClone(facts));
 }
 
 /** Windows 10 of the given release (version 10.0.<build>, a workstation). @throws RangeError for an unknown release */
 export function windows10(release: Windows10Release): ProfileBuilder {
+  door('windows10', release);
   const build = WINDOWS_10_BUILDS[release];
   if (build === undefined) throw new RangeError(`windows10: unknown release ${String(release)} (one of ${Object.keys(WINDOWS_10_BUILDS).join(', ')})`);
   return start(`WIN10-${release}`, 'Microsoft Windows 10 Pro', `10.0.${build}`, 'workstation');
@@ -143,6 +156,7 @@ export function windows10(release: Windows10Release): ProfileBuilder {
 
 /** Windows 11 of the given release (default '23H2'). @throws RangeError for an unknown release */
 export function windows11(release: Windows11Release = '23H2'): ProfileBuilder {
+  door('windows11', release);
   const build = WINDOWS_11_BUILDS[release];
   if (build === undefined) throw new RangeError(`windows11: unknown release ${String(release)} (one of ${Object.keys(WINDOWS_11_BUILDS).join(', ')})`);
   return start(`WIN11-${release}`, 'Microsoft Windows 11 Pro', `10.0.${build}`, 'workstation');

@@ -9,6 +9,7 @@ import type { Decision, InstallPath, PathRun } from '../installers/types';
 import type { MessageId } from '../messages/catalog';
 import { server2012R2, windows10 } from './profiles';
 import { simulateOn, type SimulateOnInput } from './simulate';
+import { door } from '../api/doors';
 
 /** One scenario of the seed. */
 export interface SeedScenario {
@@ -199,5 +200,6 @@ export const SEED_SCENARIOS: readonly SeedScenario[] = Object.freeze([
  * @returns the PathRun, to compare with `scenario.expected`
  */
 export function runScenario(scenario: SeedScenario, options: SimulateOptions = {}): Promise<PathRun> {
+  door('runScenario', scenario, options);
   return simulateOn(scenario.machine, scenario.path, scenario.input, options);
 }

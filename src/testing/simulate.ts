@@ -8,6 +8,7 @@ import type { Readiness } from '../endpoint/types';
 import { simulate, type SimulateOptions } from '../installers/simulate';
 import type { InstallPath, PathRun, SimulateInput } from '../installers/types';
 import { profileOf, type ProfileBuilder } from './profiles';
+import { door } from '../api/doors';
 
 /** The clock simulateOn uses unless told otherwise: 2026-11-26T09:00:00Z (tests stay deterministic). */
 export const TEST_AT: Date = new Date('2026-11-26T09:00:00.000Z');
@@ -34,6 +35,7 @@ export async function simulateOn(
   input: SimulateOnInput = {},
   options: SimulateOptions = {},
 ): Promise<PathRun> {
+  door('simulateOn', machine, path, input, options);
   const profile = profileOf(machine);
   const readiness = input.readiness ?? assessReadiness(profile, input.lang ? { lang: input.lang } : {});
   return simulate(path, { artifact: { kind: 'declared', acsSigned: true }, at: TEST_AT, ...input, machine: profile, readiness }, options);

@@ -7,44 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allCommands, mainHelp } from '../../src/cli/main';
 import { ROOT, run } from './helpers';
-
-/** The "acs-gate ..." lines after an "Example(s):" heading, without a trailing "# comment". */
-export function exampleLines(help: string): string[] {
-  const lines = help.split('\n');
-  const start = lines.findIndex((l) => /^Examples?:\s*$/.test(l));
-  if (start < 0) return [];
-  return lines
-    .slice(start + 1)
-    .map((l) => l.trim())
-    .filter((l) => l.startsWith('acs-gate '))
-    .map((l) => l.replace(/\s+#.*$/, ''));
-}
-
-/** Splits a command line as sh does for the simple cases the examples use: spaces, "double" and 'single' quotes. */
-export function shellWords(line: string): string[] {
-  const words: string[] = [];
-  let cur = '';
-  let inWord = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === '"' || c === "'") {
-      const end = line.indexOf(c, i + 1);
-      if (end < 0) throw new Error(`unclosed quote in: ${line}`);
-      cur += line.slice(i + 1, end);
-      i = end;
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(cur);
-      cur = '';
-      inWord = false;
-    } else {
-      cur += c;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(cur);
-  return words;
-}
+import { exampleLines, shellWords } from '../helpers/examples';
 
 const HELPS: [string, string][] = [['acs-gate --help', mainHelp()], ...allCommands().map((c): [string, string] => [`acs-gate ${c.name} --help`, c.help])];
 const EXAMPLES = HELPS.flatMap(([where, help]) => exampleLines(help).map((line): [string, string] => [where, line]));

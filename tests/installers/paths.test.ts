@@ -24,8 +24,8 @@ describe('install paths', () => {
   it('refuses an unknown path name', async () => {
     expect(isInstallPath('msi')).toBe(true);
     expect(isInstallPath('toString')).toBe(false);
-    await expect(simulate('nope' as never, input(ready()))).rejects.toThrow(/unknown install path/);
-    await expect(simulate('toString' as never, input(ready()))).rejects.toThrow(/unknown install path/);
+    await expect(simulate('nope' as never, input(ready()))).rejects.toThrow(/path: expected an install path id/);
+    await expect(simulate('toString' as never, input(ready()))).rejects.toThrow(/path: expected an install path id/);
   });
 
   it('refuses a cycle count that is not a positive integer', async () => {

@@ -10,6 +10,7 @@ import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_proce
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { exampleLines, readmeCommandLines } from '../helpers/examples';
 
 const ROOT = path.join(__dirname, '..', '..');
 const NODE_MODULES = path.join(ROOT, 'node_modules');
@@ -132,7 +133,7 @@ describe('the tarball', () => {
   it('holds what a user runs and reads: compiled JS, declarations, the bin, docs, the demo samples; at most 250 files', () => {
     // over 250: look at what grew (npm pack --dry-run); the demo's samples are a subset on purpose (package.json "files")
     expect(tarFiles.length).toBeLessThanOrEqual(250);
-    expect(tarFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/acs-gate.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/testing/index.js', 'dist/src/testing/index.d.ts', 'dist/src/cli/main.js', 'dist/src/endpoint/data/windows-acs-minimums.json', 'docs/api.md', 'samples/fleet/fleet.jsonl', 'samples/installers/AutoPcc.exe', 'samples/real/Knapcode.MiniZip-0.21.1-net451.dll']));
+    expect(tarFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'docs/collect.md', 'samples/fleet/machines/pc-w10-21h2-kaikei/systeminfo.csv', 'samples/collect/PC-OSAKA-03/COMPUTERNAME', 'bin/acs-gate.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/testing/index.js', 'dist/src/testing/index.d.ts', 'dist/src/cli/main.js', 'dist/src/endpoint/data/windows-acs-minimums.json', 'docs/api.md', 'samples/fleet/fleet.jsonl', 'samples/installers/AutoPcc.exe', 'samples/real/Knapcode.MiniZip-0.21.1-net451.dll']));
     const stray = tarFiles.filter(
       (f) => /\.map$|\.tsbuildinfo$/.test(f) || (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)) || /^(tests|bench|scripts|\.ci|seed|src|dist\/(tests|bench|scripts))\//.test(f) || /^tsconfig|^jest\.config/.test(f),
     );
@@ -151,6 +152,28 @@ describe('the tarball', () => {
       .filter((f) => f.endsWith('.d.ts'))
       .filter((f) => generic.test(fs.readFileSync(installed('acs-gatekeeper', f), 'utf8')));
     expect(offending).toEqual([]);
+  });
+
+  it('has a LICENSE naming the copyright holder, as package.json says (MIT)', () => {
+    const license = fs.readFileSync(installed('acs-gatekeeper', 'LICENSE'), 'utf8');
+    expect(license).toMatch(/^MIT License/);
+    expect(license).toMatch(/Copyright \(c\) \d{4} acs-gatekeeper contributors/);
+    expect((JSON.parse(fs.readFileSync(installed('acs-gatekeeper', 'package.json'), 'utf8')) as { license: string }).license).toBe('MIT');
+  });
+
+  it('links only to what it ships: every relative link of every shipped Markdown file resolves in the tarball', () => {
+    const dangling: string[] = [];
+    for (const f of tarFiles.filter((x) => x.endsWith('.md'))) {
+      const text = fs.readFileSync(installed('acs-gatekeeper', f), 'utf8');
+      for (const m of text.matchAll(/\]\(([^)\s]+)\)|href="([^"]+)"/g)) {
+        const target = (m[1] ?? m[2])!.split('#')[0]!;
+        if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // an anchor in the same file, or https:, mailto:
+        const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(f), decodeURI(target))).replace(/\/$/, '');
+        const shipped = tarFiles.includes(resolved) || tarFiles.some((x) => x.startsWith(`${resolved}/`));
+        if (!shipped) dangling.push(`${f}: ${m[0]}`);
+      }
+    }
+    expect(dangling).toEqual([]);
   });
 
   it('installs with runtime dependencies only: no devDependency is in the consumer', () => {
@@ -223,6 +246,61 @@ describe('the installed CLI', () => {
     expect(r.status).toBe(0);
     expect(fs.existsSync(path.join(out, 'report.html'))).toBe(true);
   });
+});
+
+describe('every example runs from the installed package as printed', () => {
+  /** The installed acs-gate on PATH, as `npm exec` or a global install would put it. */
+  const env = (): NodeJS.ProcessEnv => ({ PATH: `${installed('.bin')}${path.delimiter}${process.env.PATH ?? ''}`, LANG: 'C', TZ: 'Asia/Tokyo', NODE_PATH: '' });
+  const helpOf = (args: string[]): string => ok(sh(process.execPath, [installed('.bin', 'acs-gate'), ...args], project), `acs-gate ${args.join(' ')}`);
+
+  it('every example of every --help of the installed CLI (in the package folder, where the samples are)', () => {
+    const main = helpOf(['--help']);
+    const commands = [...main.matchAll(/^  ([a-z]+) {2,}\S/gm)].map((m) => m[1]!);
+    expect(commands).toEqual(expect.arrayContaining(['verify', 'readiness', 'simulate', 'fleet', 'demo', 'collect']));
+    const lines = [...exampleLines(main), ...commands.flatMap((c) => exampleLines(helpOf(['help', c])))];
+    expect(lines.length).toBeGreaterThanOrEqual(15);
+    const results = lines.map((line) => {
+      const r = sh('sh', ['-c', line], installed('acs-gatekeeper'), env());
+      return { line, code: r.status, trace: /\n\s+at \S+ \(/.test(r.stderr), output: r.stdout.length > 0, stderr: r.status === 2 ? r.stderr : '' };
+    });
+    // 2 is a usage or input error; 0, 1, 3, 4 are answers
+    expect(results.filter((r) => r.code === null || r.code === 2 || r.trace || !r.output)).toEqual([]);
+  }, 600_000);
+
+  it('`demo --help` describes the installed demo: the sample machines it names ship', () => {
+    const help = helpOf(['demo', '--help']);
+    expect(help).toContain('samples/fleet/');
+    expect(fs.readdirSync(installed('acs-gatekeeper', 'samples', 'fleet', 'machines')).length).toBeGreaterThanOrEqual(8);
+    expect(helpOf(['help', 'demo'])).toBe(help);
+  });
+
+  it("every CLI line of the README's shell blocks (acs-gate in the package folder, npx acs-gate in the project)", () => {
+    const readme = fs.readFileSync(installed('acs-gatekeeper', 'README.md'), 'utf8');
+    const lines = readmeCommandLines(readme);
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    const results = lines.map((line) => {
+      const r = line.startsWith('npx ') ? sh('sh', ['-c', line], project, { ...env(), npm_config_offline: 'true' }) : sh('sh', ['-c', line], installed('acs-gatekeeper'), env());
+      return { line, code: r.status, trace: /\n\s+at \S+ \(/.test(r.stderr), stderr: r.status === 2 ? r.stderr : '' };
+    });
+    expect(results.filter((r) => r.code === null || r.code === 2 || r.trace)).toEqual([]);
+  }, 600_000);
+
+  it("the README's library example runs as an ES module in the package folder (exit 0)", () => {
+    const readme = fs.readFileSync(installed('acs-gatekeeper', 'README.md'), 'utf8');
+    const m = /<!-- library-example[^>]*-->\n```ts\n([\s\S]*?)\n```/.exec(readme);
+    expect(m).not.toBeNull();
+    const file = installed('acs-gatekeeper', 'readme-example.mjs');
+    fs.writeFileSync(file, m![1]!);
+    try {
+      const r = sh(process.execPath, [file], installed('acs-gatekeeper'), { NODE_PATH: '' });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^(valid|invalid|unsigned|malformed) (true|false)\n/);
+      expect(fs.existsSync(installed('acs-gatekeeper', 'acs-report', 'report.html'))).toBe(true);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  }, 180_000);
 });
 
 describe('consumers of the installed package', () => {
@@ -344,6 +422,42 @@ export async function main(): Promise<[VerificationResult, PathRun, PathRun, str
       expect(r.stdout + r.stderr).toBe('');
       expect(r.status).toBe(0);
     }, 180_000);
+
+    /**
+     * The README's library example compiled as a consumer compiles it: @types/node in the project's node_modules
+     * (copied from this checkout, as a devDependency puts it there), NO "types" or "typeRoots" setting, with the
+     * oldest TypeScript the README promises (5.6) and the newest published, each installed from the npm registry.
+     */
+    it.each([
+      ['5.6', 'typescript@~5.6.0'],
+      ['the newest', 'typescript@latest'],
+    ])("TypeScript %s compiles the README's library example (nodenext, node16, bundler) without a types setting", (_label, spec) => {
+      const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+      const example = /<!-- library-example[^>]*-->\n```ts\n([\s\S]*?)\n```/.exec(readme)![1]! + '\nexport {};\n';
+      for (const dep of ['@types/node', 'undici-types']) {
+        if (!fs.existsSync(installed(dep))) fs.cpSync(path.join(NODE_MODULES, dep), installed(dep), { recursive: true });
+      }
+      const tools = path.join(work, `ts-${spec.replace(/\W+/g, '-')}`);
+      fs.mkdirSync(tools, { recursive: true });
+      fs.writeFileSync(path.join(tools, 'package.json'), JSON.stringify({ name: 'ts-tools', version: '1.0.0', private: true }));
+      ok(sh(NPM, ['install', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline', spec], tools), `npm install ${spec}`);
+      const tsc = path.join(tools, 'node_modules', 'typescript', 'bin', 'tsc');
+      const version = (JSON.parse(fs.readFileSync(path.join(tools, 'node_modules', 'typescript', 'package.json'), 'utf8')) as { version: string }).version;
+      const failures: string[] = [];
+      for (const [name, options, file] of [
+        ['nodenext', { module: 'nodenext', moduleResolution: 'nodenext' }, 'readme.mts'],
+        ['node16', { module: 'node16', moduleResolution: 'node16' }, 'readme.mts'],
+        ['bundler', { module: 'esnext', moduleResolution: 'bundler' }, 'readme.ts'],
+      ] as const) {
+        const dir = path.join(project, `readme-ts-${version}-${name}`);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, file), example);
+        fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, target: 'ES2022', lib: ['ES2022'], ...options }, files: [file] }));
+        const r = sh(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json')], dir);
+        if (r.status !== 0 || r.stdout + r.stderr !== '') failures.push(`TypeScript ${version}, ${name}: exit ${r.status}\n${r.stdout}${r.stderr}`);
+      }
+      expect(failures).toEqual([]);
+    }, 400_000);
 
     it('module esnext with moduleResolution bundler compiles', () => {
       const r = compile('ts-bundler', { module: 'esnext', moduleResolution: 'bundler' }, { 'consumer.ts': consumerTs });

@@ -47,7 +47,7 @@ Options:
   --out DIR              where the machine folder goes (a local folder or a share)
   --replay DIR           replay outputs recorded on a Windows machine instead of running the commands
                          (any system; also ${REPLAY_ENV}=DIR). DIR holds <step>.stdout / .stderr / .exit
-                         per step and COMPUTERNAME (see src/collect/replay.ts)
+                         per step and COMPUTERNAME (see docs/collect.md)
   --json                 print the summary as JSON
 
 ${exitCodesHelp({

@@ -66,7 +66,7 @@ Options:
 
 ${exitCodesHelp({ 0: 'the report is written (the sample fleet is mixed on purpose: its verdicts do not fail the demo)', 1: 'not used by this command' })}
 Examples:
-  npm start            # = tsc -p tsconfig.build.json && node bin/acs-gate.js demo
+  npm start            # in a clone of the repository: tsc -p tsconfig.build.json && node bin/acs-gate.js demo
   acs-gate demo --lang ja --out acs-report --tz Asia/Tokyo
 `,
   async run(args, ctx) {

@@ -24,7 +24,8 @@ import { ENDPOINT_FLAGS, endpointOptions } from '../endpoint-options';
 const USAGE =
   'acs-gate fleet INVENTORY... [--file INSTALLER]... [--path PATH]... --out DIR [--lang ja|en] [--at ISO] [--json] ' +
   '[--trust PEM]... [--acs-root PEM]... [--crl CRL]... [--build N | --maintenance YYYY-MM] [--agent-build N | --agent-maintenance YYYY-MM] [--scope SCOPE] ' +
-  '[--tz ZONE] [--fail-on not-ready|unknown|blocked|unguarded|unreadable]... [--assume-online] [--assume-root-auto-update] [--lock-wait SECONDS]';
+  '[--tz ZONE] [--fail-on not-ready|unknown|blocked|unguarded|unreadable]... [--assume-online] [--assume-root-auto-update] ' +
+  '[--columns name=COL,version=COL,...] [--accept-kb KB]... [--policy FILE] [--lock-wait SECONDS]';
 
 const SCOPES = ['all', 'patterns-engines-drivers', 'patterns'] as const;
 

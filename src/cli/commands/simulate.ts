@@ -172,6 +172,8 @@ Examples:
     const statePath = args.values.get('state');
     const xmlPath = args.values.get('events-xml');
     if (statePath && xmlPath && nodePath.resolve(statePath) === nodePath.resolve(xmlPath)) throw new UsageError('--state and --events-xml name the same file');
+    // a directory is an input error before anything runs, not a stray "error:" after it
+    if (xmlPath && fs.existsSync(xmlPath) && fs.statSync(xmlPath).isDirectory()) throw new CliInputError(`${xmlPath}: a directory (--events-xml needs the path of the file to write)`);
     const extra = loadCertificates(args.lists.get('trust') ?? []);
     const known = knownCertificates(extra, bundledAcsRoot());
     const acsRoots = args.lists.get('acs-root') ? loadCertificates(args.lists.get('acs-root')!) : undefined;

@@ -58,7 +58,8 @@ Options:
   --at ISO_TIME        verification time (default: now), e.g. 2024-04-11 or 2024-04-11T09:00:00Z
   --catalog CAT        a catalog file (.cat); repeatable. FILE is also valid when its hash (Authenticode
                        hash for PE/MSI, whole-file hash for flat files such as .inf) is listed in a catalog
-                       whose own signature is valid, as signtool verify /c does; the output names the catalog
+                       whose own signature is valid, as signtool verify /c does; the output names the catalog.
+                       A CAT that is missing or not a file is an input error (exit 2), whatever FILE says
   --no-strict          allow data after the PKCS #7 blob (CVE-2013-3900 padding); strict by default
   --json               one JSON document per file (JSON Lines when several)
 
@@ -79,6 +80,7 @@ Examples:
     const crlFiles = args.lists.get('crl');
     const crls = crlFiles ? loadCrls(crlFiles) : undefined;
     const catalogs = args.lists.get('catalog');
+    for (const cat of catalogs ?? []) checkRegularFile(cat, 'catalog', { flag: '--catalog' }); // missing or not a file: exit 2, whatever FILE's own signature says
     const options = {
       at,
       ...(catalogs ? { catalogs } : {}),

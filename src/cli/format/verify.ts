@@ -57,6 +57,16 @@ function chainBlock(sig: SignatureReport, lookup: CertificateLookup): string[] {
   );
 }
 
+/** The timestamp line, in agreement with the failures below it (a timestamp present but not used is said so). */
+function timestampLine(sig: SignatureReport): string {
+  if (!sig.timestampKind) return 'File is not timestamped.';
+  const kind = sig.timestampKind === 'rfc3161' ? 'RFC 3161' : 'PKCS #9';
+  if (sig.timestamp) return `The signature is timestamped (${kind}): ${new Date(sig.timestamp).toUTCString()}`;
+  if (sig.failures.some((f) => f.code === 'TIMESTAMP_INVALID')) return `The signature has a ${kind} timestamp that does not verify (TIMESTAMP_INVALID below).`;
+  if (sig.failures.some((f) => f.code === 'CERT_REVOKED')) return `The signature has a ${kind} timestamp; not used: a certificate of its chain is revoked (CERT_REVOKED below).`;
+  return `The signature has a ${kind} timestamp; not used: the signer's certificate is for lifetime signing, judged at the verification time.`;
+}
+
 export function formatSignature(sig: SignatureReport, lookup: CertificateLookup): string[] {
   const lines = [
     `Signature Index: ${sig.index} ${sig.nested ? '(Nested Signature)' : '(Primary Signature)'}`,
@@ -67,11 +77,7 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
   ];
   if (sig.signer) lines.push(`Signer: ${esc(sig.signer)}`, '');
   if (sig.chain.length) lines.push('Signing Certificate Chain:', ...chainBlock(sig, lookup));
-  lines.push(
-    sig.timestamp
-      ? `The signature is timestamped (${sig.timestampKind === 'rfc3161' ? 'RFC 3161' : 'PKCS #9'}): ${new Date(sig.timestamp).toUTCString()}`
-      : 'File is not timestamped.',
-  );
+  lines.push(timestampLine(sig));
   if (sig.timestampChain?.length) lines.push('Timestamp Verified by:', ...certificateBlock([...sig.timestampChain].reverse().map(listed)));
   // names in these lines come from certificates and CRLs (data): control characters escaped
   lines.push(`Revocation: ${esc(sig.revocation.summary)}`);

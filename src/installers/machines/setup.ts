@@ -8,7 +8,7 @@
  *
  *   const machine = autoPccMachine.provide({ actors: { acsCheck: acsCheckActor(async (req) => ({ holds: true })) } });
  */
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromPromise, setup, type PromiseActorLogic } from 'xstate';
 import {
   beginCycle,
   checkErrorMessage,
@@ -32,6 +32,7 @@ import type {
   UpdateInput,
 } from '../context';
 import { installerGuards, updateGuards } from '../guards';
+import { door } from '../../api/doors';
 
 /** The id and source name of the ACS check actor in every machine (done event: `xstate.done.actor.acsCheck`). */
 export const ACS_CHECK = 'acsCheck';
@@ -41,7 +42,8 @@ export const ACS_CHECK = 'acsCheck';
  * answers whether the artifact holds (it may return more, e.g. an AcsOutcome). A rejection is the check's
  * error transition: the machine never turns it into "allowed" (see docs/behavior.md).
  */
-export function acsCheckActor<T extends AcsCheckAnswer>(fn: (request: AcsCheckRequest) => Promise<T>) {
+export function acsCheckActor<T extends AcsCheckAnswer>(fn: (request: AcsCheckRequest) => Promise<T>): PromiseActorLogic<AcsCheckAnswer, AcsCheckRequest> {
+  door('acsCheckActor', fn);
   return fromPromise<AcsCheckAnswer, AcsCheckRequest>(({ input }) => fn(input));
 }
 

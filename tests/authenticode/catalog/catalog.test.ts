@@ -4,6 +4,7 @@
  * test PKI; `osslsigncode verify -catalog` for membership). Deliberate differences are asserted and explained.
  */
 import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import { appendFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { readPeContainer } from '../../../src/authenticode/formats/pe-container';
 import { parseCatalogMembers } from '../../../src/authenticode/formats/catalog';
@@ -209,11 +210,12 @@ describe('catalog membership (catalogs option)', () => {
     expect(await ours(txt, { catalogs: [cat] })).toMatchObject({ format: 'flat', verdict: 'valid' });
   });
 
-  it('a catalog path that cannot be read is reported, and the file stays unsigned', async () => {
+  it('a catalog path that cannot be read (missing, a directory) is a VerifyError IO_ERROR naming it, before any verdict (issue 19)', async () => {
     const inf = writeTemp('driver.inf', INF);
-    const r = await ours(inf, { catalogs: [freshPath('missing.cat')] });
-    expect(r.verdict).toBe('unsigned');
-    expect(codes(r)).toEqual(['NOT_SIGNED', 'NOT_IN_CATALOG', 'IO_ERROR']);
+    const missing = freshPath('missing.cat');
+    await expect(ours(inf, { catalogs: [missing] })).rejects.toMatchObject({ name: 'VerifyError', code: 'IO_ERROR', message: expect.stringContaining(missing) });
+    const dir = path.dirname(inf);
+    await expect(ours(inf, { catalogs: [dir] })).rejects.toMatchObject({ name: 'VerifyError', code: 'IO_ERROR', message: expect.stringContaining('a directory') });
   });
 
   it('a catalog that is not DER: its failure is reported, the file is not valid', async () => {

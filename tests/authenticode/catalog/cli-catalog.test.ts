@@ -24,7 +24,11 @@ const INF = Buffer.from('[Version]\r\nSignature="$WINDOWS NT$"\r\n');
   });
 
   it('human output says which catalog, with the member name escaped for the terminal', async () => {
-    const r = await run([...base, '--catalog', path.join(path.dirname(cat), 'missing.cat'), '--catalog', cat]);
+    // a missing catalog beside a good one is an input error (exit 2, issue 19), whatever the good one says
+    const missing = await run([...base, '--catalog', path.join(path.dirname(cat), 'missing.cat'), '--catalog', cat]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('missing.cat: cannot open (no such file)');
+    const r = await run([...base, '--catalog', cat]);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`File is signed in catalog: ${cat} as "driver\\x1b[31m.inf"`);
     expect(r.out).not.toContain('\u001b');
