@@ -171,7 +171,14 @@ async function runInstaller(path: InstallerPath, input: ResolvedSimulateInput, v
     transitions,
     memory: ctx.memory,
     ...(outcome?.verification ? { verification: outcome.verification } : {}),
+    ...installerInvalidOf(outcome),
   };
+}
+
+/** PathRun.installerInvalid from the check's outcome: the file's own verdict and codes, when its signature fails whatever the machine trusts. */
+function installerInvalidOf(outcome: AcsOutcome | undefined): Pick<PathRun, 'installerInvalid'> {
+  const v = outcome?.installerInvalid ? outcome.installerVerification : undefined;
+  return v ? { installerInvalid: { verdict: v.verdict, failures: v.failures.map((f) => f.code) } } : {};
 }
 
 const UPDATE_PRODUCT: Record<UpdatePath, Product> = {
@@ -274,7 +281,8 @@ async function runAgentUpdate(path: UpdatePath, input: ResolvedSimulateInput, ve
   if (decision === 'allowed' && decisive) reasons.push(...decisive.reasons.filter((r) => r.code === 'NOT_ACS_SIGNED'));
   if (decisive) warnings.push(...decisive.warnings);
   const notReady = lastUsed.readiness.ready !== true;
-  if (decision !== 'allowed' && notReady) remediation.push(...lastUsed.readiness.remediation);
+  if (decision === 'blocked' && decisive?.installerInvalid) remediation.push(...decisive.remediation);
+  else if (decision !== 'allowed' && notReady) remediation.push(...lastUsed.readiness.remediation);
   else if (decision === 'blocked' && decisive) remediation.push(...decisive.remediation);
   if ((cls.agentClass === 'no-check' || cls.agentClass === 'repeat-download') && notReady && scope === 'all') {
     remediation.push(installerText('remediation.scope', tl));
@@ -295,6 +303,7 @@ async function runAgentUpdate(path: UpdatePath, input: ResolvedSimulateInput, ve
     cycles: ctx.cycles,
     memory: ctx.memory,
     ...(verification ? { verification } : {}),
+    ...(decision === 'blocked' ? installerInvalidOf(decisive) : {}),
   };
 }
 

@@ -71,6 +71,15 @@ export const INSTALLER_TEXTS = {
     ja: 'この端末が信頼するルート証明書のもとで、署名の検証結果は {verdict} です。',
   },
 
+  'reason.INSTALLER_INVALID': {
+    en:
+      "The installer's own signature fails ({verdict}: {codes}) even under every root this run knows, so this is not about " +
+      "the machine's ACS support. What Windows and the agent show for such a file is not in Trend Micro's Q&A: no popup or event is shown.",
+    ja:
+      'インストーラ自体の署名が無効です ({verdict}: {codes})。当ツールが把握しているすべてのルート証明書のもとでも有効にならないため、' +
+      '端末の ACS 対応とは関係ありません。このようなファイルに対して Windows やセキュリティエージェントが表示する内容はトレンドマイクロの Q&A に記載がないため、ポップアップやイベントは示しません。',
+  },
+
   // ---- warnings (PathRun.warnings[]) ----
   'warning.agentAssumed': {
     en: "{label}: pass the agent's build (--agent-build / --agent-maintenance) to be sure.",
@@ -122,6 +131,14 @@ export const INSTALLER_TEXTS = {
   'remediation.fileDoesNotVerify': {
     en: 'Obtain the installer again from the Apex One server or Trend Micro: the file does not verify.',
     ja: 'ファイルの署名を検証できません。Apex One サーバまたはトレンドマイクロからインストーラを再度入手してください。',
+  },
+  'remediation.installerInvalid': {
+    en:
+      'Obtain the installer again from the Apex One server or Trend Micro and check it with acs-gate verify; ' +
+      'if it is signed by a private test PKI on purpose, pass that root with --trust.',
+    ja:
+      'Apex One サーバまたはトレンドマイクロからインストーラを再度入手し、acs-gate verify で確認してください。' +
+      'テスト用のプライベート PKI で意図的に署名したファイルの場合は、そのルート証明書を --trust で指定してください。',
   },
   'text.agentRisk': {
     en:

@@ -145,6 +145,11 @@ export const RUN_REASON_CODES = [
   'OS_UNRECOGNIZED',
   /** the verifier judged the real file invalid / unsigned / malformed on this machine (evidence: codes) */
   'SIGNATURE_NOT_VALID',
+  /**
+   * the installer's own signature fails whatever the machine trusts (tampered, unsigned, malformed, untrusted
+   * root, bad timestamp): blocked without the FAQ's ACS popups and events (evidence: verdict, codes)
+   */
+  'INSTALLER_INVALID',
   /** the artifact is not ACS-signed (informational: judged on its own chain) */
   'NOT_ACS_SIGNED',
   /** update scope excludes the agent program */
@@ -237,6 +242,11 @@ export interface PathRun {
   memory: EventLogMemory;
   /** the verifier's result, when the artifact was a real file (the last one for update paths) */
   verification?: VerificationResult;
+  /**
+   * the installer's own verdict when its signature fails whatever the machine trusts (reason INSTALLER_INVALID):
+   * the verifier's verdict and failure codes under every root the run knows; absent otherwise
+   */
+  installerInvalid?: { verdict: string; failures: string[] };
 }
 
 /** What an unknown run comes to when the missing fact is unfavourable. */

@@ -20,7 +20,8 @@ import { CsvReportWriter } from './csv';
 import { renderHtml } from './html';
 import { JsonReportWriter } from './json';
 import { inputOverwrittenBy, OutputSet } from './sink';
-import type { EventView, FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
+import { installerText } from '../installers/texts';
+import type { EventView, FleetSummary, InstallerProblem, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
 import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions';
 import { formatLocalTime, resolveTimeZone } from './time';
 
@@ -172,6 +173,7 @@ export function toOutcome(run: Pick<Run, 'path' | 'file'>, r: PathRun): PathOutc
       ? { verdict: r.verification.verdict, acs: r.verification.acs, verificationFailures: r.verification.failures.map((f) => f.code) }
       : {}),
     reasons: r.reasons.map((x) => x.code),
+    ...(r.installerInvalid ? { installerInvalid: { verdict: r.installerInvalid.verdict, failures: [...r.installerInvalid.failures] } } : {}),
   };
 }
 
@@ -256,6 +258,8 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   /** per decision key, each run's outcome (index = the run's place in `runs`) */
   const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);
   const verifications = new Map<string, VerificationSummary>();
+  /** per installer file whose own signature fails: its verdict, codes and the machines it blocked */
+  const installerProblems = new Map<string, { verdict: string; failures: string[]; machines: number }>();
   /** one machine that showed each distinct popup, to render it in the other language at the end */
   const representatives = new Map<string, SimulateInput>();
   const verifier = cachingVerifier(deps.verifier);
@@ -310,7 +314,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
       opts.onProgress?.(++done);
     }
     await addTranslations(agg, runs, representatives, lang, (p, i) => deps.simulate(p, i, { verifier }));
-    const summary = agg.result([...verifications.values()]);
+    const summary = agg.result([...verifications.values()], installerProblemList(installerProblems, lang));
     json.close(summary);
     csv.close();
     out.writeFile(outputs.html, renderHtml(summary));
@@ -343,6 +347,8 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     let shared = cache.get(decides);
     if (!shared) cache.set(decides, (shared = new Array<PathOutcome | undefined>(runs.length)));
     const outcomes: PathOutcome[] = [];
+    /** the failing installer files already counted for this machine */
+    const problemFiles = new Set<string>();
     for (const [i, run] of runs.entries()) {
       let outcome = shared[i];
       if (!outcome) {
@@ -367,7 +373,14 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
             acs: outcome.acs ?? false,
             failures: outcome.verificationFailures ?? [],
             machines: 1,
+            ...(outcome.installerInvalid ? { installerInvalid: true } : {}),
           });
+      }
+      if (run.file && outcome.installerInvalid && !problemFiles.has(run.file)) {
+        problemFiles.add(run.file);
+        const p = installerProblems.get(run.file);
+        if (!p) installerProblems.set(run.file, { ...outcome.installerInvalid, machines: 1 });
+        else p.machines++;
       }
       outcomes.push(outcome);
     }
@@ -402,6 +415,19 @@ async function addTranslations(
         });
     }
   }
+}
+
+/** FleetSummary.installerProblems: each failing installer with its codes and the fix, in both languages. */
+function installerProblemList(problems: Map<string, { verdict: string; failures: string[]; machines: number }>, lang: Lang): InstallerProblem[] {
+  const other: Lang = lang === 'ja' ? 'en' : 'ja';
+  return [...problems.entries()].map(([file, p]) => ({
+    file,
+    verdict: p.verdict,
+    failures: p.failures,
+    fix: installerText('remediation.installerInvalid', lang),
+    alt: { [other]: { fix: installerText('remediation.installerInvalid', other) } },
+    machines: p.machines,
+  }));
 }
 
 function messageOf(e: unknown): string {

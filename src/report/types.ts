@@ -47,6 +47,11 @@ export interface PathOutcome {
   verificationFailures?: string[];
   /** the run's reason codes */
   reasons: string[];
+  /**
+   * the installer's own verdict when its signature fails whatever the machine trusts (reason INSTALLER_INVALID):
+   * blocked without the FAQ's popups and events; absent otherwise
+   */
+  installerInvalid?: { verdict: string; failures: string[] };
 }
 
 /** One machine of the fleet report (one line of report.csv). */
@@ -112,6 +117,8 @@ export interface PerPathSummary {
    * (`machines`) and of machines that would see it only if their unknown facts turn out unfavourable
    * (`unknownMachines`)
    */
+  /** of `blocked`, the runs blocked because the installer's own signature fails (INSTALLER_INVALID), not by the ACS check */
+  blockedByInstaller?: number;
   popups: (PopupView & { machines: number; unknownMachines: number; alt?: Partial<Record<Lang, PopupView>> })[];
   events: (EventView & { machines: number; unknownMachines: number })[];
 }
@@ -122,6 +129,23 @@ export interface VerificationSummary {
   verdict: string;
   acs: boolean;
   failures: string[];
+  machines: number;
+  /** the verdict is not valid because of the file itself (valid under no root the run knows), not this trust */
+  installerInvalid?: boolean;
+}
+
+/**
+ * An installer whose own signature fails whatever the machines trust (untrusted root, bad timestamp,
+ * tampered, unsigned, malformed): said once at the top of the report. `verdict` and `failures` are the
+ * verifier's under every root the run knows; `fix` is in the report's language, `alt` in the other.
+ */
+export interface InstallerProblem {
+  file: string;
+  verdict: string;
+  failures: string[];
+  fix: string;
+  alt?: Partial<Record<Lang, { fix: string }>>;
+  /** machines whose runs with this file were blocked by it (counted once per machine) */
   machines: number;
 }
 
@@ -148,6 +172,8 @@ export interface FleetSummary {
   remediationSteps: { step: string; machines: number; alt?: Partial<Record<Lang, string>> }[];
   perPath: PerPathSummary[];
   verifications: VerificationSummary[];
+  /** installers whose own signature fails (issue 18.2), first thing to say; absent when none */
+  installerProblems?: InstallerProblem[];
   importErrors: ImportFailure[];
   /** what the inventory left out on purpose (stray files, non-Windows rows, older dated folders); absent when nothing */
   skipped?: { count: number; items: SkippedInput[] };

@@ -6,6 +6,7 @@ import type { Readiness } from '../../endpoint/types';
 import type { Lang } from '../lang';
 import { drawBox } from './box';
 import { formatEvent } from './event';
+import { VERDICT_LABELS } from '../../report/i18n';
 
 const T = {
   en: {
@@ -21,6 +22,7 @@ const T = {
     reasons: 'Reasons',
     popups: 'Popups, in the order shown',
     noPopup: 'No popup.',
+    notInFaq: "what Windows and the agent show for an installer whose own signature fails is not in Trend Micro's Q&A",
     events: 'Windows Logs > Application',
     noEvent: 'No event logged.',
     downloads: 'Program downloads',
@@ -47,6 +49,7 @@ const T = {
     reasons: '理由',
     popups: '表示されるポップアップ (表示順)',
     noPopup: 'ポップアップなし',
+    notInFaq: '署名が無効なインストーラに対して Windows やセキュリティエージェントが表示する内容は、トレンドマイクロの Q&A に記載がありません',
     events: 'Windows ログ > Application',
     noEvent: 'イベントなし',
     downloads: 'プログラムのダウンロード回数',
@@ -108,6 +111,16 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   for (const a of opts.assumptions ?? []) out.push(`  (${a})`);
   const worst = run.decision === 'unknown' ? run.worstCase : undefined;
   out.push(`${t.decision}: ${DECISION[lang][run.decision]}${worst ? ` — ${t.worstDecision}: ${DECISION[lang][worst.decision]}` : ''}`);
+  if (run.installerInvalid) {
+    const v = run.installerInvalid;
+    const verdict = VERDICT_LABELS[v.verdict]?.[lang] ?? v.verdict;
+    out.push(
+      '',
+      lang === 'ja'
+        ? `!! インストーラ自体の署名が${verdict}です (失敗コード: ${v.failures.join(', ') || '-'})。端末の ACS 対応とは関係ありません。`
+        : `!! The installer's own signature is ${verdict} (${v.failures.join(', ') || '-'}): not a matter of this machine's ACS support.`,
+    );
+  }
   if (run.reasons.length) {
     out.push('', `${t.reasons}:`);
     for (const r of run.reasons) out.push(`  - ${r.code}: ${esc(r.message)}`);
@@ -120,12 +133,12 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   const shown = worst ?? run;
   if (worst) out.push('', `== ${t.worstCase}: ${DECISION[lang][worst.decision]} ==`);
   out.push('', `${t.popups}:`);
-  if (!shown.popups.length) out.push(`  ${t.noPopup}`);
+  if (!shown.popups.length) out.push(`  ${t.noPopup}${run.installerInvalid ? ` (${t.notInFaq})` : ''}`);
   shown.popups.forEach((p, i) => {
     out.push(drawBox({ title: esc(p.title), text: escapeLines(p.text), buttons: p.buttons.map(esc), caption: caption(p, i, lang) }).trimEnd());
   });
   out.push('', `${t.events}:`);
-  if (!shown.events.length) out.push(`  ${t.noEvent}`);
+  if (!shown.events.length) out.push(`  ${t.noEvent}${run.installerInvalid ? ` (${t.notInFaq})` : ''}`);
   for (const e of shown.events) out.push(formatEvent(e, lang, opts.timeZone));
   out.push(`${t.downloads}: ${shown.downloads}`);
   if (shown.cycles?.length) {
