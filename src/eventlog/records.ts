@@ -17,7 +17,8 @@ export interface EventRecordInput {
 /** An event record from the catalog text and the event's definition (ID, source, level). */
 export function createEventRecord(input: EventRecordInput): EventRecord {
   const def = EVENT_DEFINITIONS[input.messageId];
-  const text = renderMessage(input.messageId, input.lang, input.path !== undefined ? { path: input.path } : {}).text;
+  const m = renderMessage(input.messageId, input.lang, input.path !== undefined ? { path: input.path } : {});
+  const text = m.text;
   return {
     id: def.id,
     messageId: def.messageId,
@@ -30,5 +31,9 @@ export function createEventRecord(input: EventRecordInput): EventRecord {
     lang: input.lang,
     text,
     data: [text],
+    textSource: m.source,
+    // the Q&A states the event ID and the log (Windows Logs > Application), never the source or the level
+    providerSource: 'inferred',
+    levelSource: 'inferred',
   };
 }

@@ -56,6 +56,13 @@ function displayPathOf(path: InstallPath, input: ResolvedSimulateInput): string 
   return a.path ?? INSTALL_PATHS[path].defaultDisplayPath;
 }
 
+/** PathRun.examplePath: the shown path when it is illustrative (the caller gave none), else nothing. */
+function examplePathOf(path: InstallPath, input: ResolvedSimulateInput): Pick<PathRun, 'examplePath'> {
+  const a = input.artifact;
+  const given = a.kind === 'file' ? a.displayPath !== undefined : a.path !== undefined;
+  return given ? {} : { examplePath: displayPathOf(path, input) };
+}
+
 function unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
@@ -172,6 +179,7 @@ async function runInstaller(path: InstallerPath, input: ResolvedSimulateInput, v
     memory: ctx.memory,
     ...(outcome?.verification ? { verification: outcome.verification } : {}),
     ...installerInvalidOf(outcome),
+    ...(ctx.popups.length || ctx.events.length ? examplePathOf(path, input) : {}),
   };
 }
 
@@ -304,6 +312,7 @@ async function runAgentUpdate(path: UpdatePath, input: ResolvedSimulateInput, ve
     memory: ctx.memory,
     ...(verification ? { verification } : {}),
     ...(decision === 'blocked' ? installerInvalidOf(decisive) : {}),
+    ...(ctx.events.length ? examplePathOf(path, input) : {}),
   };
 }
 

@@ -140,15 +140,18 @@ export const INSTALLER_TEXTS = {
       'Apex One サーバまたはトレンドマイクロからインストーラを再度入手し、acs-gate verify で確認してください。' +
       'テスト用のプライベート PKI で意図的に署名したファイルの場合は、そのルート証明書を --trust で指定してください。',
   },
+  // the Japanese quotes 「…」 are the Q&A's sentences byte for byte: "(トレンドマイクロの Q&A より)" stands only on
+  // them (tests/messages/faq-source.test.ts); the sentence introducing them is ours. English: our translation.
   'text.agentRisk': {
     en:
-      'If the ACS-signed program reaches this agent: its programs and services do not work correctly, and Windows ' +
-      'Security Center may leave both the agent and Microsoft Defender active, so logon slows, applications hang and ' +
-      'the endpoint may stop responding (Trend Micro Q&A).',
+      'If the ACS-signed program reaches this agent, Trend Micro\'s Q&A says (our translation): its programs and services ' +
+      'do not work correctly, and Windows Security Center may leave both the agent and Microsoft Defender active, so ' +
+      'logon slows, applications hang and the endpoint may stop responding.',
     ja:
-      'ACS で署名されたプログラムがこのセキュリティエージェントに適用されると、エージェントのプログラムおよびサービスが正しく機能しません。' +
-      'また、Windows セキュリティセンターとの間に問題が発生し、セキュリティエージェントと Microsoft Defender の両方が有効になる場合があります。' +
-      'これにより、ログインが遅くなったり、アプリケーションがハングアップしたり、エンドポイントが応答しなくなる可能性があります (トレンドマイクロの Q&A より)。',
+      'ACS で署名されたプログラムがこのセキュリティエージェントに適用された場合について、トレンドマイクロの Q&A には次のとおり記載されています: ' +
+      '「エージェントのプログラムおよびサービスが正しく機能しません。」' +
+      '「Windows セキュリティセンターとの間に問題が発生し、セキュリティエージェントと Microsoft Defender の両方が有効になる場合があります。' +
+      'これにより、ログインが遅くなったり、アプリケーションがハングアップしたり、エンドポイントが応答しなくなる可能性があります。」(トレンドマイクロの Q&A より)',
   },
 } as const satisfies Record<string, Bilingual>;
 

@@ -7,10 +7,10 @@ import type { X509Certificate } from 'node:crypto';
 import type { CrlInput, VerificationResult } from '../authenticode/types';
 import type { MachineProfile, MachineProfileInput } from '../endpoint/profile';
 import type { Readiness, Tri } from '../endpoint/types';
-import type { Lang, MessageId, Provenance, WindowKind } from '../messages/catalog';
+import type { Lang, MessageId, Provenance, TextSource, WindowKind } from '../messages/catalog';
 import type { EventLogMemory, EventRecord } from '../eventlog/types';
 
-export type { Lang, MessageId, Provenance, WindowKind } from '../messages/catalog';
+export type { Lang, MessageId, Provenance, TextSource, WindowKind } from '../messages/catalog';
 export type { EventLogMemory, EventRecord } from '../eventlog/types';
 
 /** Every install path simulate() runs (docs/behavior.md describes each). */
@@ -183,6 +183,10 @@ export interface Popup {
   provenance: Provenance;
   /** provenance of the window title ('ours' when the title is our assumption) */
   titleProvenance: Provenance;
+  /** 'faq' when the text is Trend Micro's Q&A's own, byte for byte (placeholders filled); else 'inferred' */
+  source: TextSource;
+  /** the title: the Q&A never states one (it shows the popups as pictures), so 'inferred' */
+  titleSource: TextSource;
 }
 
 export type CycleOutcome =
@@ -247,6 +251,12 @@ export interface PathRun {
    * the verifier's verdict and failure codes under every root the run knows; absent otherwise
    */
   installerInvalid?: { verdict: string; failures: string[] };
+  /**
+   * the path the popups and events show when it is illustrative, not where the file really is (a declared
+   * artifact without a path, or a --file without --display-path: the file's name in the folder that install
+   * path uses); label it as an example. Absent when the caller gave the path.
+   */
+  examplePath?: string;
 }
 
 /** What an unknown run comes to when the missing fact is unfavourable. */

@@ -210,6 +210,7 @@ export class FleetAggregator {
       this.perPath.set(k, s);
     }
     s[o.decision]++;
+    if (o.examplePath && s.examplePath === undefined) s.examplePath = o.examplePath;
     if (o.installerInvalid) s.blockedByInstaller = (s.blockedByInstaller ?? 0) + 1;
     s.downloads += o.downloads;
     // an unknown run's popups and events are those of its worst case: counted apart from the certain ones

@@ -152,11 +152,22 @@ function popupView(p: PathRun['popups'][number]): PopupView {
     buttons: [...p.buttons],
     ...(p.provenance ? { provenance: p.provenance } : {}),
     ...(p.titleProvenance ? { titleProvenance: p.titleProvenance } : {}),
+    ...(p.source ? { source: p.source } : {}),
+    ...(p.titleSource ? { titleSource: p.titleSource } : {}),
   };
 }
 
 function eventView(e: PathRun['events'][number]): EventView {
-  return { id: e.id, source: e.source, channel: e.channel, level: e.level, text: e.text };
+  return {
+    id: e.id,
+    source: e.source,
+    channel: e.channel,
+    level: e.level,
+    text: e.text,
+    ...(e.textSource ? { textSource: e.textSource } : {}),
+    ...(e.providerSource ? { providerSource: e.providerSource } : {}),
+    ...(e.levelSource ? { levelSource: e.levelSource } : {}),
+  };
 }
 
 export function toOutcome(run: Pick<Run, 'path' | 'file'>, r: PathRun): PathOutcome {
@@ -173,6 +184,7 @@ export function toOutcome(run: Pick<Run, 'path' | 'file'>, r: PathRun): PathOutc
       ? { verdict: r.verification.verdict, acs: r.verification.acs, verificationFailures: r.verification.failures.map((f) => f.code) }
       : {}),
     reasons: r.reasons.map((x) => x.code),
+    ...(r.examplePath ? { examplePath: r.examplePath } : {}),
     ...(r.installerInvalid ? { installerInvalid: { verdict: r.installerInvalid.verdict, failures: [...r.installerInvalid.failures] } } : {}),
   };
 }
@@ -412,6 +424,10 @@ async function addTranslations(
           title: translated.title,
           text: translated.text,
           buttons: [...translated.buttons],
+          ...(translated.provenance ? { provenance: translated.provenance } : {}),
+          ...(translated.titleProvenance ? { titleProvenance: translated.titleProvenance } : {}),
+          ...(translated.source ? { source: translated.source } : {}),
+          ...(translated.titleSource ? { titleSource: translated.titleSource } : {}),
         });
     }
   }

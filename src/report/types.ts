@@ -18,6 +18,10 @@ export interface PopupView {
   /** 'ours' when the text is this project's wording, not Trend Micro's or Microsoft's (see messages/catalog.ts) */
   provenance?: string;
   titleProvenance?: string;
+  /** 'faq' when the text is Trend Micro's Q&A's own (byte for byte, path filled), else 'inferred' (mark it as ours) */
+  source?: 'faq' | 'inferred';
+  /** the title: never stated by the Q&A, 'inferred' */
+  titleSource?: 'faq' | 'inferred';
 }
 
 /** An event as the report shows it. */
@@ -27,6 +31,11 @@ export interface EventView {
   channel: string;
   level: string;
   text: string;
+  /** 'faq' when the text is the Q&A's own (the event ID and the log always are) */
+  textSource?: 'faq' | 'inferred';
+  /** the provider name (`source`) and the level: the Q&A states neither, 'inferred' */
+  providerSource?: 'faq' | 'inferred';
+  levelSource?: 'faq' | 'inferred';
 }
 
 /** What one install path × installer does on one machine. */
@@ -52,6 +61,8 @@ export interface PathOutcome {
    * blocked without the FAQ's popups and events; absent otherwise
    */
   installerInvalid?: { verdict: string; failures: string[] };
+  /** the path the popups and events show when it is an example (not where the file really is): label it so */
+  examplePath?: string;
 }
 
 /** One machine of the fleet report (one line of report.csv). */
@@ -119,6 +130,8 @@ export interface PerPathSummary {
    */
   /** of `blocked`, the runs blocked because the installer's own signature fails (INSTALLER_INVALID), not by the ACS check */
   blockedByInstaller?: number;
+  /** the path this path's popups and events show when it is an example, not where the file is: label it so */
+  examplePath?: string;
   popups: (PopupView & { machines: number; unknownMachines: number; alt?: Partial<Record<Lang, PopupView>> })[];
   events: (EventView & { machines: number; unknownMachines: number })[];
 }

@@ -6,7 +6,7 @@ import type { Readiness } from '../../endpoint/types';
 import type { Lang } from '../lang';
 import { drawBox } from './box';
 import { formatEvent } from './event';
-import { VERDICT_LABELS } from '../../report/i18n';
+import { LABELS, VERDICT_LABELS } from '../../report/i18n';
 
 const T = {
   en: {
@@ -18,6 +18,12 @@ const T = {
     worstDecision: 'worst case',
     ours: "text: ours, not Trend Micro's or Microsoft's (the real wording is not published)",
     titleOurs: "title: ours, not Trend Micro's or Microsoft's",
+    titleOfficial: "title: as Windows shows it; Trend Micro's Q&A does not state it",
+    official: "text: Microsoft's wording; Trend Micro's Q&A gives only the Japanese",
+    faqText: "text: as Trend Micro's Q&A gives it",
+    eventFieldsInferred: "Source and Level: not stated in Trend Micro's Q&A (the event ID and the log are)",
+    eventTextInferred: "Description: not Trend Micro's Q&A text (the Q&A gives only the Japanese)",
+    examplePath: 'example path, not where the file really is (give --display-path)',
     translation: "text: our translation of Trend Micro's Japanese text",
     reasons: 'Reasons',
     popups: 'Popups, in the order shown',
@@ -45,6 +51,12 @@ const T = {
     worstDecision: '最悪の場合',
     ours: '本文は当ツールの文言で、トレンドマイクロや Microsoft のものではありません (実際の文言は公開されていません)',
     titleOurs: 'タイトルは当ツールの文言で、トレンドマイクロや Microsoft のものではありません',
+    titleOfficial: 'タイトルは Windows の表示で、トレンドマイクロの Q&A には記載がありません',
+    official: '本文は Microsoft の文言で、トレンドマイクロの Q&A には日本語の文言のみ記載されています',
+    faqText: '本文: トレンドマイクロの Q&A に記載の文言',
+    eventFieldsInferred: 'ソースとレベルはトレンドマイクロの Q&A に記載がありません (イベント ID とログは記載のとおり)',
+    eventTextInferred: '説明はトレンドマイクロの Q&A の文言ではありません (Q&A には日本語の文言のみ記載されています)',
+    examplePath: 'パスは説明用の例で、実際のファイルの場所ではありません (--display-path で指定できます)',
     translation: '本文はトレンドマイクロの日本語の文言を当ツールが翻訳したものです',
     reasons: '理由',
     popups: '表示されるポップアップ (表示順)',
@@ -80,14 +92,28 @@ const DECISION: Record<Lang, Record<PathRun['decision'], string>> = {
   },
 };
 
-/** The box's caption: order, id, window, and whose wording it is when it is not the vendor's. */
+/**
+ * The box's caption: order, id, window, and whose wording the text and the title are: the Q&A's own text is
+ * said to be so; anything the Q&A does not state carries the mark 「［当社の推定］」 / "[our inference]" (issue 18.3).
+ */
 function caption(p: Popup, i: number, lang: Lang): string {
   const t = T[lang];
+  const mark = LABELS.markInferred[lang];
   const notes: string[] = [];
-  if (p.provenance === 'ours') notes.push(t.ours);
-  else if (p.provenance === 'translation') notes.push(t.translation);
-  if (p.titleProvenance === 'ours' && p.provenance !== 'ours') notes.push(t.titleOurs);
-  return `${i + 1}. ${p.id} — ${t.window[p.window]}${notes.map((n) => `\n   (${n})`).join('')}`;
+  if (p.source === 'faq') notes.push(t.faqText);
+  else notes.push(`${mark} (${p.provenance === 'ours' ? t.ours : p.provenance === 'translation' ? t.translation : t.official})`);
+  if (p.titleSource !== 'faq') notes.push(`${mark} (${p.titleProvenance === 'official' ? t.titleOfficial : t.titleOurs})`);
+  return `${i + 1}. ${p.id} — ${t.window[p.window]}${notes.map((n) => `\n   ${n}`).join('')}`;
+}
+
+/** Under the events: which of their fields the Q&A states (the ID, the log and the Japanese text) and which not. */
+function eventNote(events: PathRun['events'], lang: Lang): string[] {
+  if (!events.length) return [];
+  const t = T[lang];
+  const mark = LABELS.markInferred[lang];
+  const out = [`  ${mark} ${t.eventFieldsInferred}`];
+  if (events.some((e) => e.textSource !== 'faq')) out.push(`  ${mark} ${t.eventTextInferred}`);
+  return out;
 }
 
 export interface FormatRunOptions {
@@ -140,6 +166,8 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   out.push('', `${t.events}:`);
   if (!shown.events.length) out.push(`  ${t.noEvent}${run.installerInvalid ? ` (${t.notInFaq})` : ''}`);
   for (const e of shown.events) out.push(formatEvent(e, lang, opts.timeZone));
+  out.push(...eventNote(shown.events, lang));
+  if (run.examplePath && (shown.popups.length || shown.events.length)) out.push(`  (${t.examplePath}: ${esc(run.examplePath)})`);
   out.push(`${t.downloads}: ${shown.downloads}`);
   if (shown.cycles?.length) {
     out.push('', `${t.cycles}:`);
