@@ -21,6 +21,8 @@ import { renderHtml } from './html';
 import { JsonReportWriter } from './json';
 import { inputOverwrittenBy, OutputSet } from './sink';
 import { installerText } from '../installers/texts';
+import { ACS_ROOT_2020_PEM } from '../authenticode/trust/bundled-roots';
+import { ROOT_CER_FILE } from '../endpoint/remediation';
 import type { EventView, FleetSummary, InstallerProblem, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
 import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions';
 import { formatLocalTime, resolveTimeZone } from './time';
@@ -88,7 +90,11 @@ export class ReportInputError extends Error {
 /** What fleetReport returns. */
 export interface FleetResult {
   summary: FleetSummary;
-  outputs: { json: string; csv: string; html: string };
+  /**
+   * `rootCertificate`: the Microsoft Identity Verification Root CA 2020 (DER, .cer) written next to the report
+   * when a machine needs it added by hand (ROOT_NOT_TRUSTED) or its root store is unknown, for offline machines
+   */
+  outputs: { json: string; csv: string; html: string; rootCertificate?: string };
   /** simulations actually run (the rest came from the cache) */
   simulations: number;
   /** file verifications actually run (once per file and distinct trust) */
@@ -260,7 +266,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     },
     opts.limits,
   );
-  const overwritten = inputOverwrittenBy(Object.values(outputs), [...opts.inventory, ...files]);
+  const overwritten = inputOverwrittenBy([...Object.values(outputs), path.join(opts.outDir, ROOT_CER_FILE)], [...opts.inventory, ...files]);
   if (overwritten) throw new ReportInputError(`${overwritten}: is an input of the report and would be overwritten by it; choose another --out`);
   // every file goes to a temporary file first; they replace the old report together, after the last input
   const out = new OutputSet();
@@ -330,9 +336,13 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     json.close(summary);
     csv.close();
     out.writeFile(outputs.html, renderHtml(summary));
+    // the root step names this file: offline machines get it from the report's folder (no download needed)
+    const rootNeeded = summary.byReason.some((r) => r.code === 'ROOT_NOT_TRUSTED' || r.code === 'FACT_UNKNOWN');
+    const rootCertificate = rootNeeded ? path.join(opts.outDir, ROOT_CER_FILE) : undefined;
+    if (rootCertificate) out.writeFile(rootCertificate, bundledAcsRootDer());
     out.commit();
     committed = true;
-    return { summary, outputs, simulations, verifications: verifier.verifications() };
+    return { summary, outputs: { ...outputs, ...(rootCertificate ? { rootCertificate } : {}) }, simulations, verifications: verifier.verifications() };
   } finally {
     if (!committed) out.discard();
   }
@@ -444,6 +454,11 @@ function installerProblemList(problems: Map<string, { verdict: string; failures:
     alt: { [other]: { fix: installerText('remediation.installerInvalid', other) } },
     machines: p.machines,
   }));
+}
+
+/** The bundled Microsoft Identity Verification Root CA 2020 as DER (the bytes of certs/microsoft-identity-verification-root-ca-2020.cer). */
+function bundledAcsRootDer(): Buffer {
+  return Buffer.from(ACS_ROOT_2020_PEM.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''), 'base64');
 }
 
 function messageOf(e: unknown): string {

@@ -119,7 +119,7 @@ export function formatFleet(r: FleetResult, lang: Lang): string {
     const rest = s.totals.notReady + s.totals.unknown - Math.min(5, s.fixFirst.length);
     if (rest > 0) out.push(lang === 'ja' ? `  … ほかに ${rest} 台 (${t.more}: ${esc(r.outputs.html)})` : `  … ${rest} more (${t.more}: ${esc(r.outputs.html)})`);
   }
-  const rootFile = (r as { rootCertificate?: string }).rootCertificate;
+  const rootFile = r.outputs.rootCertificate;
   if (rootFile) out.push(`${t.rootFile}: ${esc(rootFile)}`);
   return out.join('\n') + '\n';
 }
