@@ -6,7 +6,7 @@ import type { Readiness } from '../../endpoint/types';
 import type { Lang } from '../lang';
 import { drawBox } from './box';
 import { formatEvent } from './event';
-import { LABELS, VERDICT_LABELS } from '../../report/i18n';
+import { CYCLE_OUTCOME_LABELS, LABELS, VERDICT_LABELS } from '../../report/i18n';
 
 const T = {
   en: {
@@ -84,11 +84,12 @@ const DECISION: Record<Lang, Record<PathRun['decision'], string>> = {
     unguarded: 'UNGUARDED (may install a program this machine cannot run)',
     unknown: 'UNKNOWN (a fact this depends on is missing)',
   },
+  // no English in the Japanese view (issue 18.5); unguarded in words that do not read as "no antivirus"
   ja: {
-    allowed: '許可 (ALLOWED)',
-    blocked: 'ブロック (BLOCKED)',
-    unguarded: '保護なし (UNGUARDED: 実行できないプログラムがインストールされる可能性)',
-    unknown: '不明 (UNKNOWN: 判定に必要な情報が不足)',
+    allowed: '許可',
+    blocked: 'ブロック',
+    unguarded: 'チェックなしで導入 (この端末では動作しないプログラムがインストールされる可能性があります)',
+    unknown: '不明 (判定に必要な情報が不足しています)',
   },
 };
 
@@ -153,7 +154,13 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   }
   if (run.verification) {
     const v = run.verification;
-    out.push('', `${t.verification}: ${v.verdict}, ACS ${v.acs ? 'yes' : 'no'}${v.failures.length ? ` (${v.failures.map((f) => f.code).join(', ')})` : ''}`);
+    const codes = v.failures.length ? ` (${v.failures.map((f) => f.code).join(', ')})` : '';
+    out.push(
+      '',
+      lang === 'ja'
+        ? `${t.verification}: ${VERDICT_LABELS[v.verdict]?.ja ?? v.verdict}、ACS による署名: ${v.acs ? 'はい' : 'いいえ'}${codes}`
+        : `${t.verification}: ${v.verdict}, ACS ${v.acs ? 'yes' : 'no'}${codes}`,
+    );
   }
   // an unknown run shows what its worst case would show, under a heading that says so
   const shown = worst ?? run;
@@ -173,7 +180,7 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
     out.push('', `${t.cycles}:`);
     for (const c of shown.cycles)
       out.push(
-        `  #${c.cycle} ${time(c.time)}  ${t.ready[String(c.ready) as 'true' | 'false' | 'unknown']}  ${c.outcome}${c.downloaded ? `  ${t.download}` : ''}${c.events.length ? `  ${t.event} ${c.events.join(', ')}` : ''}`,
+        `  #${c.cycle} ${time(c.time)}  ${t.ready[String(c.ready) as 'true' | 'false' | 'unknown']}  ${lang === 'ja' ? (CYCLE_OUTCOME_LABELS[c.outcome]?.ja ?? c.outcome) : c.outcome}${c.downloaded ? `  ${t.download}` : ''}${c.events.length ? `  ${lang === 'ja' ? `${t.event} ${c.events.join(', ')} を記録` : `${t.event} ${c.events.join(', ')}`}` : ''}`,
       );
   }
   if (worst) out.push('==');
