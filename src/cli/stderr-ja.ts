@@ -62,7 +62,12 @@ const RULES: Rule[] = [
   [/: skipped: not a Windows export this tool reads$/, ': スキップ: 当ツールが読み込む Windows のエクスポートではありません'],
   [/: not a recognised export: /, ': 認識できるエクスポートではありません: '],
   [/: not a recognised export \(expected (.*)\)$/, (_m, list) => `: 認識できるエクスポートではありません (読み込めるもの: ${expectedExportsJa(list)})`],
+  [
+    /: no recognised export in the directory \((\d+) files; expected the exports of one machine, or one folder per machine\)/,
+    ': フォルダーに認識できるエクスポートがありません (ファイル $1 件。1 台分のエクスポート、または端末ごとのフォルダーを指定してください)',
+  ],
   [/: no recognised export in the directory \((\d+) files\)/, ': フォルダーに認識できるエクスポートがありません (ファイル $1 件)'],
+  [/: no such file or directory$/, ': ファイルまたはフォルダーがありません'],
   [/: cannot read: (\S+)$/, ': 読み込めません: $1'],
   [/: cannot read directory: (\S+)$/, ': フォルダーを読み込めません: $1'],
   [/: not a regular file$/, ': 通常のファイルではありません'],

@@ -17,7 +17,7 @@ import type { MachineProfile } from '../endpoint/profile';
 import type { Readiness } from '../endpoint/types';
 import type { Artifact, RunReason } from './types';
 import { defaultVerifier, type AcsVerifier } from './verifier';
-import { installerText, type TextLang } from './texts';
+import { installerText, verdictWord, type TextLang } from './texts';
 
 export const APEX_ONE_ACS_BUILD = 12011;
 export const SAAS_ACS_MAINTENANCE = '2023-03';
@@ -162,7 +162,7 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
       : [
           {
             code: 'SIGNATURE_NOT_VALID',
-            message: installerText('reason.SIGNATURE_NOT_VALID', lang, { verdict: v.verdict }),
+            message: installerText('reason.SIGNATURE_NOT_VALID', lang, { verdict: verdictWord(v.verdict, lang) }),
             evidence: { verdict: v.verdict, codes: v.failures.map((f) => f.code) },
           },
         ];
@@ -222,7 +222,7 @@ function installerRejected(v: VerificationResult, intrinsic: VerificationResult,
     reasons: [
       {
         code: 'INSTALLER_INVALID',
-        message: installerText('reason.INSTALLER_INVALID', lang, { verdict: intrinsic.verdict, codes: codes.join(', ') || '-' }),
+        message: installerText('reason.INSTALLER_INVALID', lang, { verdict: verdictWord(intrinsic.verdict, lang), codes: codes.join(', ') || '-' }),
         evidence: { verdict: intrinsic.verdict, codes, machineVerdict: v.verdict, machineCodes: v.failures.map((f) => f.code) },
       },
     ],

@@ -162,6 +162,12 @@ export function textLangOf(lang: TextLang | undefined): TextLang {
   return lang === 'ja' ? 'ja' : 'en';
 }
 
+/** The verifier's verdict as a run's texts say it: the value in English, a word in Japanese (no English in the Japanese view). */
+export function verdictWord(verdict: string, lang: TextLang): string {
+  if (lang !== 'ja') return verdict;
+  return ({ valid: '有効', invalid: '無効', unsigned: '署名なし', malformed: '形式が不正' } as Record<string, string>)[verdict] ?? verdict;
+}
+
 /** One installer text in one language. */
 export function installerText(key: InstallerTextKey, lang: TextLang, params: Record<string, TextParam> = {}): string {
   return fillText(INSTALLER_TEXTS[key][lang], lang, params);

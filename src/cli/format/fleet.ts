@@ -22,7 +22,8 @@ function short(step: string, max = 110): string {
     .replace(/\s*\(https?:[^)]*\)/g, '')
     .replace(/:?\s*https?:\/\/\S+( ,)?/g, '')
     .trim();
-  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+  // cut between words: never half a file name or command
+  return s.length > max ? s.slice(0, max - 1).replace(/[\x21-\x7e]+$/, '').trimEnd() + '…' : s;
 }
 
 /** "5 machines" / "1 machine" / "5 台". */
