@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { MachineProfile } from '../src/endpoint/profile';
 import type { Readiness } from '../src/endpoint/types';
-import { CATALOG, MESSAGE_IDS } from '../src/messages/catalog';
+import { CATALOG, MESSAGE_IDS, textSourceOf } from '../src/messages/catalog';
 import { EVENT_DEFINITIONS } from '../src/eventlog/sources';
 import { INSTALL_PATHS } from '../src/installers/paths';
 import { simulate } from '../src/installers/simulate';
@@ -328,7 +328,7 @@ function catalogSection(): string {
   const rows = MESSAGE_IDS.map((id) => {
     const m = CATALOG[id];
     const where = m.kind === 'popup' ? `popup (${m.window})` : `event ${m.eventId}`;
-    return `| ${id} | ${where} | ${m.provenance.ja} | ${m.provenance.en} | ${m.titleProvenance ?? '—'} |`;
+    return `| ${id} | ${where} | ${m.provenance.ja} | ${m.provenance.en} | ${m.titleProvenance ?? '—'} | ${textSourceOf(m.provenance.ja)} |`;
   });
   return [
     '## Messages',
@@ -336,8 +336,11 @@ function catalogSection(): string {
     'Texts live in `src/messages/catalog.ts`; provenance per language: `seed` (byte for byte from the seed), `official`',
     '(Microsoft\'s text), `translation` (ours, of a Japanese text), `ours` (wording not published; ours).',
     '',
-    '| id | where | ja | en | title |',
-    '| --- | --- | --- | --- | --- |',
+    'The last column is the `source` a run gives the Japanese text: `faq` only for the Q&A\'s own text; titles, English',
+    'texts, event sources and levels and example paths are `inferred` (issue 18.3; tests/messages/faq-source.test.ts).',
+    '',
+    '| id | where | ja | en | title | source (ja) |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n');
