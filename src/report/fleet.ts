@@ -284,6 +284,8 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   const withFiles = runs.some((r) => r.file !== null);
   let simulations = 0;
   let done = 0;
+  /** machines whose root is missing or not known to be there: the root file goes next to the report */
+  let rootNotTrusted = 0;
   const trust =
     opts.known || opts.acsRoots || opts.crls
       ? { known: opts.known ?? [], ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}), ...(opts.crls ? { crls: opts.crls } : {}) }
@@ -337,7 +339,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     csv.close();
     out.writeFile(outputs.html, renderHtml(summary));
     // the root step names this file: offline machines get it from the report's folder (no download needed)
-    const rootNeeded = summary.byReason.some((r) => r.code === 'ROOT_NOT_TRUSTED' || r.code === 'FACT_UNKNOWN');
+    const rootNeeded = rootNotTrusted > 0;
     const rootCertificate = rootNeeded ? path.join(opts.outDir, ROOT_CER_FILE) : undefined;
     if (rootCertificate) out.writeFile(rootCertificate, bundledAcsRootDer());
     out.commit();
@@ -349,6 +351,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
 
   async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: () => MachineTexts | undefined }> {
     const readiness = deps.assessReadiness(profile, { ...opts.readinessOptions, lang });
+    if (readiness.root?.trusted !== true) rootNotTrusted++;
     // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show
     // them): made only when the summary keeps them (the aggregator asks)
     const other: Lang = lang === 'ja' ? 'en' : 'ja';
