@@ -8,6 +8,8 @@ import { EXIT, type Command } from './command';
 import { CliInputError, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
 import { isOutputClosed, isOutputWriteError } from './stdout-writer';
+import { langFromEnv } from './lang';
+import { langFlag, stderrJa } from './stderr-ja';
 
 /**
  * Each command's module is loaded only when that command runs (or when every command is listed): `verify`
@@ -94,7 +96,11 @@ async function runCommand(argv: string[], rawIo: CliIo): Promise<number> {
   const debug = debugRequested(argv);
   // human output goes through the terminal escaper as a last line of defence (values are escaped where
   // they are formatted); --json output is JSON, whose strings escape controls themselves
-  const io: CliIo = argv.includes('--json') ? rawIo : { ...rawIo, stdout: (t) => rawIo.stdout(escapeTerminal(t)) };
+  const stdoutIo: CliIo = argv.includes('--json') ? rawIo : { ...rawIo, stdout: (t) => rawIo.stdout(escapeTerminal(t)) };
+  // stderr in the output's language: Japanese under --lang ja or a Japanese locale (issue 18.5)
+  const flag = langFlag(argv);
+  const errLang = flag === 'ja' || flag === 'en' ? flag : langFromEnv(rawIo.env, rawIo);
+  const io: CliIo = errLang === 'ja' ? { ...stdoutIo, stderr: (t) => rawIo.stderr(stderrJa(t)) } : stdoutIo;
   // --debug may come before the command too (acs-gate --debug verify x); after it, the command's parser takes it
   let first = 0;
   while (argv[first] === '--debug') first++;

@@ -11,7 +11,7 @@ import { X509Certificate } from 'node:crypto';
 import { ACS_ROOT_2020_SHA1, ACS_ROOT_2020_SHA256 } from '../authenticode/trust/bundled-roots';
 import { findLines, knownFixKbs, laterUpdates, MINIMUMS, newerThanTable, parseVersion, sourceUrl, type WindowsLine } from './minimums';
 import { parseProfile, type MachineProfile, type MachineProfileInput, type RootStoreEntry } from './profile';
-import { remediationFor } from './remediation';
+import { collectorStep, remediationFor } from './remediation';
 import { commaList, orList, readinessText, type TextLang } from './texts';
 import type { Readiness, ReadinessOptions, ReadinessReason, Tri } from './types';
 import { door } from '../api/doors';
@@ -349,6 +349,14 @@ export function assessReadiness(input: MachineProfileInput, options: ReadinessOp
       seen.add(step);
       remediation.push(local[i] ?? step);
     });
+  }
+  // a fact the collectors gather is missing: point to them too (collect\\acs-collect.cmd needs no Node on the endpoint)
+  if (!osNeverSupported && reasons.some((r) => r.code === 'FACT_UNKNOWN' && r.fact !== 'laterKb')) {
+    const step = collectorStep('en');
+    if (!seen.has(step)) {
+      seen.add(step);
+      remediation.push(lang === 'en' ? step : collectorStep(lang));
+    }
   }
   return {
     name: profile.name,

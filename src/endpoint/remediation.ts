@@ -3,7 +3,7 @@
  * automatic root update fetch it), and, for unknown facts, which command collects them next. The texts, in
  * English and Japanese, are in texts.ts.
  */
-import { ACS_ROOT_2020_SHA1 } from '../authenticode/trust/bundled-roots';
+import { ACS_ROOT_2020_SHA1, ACS_ROOT_2020_SHA256 } from '../authenticode/trust/bundled-roots';
 import { COLLECT_TEXTS, FACT_LABELS_EN, FACT_LABELS_JA, LINE_NOTES_JA, orList, READINESS_TEXTS, readinessText, type TextLang, type TextParam } from './texts';
 import type { ReadinessReason } from './types';
 
@@ -12,6 +12,9 @@ export const ROOT_CER_FILE = 'microsoft-identity-verification-root-ca-2020.cer';
 export const KB5022661_URL =
   'https://support.microsoft.com/en-us/servicing/azure/update/2022/12/kb5022661-windows-support-for-the-trusted-signing-formerly-azure-code-signing-program';
 
+/** Where Microsoft publishes the root (its PKI repository; ../shared/docs/acs-facts.md, "Certificates"). */
+export const ROOT_DOWNLOAD_URL = 'https://www.microsoft.com/pkiops/docs/repository.htm';
+
 export const ADD_ROOT_CERTUTIL = `certutil -addstore Root ${ROOT_CER_FILE}`;
 export const ADD_ROOT_POWERSHELL = `Import-Certificate -FilePath ${ROOT_CER_FILE} -CertStoreLocation Cert:\\LocalMachine\\Root`;
 const AUTHROOT_POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot';
@@ -19,6 +22,8 @@ const AUTHROOT_POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertific
 export const ADD_ROOT_STEP = readinessText('remediation.ROOT_NOT_TRUSTED', 'en', {
   file: ROOT_CER_FILE,
   sha1: ACS_ROOT_2020_SHA1,
+  sha256: ACS_ROOT_2020_SHA256,
+  url: ROOT_DOWNLOAD_URL,
   command: ADD_ROOT_CERTUTIL,
   powershell: ADD_ROOT_POWERSHELL,
   key: AUTHROOT_POLICY_KEY,
@@ -89,6 +94,8 @@ export function remediationFor(reason: ReadinessReason, ctx: RemediationContext,
         readinessText('remediation.ROOT_NOT_TRUSTED', lang, {
           file: ROOT_CER_FILE,
           sha1: ACS_ROOT_2020_SHA1,
+          sha256: ACS_ROOT_2020_SHA256,
+          url: ROOT_DOWNLOAD_URL,
           command: ADD_ROOT_CERTUTIL,
           powershell: ADD_ROOT_POWERSHELL,
           key: AUTHROOT_POLICY_KEY,
@@ -113,4 +120,9 @@ export function remediationFor(reason: ReadinessReason, ctx: RemediationContext,
     case 'OS_UNRECOGNIZED':
       return [readinessText('remediation.OS_UNRECOGNIZED', lang, { command: COLLECT_TEXTS['os.version']! })];
   }
+}
+
+/** The step that points a machine with missing facts to the collectors (once per machine, after the per-fact steps). */
+export function collectorStep(lang: TextLang = 'en'): string {
+  return readinessText('remediation.FACT_UNKNOWN.collector', lang);
 }

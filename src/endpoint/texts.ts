@@ -112,9 +112,11 @@ export const READINESS_TEXTS = {
     ja: '{line} は ACS に対応しません。KB5022661 に記載されている Windows バージョンにアップグレードしてください ({kb5022661}) ({note})',
   },
   // one step with its alternatives: the root by certutil or PowerShell, or automatic root update
+  // the root file ships in the package (certs/) and is written next to the fleet report; Microsoft publishes it in
+  // its PKI repository (docs: ../shared/docs/acs-facts.md, "Certificates"); the thumbprints let an admin check a copy
   'remediation.ROOT_NOT_TRUSTED': {
-    en: "Add the Microsoft Identity Verification Root Certificate Authority 2020 to the machine's Trusted Root store (file certs/{file}, SHA-1 {sha1}): {command} (PowerShell: {powershell}); or re-enable automatic root certificate update (remove DisableRootAutoUpdate under {key}, or set it to 0) and let the machine reach Windows Update",
-    ja: 'ルート証明書「Microsoft Identity Verification Root Certificate Authority 2020」を信頼されたルート証明機関ストアに追加してください (ファイル certs/{file}、SHA-1 {sha1}): {command} (PowerShell の場合: {powershell})。または、ルート証明書の自動更新を再度有効にし ({key} の DisableRootAutoUpdate を削除するか 0 に設定)、端末が Windows Update に接続できるようにしてください',
+    en: "Add the Microsoft Identity Verification Root Certificate Authority 2020 to the machine's Trusted Root store (file {file}, next to the fleet report and in the package's certs/ folder; SHA-1 thumbprint {sha1}, SHA-256 {sha256}; Microsoft publishes it at {url}): {command} (PowerShell: {powershell}); or re-enable automatic root certificate update (remove DisableRootAutoUpdate under {key}, or set it to 0) and let the machine reach Windows Update",
+    ja: 'ルート証明書「Microsoft Identity Verification Root Certificate Authority 2020」を信頼されたルート証明機関ストアに追加してください (ファイル {file}: フリート レポートと同じフォルダーと、パッケージの certs/ フォルダーにあります。SHA-1 拇印 {sha1}、SHA-256 {sha256}。Microsoft の配布場所: {url}): {command} (PowerShell の場合: {powershell})。または、ルート証明書の自動更新を再度有効にし ({key} の DisableRootAutoUpdate を削除するか 0 に設定)、端末が Windows Update に接続できるようにしてください',
   },
   'remediation.FACT_UNKNOWN.collect': {
     en: 'Collect {factLabel}: {command}',
@@ -124,6 +126,11 @@ export const READINESS_TEXTS = {
   'remediation.FACT_UNKNOWN.ubrOrHotfixes': {
     en: 'Collect {factLabel}: {command}; or the installed updates: {hotfixes}',
     ja: '{factLabel}を収集してください: {command}。または、インストール済みの更新プログラムを収集してください: {hotfixes}',
+  },
+  // machines with missing facts: the collector gathers them all, without Node on the endpoint (collect/acs-collect.cmd ships in the package)
+  'remediation.FACT_UNKNOWN.collector': {
+    en: 'Or collect every fact at once: run collect\\acs-collect.cmd on the machine (no Node needed; it ships with acs-gatekeeper in collect/) or acs-gate collect, and give the folder it writes to the report',
+    ja: 'または、すべての情報をまとめて収集してください: 端末で collect\\acs-collect.cmd (Node は不要です。acs-gatekeeper の collect/ フォルダーに同梱) または acs-gate collect を実行し、出力されたフォルダーをレポートに指定します',
   },
   'remediation.OS_UNRECOGNIZED': {
     en: 'Check the OS version: {command}',
@@ -163,8 +170,8 @@ export const COLLECT_TEXTS: Record<string, Bilingual> = {
     ja: 'reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot /v DisableRootAutoUpdate > authroot.txt',
   },
   online: {
-    en: 'run acs-gate collect on the machine (it checks whether the machine can fetch the root certificate list from Windows Update), or give --assume-online when every machine can',
-    ja: '端末で acs-gate collect を実行してください (Windows Update からルート証明書リストを取得できるかを確認します)。すべての端末が接続できる場合は --assume-online を指定してください',
+    en: 'run collect\\acs-collect.cmd (no Node needed) or acs-gate collect on the machine (each checks whether the machine can fetch the root certificate list from Windows Update), or give --assume-online when every machine can',
+    ja: '端末で collect\\acs-collect.cmd (Node は不要) または acs-gate collect を実行してください (Windows Update からルート証明書リストを取得できるかを確認します)。すべての端末が接続できる場合は --assume-online を指定してください',
   },
 };
 

@@ -19,7 +19,8 @@ export interface EventRecordInput {
 export function createEventRecord(input: EventRecordInput): EventRecord {
   door('createEventRecord', input);
   const def = EVENT_DEFINITIONS[input.messageId];
-  const text = renderMessage(input.messageId, input.lang, input.path !== undefined ? { path: input.path } : {}).text;
+  const m = renderMessage(input.messageId, input.lang, input.path !== undefined ? { path: input.path } : {});
+  const text = m.text;
   return {
     id: def.id,
     messageId: def.messageId,
@@ -32,5 +33,9 @@ export function createEventRecord(input: EventRecordInput): EventRecord {
     lang: input.lang,
     text,
     data: [text],
+    textSource: m.source,
+    // the Q&A states the event ID and the log (Windows Logs > Application), never the source or the level
+    providerSource: 'inferred',
+    levelSource: 'inferred',
   };
 }

@@ -77,6 +77,9 @@ export function toEventJson(r: EventRecord): Record<string, unknown> {
     lang: r.lang,
     text: r.text,
     data: [...r.data],
+    textSource: r.textSource,
+    providerSource: r.providerSource,
+    levelSource: r.levelSource,
   };
 }
 

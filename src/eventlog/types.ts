@@ -24,6 +24,12 @@ export interface EventRecord {
   text: string;
   /** the EventData <Data> values, in order */
   data: string[];
+  /** 'faq' when `text` is Trend Micro's Q&A's own (the seed, Japanese), else 'inferred' (the event ID and log are the Q&A's) */
+  textSource: 'faq' | 'inferred';
+  /** the provider name (`source`): the Q&A does not state it, so 'inferred' */
+  providerSource: 'faq' | 'inferred';
+  /** the level: the Q&A does not state it, so 'inferred' */
+  levelSource: 'faq' | 'inferred';
 }
 
 /** One "logged once" entry: the first time an event was logged on a machine. */

@@ -17,7 +17,7 @@ import type { MachineProfile } from '../endpoint/profile';
 import type { Readiness } from '../endpoint/types';
 import type { Artifact, RunReason } from './types';
 import { defaultVerifier, type AcsVerifier } from './verifier';
-import { installerText, type TextLang } from './texts';
+import { installerText, verdictWord, type TextLang } from './texts';
 
 export const APEX_ONE_ACS_BUILD = 12011;
 export const SAAS_ACS_MAINTENANCE = '2023-03';
@@ -48,6 +48,13 @@ export interface AcsOutcome {
   remediation: string[];
   warnings: string[];
   verification?: VerificationResult;
+  /**
+   * the installer's own signature fails: its verdict is not valid even under every root this run knows
+   * (the known certificates and the ACS roots), so the failure is the file's, not the machine's ACS support
+   */
+  installerInvalid?: boolean;
+  /** with installerInvalid: the verifier's result under every known root (the file's intrinsic failure) */
+  installerVerification?: VerificationResult;
 }
 
 /** "YYYY-MM" → comparable number (year*12 + month), or NaN when malformed. */
@@ -145,13 +152,17 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
       verification: v,
     };
   }
+  if (v.verdict !== 'valid') {
+    const intrinsic = await intrinsicFailure(input, verifier, trust, v);
+    if (intrinsic) return installerRejected(v, intrinsic, lang);
+  }
   const extra: RunReason[] =
     v.verdict === 'valid'
       ? [] // valid ACS chain, but Windows on this machine cannot run ACS-signed code: the readiness reasons say why
       : [
           {
             code: 'SIGNATURE_NOT_VALID',
-            message: installerText('reason.SIGNATURE_NOT_VALID', lang, { verdict: v.verdict }),
+            message: installerText('reason.SIGNATURE_NOT_VALID', lang, { verdict: verdictWord(v.verdict, lang) }),
             evidence: { verdict: v.verdict, codes: v.failures.map((f) => f.code) },
           },
         ];
@@ -163,6 +174,64 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
     out.remediation = [installerText('remediation.fileDoesNotVerify', lang)];
   }
   return out;
+}
+
+/**
+ * Every root this run knows: the known certificates (the bundled Microsoft roots, --trust) and the ACS roots
+ * (default: the bundled Microsoft Identity Verification Root CA 2020), deduplicated by SHA-256.
+ */
+function referenceTrust(input: AcsCheckInput): X509Certificate[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { bundledAcsRoot } = require('../endpoint/trust') as typeof import('../endpoint/trust');
+  const all = new Map<string, X509Certificate>();
+  for (const c of [...(input.known ?? []), ...(input.acsRoots ?? [bundledAcsRoot()])]) if (!all.has(c.fingerprint256)) all.set(c.fingerprint256, c);
+  return [...all.values()];
+}
+
+/**
+ * A file that does not verify under the machine's trust: is that the machine (a root it lacks) or the file?
+ * It is the file's own failure when the verdict stays not valid under every root this run knows; the
+ * second verification runs only when that trust adds a root the machine's lacks (else the first result is it).
+ * Returns the result under every known root when the failure is the file's, else null.
+ */
+async function intrinsicFailure(input: AcsCheckInput, verifier: AcsVerifier, machineTrust: X509Certificate[], v: VerificationResult): Promise<VerificationResult | null> {
+  const reference = referenceTrust(input);
+  const machine = new Set(machineTrust.map((c) => c.fingerprint256));
+  if (reference.every((c) => machine.has(c.fingerprint256))) return v;
+  const r = await verifier.verifyFile(input.artifact.kind === 'file' ? input.artifact.path : '', {
+    trust: reference,
+    ...(input.acsRoots ? { acsRoots: input.acsRoots } : {}),
+    ...(input.crls ? { crls: input.crls } : {}),
+    at: input.at,
+  });
+  return r.verdict === 'valid' ? null : r;
+}
+
+/**
+ * The installer's own signature fails: blocked on every machine, ready or not, with reason INSTALLER_INVALID
+ * and the fix (obtain the installer again; --trust for a private test PKI). Not an ACS matter: no readiness
+ * reasons, no uncertainty, and the machines show none of the FAQ's ACS popups or events (what Windows and the
+ * agent show for such a file is not in Trend Micro's Q&A; docs/behavior.md).
+ */
+function installerRejected(v: VerificationResult, intrinsic: VerificationResult, lang: TextLang): AcsOutcome {
+  const codes = intrinsic.failures.map((f) => f.code);
+  return {
+    holds: false,
+    acsSigned: v.acs,
+    uncertain: false,
+    reasons: [
+      {
+        code: 'INSTALLER_INVALID',
+        message: installerText('reason.INSTALLER_INVALID', lang, { verdict: verdictWord(intrinsic.verdict, lang), codes: codes.join(', ') || '-' }),
+        evidence: { verdict: intrinsic.verdict, codes, machineVerdict: v.verdict, machineCodes: v.failures.map((f) => f.code) },
+      },
+    ],
+    remediation: [installerText('remediation.installerInvalid', lang)],
+    warnings: [],
+    verification: v,
+    installerInvalid: true,
+    installerVerification: intrinsic,
+  };
 }
 
 /** "build 12011" / "the 2023-03 maintenance" when a real file's declared build or month is an ACS-signed release; else null. */

@@ -23,6 +23,8 @@ export function popupFor(id: MessageId, context: InstallerContext): Popup {
     buttons: m.buttons,
     provenance: m.provenance,
     titleProvenance: m.titleProvenance ?? 'ours',
+    source: m.source,
+    titleSource: m.titleSource ?? 'inferred',
   };
 }
 

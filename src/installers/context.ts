@@ -51,6 +51,11 @@ export interface AcsCheckRequest {
 export interface AcsCheckAnswer {
   /** the artifact would install / run on this machine */
   holds: boolean;
+  /**
+   * with holds false: the installer's own signature fails whatever the machine trusts (tampered, unsigned,
+   * malformed, untrusted root, bad timestamp): the machine blocks it without the FAQ's ACS popups and events
+   */
+  installerInvalid?: boolean;
 }
 
 /**

@@ -18,11 +18,19 @@ export function checkAnswer(event: unknown): boolean | null {
   return output.holds;
 }
 
+/** The answer says the installer's own signature fails, whatever the machine trusts (AcsCheckAnswer.installerInvalid). */
+export function installerInvalidAnswer(event: unknown): boolean {
+  const output = (event as { output?: Partial<AcsCheckAnswer> } | null)?.output;
+  return typeof output === 'object' && output !== null && output.installerInvalid === true;
+}
+
 export const installerGuards = {
   /** the program's signature holds on this machine (the ACS check passed) */
   acsHolds: ({ event }: InstallerArgs): boolean => checkAnswer(event) === true,
   /** the ACS check answered without a boolean `holds`: a failed check */
   acsAnswerMalformed: ({ event }: InstallerArgs): boolean => checkAnswer(event) === null,
+  /** the installer's own signature fails (tampered, unsigned, untrusted root, bad timestamp): not an ACS matter */
+  installerInvalid: ({ event }: InstallerArgs): boolean => installerInvalidAnswer(event),
   /** the packager EXE was built in silent mode: only the first popup */
   isSilent: ({ context }: InstallerArgs): boolean => context.silent,
   /** setting: pattern updates are subject to the check (the seed's "may change") */
@@ -49,6 +57,8 @@ export const updateGuards = {
   programHolds: ({ event }: UpdateArgs): boolean => checkAnswer(event) === true,
   /** the ACS check answered without a boolean `holds`: a failed check */
   checkAnswerMalformed: ({ event }: UpdateArgs): boolean => checkAnswer(event) === null,
+  /** the downloaded program's own signature fails, whatever the machine trusts: not an ACS matter */
+  programInvalid: ({ event }: UpdateArgs): boolean => installerInvalidAnswer(event),
   /** Apex One agent below 12011: the known limitation, no check */
   agentLacksCheck: ({ context }: UpdateArgs): boolean => context.agentClass === 'no-check',
   /** event 900 is logged only once per machine on agents with download prevention */

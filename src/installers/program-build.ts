@@ -27,6 +27,8 @@ export interface ProgramBuild {
   source: ProgramBuildSource;
   /** one line saying how it was found, or why not (English; names the version string read) */
   detail: string;
+  /** the same line in Japanese (the CLI's --lang ja) */
+  detailJa: string;
 }
 
 /** Apex One's product version (major.minor) in its files' versions. */
@@ -51,13 +53,14 @@ export function buildFromVersionInfo(v: VersionInfo): ProgramBuild {
   for (const [name, value] of candidates) {
     if (!value) continue;
     const build = apexOneBuildFromVersion(value);
-    if (build !== null) return { build, source: 'version-resource', detail: `${name} ${value} in the version resource` };
+    if (build !== null) return { build, source: 'version-resource', detail: `${name} ${value} in the version resource`, detailJa: `バージョン情報の ${name} ${value}` };
   }
   const seen = candidates.find(([, value]) => value);
   return {
     build: null,
     source: 'none',
     detail: seen ? `${seen[0]} ${seen[1]} in the version resource is not an Apex One ${APEX_ONE_VERSION} version` : 'the version resource gives no version',
+    detailJa: seen ? `バージョン情報の ${seen[0]} ${seen[1]} は Apex One ${APEX_ONE_VERSION} のバージョンではありません` : 'バージョン情報にバージョンがありません',
   };
 }
 
@@ -66,17 +69,24 @@ export function buildFromVersionInfo(v: VersionInfo): ProgramBuild {
  * resource. Never throws: a file without (or with an unreadable) version resource gives build null and says why.
  */
 export async function programBuildOf(file: string, flags: { build?: number; maintenance?: string } = {}): Promise<ProgramBuild> {
-  if (flags.build !== undefined) return { build: flags.build, source: 'flag', detail: '--build' };
-  if (flags.maintenance !== undefined) return { build: null, maintenance: flags.maintenance, source: 'flag', detail: '--maintenance' };
+  if (flags.build !== undefined) return { build: flags.build, source: 'flag', detail: '--build', detailJa: '--build' };
+  if (flags.maintenance !== undefined) return { build: null, maintenance: flags.maintenance, source: 'flag', detail: '--maintenance', detailJa: '--maintenance' };
   let format: string;
   try {
     format = await detectFormat(file);
   } catch (e) {
-    return { build: null, source: 'none', detail: `the file could not be read (${(e as { message?: string }).message ?? String(e)})` };
+    const why = (e as { message?: string }).message ?? String(e);
+    return { build: null, source: 'none', detail: `the file could not be read (${why})`, detailJa: `ファイルを読み込めません (${why})` };
   }
-  if (format === 'msi') return { build: null, source: 'none', detail: 'an MSI keeps its version in the Property table, which is not read: give --build' };
-  if (format !== 'pe') return { build: null, source: 'none', detail: `a ${format} file has no version resource` };
+  if (format === 'msi')
+    return {
+      build: null,
+      source: 'none',
+      detail: 'an MSI keeps its version in the Property table, which is not read: give --build',
+      detailJa: 'MSI のバージョンは Property テーブルにあり、読み取りません。--build で指定してください',
+    };
+  if (format !== 'pe') return { build: null, source: 'none', detail: `a ${format} file has no version resource`, detailJa: `${format} 形式のファイルにはバージョン情報がありません` };
   const { versionInfo, note } = await readPeVersionInfo(file);
-  if (!versionInfo) return { build: null, source: 'none', detail: note ?? 'no version resource' };
+  if (!versionInfo) return { build: null, source: 'none', detail: note ?? 'no version resource', detailJa: 'バージョン情報がありません' };
   return buildFromVersionInfo(versionInfo);
 }

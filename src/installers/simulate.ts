@@ -57,6 +57,13 @@ function displayPathOf(path: InstallPath, input: ResolvedSimulateInput): string 
   return a.path ?? INSTALL_PATHS[path].defaultDisplayPath;
 }
 
+/** PathRun.examplePath: the shown path when it is illustrative (the caller gave none), else nothing. */
+function examplePathOf(path: InstallPath, input: ResolvedSimulateInput): Pick<PathRun, 'examplePath'> {
+  const a = input.artifact;
+  const given = a.kind === 'file' ? a.displayPath !== undefined : a.path !== undefined;
+  return given ? {} : { examplePath: displayPathOf(path, input) };
+}
+
 function unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
@@ -172,7 +179,15 @@ async function runInstaller(path: InstallerPath, input: ResolvedSimulateInput, v
     transitions,
     memory: ctx.memory,
     ...(outcome?.verification ? { verification: outcome.verification } : {}),
+    ...installerInvalidOf(outcome),
+    ...(ctx.popups.length || ctx.events.length ? examplePathOf(path, input) : {}),
   };
+}
+
+/** PathRun.installerInvalid from the check's outcome: the file's own verdict and codes, when its signature fails whatever the machine trusts. */
+function installerInvalidOf(outcome: AcsOutcome | undefined): Pick<PathRun, 'installerInvalid'> {
+  const v = outcome?.installerInvalid ? outcome.installerVerification : undefined;
+  return v ? { installerInvalid: { verdict: v.verdict, failures: v.failures.map((f) => f.code) } } : {};
 }
 
 const UPDATE_PRODUCT: Record<UpdatePath, Product> = {
@@ -275,7 +290,8 @@ async function runAgentUpdate(path: UpdatePath, input: ResolvedSimulateInput, ve
   if (decision === 'allowed' && decisive) reasons.push(...decisive.reasons.filter((r) => r.code === 'NOT_ACS_SIGNED'));
   if (decisive) warnings.push(...decisive.warnings);
   const notReady = lastUsed.readiness.ready !== true;
-  if (decision !== 'allowed' && notReady) remediation.push(...lastUsed.readiness.remediation);
+  if (decision === 'blocked' && decisive?.installerInvalid) remediation.push(...decisive.remediation);
+  else if (decision !== 'allowed' && notReady) remediation.push(...lastUsed.readiness.remediation);
   else if (decision === 'blocked' && decisive) remediation.push(...decisive.remediation);
   if ((cls.agentClass === 'no-check' || cls.agentClass === 'repeat-download') && notReady && scope === 'all') {
     remediation.push(installerText('remediation.scope', tl));
@@ -296,6 +312,8 @@ async function runAgentUpdate(path: UpdatePath, input: ResolvedSimulateInput, ve
     cycles: ctx.cycles,
     memory: ctx.memory,
     ...(verification ? { verification } : {}),
+    ...(decision === 'blocked' ? installerInvalidOf(decisive) : {}),
+    ...(ctx.events.length ? examplePathOf(path, input) : {}),
   };
 }
 

@@ -71,6 +71,15 @@ export const INSTALLER_TEXTS = {
     ja: 'この端末が信頼するルート証明書のもとで、署名の検証結果は {verdict} です。',
   },
 
+  'reason.INSTALLER_INVALID': {
+    en:
+      "The installer's own signature fails ({verdict}: {codes}) even under every root this run knows, so this is not about " +
+      "the machine's ACS support. What Windows and the agent show for such a file is not in Trend Micro's Q&A: no popup or event is shown.",
+    ja:
+      'インストーラ自体の署名が無効です ({verdict}: {codes})。当ツールが把握しているすべてのルート証明書のもとでも有効にならないため、' +
+      '端末の ACS 対応とは関係ありません。このようなファイルに対して Windows やセキュリティエージェントが表示する内容はトレンドマイクロの Q&A に記載がないため、ポップアップやイベントは示しません。',
+  },
+
   // ---- warnings (PathRun.warnings[]) ----
   'warning.agentAssumed': {
     en: "{label}: pass the agent's build (--agent-build / --agent-maintenance) to be sure.",
@@ -123,15 +132,26 @@ export const INSTALLER_TEXTS = {
     en: 'Obtain the installer again from the Apex One server or Trend Micro: the file does not verify.',
     ja: 'ファイルの署名を検証できません。Apex One サーバまたはトレンドマイクロからインストーラを再度入手してください。',
   },
+  'remediation.installerInvalid': {
+    en:
+      'Obtain the installer again from the Apex One server or Trend Micro and check it with acs-gate verify; ' +
+      'if it is signed by a private test PKI on purpose, pass that root with --trust.',
+    ja:
+      'Apex One サーバまたはトレンドマイクロからインストーラを再度入手し、acs-gate verify で確認してください。' +
+      'テスト用のプライベート PKI で意図的に署名したファイルの場合は、そのルート証明書を --trust で指定してください。',
+  },
+  // the Japanese quotes 「…」 are the Q&A's sentences byte for byte: "(トレンドマイクロの Q&A より)" stands only on
+  // them (tests/messages/faq-source.test.ts); the sentence introducing them is ours. English: our translation.
   'text.agentRisk': {
     en:
-      'If the ACS-signed program reaches this agent: its programs and services do not work correctly, and Windows ' +
-      'Security Center may leave both the agent and Microsoft Defender active, so logon slows, applications hang and ' +
-      'the endpoint may stop responding (Trend Micro Q&A).',
+      'If the ACS-signed program reaches this agent, Trend Micro\'s Q&A says (our translation): its programs and services ' +
+      'do not work correctly, and Windows Security Center may leave both the agent and Microsoft Defender active, so ' +
+      'logon slows, applications hang and the endpoint may stop responding.',
     ja:
-      'ACS で署名されたプログラムがこのセキュリティエージェントに適用されると、エージェントのプログラムおよびサービスが正しく機能しません。' +
-      'また、Windows セキュリティセンターとの間に問題が発生し、セキュリティエージェントと Microsoft Defender の両方が有効になる場合があります。' +
-      'これにより、ログインが遅くなったり、アプリケーションがハングアップしたり、エンドポイントが応答しなくなる可能性があります (トレンドマイクロの Q&A より)。',
+      'ACS で署名されたプログラムがこのセキュリティエージェントに適用された場合について、トレンドマイクロの Q&A には次のとおり記載されています: ' +
+      '「エージェントのプログラムおよびサービスが正しく機能しません。」' +
+      '「Windows セキュリティセンターとの間に問題が発生し、セキュリティエージェントと Microsoft Defender の両方が有効になる場合があります。' +
+      'これにより、ログインが遅くなったり、アプリケーションがハングアップしたり、エンドポイントが応答しなくなる可能性があります。」(トレンドマイクロの Q&A より)',
   },
 } as const satisfies Record<string, Bilingual>;
 
@@ -140,6 +160,12 @@ export type InstallerTextKey = keyof typeof INSTALLER_TEXTS;
 /** The run's text language: the run's `lang` when given, else English (what the installers always wrote). */
 export function textLangOf(lang: TextLang | undefined): TextLang {
   return lang === 'ja' ? 'ja' : 'en';
+}
+
+/** The verifier's verdict as a run's texts say it: the value in English, a word in Japanese (no English in the Japanese view). */
+export function verdictWord(verdict: string, lang: TextLang): string {
+  if (lang !== 'ja') return verdict;
+  return ({ valid: '有効', invalid: '無効', unsigned: '署名なし', malformed: '形式が不正' } as Record<string, string>)[verdict] ?? verdict;
 }
 
 /** One installer text in one language. */

@@ -7,10 +7,10 @@ import type { X509Certificate } from 'node:crypto';
 import type { CrlInput, VerificationResult } from '../authenticode/types';
 import type { MachineProfile, MachineProfileInput } from '../endpoint/profile';
 import type { Readiness, Tri } from '../endpoint/types';
-import type { Lang, MessageId, Provenance, WindowKind } from '../messages/catalog';
+import type { Lang, MessageId, Provenance, TextSource, WindowKind } from '../messages/catalog';
 import type { EventLogMemory, EventRecord } from '../eventlog/types';
 
-export type { Lang, MessageId, Provenance, WindowKind } from '../messages/catalog';
+export type { Lang, MessageId, Provenance, TextSource, WindowKind } from '../messages/catalog';
 export type { EventLogMemory, EventRecord } from '../eventlog/types';
 
 /** Every install path simulate() runs (docs/behavior.md describes each). */
@@ -145,6 +145,11 @@ export const RUN_REASON_CODES = [
   'OS_UNRECOGNIZED',
   /** the verifier judged the real file invalid / unsigned / malformed on this machine (evidence: codes) */
   'SIGNATURE_NOT_VALID',
+  /**
+   * the installer's own signature fails whatever the machine trusts (tampered, unsigned, malformed, untrusted
+   * root, bad timestamp): blocked without the FAQ's ACS popups and events (evidence: verdict, codes)
+   */
+  'INSTALLER_INVALID',
   /** the artifact is not ACS-signed (informational: judged on its own chain) */
   'NOT_ACS_SIGNED',
   /** update scope excludes the agent program */
@@ -178,6 +183,10 @@ export interface Popup {
   provenance: Provenance;
   /** provenance of the window title ('ours' when the title is our assumption) */
   titleProvenance: Provenance;
+  /** 'faq' when the text is Trend Micro's Q&A's own, byte for byte (placeholders filled); else 'inferred' */
+  source: TextSource;
+  /** the title: the Q&A never states one (it shows the popups as pictures), so 'inferred' */
+  titleSource: TextSource;
 }
 
 export type CycleOutcome =
@@ -237,6 +246,17 @@ export interface PathRun {
   memory: EventLogMemory;
   /** the verifier's result, when the artifact was a real file (the last one for update paths) */
   verification?: VerificationResult;
+  /**
+   * the installer's own verdict when its signature fails whatever the machine trusts (reason INSTALLER_INVALID):
+   * the verifier's verdict and failure codes under every root the run knows; absent otherwise
+   */
+  installerInvalid?: { verdict: string; failures: string[] };
+  /**
+   * the path the popups and events show when it is illustrative, not where the file really is (a declared
+   * artifact without a path, or a --file without --display-path: the file's name in the folder that install
+   * path uses); label it as an example. Absent when the caller gave the path.
+   */
+  examplePath?: string;
 }
 
 /** What an unknown run comes to when the missing fact is unfavourable. */

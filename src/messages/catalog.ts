@@ -18,6 +18,19 @@ export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];
 /** Where a text comes from: the seed (byte for byte), Microsoft (official), our translation, or ours. */
 export type Provenance = 'seed' | 'official' | 'translation' | 'ours';
+/**
+ * Whether a text (or a field such as an event's source or level) is stated by Trend Micro's Q&A (the seed):
+ * 'faq' only for the seed's own Japanese texts, byte for byte (placeholders filled); 'inferred' for everything
+ * else, ours or taken from elsewhere (Microsoft's texts, our translations, titles, event sources and levels,
+ * example paths). tests/messages/faq-source.test.ts checks each 'faq' text against the seed file.
+ */
+export type TextSource = 'faq' | 'inferred';
+
+/** The FAQ-or-not source of a text of the given provenance: only the seed's texts are the FAQ's. */
+export function textSourceOf(p: Provenance): TextSource {
+  return p === 'seed' ? 'faq' : 'inferred';
+}
+
 /** Where a popup appears: the endpoint's desktop, the web console, the server's desktop. */
 export type WindowKind = 'endpoint' | 'console' | 'server';
 
@@ -187,6 +200,10 @@ export interface RenderedMessage {
   buttons: string[];
   provenance: Provenance;
   titleProvenance?: Provenance;
+  /** 'faq' when the text is the Q&A's own (the seed), else 'inferred' */
+  source: TextSource;
+  /** popups: the title is never stated by the Q&A (it shows the popups as pictures): 'inferred' */
+  titleSource?: TextSource;
 }
 
 /** The last component of a Windows or POSIX path. */
@@ -227,5 +244,7 @@ export function renderMessage(id: MessageId, lang: Lang, params: MessageParams =
     buttons: [...m.buttons],
     provenance: m.provenance[lang],
     ...(m.titleProvenance ? { titleProvenance: m.titleProvenance } : {}),
+    source: textSourceOf(m.provenance[lang]),
+    ...(m.title ? { titleSource: textSourceOf(m.titleProvenance ?? 'ours') } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type {
   FixFirstEntry,
   FleetSummary,
   ImportFailure,
+  InstallerProblem,
   SkippedInput,
   Lang,
   MachineRow,
@@ -150,7 +151,8 @@ export class FleetAggregator {
     return s.popups.flatMap((p, i) => (p.alt?.[lang] ? [] : [i]));
   }
 
-  result(verifications: VerificationSummary[] = []): FleetSummary {
+  /** `installerProblems`: installers whose own signature fails (FleetSummary.installerProblems), listed when any */
+  result(verifications: VerificationSummary[] = [], installerProblems: InstallerProblem[] = []): FleetSummary {
     const sortedCounts = <T extends { notReady: number; unknown: number }>(m: Map<string, T>) =>
       [...m.entries()].sort((a, b) => b[1].notReady + b[1].unknown - (a[1].notReady + a[1].unknown) || cmp(a[0], b[0]));
     return {
@@ -173,6 +175,7 @@ export class FleetAggregator {
       ],
       perPath: [...this.perPath.values()],
       verifications,
+      ...(installerProblems.length ? { installerProblems } : {}),
       importErrors: [...this.importErrors],
       ...(this.skippedCount ? { skipped: { count: this.skippedCount, items: [...this.skipped] } } : {}),
       machines: [...this.machines],
@@ -209,6 +212,8 @@ export class FleetAggregator {
       this.perPath.set(k, s);
     }
     s[o.decision]++;
+    if (o.examplePath && s.examplePath === undefined) s.examplePath = o.examplePath;
+    if (o.installerInvalid) s.blockedByInstaller = (s.blockedByInstaller ?? 0) + 1;
     s.downloads += o.downloads;
     // an unknown run's popups and events are those of its worst case: counted apart from the certain ones
     const w = o.decision === 'unknown' ? o.worstCase : undefined;

@@ -7,7 +7,7 @@
 import { csvFormulaGuard, csvText } from '../text/escape';
 import * as path from 'node:path';
 import { FileSink } from './sink';
-import { FACT_LABELS } from './i18n';
+import { CSV_HEADER_LABELS, DECISION_LABELS, FACT_LABELS, READY_LABELS } from './i18n';
 import type { Lang, MachineRow } from './types';
 
 export function csvCell(value: unknown): string {
@@ -38,8 +38,23 @@ export function worstCaseColumnName(c: RunColumn): string {
   return `${runColumnName(c)} worst case`;
 }
 
-export function csvHeader(runs: RunColumn[]): string {
+/**
+ * The header in the report's language (issue 18.5): Japanese column names under 'ja' (the run columns keep
+ * their path id and file name, identifiers), English otherwise. Default English, as before.
+ */
+export function csvHeader(runs: RunColumn[], lang: Lang = 'en'): string {
+  if (lang === 'ja')
+    return csvLine([
+      ...CSV_FIXED_COLUMNS.map((c) => CSV_HEADER_LABELS[c]?.ja ?? c),
+      ...runs.map(runColumnName),
+      ...runs.map((c) => `${runColumnName(c)} ${CSV_HEADER_LABELS['worstCase']!.ja}`),
+    ]);
   return csvLine([...CSV_FIXED_COLUMNS, ...runs.map(runColumnName), ...runs.map(worstCaseColumnName)]);
+}
+
+/** A decision or readiness value as the CSV writes it: in words under 'ja', the data value under 'en'. */
+function valueIn(lang: Lang, value: string, labels: Record<string, { ja: string; en: string }>): string {
+  return lang === 'ja' && value ? (labels[value]?.ja ?? value) : value;
 }
 
 /** A reason as the reasons column writes it: the code, and the fact it names in the reader's words. */
@@ -50,13 +65,13 @@ export function reasonCell(r: { code: string; fact?: string }, lang: Lang = 'en'
 
 export function csvRow(row: MachineRow, runs: RunColumn[], lang: Lang = 'en'): string {
   const found = runs.map((c) => row.outcomes.find((o) => o.path === c.path && o.file === c.file));
-  const outcomes = found.map((o) => o?.decision ?? '');
+  const outcomes = found.map((o) => valueIn(lang, o?.decision ?? '', DECISION_LABELS));
   // an unknown decision's worst case (blocked / unguarded); empty when the decision is known
-  const worst = found.map((o) => (o?.decision === 'unknown' ? (o.worstCase?.decision ?? '') : ''));
+  const worst = found.map((o) => valueIn(lang, o?.decision === 'unknown' ? (o.worstCase?.decision ?? '') : '', DECISION_LABELS));
   return csvLine([
     row.name,
     row.source,
-    String(row.ready),
+    valueIn(lang, String(row.ready), READY_LABELS),
     row.windows ?? '',
     row.version ?? '',
     row.ubr ?? '',
@@ -77,7 +92,7 @@ export class CsvReportWriter {
     private readonly lang: Lang = 'en',
   ) {
     this.sink = typeof file === 'string' ? new FileSink(file) : file;
-    this.sink.write('\ufeff' + csvHeader(runs));
+    this.sink.write('\ufeff' + csvHeader(runs, lang));
   }
   add(row: MachineRow): void {
     this.sink.write(csvRow(row, this.runs, this.lang));

@@ -22,7 +22,10 @@ import { writeHtml } from './html';
 import { PageRows } from './page/rows';
 import { JsonReportWriter } from './json';
 import { inputOverwrittenBy, OutputSet } from './sink';
-import type { EventView, FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
+import { installerText } from '../installers/texts';
+import { ACS_ROOT_2020_PEM } from '../authenticode/trust/bundled-roots';
+import { ROOT_CER_FILE } from '../endpoint/remediation';
+import type { EventView, FleetSummary, InstallerProblem, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
 import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions';
 import { formatLocalTime, resolveTimeZone } from './time';
 import { newInputFileStats } from '../endpoint/discover';
@@ -99,7 +102,11 @@ export class ReportInputError extends Error {
 /** What fleetReport returns. */
 export interface FleetResult {
   summary: FleetSummary;
-  outputs: { json: string; csv: string; html: string };
+  /**
+   * `rootCertificate`: the Microsoft Identity Verification Root CA 2020 (DER, .cer) written next to the report
+   * when a machine needs it added by hand (ROOT_NOT_TRUSTED) or its root store is unknown, for offline machines
+   */
+  outputs: { json: string; csv: string; html: string; rootCertificate?: string };
   /** simulations actually run (the rest came from the cache) */
   simulations: number;
   /** file verifications actually run (once per file and distinct trust) */
@@ -164,11 +171,22 @@ function popupView(p: PathRun['popups'][number]): PopupView {
     buttons: [...p.buttons],
     ...(p.provenance ? { provenance: p.provenance } : {}),
     ...(p.titleProvenance ? { titleProvenance: p.titleProvenance } : {}),
+    ...(p.source ? { source: p.source } : {}),
+    ...(p.titleSource ? { titleSource: p.titleSource } : {}),
   };
 }
 
 function eventView(e: PathRun['events'][number]): EventView {
-  return { id: e.id, source: e.source, channel: e.channel, level: e.level, text: e.text };
+  return {
+    id: e.id,
+    source: e.source,
+    channel: e.channel,
+    level: e.level,
+    text: e.text,
+    ...(e.textSource ? { textSource: e.textSource } : {}),
+    ...(e.providerSource ? { providerSource: e.providerSource } : {}),
+    ...(e.levelSource ? { levelSource: e.levelSource } : {}),
+  };
 }
 
 export function toOutcome(run: Pick<Run, 'path' | 'file'>, r: PathRun): PathOutcome {
@@ -185,6 +203,8 @@ export function toOutcome(run: Pick<Run, 'path' | 'file'>, r: PathRun): PathOutc
       ? { verdict: r.verification.verdict, acs: r.verification.acs, verificationFailures: r.verification.failures.map((f) => f.code) }
       : {}),
     reasons: r.reasons.map((x) => x.code),
+    ...(r.examplePath ? { examplePath: r.examplePath } : {}),
+    ...(r.installerInvalid ? { installerInvalid: { verdict: r.installerInvalid.verdict, failures: [...r.installerInvalid.failures] } } : {}),
   };
 }
 
@@ -262,7 +282,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     },
     opts.limits,
   );
-  const overwritten = inputOverwrittenBy(Object.values(outputs), [...opts.inventory, ...files]);
+  const overwritten = inputOverwrittenBy([...Object.values(outputs), path.join(opts.outDir, ROOT_CER_FILE)], [...opts.inventory, ...files]);
   if (overwritten) throw new ReportInputError(`${overwritten}: is an input of the report and would be overwritten by it; choose another --out`);
   // an output folder inside an input folder is skipped when the input is read; the input folder itself cannot be
   const outIsInput = inputOverwrittenBy([opts.outDir], opts.inventory);
@@ -290,12 +310,16 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   /** per decision key, each run's outcome (index = the run's place in `runs`) */
   const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);
   const verifications = new Map<string, VerificationSummary>();
+  /** per installer file whose own signature fails: its verdict, codes and the machines it blocked */
+  const installerProblems = new Map<string, { verdict: string; failures: string[]; machines: number }>();
   /** one machine that showed each distinct popup, to render it in the other language at the end */
   const representatives = new Map<string, SimulateInput>();
   const verifier = cachingVerifier(deps.verifier);
   const withFiles = runs.some((r) => r.file !== null);
   let simulations = 0;
   let done = 0;
+  /** machines whose root is missing or not known to be there: the root file goes next to the report */
+  let rootNotTrusted = 0;
   const trust =
     opts.known || opts.acsRoots || opts.crls
       ? { known: opts.known ?? [], ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}), ...(opts.crls ? { crls: opts.crls } : {}) }
@@ -350,15 +374,19 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     const sofar = agg.result();
     if (sofar.totals.machines === 0) throw noMachine(opts.inventory, stats, sofar, json);
     await addTranslations(agg, runs, representatives, lang, (p, i) => deps.simulate(p, i, { verifier }));
-    const summary = withInputs(agg.result([...verifications.values()]), stats, unread);
+    const summary = withInputs(agg.result([...verifications.values()], installerProblemList(installerProblems, lang)), stats, unread);
     json.close(summary);
     csv.close();
     const html = out.open(outputs.html);
     writeHtml((text) => html.write(text), summary, page);
     page.discard();
+    // the root step names this file: offline machines get it from the report's folder (no download needed)
+    const rootNeeded = rootNotTrusted > 0;
+    const rootCertificate = rootNeeded ? path.join(opts.outDir, ROOT_CER_FILE) : undefined;
+    if (rootCertificate) out.writeFile(rootCertificate, bundledAcsRootDer());
     out.commit();
     committed = true;
-    return { summary, outputs, simulations, verifications: verifier.verifications() };
+    return { summary, outputs: { ...outputs, ...(rootCertificate ? { rootCertificate } : {}) }, simulations, verifications: verifier.verifications() };
   } finally {
     page.discard();
     if (!committed) out.discard();
@@ -366,6 +394,7 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
 
   async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: () => MachineTexts | undefined }> {
     const readiness = deps.assessReadiness(profile, { ...opts.readinessOptions, lang });
+    if (readiness.root?.trusted !== true) rootNotTrusted++;
     // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show
     // them): made only when the summary keeps them (the aggregator asks)
     const other: Lang = lang === 'ja' ? 'en' : 'ja';
@@ -386,6 +415,8 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     let shared = cache.get(decides);
     if (!shared) cache.set(decides, (shared = new Array<PathOutcome | undefined>(runs.length)));
     const outcomes: PathOutcome[] = [];
+    /** the failing installer files already counted for this machine */
+    const problemFiles = new Set<string>();
     for (const [i, run] of runs.entries()) {
       let outcome = shared[i];
       if (!outcome) {
@@ -410,7 +441,14 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
             acs: outcome.acs ?? false,
             failures: outcome.verificationFailures ?? [],
             machines: 1,
+            ...(outcome.installerInvalid ? { installerInvalid: true } : {}),
           });
+      }
+      if (run.file && outcome.installerInvalid && !problemFiles.has(run.file)) {
+        problemFiles.add(run.file);
+        const p = installerProblems.get(run.file);
+        if (!p) installerProblems.set(run.file, { ...outcome.installerInvalid, machines: 1 });
+        else p.machines++;
       }
       outcomes.push(outcome);
     }
@@ -439,6 +477,24 @@ async function addTranslations(
         agg.addPopupTranslation(run.path, run.file, index, other, popupView(translated));
     }
   }
+}
+
+/** FleetSummary.installerProblems: each failing installer with its codes and the fix, in both languages. */
+function installerProblemList(problems: Map<string, { verdict: string; failures: string[]; machines: number }>, lang: Lang): InstallerProblem[] {
+  const other: Lang = lang === 'ja' ? 'en' : 'ja';
+  return [...problems.entries()].map(([file, p]) => ({
+    file,
+    verdict: p.verdict,
+    failures: p.failures,
+    fix: installerText('remediation.installerInvalid', lang),
+    alt: { [other]: { fix: installerText('remediation.installerInvalid', other) } },
+    machines: p.machines,
+  }));
+}
+
+/** The bundled Microsoft Identity Verification Root CA 2020 as DER (the bytes of certs/microsoft-identity-verification-root-ca-2020.cer). */
+function bundledAcsRootDer(): Buffer {
+  return Buffer.from(ACS_ROOT_2020_PEM.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''), 'base64');
 }
 
 function messageOf(e: unknown): string {

@@ -316,7 +316,7 @@ function assumptionsLine(s: FleetSummary): string {
 /** An entry that says it is the installer's own verdict (a field another part of the report may add). */
 function ownVerdict(v: VerificationSummary): boolean {
   const x = v as VerificationSummary & { own?: unknown; scope?: unknown; kind?: unknown };
-  return x.own === true || x.scope === 'installer' || x.scope === 'file' || x.kind === 'installer';
+  return x.installerInvalid === true || x.own === true || x.scope === 'installer' || x.scope === 'file' || x.kind === 'installer';
 }
 
 /**

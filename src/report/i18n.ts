@@ -28,6 +28,7 @@ export const LABELS = {
   perPath: { ja: 'インストール経路ごとの結果', en: 'What each install path would do' },
   allowed: { ja: '許可', en: 'Allowed' },
   blocked: { ja: 'ブロック', en: 'Blocked' },
+  // 「保護なし」 read as "no antivirus": the agent installed the program without its ACS check (issue 18.5)
   unguarded: { ja: 'チェックなしで導入', en: 'Installs unchecked' },
   downloads: { ja: 'ダウンロード回数', en: 'Downloads' },
   popupsSeen: { ja: 'ユーザーに表示されるポップアップ', en: 'Popups users would see' },
@@ -74,6 +75,28 @@ export const LABELS = {
   windowServer: { ja: 'サーバに表示', en: 'on the server' },
   assumptions: { ja: 'このレポートの仮定 (エクスポートにない情報)', en: 'Assumed for this report (facts the exports do not give)' },
   no: { ja: 'いいえ', en: 'no' },
+  // ---- issue 18 (appended): installer problems, FAQ text vs our inference, offline fix files ----
+  installerProblems: { ja: 'インストーラ自体の署名の問題', en: "The installer's own signature fails" },
+  installerProblemNote: {
+    ja: '端末の ACS 対応とは関係なく、このインストーラはどの端末でも署名の検証に失敗します。対象の端末はブロックとして数えていますが、ACS のポップアップは表示しません (このとき Windows やセキュリティエージェントが表示する内容はトレンドマイクロの Q&A に記載がありません)。',
+    en: "Whatever the machines' ACS support, this installer fails signature verification on every machine. Its runs count as blocked, without the ACS popups (what Windows and the agent show then is not in Trend Micro's Q&A).",
+  },
+  failureCodes: { ja: '失敗コード', en: 'Failure codes' },
+  fix: { ja: '対処', en: 'Fix' },
+  blockedByInstaller: { ja: 'うちインストーラの署名が原因', en: 'of which by the installer itself' },
+  sourceFaq: { ja: 'トレンドマイクロの Q&A に記載の文言', en: "Trend Micro's Q&A text" },
+  sourceInferred: { ja: '当社の推定', en: 'our inference' },
+  markInferred: { ja: '［当社の推定］', en: '[our inference]' },
+  examplePath: { ja: 'パスは説明用の例です', en: 'the path is an example' },
+  notInFaq: {
+    ja: 'トレンドマイクロの Q&A に記載がないため表示しません',
+    en: "not shown: Trend Micro's Q&A does not state it",
+  },
+  rootFile: { ja: 'ルート証明書ファイル', en: 'Root certificate file' },
+  unguardedNote: {
+    ja: 'チェックなしで導入: ACS チェック機能のないエージェントが、この端末では動作しないプログラムを導入してしまう',
+    en: 'unguarded: an agent without the ACS check installs a program this machine cannot run',
+  },
 } as const;
 
 export type LabelKey = keyof typeof LABELS;
@@ -182,3 +205,54 @@ export const PAGE_LABELS = {
 } as const;
 
 export type PageLabelKey = keyof typeof PAGE_LABELS;
+
+/** Decisions of a path run, as the reader calls them (report.csv, the terminal, the page). */
+export const DECISION_LABELS: Record<'allowed' | 'blocked' | 'unguarded' | 'unknown', { ja: string; en: string }> = {
+  allowed: { ja: '許可', en: 'allowed' },
+  blocked: { ja: 'ブロック', en: 'blocked' },
+  unguarded: { ja: 'チェックなしで導入', en: 'unguarded' },
+  unknown: { ja: '不明', en: 'unknown' },
+};
+
+/** The verifier's verdicts, as the reader calls them. */
+export const VERDICT_LABELS: Record<string, { ja: string; en: string }> = {
+  valid: { ja: '有効', en: 'valid' },
+  invalid: { ja: '無効', en: 'invalid' },
+  unsigned: { ja: '署名なし', en: 'unsigned' },
+  malformed: { ja: '形式が不正', en: 'malformed' },
+};
+
+/** Readiness of a machine (true / false / unknown), as the reader calls it. */
+export const READY_LABELS: Record<'true' | 'false' | 'unknown', { ja: string; en: string }> = {
+  true: { ja: '対応済み', en: 'ready' },
+  false: { ja: '未対応', en: 'not ready' },
+  unknown: { ja: '不明', en: 'unknown' },
+};
+
+/** What one agent update cycle came to (CycleSummary.outcome). */
+export const CYCLE_OUTCOME_LABELS: Record<string, { ja: string; en: string }> = {
+  installed: { ja: 'インストール済み', en: 'installed' },
+  'installed-unguarded': { ja: 'チェックなしで導入', en: 'installed-unguarded' },
+  blocked: { ja: 'ブロック', en: 'blocked' },
+  'check-failed': { ja: 'チェックに失敗', en: 'check-failed' },
+  'periodic-check-only': { ja: '定期チェックのみ (ダウンロードなし)', en: 'periodic-check-only' },
+  'patterns-only': { ja: 'パターンファイルのみ', en: 'patterns-only' },
+  'up-to-date': { ja: '最新', en: 'up-to-date' },
+};
+
+/** The Windows line column when the OS was not recognised. */
+export const UNKNOWN_WINDOWS_LABEL = { ja: '(不明)', en: '(unknown)' } as const;
+
+/** report.csv's header cells per language (CSV_FIXED_COLUMNS order), and the suffix of the worst-case columns. */
+export const CSV_HEADER_LABELS: Record<string, { ja: string; en: string }> = {
+  name: { ja: '端末名', en: 'name' },
+  source: { ja: '入力元', en: 'source' },
+  ready: { ja: 'ACS 対応', en: 'ready' },
+  windows: { ja: 'Windows', en: 'windows' },
+  version: { ja: 'バージョン', en: 'version' },
+  ubr: { ja: 'UBR', en: 'ubr' },
+  reasons: { ja: '理由', en: 'reasons' },
+  remediation: { ja: '対処', en: 'remediation' },
+  assumed: { ja: '仮定した情報', en: 'assumed' },
+  worstCase: { ja: '最悪の場合', en: 'worst case' },
+};

@@ -86,6 +86,13 @@ export class FileSink {
     }
   }
 
+  /** Raw bytes (e.g. a certificate file), after what was written so far. */
+  writeBytes(data: Buffer): void {
+    if (this.state !== 'open') throw new Error(`${this.path}: written after close`);
+    this.flush();
+    this.writeOut(data);
+  }
+
   write(text: string): void {
     if (this.state !== 'open') throw new Error(`${this.path}: written after close`);
     // a UTF-16 code unit is at most 3 bytes of UTF-8, so a text that passes this test fits whole
@@ -472,9 +479,10 @@ export class OutputSet {
     return s;
   }
 
-  writeFile(file: string, text: string): void {
+  writeFile(file: string, content: string | Buffer): void {
     const s = this.open(file);
-    s.write(text);
+    if (typeof content === 'string') s.write(content);
+    else s.writeBytes(content);
     s.close();
   }
 

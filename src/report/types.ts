@@ -18,6 +18,10 @@ export interface PopupView {
   /** 'ours' when the text is this project's wording, not Trend Micro's or Microsoft's (see messages/catalog.ts) */
   provenance?: string;
   titleProvenance?: string;
+  /** 'faq' when the text is Trend Micro's Q&A's own (byte for byte, path filled), else 'inferred' (mark it as ours) */
+  source?: 'faq' | 'inferred';
+  /** the title: never stated by the Q&A, 'inferred' */
+  titleSource?: 'faq' | 'inferred';
 }
 
 /** An event as the report shows it. */
@@ -27,6 +31,11 @@ export interface EventView {
   channel: string;
   level: string;
   text: string;
+  /** 'faq' when the text is the Q&A's own (the event ID and the log always are) */
+  textSource?: 'faq' | 'inferred';
+  /** the provider name (`source`) and the level: the Q&A states neither, 'inferred' */
+  providerSource?: 'faq' | 'inferred';
+  levelSource?: 'faq' | 'inferred';
 }
 
 /** What one install path × installer does on one machine. */
@@ -47,6 +56,13 @@ export interface PathOutcome {
   verificationFailures?: string[];
   /** the run's reason codes */
   reasons: string[];
+  /**
+   * the installer's own verdict when its signature fails whatever the machine trusts (reason INSTALLER_INVALID):
+   * blocked without the FAQ's popups and events; absent otherwise
+   */
+  installerInvalid?: { verdict: string; failures: string[] };
+  /** the path the popups and events show when it is an example (not where the file really is): label it so */
+  examplePath?: string;
 }
 
 /** One machine of the fleet report (one line of report.csv). */
@@ -115,6 +131,10 @@ export interface PerPathSummary {
    * (`machines`) and of machines that would see it only if their unknown facts turn out unfavourable
    * (`unknownMachines`)
    */
+  /** of `blocked`, the runs blocked because the installer's own signature fails (INSTALLER_INVALID), not by the ACS check */
+  blockedByInstaller?: number;
+  /** the path this path's popups and events show when it is an example, not where the file is: label it so */
+  examplePath?: string;
   popups: (PopupView & { machines: number; unknownMachines: number; alt?: Partial<Record<Lang, PopupView>> })[];
   events: (EventView & { machines: number; unknownMachines: number })[];
 }
@@ -125,6 +145,23 @@ export interface VerificationSummary {
   verdict: string;
   acs: boolean;
   failures: string[];
+  machines: number;
+  /** the verdict is not valid because of the file itself (valid under no root the run knows), not this trust */
+  installerInvalid?: boolean;
+}
+
+/**
+ * An installer whose own signature fails whatever the machines trust (untrusted root, bad timestamp,
+ * tampered, unsigned, malformed): said once at the top of the report. `verdict` and `failures` are the
+ * verifier's under every root the run knows; `fix` is in the report's language, `alt` in the other.
+ */
+export interface InstallerProblem {
+  file: string;
+  verdict: string;
+  failures: string[];
+  fix: string;
+  alt?: Partial<Record<Lang, { fix: string }>>;
+  /** machines whose runs with this file were blocked by it (counted once per machine) */
   machines: number;
 }
 
@@ -155,6 +192,8 @@ export interface FleetSummary {
   remediationSteps: { step: string; machines: number; alt?: Partial<Record<Lang, string>> }[];
   perPath: PerPathSummary[];
   verifications: VerificationSummary[];
+  /** installers whose own signature fails (issue 18.2), first thing to say; absent when none */
+  installerProblems?: InstallerProblem[];
   importErrors: ImportFailure[];
   /**
    * what the inventory left out (stray files, non-Windows rows, older dated folders), the first ones listed

@@ -113,8 +113,9 @@ describe('acs-gate demo', () => {
     const r = await run(['demo', '--out', out, '--at', AT, '--lang', 'ja']);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`レポートを出力しました: ${path.join(out, 'report.html')}`);
-    expect(r.out).toContain('11 台: 5 対応済み, 5 未対応, 1 不明');
-    expect(r.out).toMatch(/agent-update \(Knapcode\.MiniZip-0\.21\.1-net451\.dll\)\s+許可 5, ブロック 5, 保護なし 0, 不明 1 \(最悪の場合: ブロック 1\)/);
+    // Japanese word order and words (issue 18.5)
+    expect(r.out).toContain('11 台中 5 台が対応済み、5 台が未対応、1 台が不明');
+    expect(r.out).toMatch(/agent-update \(Knapcode\.MiniZip-0\.21\.1-net451\.dll\)\s+許可 5 台、ブロック 5 台、チェックなしで導入 0 台、不明 1 台 \(最悪の場合: ブロック 1 台\)/);
     for (const f of ['report.html', 'report.json', 'report.csv']) expect(fs.existsSync(path.join(out, f))).toBe(true);
     const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(html).toContain('\\\\apexone-server\\ofcscan\\AutoPcc.exe');

@@ -61,7 +61,8 @@ describe('acs-gate demo / fleet --lang ja: summary words', () => {
     expect(json.summary.verifications.map((v) => v.trust)).toContain('root in store');
     const pathLines = r.out.split('\n').filter((l) => /^  \S+ \(/.test(l) && /許可/.test(l));
     expect(pathLines.length).toBeGreaterThan(0);
-    for (const l of pathLines) expect(l).toMatch(/許可 \d+, ブロック \d+, 保護なし \d+(, 不明 \d+ \(最悪の場合: [^)]*\))?$/);
+    // issue 18.5: Japanese counts (台) and 「チェックなしで導入」 for unguarded (保護なし read as "no antivirus")
+    for (const l of pathLines) expect(l).toMatch(/許可 \d+ 台、ブロック \d+ 台、チェックなしで導入 \d+ 台(、不明 \d+ 台 \(最悪の場合: [^)]*\))?$/);
     expect(r.out).not.toMatch(/\ballowed \d|\bblocked \d|\bunguarded \d/);
   });
 

@@ -52,15 +52,16 @@ describe('the program build of a real installer', () => {
     expect(apexOneBuildFromVersion('14.0.0.9999999')).toBeNull();
     expect(apexOneBuildFromVersion('')).toBeNull();
     const fromProduct = buildFromVersionInfo({ ProductVersion: '14.0.12011', otherStrings: [], fixedFileVersion: null, fixedProductVersion: null, stringTable: null });
-    expect(fromProduct).toEqual({ build: 12011, source: 'version-resource', detail: 'ProductVersion 14.0.12011 in the version resource' });
+    expect(fromProduct).toMatchObject({ build: 12011, source: 'version-resource', detail: 'ProductVersion 14.0.12011 in the version resource' });
   });
 
   it('reads the build from the version resource; a flag wins; a file without one, or an MSI, says why not', async () => {
-    expect(await programBuildOf(signed)).toEqual({ build: 12011, source: 'version-resource', detail: 'FileVersion 14.0.0.12011 in the version resource' });
-    expect(await programBuildOf(signed, { build: 11092 })).toEqual({ build: 11092, source: 'flag', detail: '--build' });
-    expect(await programBuildOf(signed, { maintenance: '2023-03' })).toEqual({ build: null, maintenance: '2023-03', source: 'flag', detail: '--maintenance' });
-    expect(await programBuildOf(AUTOPCC)).toEqual({ build: null, source: 'none', detail: 'no version resource (the file has no resources)' });
+    expect(await programBuildOf(signed)).toMatchObject({ build: 12011, source: 'version-resource', detail: 'FileVersion 14.0.0.12011 in the version resource' });
+    expect(await programBuildOf(signed, { build: 11092 })).toMatchObject({ build: 11092, source: 'flag', detail: '--build' });
+    expect(await programBuildOf(signed, { maintenance: '2023-03' })).toMatchObject({ build: null, maintenance: '2023-03', source: 'flag', detail: '--maintenance' });
+    expect(await programBuildOf(AUTOPCC)).toMatchObject({ build: null, source: 'none', detail: 'no version resource (the file has no resources)' });
     expect((await programBuildOf(SAMPLE_MSI)).detail).toMatch(/^an MSI keeps its version in the Property table/);
+    expect((await programBuildOf(SAMPLE_MSI)).detailJa).toBe('MSI のバージョンは Property テーブルにあり、読み取りません。--build で指定してください');
   });
 
   it('says in the human output which source the build came from', async () => {
@@ -72,7 +73,8 @@ describe('the program build of a real installer', () => {
     ]);
     expect(r.out).toContain('Decision: ALLOWED');
     const ja = await run(['simulate', 'autopcc', '--machine', machine, '--file', signed, '--trust', rootPem, '--trust', tsaPem, '--acs-root', rootPem, '--at', AT, '--lang', 'ja']);
-    expect(ja.out).toContain('プログラム: build 12011 (ファイルのバージョン情報: FileVersion 14.0.0.12011 in the version resource)');
+    // issue 18.5: no English in the Japanese view (ProgramBuild.detailJa)
+    expect(ja.out).toContain('プログラム: ビルド 12011 (バージョン情報の FileVersion 14.0.0.12011)');
   });
 
   it('carries the build and its source in the JSON output; an explicit --build wins over the file', async () => {
@@ -84,9 +86,9 @@ describe('the program build of a real installer', () => {
     });
     const flag = await run(['simulate', 'autopcc', '--machine', machine, '--file', signed, '--build', '12500', '--trust', rootPem, '--trust', tsaPem, '--acs-root', rootPem, '--json', '--at', AT]);
     expect(flag.code).toBe(0);
-    expect(JSON.parse(flag.out).program).toEqual({ build: 12500, source: 'flag', detail: '--build' });
+    expect(JSON.parse(flag.out).program).toMatchObject({ build: 12500, source: 'flag', detail: '--build' });
     const none = await run(['simulate', 'autopcc', '--machine', machine, '--file', AUTOPCC, '--json', '--at', AT]);
-    expect(JSON.parse(none.out).program).toEqual({ build: null, source: 'none', detail: 'no version resource (the file has no resources)' });
+    expect(JSON.parse(none.out).program).toMatchObject({ build: null, source: 'none', detail: 'no version resource (the file has no resources)' });
   });
 
   it('warns when a program whose build says "ACS-signed" carries a valid signature that is not ACS', async () => {

@@ -155,7 +155,9 @@ describe('assessReadiness with a language', () => {
     // one step with its alternatives (certutil, PowerShell, automatic root update), not three steps
     expect(r.remediation).toEqual([
       'ルート証明書「Microsoft Identity Verification Root Certificate Authority 2020」を信頼されたルート証明機関ストアに追加してください ' +
-        '(ファイル certs/microsoft-identity-verification-root-ca-2020.cer、SHA-1 F40042E2E5F7E8EF8189FED15519AECE42C3BFA2): ' +
+        '(ファイル microsoft-identity-verification-root-ca-2020.cer: フリート レポートと同じフォルダーと、パッケージの certs/ フォルダーにあります。' +
+        'SHA-1 拇印 F40042E2E5F7E8EF8189FED15519AECE42C3BFA2、SHA-256 5367F20C7ADE0E2BCA790915056D086B720C33C1FA2A2661ACF787E3292E1270。' +
+        'Microsoft の配布場所: https://www.microsoft.com/pkiops/docs/repository.htm): ' +
         'certutil -addstore Root microsoft-identity-verification-root-ca-2020.cer ' +
         '(PowerShell の場合: Import-Certificate -FilePath microsoft-identity-verification-root-ca-2020.cer -CertStoreLocation Cert:\\LocalMachine\\Root)。' +
         'または、ルート証明書の自動更新を再度有効にし (HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot の DisableRootAutoUpdate を削除するか 0 に設定)、端末が Windows Update に接続できるようにしてください',
@@ -191,7 +193,9 @@ describe('assessReadiness with a language', () => {
       'OS のバージョンを収集してください: systeminfo /fo csv > systeminfo.csv',
       '信頼されたルート証明機関ストアの内容を収集してください: certutil -store Root > root-store.txt (または: powershell -Command "Get-ChildItem Cert:\\LocalMachine\\Root | ConvertTo-Json" > root-store.json)',
       'ルート証明書の自動更新の設定を収集してください: reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot /v DisableRootAutoUpdate > authroot.txt',
-      'Windows Update への接続可否を収集してください: 端末で acs-gate collect を実行してください (Windows Update からルート証明書リストを取得できるかを確認します)。すべての端末が接続できる場合は --assume-online を指定してください',
+      // issue 18.6: the collectors (collect\\acs-collect.cmd needs no Node) named too, and one step pointing to them for every fact
+      'Windows Update への接続可否を収集してください: 端末で collect\\acs-collect.cmd (Node は不要) または acs-gate collect を実行してください (Windows Update からルート証明書リストを取得できるかを確認します)。すべての端末が接続できる場合は --assume-online を指定してください',
+      'または、すべての情報をまとめて収集してください: 端末で collect\\acs-collect.cmd (Node は不要です。acs-gatekeeper の collect/ フォルダーに同梱) または acs-gate collect を実行し、出力されたフォルダーをレポートに指定します',
     ]);
   });
 

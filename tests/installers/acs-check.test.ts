@@ -5,15 +5,21 @@ import { simulate } from '../../src/installers/simulate';
 import type { AcsVerifier } from '../../src/installers/verifier';
 import { AT, input, osPatchMissing, profile, ready, rootMissing, unknown } from './fixtures';
 
-function spy(result: Partial<VerificationResult>): AcsVerifier & { calls: number; anchorsCalls: number; lastAt?: Date } {
+/**
+ * `result`: what the verifier says under the machine's trust (the anchors machineTrustAnchors gives: none).
+ * `underEveryRoot`: what it says when asked again under every root the run knows (a root-missing machine's
+ * file is valid there; default: the same answer, i.e. the file's own failure).
+ */
+function spy(result: Partial<VerificationResult>, underEveryRoot?: Partial<VerificationResult>): AcsVerifier & { calls: number; anchorsCalls: number; lastAt?: Date } {
   const v = {
     calls: 0,
     anchorsCalls: 0,
     lastAt: undefined as Date | undefined,
-    async verifyFile(file: string, options?: { at?: Date }) {
+    async verifyFile(file: string, options?: { at?: Date; trust?: unknown[] }) {
       v.calls++;
       v.lastAt = options?.at;
-      return { file, format: 'pe', verdict: 'valid', acs: true, failures: [], signatures: [], ...result } as VerificationResult;
+      const r = options?.trust?.length && underEveryRoot ? underEveryRoot : result;
+      return { file, format: 'pe', verdict: 'valid', acs: true, failures: [], signatures: [], ...r } as VerificationResult;
     },
     machineTrustAnchors() {
       v.anchorsCalls++;
@@ -42,15 +48,15 @@ describe('ACS check', () => {
     expect(v.lastAt).toEqual(AT);
   });
 
-  it('calls the verifier once per machine state over update cycles, not once per cycle', async () => {
-    const v = spy({ verdict: 'invalid', acs: true, failures: [{ code: 'UNTRUSTED_ROOT', message: 'x' }] });
+  it('calls the verifier once per machine state over update cycles, not once per cycle (twice when the machine lacks the root: once more under every known root)', async () => {
+    const v = spy({ verdict: 'invalid', acs: true, failures: [{ code: 'UNTRUSTED_ROOT', message: 'x' }] }, {});
     const run = await simulate(
       'saas-agent-update',
       input(rootMissing(), { agent: { maintenance: '2022-12' }, artifact: { kind: 'file', path: '/x.exe' }, cycles: 4, changes: [{ fromCycle: 3, readiness: rootMissing() }] }),
       { verifier: v },
     );
     expect(run.downloads).toBe(4);
-    expect(v.calls).toBe(2);
+    expect(v.calls).toBe(4);
   });
 
   it('proceeds with a valid ACS file only when Windows supports ACS on the machine', async () => {
@@ -68,13 +74,42 @@ describe('ACS check', () => {
     expect(r.reasons.map((x) => x.code)).toEqual(['NOT_ACS_SIGNED']);
   });
 
-  it("blocks a file the verifier rejects, with the verifier's failure codes as evidence", async () => {
+  it("blocks a file whose own signature fails as INSTALLER_INVALID, with the verifier's failure codes as evidence", async () => {
     const r = await checkArtifact(
       { artifact: { kind: 'file', path: '/x' }, machine: profile(), readiness: ready(), at: AT },
       spy({ verdict: 'invalid', acs: false, failures: [{ code: 'DIGEST_MISMATCH', message: 'x' }] }),
     );
     expect(r.holds).toBe(false);
-    expect(r.reasons).toEqual([expect.objectContaining({ code: 'SIGNATURE_NOT_VALID', evidence: { verdict: 'invalid', codes: ['DIGEST_MISMATCH'] } })]);
+    expect(r.installerInvalid).toBe(true);
+    expect(r.reasons).toEqual([
+      expect.objectContaining({ code: 'INSTALLER_INVALID', evidence: { verdict: 'invalid', codes: ['DIGEST_MISMATCH'], machineVerdict: 'invalid', machineCodes: ['DIGEST_MISMATCH'] } }),
+    ]);
+    expect(r.remediation.join(' ')).toMatch(/Obtain the installer again.*--trust/);
+  });
+
+  it('tells the machine lacking the root apart from the file failing: SIGNATURE_NOT_VALID with the readiness reasons when the file is valid under every known root', async () => {
+    const v = spy({ verdict: 'invalid', acs: false, failures: [{ code: 'UNTRUSTED_ROOT', message: 'x' }] }, {});
+    const r = await checkArtifact({ artifact: { kind: 'file', path: '/x' }, machine: profile(), readiness: rootMissing(), at: AT }, v);
+    expect(r.installerInvalid).toBeFalsy();
+    expect(r.reasons.map((x) => x.code)).toEqual(['SIGNATURE_NOT_VALID', 'ROOT_NOT_TRUSTED']);
+    expect(v.calls).toBe(2);
+  });
+
+  it('blocks a file whose own signature fails without any popup or event on every path, ready machine or not, and never as unknown', async () => {
+    const bad = { verdict: 'invalid' as const, acs: false, failures: [{ code: 'UNTRUSTED_ROOT' as const, message: 'x' }] };
+    for (const readiness of [ready(), rootMissing(), unknown()]) {
+      for (const path of ['autopcc', 'msi', 'packager-exe', 'saas-web-installer', 'server-patch', 'remote-install', 'saas-msi'] as const) {
+        const run = await simulate(path, input(readiness, { artifact: { kind: 'file', path: '/x.exe' } }), { verifier: spy(bad) });
+        expect({ path, decision: run.decision, popups: run.popups, events: run.events }).toEqual({ path, decision: 'blocked', popups: [], events: [] });
+        expect(run.reasons.map((x) => x.code)).toEqual(['INSTALLER_INVALID']);
+        expect(run.installerInvalid).toEqual({ verdict: 'invalid', failures: ['UNTRUSTED_ROOT'] });
+      }
+      const upd = await simulate('agent-update', input(readiness, { agent: { build: 12011 }, artifact: { kind: 'file', path: '/x.exe' }, cycles: 2 }), { verifier: spy(bad) });
+      expect(upd.decision).toBe('blocked');
+      expect(upd.events).toEqual([]);
+      expect(upd.cycles!.map((c) => c.outcome)).toEqual(['blocked', 'blocked']);
+      expect(upd.reasons.map((x) => x.code)).toEqual(['INSTALLER_INVALID']);
+    }
   });
 
   it('treats an unknown readiness as not met and marks the outcome uncertain', async () => {
@@ -105,10 +140,11 @@ describe('ACS check', () => {
   });
 
   it("is asked by the machine from its checking state: the trace shows the check's answer as ACS_CHECKED", async () => {
-    const v = spy({ verdict: 'invalid', acs: true, failures: [{ code: 'UNTRUSTED_ROOT', message: 'x' }] });
+    const v = spy({ verdict: 'invalid', acs: true, failures: [{ code: 'UNTRUSTED_ROOT', message: 'x' }] }, {});
     const run = await simulate('agent-update', input(rootMissing(), { agent: { build: 12011 }, artifact: { kind: 'file', path: '/x.exe' }, cycles: 2 }), { verifier: v });
     expect(run.transitions.filter((t) => t.event === 'ACS_CHECKED')).toEqual([{ from: 'checkingSignature', event: 'ACS_CHECKED', to: 'loggingEvent900' }]);
     expect(run.cycles!.map((c) => c.outcome)).toEqual(['blocked', 'periodic-check-only']);
-    expect(v.calls).toBe(1);
+    // under the machine's trust, then under every known root (valid there: the machine lacks the root)
+    expect(v.calls).toBe(2);
   });
 });

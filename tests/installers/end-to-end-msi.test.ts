@@ -49,7 +49,10 @@ describe('MSI install paths through the real verifier', () => {
   it('blocks an MSI with data glued after its signature (CVE-2020-1464) even on a ready machine', async () => {
     const run = await simulate('msi', { machine: machine('PC06', known), readiness: ready('PC06'), artifact: { kind: 'file', path: glued }, at: TIMES.later, trust });
     expect(run.decision).toBe('blocked');
-    const evidence = run.reasons.find((r) => r.code === 'SIGNATURE_NOT_VALID')?.evidence as { codes: string[] };
+    // the file's own failure (issue 18.2): INSTALLER_INVALID, none of the FAQ's ACS popups
+    const evidence = run.reasons.find((r) => r.code === 'INSTALLER_INVALID')?.evidence as { codes: string[] };
     expect(evidence.codes).toContain('TRAILING_DATA');
+    expect(run.popups).toEqual([]);
+    expect(run.installerInvalid?.failures).toContain('TRAILING_DATA');
   });
 });

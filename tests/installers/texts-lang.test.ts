@@ -29,10 +29,12 @@ function englishSentence(s: string): string | undefined {
   return m?.[0];
 }
 
-function verifierReturning(result: Partial<VerificationResult>): AcsVerifier {
+/** `underEveryRoot`: the answer when asked under every known root (a machine lacking the root: valid there). */
+function verifierReturning(result: Partial<VerificationResult>, underEveryRoot?: Partial<VerificationResult>): AcsVerifier {
   return {
-    async verifyFile(file: string) {
-      return { file, format: 'pe', verdict: 'valid', acs: true, failures: [], signatures: [], ...result } as VerificationResult;
+    async verifyFile(file: string, options?: { trust?: unknown[] }) {
+      const r = options?.trust?.length && underEveryRoot ? underEveryRoot : result;
+      return { file, format: 'pe', verdict: 'valid', acs: true, failures: [], signatures: [], ...r } as VerificationResult;
     },
     machineTrustAnchors: () => [],
   };
@@ -54,7 +56,7 @@ const ARTIFACTS: { artifact: Artifact; verifier?: AcsVerifier }[] = [
   // a build that says "ACS-signed" on a file whose valid signature is not ACS (warning.buildNotAcs)
   { artifact: { kind: 'file', path: '/x/agent.exe', build: 12011 }, verifier: verifierReturning({ acs: false }) },
   { artifact: { kind: 'file', path: '/x/agent.exe' }, verifier: verifierReturning({ verdict: 'invalid', acs: false, failures: [{ code: 'DIGEST_MISMATCH', message: 'x' }] as VerificationResult['failures'] }) },
-  { artifact: { kind: 'file', path: '/x/agent.exe' }, verifier: verifierReturning({ verdict: 'invalid', acs: true, failures: [{ code: 'UNTRUSTED_ROOT', message: 'x' }] as VerificationResult['failures'] }) },
+  { artifact: { kind: 'file', path: '/x/agent.exe' }, verifier: verifierReturning({ verdict: 'invalid', acs: true, failures: [{ code: 'UNTRUSTED_ROOT', message: 'x' }] as VerificationResult['failures'] }, {}) },
 ];
 const AGENTS: SimulateInput['agent'][] = [undefined, { build: 11000 }, { build: 12011 }, { maintenance: '2022-12' }, { maintenance: '2023-01' }];
 const SETTINGS: SimulateInput['settings'][] = [{}, { scope: 'patterns' }, { patternUpdatesBlocked: true, engineSignedWithAcs: true }];
@@ -140,7 +142,7 @@ describe('installer texts in runs', () => {
 
   it('covers every reason code the installers write and every table entry', () => {
     const codes = new Set(ja.flatMap(({ run }) => run.reasons.map((r) => r.code)));
-    for (const c of ['SIGNATURE_NOT_VALID', 'NOT_ACS_SIGNED', 'SCOPE_EXCLUDES_PROGRAM', 'AGENT_WITHOUT_CHECK', 'DOWNLOAD_PREVENTED', 'SETTING_SUBJECTS_UPDATE_TO_CHECK', 'FACT_UNKNOWN', 'OS_PATCH_MISSING', 'ROOT_NOT_TRUSTED'])
+    for (const c of ['SIGNATURE_NOT_VALID', 'INSTALLER_INVALID', 'NOT_ACS_SIGNED', 'SCOPE_EXCLUDES_PROGRAM', 'AGENT_WITHOUT_CHECK', 'DOWNLOAD_PREVENTED', 'SETTING_SUBJECTS_UPDATE_TO_CHECK', 'FACT_UNKNOWN', 'OS_PATCH_MISSING', 'ROOT_NOT_TRUSTED'])
       expect(codes).toContain(c);
     // agent labels: as classifyAgent writes them (the runs quote only some of them, e.g. in AGENT_WITHOUT_CHECK)
     const labels = (['apex-one', 'apex-one-saas'] as const).flatMap((p) => AGENTS.map((a) => classifyAgent(p, a, 'ja').label));

@@ -76,11 +76,13 @@ export function fakeDeps(items: InventoryItem[], counters: FakeCounters = { simu
                 buttons: ['OK'],
                 provenance: 'seed',
                 titleProvenance: 'ours',
+                source: 'faq',
+                titleSource: 'inferred',
               },
             ]
           : [],
         events: blocked
-          ? [{ id: 11708, messageId: 'E-11708', source: 'MsiInstaller', channel: 'Application', level: 'Error', time: input.at.toISOString(), computer: input.machine.name, recordId: 1, lang, text: 'failed', data: [] }]
+          ? [{ id: 11708, messageId: 'E-11708', source: 'MsiInstaller', channel: 'Application', level: 'Error', time: input.at.toISOString(), computer: input.machine.name, recordId: 1, lang, text: 'failed', data: [], textSource: 'inferred', providerSource: 'inferred', levelSource: 'inferred' }]
           : [],
         downloads: 0,
         remediation: [],

@@ -91,7 +91,8 @@ describe('fleet report', () => {
   });
 
   it('writes one CSV row per machine with a header, a BOM and one decision column per run', async () => {
-    const r = await runFleetReport({ inventory: ['x'], paths: ['msi', 'autopcc'], outDir: tmpDir(), at: AT }, fakeDeps(smallFleet()));
+    // English report (issue 18.5: report.csv is in the report's language; the default, 'ja', is checked below)
+    const r = await runFleetReport({ inventory: ['x'], paths: ['msi', 'autopcc'], outDir: tmpDir(), at: AT, lang: 'en' }, fakeDeps(smallFleet()));
     const text = fs.readFileSync(r.outputs.csv, 'utf8');
     expect(text.startsWith('\ufeffname,source,ready,windows,version,ubr,reasons,remediation,assumed,msi,autopcc,msi worst case,autopcc worst case\r\n')).toBe(true);
     const lines = text.trimEnd().split('\r\n');
@@ -99,6 +100,15 @@ describe('fleet report', () => {
     expect(lines[3]).toBe(
       'pc-nothing,c.json,false,Windows 10 21H2,10.0.19044,,OS_PATCH_MISSING; ROOT_NOT_TRUSTED,Install KB5011487 | certutil -addstore Root microsoft-identity-verification-root-ca-2020.cer,,blocked,blocked,,',
     );
+  });
+
+  it('writes report.csv in the report\'s language, with the BOM Excel needs (issue 18.5)', async () => {
+    const r = await runFleetReport({ inventory: ['x'], paths: ['msi', 'autopcc'], outDir: tmpDir(), at: AT, lang: 'ja' }, fakeDeps(smallFleet()));
+    const text = fs.readFileSync(r.outputs.csv, 'utf8');
+    expect(text.startsWith('\ufeff端末名,入力元,ACS 対応,Windows,バージョン,UBR,理由,対処,仮定した情報,msi,autopcc,msi 最悪の場合,autopcc 最悪の場合\r\n')).toBe(true);
+    const row = text.trimEnd().split('\r\n')[3]!;
+    expect(row).toMatch(/^pc-nothing,c\.json,未対応,Windows 10 21H2,.*,ブロック,ブロック,,$/);
+    expect(row).not.toMatch(/\b(false|blocked|allowed)\b/);
   });
 });
 

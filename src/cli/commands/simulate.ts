@@ -35,9 +35,11 @@ function programLine(p: ProgramBuild, lang: Lang): string {
   const what = p.build !== null ? `build ${p.build}` : p.maintenance !== undefined ? `maintenance ${p.maintenance}` : null;
   const detail = escapeText(p.detail);
   if (lang === 'ja') {
-    if (p.source === 'flag') return `${what} (${detail} で指定)`;
-    if (p.source === 'version-resource') return `${what} (ファイルのバージョン情報: ${detail})`;
-    return `ビルド不明 (${detail})`;
+    const whatJa = p.build !== null ? `ビルド ${p.build}` : p.maintenance !== undefined ? `定期メンテナンス ${p.maintenance}` : null;
+    const detailJa = escapeText(p.detailJa);
+    if (p.source === 'flag') return `${whatJa} (${detailJa} で指定)`;
+    if (p.source === 'version-resource') return `${whatJa} (${detailJa})`;
+    return `ビルド不明 (${detailJa})`;
   }
   if (p.source === 'flag') return `${what} (from ${detail})`;
   if (p.source === 'version-resource') return `${what} (from ${detail})`;

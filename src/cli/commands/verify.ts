@@ -10,6 +10,8 @@ import { loadCertificates, loadCrls } from '../certs';
 import { certificatesInFile } from '../file-certificates';
 import { EXIT, exitCodesHelp, type Command } from '../command';
 import { UsageError } from '../errors';
+import { resolveLang } from '../lang';
+import { formatVerificationJa, formatVerifyTotalsJa } from '../format/verify-ja';
 import { formatVerification, formatVerifyTotals, type CertificateLookup } from '../format/verify';
 
 const USAGE = 'acs-gate verify FILE... [--trust PEM_OR_DIR]... [--acs-root PEM]... [--crl CRL]... [--at ISO_TIME] [--catalog CAT]... [--no-strict] [--json]';
@@ -41,6 +43,8 @@ export const verifyCommand: Command = {
     catalog: { kind: 'list' },
     'no-strict': { kind: 'switch' },
     json: { kind: 'switch' },
+    // --lang ja|en: the output's language (default from the locale); Japanese: src/cli/format/verify-ja.ts (issue 18.5)
+    lang: { kind: 'value' },
   },
   help: `Usage: ${USAGE}
 
@@ -72,6 +76,7 @@ Examples:
     if (!args.positionals.length) throw new UsageError('no FILE given');
     // a FIFO, a device or an over-size file is refused at once (a missing file is the verifier's IO_ERROR)
     for (const file of args.positionals) if (existsOrLink(file)) checkRegularFile(file, 'installer');
+    const lang = resolveLang(args.values.get('lang'), io.env, io);
     const at = timeValue(args, 'at', io.now);
     const trust = args.lists.get('trust');
     const acsRoots = args.lists.get('acs-root');
@@ -103,10 +108,12 @@ Examples:
       // one result per file: wait when the reader is slower than we are (stdout-writer.ts)
       const w = args.switches.has('json')
         ? io.stdout(JSON.stringify(r) + '\n')
-        : io.stdout(formatVerification(r, lookupIn([...knownCerts, ...(await certificatesInFile(file, r.format))])) + '\n');
+        : lang === 'ja'
+          ? io.stdout(formatVerificationJa(r) + '\n')
+          : io.stdout(formatVerification(r, lookupIn([...knownCerts, ...(await certificatesInFile(file, r.format))])) + '\n');
       if (w) await w;
     }
-    if (!args.switches.has('json') && results.length) io.stdout(formatVerifyTotals(results));
+    if (!args.switches.has('json') && results.length) io.stdout(lang === 'ja' ? formatVerifyTotalsJa(results) : formatVerifyTotals(results));
     return code;
   },
 };

@@ -28,6 +28,8 @@ export function formatReadiness(r: Readiness, source: string, lang: Lang, assume
 export function formatReadinessTotals(c: { ready: number; notReady: number; unknown: number; errors: number }, lang: Lang): string {
   const t = T[lang];
   const n = c.ready + c.notReady + c.unknown;
+  // Japanese word order (issue 18.5): "19 台中 11 台が対応済み、…"
+  if (lang === 'ja') return `${n} 台中 ${c.ready} 台が対応済み、${c.notReady} 台が未対応、${c.unknown} 台が不明${c.errors ? `。${t.bad}: ${c.errors} 件` : ''}\n`;
   const machines = lang === 'en' ? (n === 1 ? 'machine' : 'machines') : t.machines;
   const bad = lang === 'en' ? (c.errors === 1 ? 'input could not be read' : 'inputs could not be read') : t.bad;
   return `${n} ${machines}: ${c.ready} ${t.ready}, ${c.notReady} ${t.notReady.toLowerCase()}, ${c.unknown} ${t.unknown.toLowerCase()}${c.errors ? `; ${c.errors} ${bad}` : ''}\n`;

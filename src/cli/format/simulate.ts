@@ -6,6 +6,7 @@ import type { Readiness } from '../../endpoint/types';
 import type { Lang } from '../lang';
 import { drawBox } from './box';
 import { formatEvent } from './event';
+import { CYCLE_OUTCOME_LABELS, LABELS, VERDICT_LABELS } from '../../report/i18n';
 
 const T = {
   en: {
@@ -17,10 +18,17 @@ const T = {
     worstDecision: 'worst case',
     ours: "text: ours, not Trend Micro's or Microsoft's (the real wording is not published)",
     titleOurs: "title: ours, not Trend Micro's or Microsoft's",
+    titleOfficial: "title: as Windows shows it; Trend Micro's Q&A does not state it",
+    official: "text: Microsoft's wording; Trend Micro's Q&A gives only the Japanese",
+    faqText: "text: as Trend Micro's Q&A gives it",
+    eventFieldsInferred: "Source and Level: not stated in Trend Micro's Q&A (the event ID and the log are)",
+    eventTextInferred: "Description: not Trend Micro's Q&A text (the Q&A gives only the Japanese)",
+    examplePath: 'example path, not where the file really is (give --display-path)',
     translation: "text: our translation of Trend Micro's Japanese text",
     reasons: 'Reasons',
     popups: 'Popups, in the order shown',
     noPopup: 'No popup.',
+    notInFaq: "what Windows and the agent show for an installer whose own signature fails is not in Trend Micro's Q&A",
     events: 'Windows Logs > Application',
     noEvent: 'No event logged.',
     downloads: 'Program downloads',
@@ -43,10 +51,17 @@ const T = {
     worstDecision: '最悪の場合',
     ours: '本文は当ツールの文言で、トレンドマイクロや Microsoft のものではありません (実際の文言は公開されていません)',
     titleOurs: 'タイトルは当ツールの文言で、トレンドマイクロや Microsoft のものではありません',
+    titleOfficial: 'タイトルは Windows の表示で、トレンドマイクロの Q&A には記載がありません',
+    official: '本文は Microsoft の文言で、トレンドマイクロの Q&A には日本語の文言のみ記載されています',
+    faqText: '本文: トレンドマイクロの Q&A に記載の文言',
+    eventFieldsInferred: 'ソースとレベルはトレンドマイクロの Q&A に記載がありません (イベント ID とログは記載のとおり)',
+    eventTextInferred: '説明はトレンドマイクロの Q&A の文言ではありません (Q&A には日本語の文言のみ記載されています)',
+    examplePath: 'パスは説明用の例で、実際のファイルの場所ではありません (--display-path で指定できます)',
     translation: '本文はトレンドマイクロの日本語の文言を当ツールが翻訳したものです',
     reasons: '理由',
     popups: '表示されるポップアップ (表示順)',
     noPopup: 'ポップアップなし',
+    notInFaq: '署名が無効なインストーラに対して Windows やセキュリティエージェントが表示する内容は、トレンドマイクロの Q&A に記載がありません',
     events: 'Windows ログ > Application',
     noEvent: 'イベントなし',
     downloads: 'プログラムのダウンロード回数',
@@ -69,22 +84,37 @@ const DECISION: Record<Lang, Record<PathRun['decision'], string>> = {
     unguarded: 'UNGUARDED (may install a program this machine cannot run)',
     unknown: 'UNKNOWN (a fact this depends on is missing)',
   },
+  // no English in the Japanese view (issue 18.5); unguarded in words that do not read as "no antivirus"
   ja: {
-    allowed: '許可 (ALLOWED)',
-    blocked: 'ブロック (BLOCKED)',
-    unguarded: '保護なし (UNGUARDED: 実行できないプログラムがインストールされる可能性)',
-    unknown: '不明 (UNKNOWN: 判定に必要な情報が不足)',
+    allowed: '許可',
+    blocked: 'ブロック',
+    unguarded: 'チェックなしで導入 (この端末では動作しないプログラムがインストールされる可能性があります)',
+    unknown: '不明 (判定に必要な情報が不足しています)',
   },
 };
 
-/** The box's caption: order, id, window, and whose wording it is when it is not the vendor's. */
+/**
+ * The box's caption: order, id, window, and whose wording the text and the title are: the Q&A's own text is
+ * said to be so; anything the Q&A does not state carries the mark 「［当社の推定］」 / "[our inference]" (issue 18.3).
+ */
 function caption(p: Popup, i: number, lang: Lang): string {
   const t = T[lang];
+  const mark = LABELS.markInferred[lang];
   const notes: string[] = [];
-  if (p.provenance === 'ours') notes.push(t.ours);
-  else if (p.provenance === 'translation') notes.push(t.translation);
-  if (p.titleProvenance === 'ours' && p.provenance !== 'ours') notes.push(t.titleOurs);
-  return `${i + 1}. ${p.id} — ${t.window[p.window]}${notes.map((n) => `\n   (${n})`).join('')}`;
+  if (p.source === 'faq') notes.push(t.faqText);
+  else notes.push(`${mark} (${p.provenance === 'ours' ? t.ours : p.provenance === 'translation' ? t.translation : t.official})`);
+  if (p.titleSource !== 'faq') notes.push(`${mark} (${p.titleProvenance === 'official' ? t.titleOfficial : t.titleOurs})`);
+  return `${i + 1}. ${p.id} — ${t.window[p.window]}${notes.map((n) => `\n   ${n}`).join('')}`;
+}
+
+/** Under the events: which of their fields the Q&A states (the ID, the log and the Japanese text) and which not. */
+function eventNote(events: PathRun['events'], lang: Lang): string[] {
+  if (!events.length) return [];
+  const t = T[lang];
+  const mark = LABELS.markInferred[lang];
+  const out = [`  ${mark} ${t.eventFieldsInferred}`];
+  if (events.some((e) => e.textSource !== 'faq')) out.push(`  ${mark} ${t.eventTextInferred}`);
+  return out;
 }
 
 export interface FormatRunOptions {
@@ -108,31 +138,49 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   for (const a of opts.assumptions ?? []) out.push(`  (${a})`);
   const worst = run.decision === 'unknown' ? run.worstCase : undefined;
   out.push(`${t.decision}: ${DECISION[lang][run.decision]}${worst ? ` — ${t.worstDecision}: ${DECISION[lang][worst.decision]}` : ''}`);
+  if (run.installerInvalid) {
+    const v = run.installerInvalid;
+    const verdict = VERDICT_LABELS[v.verdict]?.[lang] ?? v.verdict;
+    out.push(
+      '',
+      lang === 'ja'
+        ? `!! インストーラ自体の署名が${verdict}です (失敗コード: ${v.failures.join(', ') || '-'})。端末の ACS 対応とは関係ありません。`
+        : `!! The installer's own signature is ${verdict} (${v.failures.join(', ') || '-'}): not a matter of this machine's ACS support.`,
+    );
+  }
   if (run.reasons.length) {
     out.push('', `${t.reasons}:`);
     for (const r of run.reasons) out.push(`  - ${r.code}: ${esc(r.message)}`);
   }
   if (run.verification) {
     const v = run.verification;
-    out.push('', `${t.verification}: ${v.verdict}, ACS ${v.acs ? 'yes' : 'no'}${v.failures.length ? ` (${v.failures.map((f) => f.code).join(', ')})` : ''}`);
+    const codes = v.failures.length ? ` (${v.failures.map((f) => f.code).join(', ')})` : '';
+    out.push(
+      '',
+      lang === 'ja'
+        ? `${t.verification}: ${VERDICT_LABELS[v.verdict]?.ja ?? v.verdict}、ACS による署名: ${v.acs ? 'はい' : 'いいえ'}${codes}`
+        : `${t.verification}: ${v.verdict}, ACS ${v.acs ? 'yes' : 'no'}${codes}`,
+    );
   }
   // an unknown run shows what its worst case would show, under a heading that says so
   const shown = worst ?? run;
   if (worst) out.push('', `== ${t.worstCase}: ${DECISION[lang][worst.decision]} ==`);
   out.push('', `${t.popups}:`);
-  if (!shown.popups.length) out.push(`  ${t.noPopup}`);
+  if (!shown.popups.length) out.push(`  ${t.noPopup}${run.installerInvalid ? ` (${t.notInFaq})` : ''}`);
   shown.popups.forEach((p, i) => {
     out.push(drawBox({ title: esc(p.title), text: escapeLines(p.text), buttons: p.buttons.map(esc), caption: caption(p, i, lang) }).trimEnd());
   });
   out.push('', `${t.events}:`);
-  if (!shown.events.length) out.push(`  ${t.noEvent}`);
+  if (!shown.events.length) out.push(`  ${t.noEvent}${run.installerInvalid ? ` (${t.notInFaq})` : ''}`);
   for (const e of shown.events) out.push(formatEvent(e, lang, opts.timeZone));
+  out.push(...eventNote(shown.events, lang));
+  if (run.examplePath && (shown.popups.length || shown.events.length)) out.push(`  (${t.examplePath}: ${esc(run.examplePath)})`);
   out.push(`${t.downloads}: ${shown.downloads}`);
   if (shown.cycles?.length) {
     out.push('', `${t.cycles}:`);
     for (const c of shown.cycles)
       out.push(
-        `  #${c.cycle} ${time(c.time)}  ${t.ready[String(c.ready) as 'true' | 'false' | 'unknown']}  ${c.outcome}${c.downloaded ? `  ${t.download}` : ''}${c.events.length ? `  ${t.event} ${c.events.join(', ')}` : ''}`,
+        `  #${c.cycle} ${time(c.time)}  ${t.ready[String(c.ready) as 'true' | 'false' | 'unknown']}  ${lang === 'ja' ? (CYCLE_OUTCOME_LABELS[c.outcome]?.ja ?? c.outcome) : c.outcome}${c.downloaded ? `  ${t.download}` : ''}${c.events.length ? `  ${lang === 'ja' ? `${t.event} ${c.events.join(', ')} を記録` : `${t.event} ${c.events.join(', ')}`}` : ''}`,
       );
   }
   if (worst) out.push('==');

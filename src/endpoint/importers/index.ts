@@ -13,6 +13,7 @@ import { certutilRoot } from './certutil-root';
 import { collectLog } from './collect-log';
 import { getHotfixCsv } from './get-hotfix-csv';
 import { getHotfixTable } from './get-hotfix-table';
+import { unrecognisedExportHint } from './hints';
 import { computerInfoJson, currentVersionJson } from './registry-json';
 import { profileJson, zodIssues } from './profile-json';
 import { regQuery } from './reg-query';
@@ -53,14 +54,16 @@ export function detectExport(text: string): Importer | undefined {
 }
 
 /** Parse one export from its text. Throws ExportFormatError for unknown or bad content. */
-export function importText(text: string, source: string): ImportResult {
+export function importText(text: string, source: string, bytes?: Uint8Array): ImportResult {
   if (text.trim() === '') throw new ExportFormatError(source, 1, 'empty file');
   const imp = detectExport(text);
   if (!imp) {
+    // what the file looks like and what to give instead, when its shape says (an .xlsx, systeminfo in German…)
+    const hint = unrecognisedExportHint(text, bytes);
     throw new ExportFormatError(
       source,
       1,
-      `not a recognised export (expected ${EXPECTED_EXPORTS})`,
+      hint ? `not a recognised export: ${hint}` : `not a recognised export (expected ${EXPECTED_EXPORTS})`,
     );
   }
   return imp.parse(text, source);
@@ -68,7 +71,7 @@ export function importText(text: string, source: string): ImportResult {
 
 /** Parse one export from bytes (any of the encodings decode.ts knows). */
 export function importBytes(bytes: Uint8Array, source: string): ImportResult {
-  return importText(decodeText(bytes).text, source);
+  return importText(decodeText(bytes).text, source, bytes);
 }
 
 /** Read and parse one export file. InputError when it cannot be read; ExportFormatError for bad content. */
@@ -186,13 +189,18 @@ export async function importMachineDirectoryDetailed(dir: string): Promise<Merge
       results.push(await importFile(f));
     } catch (e) {
       if (e instanceof ExportFormatError && e.line === 1 && /not a recognised export|empty file/.test(e.detail)) {
-        skipped.push(`${path.basename(f)}: skipped (${e.detail.startsWith('empty') ? 'empty file' : 'not a recognised export'})`);
+        const hint = /^not a recognised export: /.exec(e.detail) ? e.detail.slice('not a recognised export: '.length) : undefined;
+        skipped.push(`${path.basename(f)}: skipped (${e.detail.startsWith('empty') ? 'empty file' : hint ? `not a recognised export: ${hint}` : 'not a recognised export'})`);
         continue;
       }
       throw e;
     }
   }
-  if (results.length === 0) throw new ExportFormatError(dir, undefined, `no recognised export in the directory (${files.length} files)`);
+  if (results.length === 0) {
+    // name what each file looked like (an .xlsx, systeminfo in another language) and what to give instead
+    const hinted = skipped.filter((x) => x.includes('not a recognised export: '));
+    throw new ExportFormatError(dir, undefined, `no recognised export in the directory (${files.length} files)${hinted.length ? `: ${hinted.join('; ')}` : ''}`);
+  }
   const merged = mergeImports(results, path.basename(path.resolve(dir)));
   merged.notes.push(...skipped);
   return merged;

@@ -53,6 +53,7 @@ export const agentProgramUpdateMachine = updateSetup.createMachine({
         onDone: [
           { guard: 'programHolds', target: 'installingProgram' },
           { guard: 'checkAnswerMalformed', target: 'checkFailed' },
+          { guard: 'programInvalid', target: 'programRejected' },
           { guard: 'agentLacksCheck', target: 'installingProgramUnchecked' },
           { guard: 'event900AlreadyLogged', target: 'updateBlocked' },
           { target: 'loggingEvent900' },
@@ -61,6 +62,8 @@ export const agentProgramUpdateMachine = updateSetup.createMachine({
       },
     },
     checkFailed: { entry: 'endCycleCheckFailed', always: 'waitingForUpdateCycle' },
+    // the downloaded program's own signature fails (not the machine's ACS support): not installed, no event 900
+    programRejected: { entry: 'endCycleBlocked', always: 'waitingForUpdateCycle' },
     loggingEvent900: { entry: 'logEvent900', always: 'updateBlocked' },
     updateBlocked: { entry: 'endCycleBlocked', always: 'waitingForUpdateCycle' },
     installingProgram: { entry: ['installProgram', 'endCycleInstalled'], always: 'waitingForUpdateCycle' },

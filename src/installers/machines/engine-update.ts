@@ -23,6 +23,7 @@ export const engineUpdateMachine = installerSetup.createMachine({
         onDone: [
           { guard: 'acsHolds', target: 'engineUpdated' },
           { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { guard: 'installerInvalid', target: 'installerRejected' },
           { target: 'engineUpdateFailed' },
         ],
         onError: 'acsCheckFailed',
@@ -31,5 +32,7 @@ export const engineUpdateMachine = installerSetup.createMachine({
     engineUpdated: { type: 'final', entry: 'allow' },
     engineUpdateFailed: { type: 'final', entry: 'block' },
     acsCheckFailed: { type: 'final', entry: 'failCheck' },
+    // the installer's own signature fails (not the machine's ACS support): no FAQ popup or event (docs/behavior.md)
+    installerRejected: { type: 'final', entry: 'block' },
   },
 });

@@ -19,6 +19,7 @@ export const packagerExeMachine = installerSetup.createMachine({
         onDone: [
           { guard: 'acsHolds', target: 'agentInstalled' },
           { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { guard: 'installerInvalid', target: 'installerRejected' },
           { target: 'showingBadImagePopup' },
         ],
         onError: 'acsCheckFailed',
@@ -37,5 +38,7 @@ export const packagerExeMachine = installerSetup.createMachine({
     agentInstalled: { type: 'final', entry: 'allow' },
     installBlocked: { type: 'final', entry: 'block' },
     acsCheckFailed: { type: 'final', entry: 'failCheck' },
+    // the installer's own signature fails (not the machine's ACS support): no FAQ popup or event (docs/behavior.md)
+    installerRejected: { type: 'final', entry: 'block' },
   },
 });

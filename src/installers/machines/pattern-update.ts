@@ -22,6 +22,7 @@ export const patternUpdateMachine = installerSetup.createMachine({
         onDone: [
           { guard: 'acsHolds', target: 'patternsUpdated' },
           { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { guard: 'installerInvalid', target: 'installerRejected' },
           { target: 'patternUpdateBlocked' },
         ],
         onError: 'acsCheckFailed',
@@ -30,5 +31,7 @@ export const patternUpdateMachine = installerSetup.createMachine({
     patternsUpdated: { type: 'final', entry: 'allow' },
     patternUpdateBlocked: { type: 'final', entry: 'block' },
     acsCheckFailed: { type: 'final', entry: 'failCheck' },
+    // the installer's own signature fails (not the machine's ACS support): no FAQ popup or event (docs/behavior.md)
+    installerRejected: { type: 'final', entry: 'block' },
   },
 });

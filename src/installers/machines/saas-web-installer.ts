@@ -16,6 +16,7 @@ export const saasWebInstallerMachine = installerSetup.createMachine({
         onDone: [
           { guard: 'acsHolds', target: 'agentInstalled' },
           { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { guard: 'installerInvalid', target: 'installerRejected' },
           { target: 'loggingEvent11708' },
         ],
         onError: 'acsCheckFailed',
@@ -28,5 +29,7 @@ export const saasWebInstallerMachine = installerSetup.createMachine({
     agentInstalled: { type: 'final', entry: 'allow' },
     installBlocked: { type: 'final', entry: 'block' },
     acsCheckFailed: { type: 'final', entry: 'failCheck' },
+    // the installer's own signature fails (not the machine's ACS support): no FAQ popup or event (docs/behavior.md)
+    installerRejected: { type: 'final', entry: 'block' },
   },
 });

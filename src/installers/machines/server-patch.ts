@@ -16,6 +16,7 @@ export const serverPatchMachine = installerSetup.createMachine({
         onDone: [
           { guard: 'acsHolds', target: 'patchApplied' },
           { guard: 'acsAnswerMalformed', target: 'acsCheckFailed' },
+          { guard: 'installerInvalid', target: 'installerRejected' },
           { target: 'showingServerPatchPopup' },
         ],
         onError: 'acsCheckFailed',
@@ -29,5 +30,7 @@ export const serverPatchMachine = installerSetup.createMachine({
     patchApplied: { type: 'final', entry: 'allow' },
     patchBlocked: { type: 'final', entry: 'block' },
     acsCheckFailed: { type: 'final', entry: 'failCheck' },
+    // the installer's own signature fails (not the machine's ACS support): no FAQ popup or event (docs/behavior.md)
+    installerRejected: { type: 'final', entry: 'block' },
   },
 });
