@@ -63,8 +63,8 @@ const RULES: Rule[] = [
   [/: not a recognised export: /, ': 認識できるエクスポートではありません: '],
   [/: not a recognised export \(expected (.*)\)$/, (_m, list) => `: 認識できるエクスポートではありません (読み込めるもの: ${expectedExportsJa(list)})`],
   [
-    /: no recognised export in the directory \((\d+) files; expected the exports of one machine, or one folder per machine\)/,
-    ': フォルダーに認識できるエクスポートがありません (ファイル $1 件。1 台分のエクスポート、または端末ごとのフォルダーを指定してください)',
+    /: no recognised export in the directory \((\d+) files; expected the exports of one machine, (?:a fleet file, )?or one folder per machine\)/,
+    ': フォルダーに認識できるエクスポートがありません (ファイル $1 件。1 台分のエクスポート、フリートファイル、または端末ごとのフォルダーを指定してください)',
   ],
   [/: no recognised export in the directory \((\d+) files\)/, ': フォルダーに認識できるエクスポートがありません (ファイル $1 件)'],
   [/: no such file or directory$/, ': ファイルまたはフォルダーがありません'],

@@ -14,7 +14,7 @@ import { escapeHtml, escapeTerminal } from '../text/escape';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { OTHER_STEPS } from './aggregate';
-import { FACT_LABELS, LABELS, PAGE_LABELS, REASON_LABELS, TRUST_LABELS } from './i18n';
+import { DECISION_LABELS, FACT_LABELS, LABELS, PAGE_LABELS, READY_LABELS, REASON_LABELS, TRUST_LABELS } from './i18n';
 import type { Decision, FleetSummary, KnownDecision, Lang, PerPathSummary, PopupView, EventView, Tri, VerificationSummary } from './types';
 import { ASSUMPTION_LABELS, type AssumableFact } from './assumptions';
 import { csvHeader } from './csv';
@@ -449,7 +449,10 @@ function clientLabels(s: FleetSummary, runs: readonly PageRun[]): string {
     reasons: REASON_LABELS,
     facts: FACT_LABELS,
     stepAlt: s.remediationSteps.flatMap((r) => (r.alt?.[other] !== undefined && r.step !== OTHER_STEPS ? [[r.step, r.alt[other]]] : [])),
-    csvHeader: csvHeader([...runs]),
+    // report.csv's header and words in the report's language (csv.ts): the saved list reads the same
+    csvHeader: csvHeader([...runs], s.lang),
+    csvReady: Object.fromEntries((['true', 'false', 'unknown'] as const).map((k) => [k, s.lang === 'ja' ? READY_LABELS[k].ja : k])),
+    csvDecision: Object.fromEntries((['allowed', 'blocked', 'unguarded', 'unknown'] as const).map((k) => [k, s.lang === 'ja' ? DECISION_LABELS[k].ja : k])),
     csvName: PAGE_LABELS.csvFileName[s.lang],
   });
 }

@@ -48,7 +48,7 @@ describe('errors', () => {
     const out = path.join(blocker, 'report');
     const r = await run(['fleet', FLEET_JSONL, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`acs-gate fleet: ${out}: cannot create the report directory (ENOTDIR)\n`);
+    expect(r.err).toBe(`acs-gate fleet: ${out}: cannot create the report folder: a part of the path is a file, not a folder (ENOTDIR)\n`);
   });
   it('show the stack of an unexpected error only with --debug', async () => {
     const bad = path.join(tmpDir(), 'state.json');

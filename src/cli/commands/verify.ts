@@ -14,7 +14,7 @@ import { resolveLang } from '../lang';
 import { formatVerificationJa, formatVerifyTotalsJa } from '../format/verify-ja';
 import { formatVerification, formatVerifyTotals, type CertificateLookup } from '../format/verify';
 
-const USAGE = 'acs-gate verify FILE... [--trust PEM_OR_DIR]... [--acs-root PEM]... [--crl CRL]... [--at ISO_TIME] [--catalog CAT]... [--no-strict] [--json]';
+const USAGE = 'acs-gate verify FILE... [--trust PEM_OR_DIR]... [--acs-root PEM]... [--crl CRL]... [--at ISO_TIME] [--catalog CAT]... [--no-strict] [--lang ja|en] [--json]';
 
 function lookupIn(certs: X509Certificate[]): CertificateLookup {
   return (subject) => {

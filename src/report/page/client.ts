@@ -242,10 +242,10 @@ function csvText() {
     var i = view[k], row = R[i], letters = val(row[2]);
     var src = val(row[8]) + (row[9] === null ? '' : ':' + row[9]);
     var reasons = list(row[6]).map(function (r) { var f = reasonFact(r); return reasonCode(r) + (f ? ' (' + factText(f)[lang] + ')' : ''); });
-    var cells = [names[i], src, row[1] === 1 ? 'true' : row[1] === 0 ? 'false' : 'unknown', row[3] === null ? '' : val(row[3]), row[4] === null ? '' : val(row[4]), row[5] === null ? '' : row[5],
+    var cells = [names[i], src, L.csvReady[row[1] === 1 ? 'true' : row[1] === 0 ? 'false' : 'unknown'], row[3] === null ? '' : val(row[3]), row[4] === null ? '' : val(row[4]), row[5] === null ? '' : row[5],
       reasons.join('; '), list(row[7]).join(' | '), row.length > 10 ? list(row[10]).join('; ') : ''];
-    for (var r = 0; r < RUNS.length; r++) cells.push(LETTER[letters.charAt(r)]);
-    for (r = 0; r < RUNS.length; r++) cells.push(WORST[letters.charAt(r)] || '');
+    for (var r = 0; r < RUNS.length; r++) cells.push(L.csvDecision[LETTER[letters.charAt(r)]] || '');
+    for (r = 0; r < RUNS.length; r++) cells.push(L.csvDecision[WORST[letters.charAt(r)]] || '');
     out.push(cells.map(csvCell).join(',') + '\r\n');
   }
   return '\ufeff' + out.join('');
