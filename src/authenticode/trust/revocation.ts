@@ -55,7 +55,7 @@ const EXT = {
 /**
  * Bound on the entries read from one CRL (public code-signing CA CRLs hold thousands to a few hundred thousand;
  * the CLI also caps a CRL file at 64 MiB). Entries are read one by one, never as one tree, and kept compactly
- * (CrlEntries): about 100 bytes each besides the CRL's own bytes.
+ * (CrlEntries): about 30 bytes each besides the CRL's own bytes.
  */
 export const MAX_CRL_ENTRIES = 2_000_000;
 
@@ -67,46 +67,91 @@ export interface CrlEntry {
 
 const NO_REASON = 0xffff;
 
-/** The serial's lookup key: the INTEGER's first 64 octets (as serialValue reads them), leading zeros dropped, hex. */
-function serialKey(content: Buffer, start: number, end: number): string {
-  let s = start;
-  const stop = Math.min(end, start + 64);
-  while (s < stop && content[s] === 0) s++;
-  return content.toString('hex', s, stop);
+/** FNV-1a over bytes[start, end). */
+function fnv1a(b: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h >>> 0;
 }
 
-function serialKeyOf(serial: bigint): string {
-  if (serial === 0n) return '';
+/** The serial's significant octets: its INTEGER content's first 64 octets (as serialValue reads them), leading zeros dropped. */
+function significant(b: Uint8Array, start: number, end: number): [number, number] {
+  const stop = Math.min(end, start + 64);
+  let s = start;
+  while (s < stop && b[s] === 0) s++;
+  return [s, stop];
+}
+
+/** A certificate serial (its unsigned value, as certFacts gives it) as big-endian octets without leading zeros. */
+function serialOctets(serial: bigint): Buffer {
+  if (serial <= 0n) return Buffer.alloc(0);
   const hex = serial.toString(16);
-  return hex.length % 2 ? `0${hex}` : hex;
+  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
 }
 
 /**
- * The revoked serials of one CRL: a Map from the serial's hex key to a slot, the revocation times and reason
- * codes in typed arrays (no object per entry). When a serial is listed twice, the later entry wins.
+ * The revoked serials of one CRL, with no object or string per entry: each slot is the serial's place in the
+ * CRL's bytes (kept anyway), its revocation time and reason code, in typed arrays sized from the entry count;
+ * an open-addressing hash table (FNV-1a of the serial's octets, linear probing, octets compared) finds a
+ * serial. About 30 bytes per entry besides the CRL's own bytes. When a serial is listed twice, the later entry wins.
  */
 export class CrlEntries {
-  private readonly slots = new Map<string, number>();
-  private times = new Float64Array(64);
-  private reasons = new Uint16Array(64);
+  private count = 0;
+  private readonly starts: Uint32Array;
+  private readonly lengths: Uint8Array;
+  private readonly times: Float64Array;
+  private readonly reasons: Uint16Array;
+  private readonly table: Int32Array;
+  private readonly mask: number;
 
-  get size(): number {
-    return this.slots.size;
+  /** `bytes`: the buffer the serials are read from (held); `capacity`: the number of entries that will be added */
+  constructor(
+    private readonly bytes: Uint8Array = new Uint8Array(0),
+    capacity = 0,
+  ) {
+    this.starts = new Uint32Array(capacity);
+    this.lengths = new Uint8Array(capacity);
+    this.times = new Float64Array(capacity);
+    this.reasons = new Uint16Array(capacity);
+    let size = 8;
+    while (size < capacity * 2) size *= 2;
+    this.table = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
   }
 
-  add(key: string, revokedAtMs: number, reason: number | undefined): void {
-    let slot = this.slots.get(key);
-    if (slot === undefined) {
-      slot = this.slots.size;
-      if (slot === this.times.length) {
-        const times = new Float64Array(slot * 2);
-        times.set(this.times);
-        this.times = times;
-        const reasons = new Uint16Array(slot * 2);
-        reasons.set(this.reasons);
-        this.reasons = reasons;
+  get size(): number {
+    return this.count;
+  }
+
+  /** The slot of the octets [start, end) of `b`, or the table position where it would go (as -1 - position). */
+  private find(b: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    for (let pos = fnv1a(b, start, end) & this.mask; ; pos = (pos + 1) & this.mask) {
+      const slot = this.table[pos]!;
+      if (slot < 0) return -1 - pos;
+      if (this.lengths[slot] !== len) continue;
+      const at = this.starts[slot]!;
+      let same = true;
+      for (let i = 0; i < len; i++) {
+        if (this.bytes[at + i] !== b[start + i]) {
+          same = false;
+          break;
+        }
       }
-      this.slots.set(key, slot);
+      if (same) return slot;
+    }
+  }
+
+  /** Adds the entry whose serial INTEGER content is bytes[start, end) of the buffer given to the constructor. */
+  add(start: number, end: number, revokedAtMs: number, reason: number | undefined): void {
+    const [s, e] = significant(this.bytes, start, end);
+    let slot = this.find(this.bytes, s, e);
+    if (slot < 0) {
+      if (this.count === this.starts.length) throw new Error('CrlEntries: more entries than its capacity');
+      this.table[-1 - slot] = this.count;
+      slot = this.count++;
+      this.starts[slot] = s;
+      this.lengths[slot] = e - s;
     }
     this.times[slot] = revokedAtMs;
     this.reasons[slot] = reason ?? NO_REASON;
@@ -114,8 +159,10 @@ export class CrlEntries {
 
   /** The entry for a certificate serial (its unsigned value, as certFacts gives it). */
   get(serial: bigint): CrlEntry | undefined {
-    const slot = this.slots.get(serialKeyOf(serial));
-    if (slot === undefined) return undefined;
+    const octets = serialOctets(serial);
+    const [s, e] = significant(octets, 0, octets.length);
+    const slot = this.find(octets, s, e);
+    if (slot < 0) return undefined;
     const reason = this.reasons[slot]!;
     return { revokedAt: new Date(this.times[slot]!), ...(reason !== NO_REASON ? { reason } : {}) };
   }
@@ -355,12 +402,15 @@ function readEntries(c: Buffer, crl: ParsedCrl): void {
   for (let p = 0; p < c.length; p = headerAt(c, p, c.length, 'CRL entry', h).end) {
     if (++count > MAX_CRL_ENTRIES) throw new CrlLimitError(`more than ${MAX_CRL_ENTRIES} entries: over the limit of one CRL, not read`);
   }
+  const entries = new CrlEntries(c, count);
+  crl.entries = entries;
   for (let p = 0; p < c.length; ) {
     if (headerAt(c, p, c.length, 'CRL entry', h).tag !== TAG.SEQUENCE) throw bad(`CRL entry at offset ${p}: not a SEQUENCE`);
     const entryEnd = h.end;
     let q = h.contentStart;
     if (headerAt(c, q, entryEnd, 'CRL entry serial', h).tag !== TAG.INTEGER || h.end === h.contentStart) throw bad(`CRL entry at offset ${p}: no serial number`);
-    const key = serialKey(c, h.contentStart, h.end);
+    const serialStart = h.contentStart;
+    const serialEnd = h.end;
     q = h.end;
     const timeTag = headerAt(c, q, entryEnd, 'CRL entry revocationDate', h).tag;
     let revokedAt = timeTag === TAG.UTCTime ? utcTimeMs(c, h.contentStart, h.end) : NaN;
@@ -397,7 +447,7 @@ function readEntries(c: Buffer, crl: ParsedCrl): void {
         e = extEnd;
       }
     }
-    crl.entries.add(key, revokedAt, reason);
+    entries.add(serialStart, serialEnd, revokedAt, reason);
     p = entryEnd;
   }
 }
