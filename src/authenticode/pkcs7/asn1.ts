@@ -88,6 +88,8 @@ interface Header {
 class Reader {
   nodes = 0;
   private readonly parents: Asn1Node[] = [];
+  /** the last header read (reused: no object per element; callers copy what they need before reading another) */
+  private readonly h: Header = { id: 0, tagNumber: 0, headerLength: 0, length: 0 };
   constructor(
     readonly buf: Uint8Array,
     readonly code: FailureCode,
@@ -132,7 +134,12 @@ class Reader {
     }
     const headerLength = pos - start;
     if (length > end - pos) this.fail(`length ${length} runs past the end of its container (${end - pos} bytes left)`, start);
-    return { id, tagNumber, headerLength, length };
+    const h = this.h;
+    h.id = id;
+    h.tagNumber = tagNumber;
+    h.headerLength = headerLength;
+    h.length = length;
+    return h;
   }
 
   /** Parse one TLV starting at `pos`, which must end at or before `end`. */
@@ -184,9 +191,10 @@ class Reader {
       if (depth > this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth} levels`, pos);
       const h = this.header(pos, end);
       const contentStart = pos + h.headerLength;
+      const contentEnd = contentStart + h.length;
       count++;
-      if (h.id & 0x20) count += this.check(contentStart, contentStart + h.length, depth + 1);
-      pos = contentStart + h.length;
+      if (h.id & 0x20) count += this.check(contentStart, contentEnd, depth + 1);
+      pos = contentEnd;
     }
     return count;
   }
