@@ -22,13 +22,13 @@
 import { createHash } from 'node:crypto';
 import type { X509Certificate } from 'node:crypto';
 import { evaluateAcsPolicy } from './trust/acs-policy';
-import { bytesEqual, expectTag, parseDer, TAG } from './pkcs7/asn1';
+import { bytesEqual, checkDerContent, expectTag, MAX_DEPTH, parseDer, TAG } from './pkcs7/asn1';
 import { certFacts } from './trust/certificates';
 import { buildChain } from './trust/chain';
 import { type ChainRevocation, judgeChainRevocation, overallStatus } from './trust/revocation';
 import { isVerifyError, VerifyError } from './errors';
 import { digestAlgorithmFromOid, DIGEST_LENGTH, OID } from './pkcs7/oids';
-import { parseSignedDataNode, parseSpcIndirectData, type SignedData, type SignerInfo, type SpcIndirectData } from './pkcs7/signed-data';
+import { OPAQUE_ENCAPSULATED_CONTENT, parseSignedDataNode, parseSpcIndirectData, type SignedData, type SignerInfo, type SpcIndirectData } from './pkcs7/signed-data';
 import { contentTypeValue, findSignerCertificate, messageDigestValue, verifySignerSignature } from './pkcs7/signer';
 import { verifyTimestamp } from './pkcs7/timestamp';
 import type { CertificateSummary, DigestAlgorithm, DigestSource, Failure, RevocationDetail, RevocationReport, SignatureReport, SignedFormat, VerifyContext } from './types';
@@ -145,7 +145,8 @@ async function verifyOne(
 
 /** Rule 1: the structure. Throws VerifyError MALFORMED_SIGNATURE. */
 function parseAuthenticode(der: Uint8Array, kind: SignedFormat): ParsedAuthenticode {
-  const root = parseDer(der, { what: 'PKCS#7 signature', allowTrailing: true });
+  // a catalog's CTL (members by the hundred thousand) is not held as a tree: catalogSignature checks it streamed
+  const root = parseDer(der, { what: 'PKCS#7 signature', allowTrailing: true, ...(kind === 'catalog' ? { opaque: OPAQUE_ENCAPSULATED_CONTENT } : {}) });
   const used = root.headerLength + root.length;
   const trailing = der.subarray(used);
   if (trailing.length > MAX_ALIGNMENT_PADDING || trailing.some((b) => b !== 0))
@@ -178,6 +179,8 @@ function parseAuthenticode(der: Uint8Array, kind: SignedFormat): ParsedAuthentic
 function catalogSignature(signedData: SignedData): ParsedAuthenticode {
   if (signedData.contentType !== OID.ctl) throw new VerifyError('MALFORMED_SIGNATURE', `catalog content type ${signedData.contentType} is not szOID_CTL`);
   const ctl = expectTag(signedData.content, TAG.SEQUENCE, 'catalog CTL');
+  // the CTL must be DER throughout (as when it was parsed as a tree), checked without building nodes
+  checkDerContent(ctl.content, { what: 'catalog CTL', maxDepth: MAX_DEPTH - ctl.depth - 1 });
   if (signedData.signerInfos.length !== 1)
     throw new VerifyError('MALFORMED_SIGNATURE', `a catalog needs exactly one SignerInfo, found ${signedData.signerInfos.length}`);
   const signerInfo = signedData.signerInfos[0]!;

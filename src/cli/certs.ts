@@ -2,7 +2,7 @@
 import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseCrlInput } from '../authenticode/trust/revocation';
+import { CrlLimitError, parseCrlInput } from '../authenticode/trust/revocation';
 import { CliInputError } from './errors';
 import { checkRegularFile, readRegularFile } from './io';
 
@@ -61,6 +61,8 @@ export function loadCrls(args: readonly string[]): Buffer[] {
     try {
       parseCrlInput(bytes);
     } catch (e) {
+      // a CRL over a documented limit is named as such, not as "not a CRL"
+      if (e instanceof CrlLimitError) throw new CliInputError(`${file}: ${e.message}`);
       throw new CliInputError(`${file}: not a DER or PEM CRL (${(e as Error).message})`);
     }
     return bytes;

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * report.html in a real browser: the system Chromium driven by puppeteer-core (tests/report/browser.ts).
  * The sample fleet (real readiness, verifier and install-path machines): first-screen counts, search, filters,

@@ -7,9 +7,10 @@ import { importersTarget, inventoryTarget } from './endpoint';
 import { msiContainerTarget, msiTarget } from './msi';
 import { certTableTarget, peLayoutTarget, peTarget } from './pe';
 import { asn1Target, signedDataTarget, timestampTarget } from './pkcs7';
+import { appxTarget, cabTarget, catalogTarget, crlTarget, scriptTarget, versionResourceTarget } from './readers';
 
 /**
- * Cases per target in a default run: 215 300 in all. The adversarial cases are few but heavy (megabytes of
+ * Cases per target in a default run: 265 300 in all. The adversarial cases are few but heavy (megabytes of
  * certificates, 100 000-deep storages), the in-memory targets cheap.
  */
 export const TARGET_SHARES: Record<string, number> = {
@@ -25,6 +26,13 @@ export const TARGET_SHARES: Record<string, number> = {
   inventory: 10_000,
   adversarial: 300,
   cli: 2_000,
+  // the readers of issue 22 (scripts/fuzz/targets/readers.ts)
+  'version-resource': 10_000,
+  appx: 5_000,
+  cab: 10_000,
+  catalog: 5_000,
+  script: 10_000,
+  crl: 10_000,
 };
 
 export const TARGET_NAMES = Object.keys(TARGET_SHARES);
@@ -47,6 +55,18 @@ export async function makeTarget(name: string): Promise<Target<any>> {
       return inventoryTarget();
     case 'cli':
       return cliTarget();
+    case 'version-resource':
+      return versionResourceTarget();
+    case 'appx':
+      return appxTarget();
+    case 'cab':
+      return cabTarget();
+    case 'catalog':
+      return catalogTarget();
+    case 'script':
+      return scriptTarget();
+    case 'crl':
+      return crlTarget();
   }
   const f = await loadFixtures();
   switch (name) {

@@ -19,11 +19,11 @@
  * element are TRAILING_DATA (invalid); a file that is not DER past that point is left to the signature layer,
  * which reports MALFORMED_SIGNATURE (invalid), as a corrupted catalog is a catalog whose signature fails.
  */
-import { child, expectTag, readOctetString, readOid, TAG, type Asn1Node } from '../pkcs7/asn1';
+import { child, derChildren, expectTag, MAX_DEPTH, parseDer, readOctetString, readOid, TAG, type Asn1Node } from '../pkcs7/asn1';
 import { VerifyError } from '../errors';
 import { withOpenFile } from './open-file';
 import { digestAlgorithmFromOid, OID } from '../pkcs7/oids';
-import { parseSignedDataContentInfo } from '../pkcs7/signed-data';
+import { OPAQUE_ENCAPSULATED_CONTENT, parseSignedDataContentInfo } from '../pkcs7/signed-data';
 import type { DigestAlgorithm, DigestSource, Failure, SignedContainer } from '../types';
 
 /** Catalogs larger than this are refused (real ones reach a few MiB; Windows' largest system catalogs ~30 MiB). */
@@ -99,13 +99,21 @@ export async function readWholeFile(path: string, max: number, code: Failure['co
 
 const malformed = (msg: string): VerifyError => new VerifyError('MALFORMED_CATALOG', `catalog: ${msg}`);
 
-/** The members of a catalog (its CTL's trusted subjects). Throws VerifyError MALFORMED_CATALOG. */
+/**
+ * The members of a catalog (its CTL's trusted subjects). Throws VerifyError MALFORMED_CATALOG.
+ *
+ * The members are walked one at a time: the SignedData is parsed with its CTL left unread, the CTL with its
+ * trustedSubjects left unread, then each member is parsed on its own (each under the ASN.1 element bound) and
+ * kept only as its CatalogMember. Time is linear in the catalog's size, memory in its members' results.
+ */
 export function parseCatalogMembers(der: Uint8Array): CatalogMember[] {
   let ctl: Asn1Node;
   try {
-    const sd = parseSignedDataContentInfo(der, 'catalog');
+    const sd = parseSignedDataContentInfo(der, 'catalog', { opaque: OPAQUE_ENCAPSULATED_CONTENT });
     if (sd.contentType !== OID.ctl) throw malformed(`content type ${sd.contentType} is not szOID_CTL`);
-    ctl = expectTag(sd.content, TAG.SEQUENCE, 'CTL');
+    const opaqueCtl = expectTag(sd.content, TAG.SEQUENCE, 'CTL');
+    // the CTL's own elements, its trustedSubjects (the SEQUENCE after subjectAlgorithm) left unread
+    ctl = parseDer(opaqueCtl.bytes, { what: 'catalog CTL', maxDepth: MAX_DEPTH - opaqueCtl.depth, opaque: (n, p) => p.length === 1 && n.tag === TAG.SEQUENCE && p[0]!.children.slice(1).some((c) => c.tag === TAG.SEQUENCE) });
   } catch (e) {
     if (e instanceof VerifyError && e.code === 'MALFORMED_CATALOG') throw e;
     throw malformed(e instanceof Error ? e.message : String(e));
@@ -128,8 +136,12 @@ function membersOf(ctl: Asn1Node): CatalogMember[] {
   child(ctl, i, 'CTL subjectAlgorithm', TAG.SEQUENCE);
   const subjects = ctl.children[i + 1];
   if (!subjects || subjects.tag !== TAG.SEQUENCE) return [];
-  if (subjects.children.length > MAX_CATALOG_MEMBERS) throw malformed(`more than ${MAX_CATALOG_MEMBERS} members`);
-  return subjects.children.map(memberOf);
+  const members: CatalogMember[] = [];
+  for (const subject of subjects.opaque ? derChildren(subjects, { what: 'catalog member' }) : subjects.children) {
+    if (members.length >= MAX_CATALOG_MEMBERS) throw malformed(`more than ${MAX_CATALOG_MEMBERS} members`);
+    members.push(memberOf(subject));
+  }
+  return members;
 }
 
 function memberOf(subject: Asn1Node): CatalogMember {

@@ -3,11 +3,12 @@
  * StringFileInfo strings (CompanyName, FileDescription, FileVersion, ProductName, ProductVersion,
  * OriginalFilename, InternalName, LegalCopyright, …) and the fixed FILEVERSION / PRODUCTVERSION.
  *
- * pe-library finds the resource: it parses the resource directory tree (type RT_VERSION = 16). pe-library
- * trusts the headers it is given and reads whatever they point at, so it never sees the file itself: we
- * read the headers and the resource section with bounds checks (at most MAX_RESOURCE_SECTION bytes) and
- * hand it a small image holding only those, the other sections emptied and the certificate directory
- * cleared. The VS_VERSIONINFO blob it returns is decoded here, bounds-checked field by field.
+ * The resource is found by walking the resource directory tree ourselves (type RT_VERSION = 16 → name or id
+ * → language → data entry), reading only the headers and the resource section, bounds-checked, at most
+ * MAX_RESOURCE_SECTION bytes. The walk follows only the RT_VERSION branch, visits each directory at most
+ * once (a tree whose directories are shared by many parents, 10^9 paths in 24 KB, costs what its distinct
+ * directories cost) and reads at most MAX_RESOURCE_ENTRIES directory entries in all; past that it stops with
+ * a note. The VS_VERSIONINFO blob it finds is decoded here, bounds-checked field by field.
  *
  * Nothing here throws: a file without a version resource, or with one that does not decode, gives
  * `versionInfo: null` and a note saying why; the signature verdict never depends on it.
@@ -28,6 +29,11 @@ export type { VersionInfo, VersionStringName } from '../types';
 
 /** The resource section read for the version resource is capped (version resources are a few KiB). */
 export const MAX_RESOURCE_SECTION = 16 * 1024 * 1024;
+/**
+ * Resource directory entries read on the way to the version resource, in all (real files list a few hundred
+ * resources; a directory lists at most 2 × 65 535 entries).
+ */
+export const MAX_RESOURCE_ENTRIES = 65_536;
 /** Headers beyond this are not read (real ones are 0x400-0x1000 bytes). */
 const MAX_HEADERS = 64 * 1024;
 const RT_VERSION = 16;
@@ -39,35 +45,6 @@ export interface VersionInfoRead {
   note: string | null;
 }
 
-type PeLibrary = typeof import('pe-library');
-
-/**
- * A real dynamic import(): with "module": "commonjs" TypeScript rewrites `import()` to require(), which
- * cannot load pe-library (ESM only) on Node without require(esm). A Function body is not rewritten.
- */
-const nativeImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
-
-let peLibrary: Promise<PeLibrary> | undefined;
-
-/**
- * Loads pe-library once: the native import() in Node; under jest (whose module sandbox has no import()
- * without --experimental-vm-modules, and which transforms pe-library to CommonJS) require().
- */
-export function loadPeLibrary(): Promise<PeLibrary> {
-  peLibrary ??= nativeImport('pe-library').then(
-    (m) => m as PeLibrary,
-    (importError: unknown) => {
-      try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        return require('pe-library') as PeLibrary;
-      } catch {
-        throw importError;
-      }
-    },
-  );
-  return peLibrary;
-}
-
 /** An error's message (also for errors from another realm, which fail `instanceof Error`). */
 function messageOf(e: unknown): string {
   const m = (e as { message?: unknown } | null)?.message;
@@ -77,9 +54,9 @@ function messageOf(e: unknown): string {
 /** Reads the version resource of the PE file at `path`. Never throws. */
 export async function readPeVersionInfo(path: string): Promise<VersionInfoRead> {
   try {
-    const image = await boundedImage(path);
-    if (typeof image === 'string') return { versionInfo: null, note: image };
-    const blob = await versionResource(image);
+    const section = await resourceSection(path);
+    if (typeof section === 'string') return { versionInfo: null, note: section };
+    const blob = versionResource(section);
     if (typeof blob === 'string') return { versionInfo: null, note: blob };
     return { versionInfo: decodeVersionInfo(blob), note: null };
   } catch (e) {
@@ -87,12 +64,17 @@ export async function readPeVersionInfo(path: string): Promise<VersionInfoRead> 
   }
 }
 
-/**
- * The headers and the resource section of the file, laid out as a small PE image pe-library can parse:
- * the resource section's raw data right after the headers, every other section without raw data, no
- * symbols, no certificate directory. A string says why there is nothing to read.
- */
-async function boundedImage(path: string): Promise<Uint8Array | string> {
+interface ResourceSection {
+  /** the raw data of the section holding the resource directory */
+  data: Uint8Array;
+  /** the section's RVA (data[0]) */
+  va: number;
+  /** the resource directory's RVA */
+  rootRva: number;
+}
+
+/** The section holding the resource directory, read with bounds checks. A string says why there is nothing to read. */
+async function resourceSection(path: string): Promise<ResourceSection | string> {
   const handle = await open(path, 'r');
   try {
     const size = (await handle.stat()).size;
@@ -110,7 +92,6 @@ async function boundedImage(path: string): Promise<Uint8Array | string> {
     const opt = pe + 24;
     const magic = head.u16(opt, 'optional header magic');
     if (magic !== 0x10b && magic !== 0x20b) return `unknown optional header magic 0x${magic.toString(16)}`;
-    const fileAlignment = head.u32(opt + 36, 'FileAlignment');
     const rvaCountAt = magic === 0x10b ? opt + 92 : opt + 108;
     const directories = magic === 0x10b ? opt + 96 : opt + 112;
     const rvaCount = head.u32(rvaCountAt, 'NumberOfRvaAndSizes');
@@ -119,10 +100,9 @@ async function boundedImage(path: string): Promise<Uint8Array | string> {
     const resourceSize = head.u32(directories + 2 * 8 + 4, 'resource directory size');
     if (resourceRva === 0 || resourceSize === 0) return 'no version resource (the file has no resources)';
     const sectionTable = opt + sizeOfOptionalHeader;
-    const sectionTableEnd = sectionTable + numberOfSections * 40;
     head.check(sectionTable, numberOfSections * 40, 'section table');
 
-    let rsrc: { index: number; va: number; raw: number; rawSize: number } | null = null;
+    let rsrc: { va: number; raw: number; rawSize: number } | null = null;
     for (let i = 0; i < numberOfSections; i++) {
       const s = sectionTable + i * 40;
       const va = head.u32(s + 12);
@@ -130,7 +110,7 @@ async function boundedImage(path: string): Promise<Uint8Array | string> {
       const rawSize = head.u32(s + 16);
       const raw = head.u32(s + 20);
       if (resourceRva >= va && resourceRva < va + Math.max(virtualSize, rawSize)) {
-        rsrc = { index: i, va, raw, rawSize };
+        rsrc = { va, raw, rawSize };
         break;
       }
     }
@@ -139,51 +119,83 @@ async function boundedImage(path: string): Promise<Uint8Array | string> {
       return `resource section of ${rsrc.rawSize} bytes is larger than the ${MAX_RESOURCE_SECTION} bytes read for the version resource`;
     }
     if (rsrc.raw + rsrc.rawSize > size) return 'the resource section runs past the end of the file';
-    const data = await readAt(rsrc.raw, rsrc.rawSize);
-
-    const align = fileAlignment >= 512 && fileAlignment <= 0x10000 && (fileAlignment & (fileAlignment - 1)) === 0 ? fileAlignment : 512;
-    const headersEnd = Math.ceil(sectionTableEnd / align) * align;
-    const image = new Uint8Array(headersEnd + Math.ceil(data.length / align) * align);
-    image.set(head.slice(0, sectionTableEnd));
-    const view = new DataView(image.buffer);
-    view.setUint32(pe + 12, 0, true); // PointerToSymbolTable
-    view.setUint32(pe + 16, 0, true); // NumberOfSymbols (pe-library refuses images with symbols)
-    view.setUint32(opt + 36, align, true);
-    if (rvaCount > 4) {
-      view.setUint32(directories + 4 * 8, 0, true); // certificate table: a file offset into the real file
-      view.setUint32(directories + 4 * 8 + 4, 0, true);
-    }
-    for (let i = 0; i < numberOfSections; i++) {
-      const s = sectionTable + i * 40;
-      const mine = i === rsrc.index;
-      view.setUint32(s + 16, mine ? data.length : 0, true);
-      view.setUint32(s + 20, mine ? headersEnd : 0, true);
-    }
-    image.set(data, headersEnd);
-    return image;
+    return { data: await readAt(rsrc.raw, rsrc.rawSize), va: rsrc.va, rootRva: resourceRva };
   } finally {
     await handle.close();
   }
 }
 
-/** The RT_VERSION resource's bytes (lowest id, then lowest language), or a string saying why there is none. */
-async function versionResource(image: Uint8Array): Promise<Uint8Array | string> {
-  const { NtExecutable, NtExecutableResource } = await loadPeLibrary();
-  const exe = NtExecutable.from(image, { ignoreCert: true });
-  const res = NtExecutableResource.from(exe, true);
-  const versions = res.entries
-    .filter((e) => e.type === RT_VERSION)
-    .sort((a, b) => order(a.id) - order(b.id) || order(a.lang) - order(b.lang));
-  const first = versions[0];
-  if (!first) return 'no version resource';
-  // "If the data cannot be read, this field will be an empty binary" (pe-library)
-  if (first.bin.byteLength === 0) return 'the version resource points outside the resource section';
-  return new Uint8Array(first.bin);
+/** One IMAGE_RESOURCE_DIRECTORY_ENTRY: a numeric id (null for a named entry) and where it leads. */
+interface ResourceEntry {
+  id: number | null;
+  /** offset (from the resource directory's start) of a subdirectory, or of a data entry */
+  target: number;
+  directory: boolean;
+}
+
+/**
+ * The RT_VERSION resource's bytes (lowest id, then lowest language; named ones after numbered ones), or a
+ * string saying why there is none. Each directory is read at most once, at most MAX_RESOURCE_ENTRIES entries
+ * in all: the cost is linear in the directories the RT_VERSION branch really holds, whatever the paths.
+ */
+function versionResource(section: ResourceSection): Uint8Array | string {
+  const r = new ByteReader(section.data, { what: 'resource section' });
+  const root = section.rootRva - section.va;
+  if (root >= section.data.length) return 'the resource directory lies outside the resource section\'s data';
+  const visited = new Set<number>();
+  let budget = MAX_RESOURCE_ENTRIES;
+  const overBudget = `the resource directory lists more than ${MAX_RESOURCE_ENTRIES} entries on the way to the version resource; not read further`;
+
+  /** IMAGE_RESOURCE_DIRECTORY: 16 bytes, NumberOfNamedEntries u16 at +12, NumberOfIdEntries u16 at +14, entries of 8 bytes. */
+  const entriesOf = (offset: number): ResourceEntry[] | null => {
+    const at = root + offset;
+    const count = r.u16(at + 12, 'resource directory NumberOfNamedEntries') + r.u16(at + 14, 'resource directory NumberOfIdEntries');
+    if (count > budget) return null;
+    budget -= count;
+    r.check(at + 16, count * 8, 'resource directory entries');
+    const out: ResourceEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const name = r.u32(at + 16 + i * 8);
+      const to = r.u32(at + 20 + i * 8);
+      out.push({ id: name & 0x80000000 ? null : name, target: to & 0x7fffffff, directory: (to & 0x80000000) !== 0 });
+    }
+    // numbered entries first, in order; named ones after, in directory order (a stable sort)
+    return out.sort((a, b) => order(a.id) - order(b.id));
+  };
+  /** a subdirectory not seen before (marks it seen) */
+  const fresh = (e: ResourceEntry): boolean => {
+    if (!e.directory || visited.has(e.target)) return false;
+    visited.add(e.target);
+    return true;
+  };
+
+  visited.add(0);
+  const types = entriesOf(0);
+  if (!types) return overBudget;
+  for (const type of types) {
+    if (type.id !== RT_VERSION || !fresh(type)) continue;
+    const names = entriesOf(type.target);
+    if (!names) return overBudget;
+    for (const name of names) {
+      if (!fresh(name)) continue;
+      const languages = entriesOf(name.target);
+      if (!languages) return overBudget;
+      const leaf = languages.find((l) => !l.directory);
+      if (!leaf) continue;
+      // IMAGE_RESOURCE_DATA_ENTRY: OffsetToData (an RVA), Size, CodePage, Reserved
+      const dataRva = r.u32(root + leaf.target, 'resource data entry OffsetToData');
+      const dataSize = r.u32(root + leaf.target + 4, 'resource data entry Size');
+      const start = dataRva - section.va;
+      if (dataSize === 0 || dataRva < section.va || start + dataSize > section.data.length) return 'the version resource points outside the resource section';
+      return section.data.subarray(start, start + dataSize);
+    }
+  }
+  return 'no version resource';
 }
 
 /** Numeric ids and languages first, in order; named ones after. */
-function order(x: string | number): number {
-  return typeof x === 'number' ? x : Number.MAX_SAFE_INTEGER;
+function order(x: number | null): number {
+  return x ?? Number.MAX_SAFE_INTEGER;
 }
 
 interface Node {

@@ -5,6 +5,9 @@
  * Limits: nesting depth (MAX_DEPTH), node count (MAX_NODES), lengths checked against the enclosing
  * element before any view is taken, indefinite lengths rejected (Authenticode is DER; the real Trusted
  * Signing samples in samples/real are DER throughout). Every problem is a VerifyError with the caller's code.
+ * A big SEQUENCE OF (a catalog's members) is not held as one tree: the parse can leave a node `opaque`
+ * (ParseOptions.opaque), whose children are then read one at a time (derChildren, each under the element
+ * bound of its own) or checked without building nodes (checkDerContent, linear time, memory in the depth).
  */
 import { VerifyError } from '../errors';
 import type { FailureCode } from '../types';
@@ -29,6 +32,8 @@ export interface Asn1Node {
   /** parsed children of a constructed node (empty for primitives) */
   children: Asn1Node[];
   depth: number;
+  /** set when the parse left this constructed node's children unread (ParseOptions.opaque); read them with derChildren */
+  opaque?: true;
 }
 
 export const MAX_DEPTH = 48;
@@ -42,6 +47,14 @@ export interface ParseOptions {
   /** allow bytes after the first element (default false) */
   allowTrailing?: boolean;
   maxDepth?: number;
+  /**
+   * Called for each constructed node before its children are read, with its parents (outermost first, each
+   * holding the children read so far): true leaves the node's children unread (`opaque`, children []). Its
+   * bytes are still checked to lie inside the parent; its content is read later with derChildren (one child
+   * at a time), or checked with checkDerContent. This keeps big SEQUENCE OFs (a catalog's members) from being
+   * held as one tree.
+   */
+  opaque?: (node: Asn1Node, parents: readonly Asn1Node[]) => boolean;
 }
 
 export const TAG = {
@@ -65,28 +78,35 @@ export const TAG = {
 
 const CLASSES: Asn1Class[] = ['universal', 'application', 'context', 'private'];
 
+interface Header {
+  id: number;
+  tagNumber: number;
+  headerLength: number;
+  length: number;
+}
+
 class Reader {
   nodes = 0;
+  private readonly parents: Asn1Node[] = [];
+  /** the last header read (reused: no object per element; callers copy what they need before reading another) */
+  private readonly h: Header = { id: 0, tagNumber: 0, headerLength: 0, length: 0 };
   constructor(
     readonly buf: Uint8Array,
     readonly code: FailureCode,
     readonly what: string,
     readonly maxDepth: number,
+    readonly opaque?: ParseOptions['opaque'],
   ) {}
 
   fail(msg: string, offset: number): never {
     throw new VerifyError(this.code, `${this.what}: ${msg} at offset ${offset}`);
   }
 
-  /** Parse one TLV starting at `pos`, which must end at or before `end`. */
-  node(pos: number, end: number, depth: number): Asn1Node {
-    if (depth > this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth} levels`, pos);
-    if (++this.nodes > MAX_NODES) this.fail(`more than ${MAX_NODES} elements`, pos);
+  /** The identifier and length octets of the TLV at `pos`, which must end at or before `end`. */
+  header(pos: number, end: number): Header {
     const start = pos;
     if (pos >= end) this.fail('element expected but data ended', pos);
     const id = this.buf[pos++]!;
-    const cls = CLASSES[id >> 6]!;
-    const constructed = (id & 0x20) !== 0;
     let tagNumber = id & 0x1f;
     if (tagNumber === 0x1f) {
       tagNumber = 0;
@@ -114,9 +134,25 @@ class Reader {
     }
     const headerLength = pos - start;
     if (length > end - pos) this.fail(`length ${length} runs past the end of its container (${end - pos} bytes left)`, start);
+    const h = this.h;
+    h.id = id;
+    h.tagNumber = tagNumber;
+    h.headerLength = headerLength;
+    h.length = length;
+    return h;
+  }
+
+  /** Parse one TLV starting at `pos`, which must end at or before `end`. */
+  node(pos: number, end: number, depth: number): Asn1Node {
+    if (depth > this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth} levels`, pos);
+    if (++this.nodes > MAX_NODES) this.fail(`more than ${MAX_NODES} elements`, pos);
+    const start = pos;
+    const { id, tagNumber, headerLength, length } = this.header(pos, end);
+    pos += headerLength;
+    const constructed = (id & 0x20) !== 0;
     const contentEnd = pos + length;
     const node: Asn1Node = {
-      cls,
+      cls: CLASSES[id >> 6]!,
       constructed,
       tagNumber,
       tag: id,
@@ -129,24 +165,74 @@ class Reader {
       depth,
     };
     if (constructed) {
+      if (this.opaque?.(node, this.parents)) {
+        node.opaque = true;
+        return node;
+      }
+      this.parents.push(node);
       let p = pos;
       while (p < contentEnd) {
         const child = this.node(p, contentEnd, depth + 1);
         node.children.push(child);
         p = child.offset + child.headerLength + child.length;
       }
+      this.parents.pop();
     }
     return node;
+  }
+
+  /**
+   * Check the TLVs in [pos, end) (and everything inside the constructed ones) without building nodes: time
+   * linear in the bytes, memory in the depth. Returns the number of elements seen.
+   */
+  check(pos: number, end: number, depth: number): number {
+    let count = 0;
+    while (pos < end) {
+      if (depth > this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth} levels`, pos);
+      const h = this.header(pos, end);
+      const contentStart = pos + h.headerLength;
+      const contentEnd = contentStart + h.length;
+      count++;
+      if (h.id & 0x20) count += this.check(contentStart, contentEnd, depth + 1);
+      pos = contentEnd;
+    }
+    return count;
   }
 }
 
 /** Parse a DER element (and, recursively, every constructed element inside it). */
 export function parseDer(input: Uint8Array, opts: ParseOptions = {}): Asn1Node {
-  const r = new Reader(input, opts.code ?? 'MALFORMED_SIGNATURE', opts.what ?? 'ASN.1', opts.maxDepth ?? MAX_DEPTH);
+  const r = new Reader(input, opts.code ?? 'MALFORMED_SIGNATURE', opts.what ?? 'ASN.1', opts.maxDepth ?? MAX_DEPTH, opts.opaque);
   const node = r.node(0, input.length, 0);
   const used = node.headerLength + node.length;
   if (!opts.allowTrailing && used !== input.length) r.fail(`${input.length - used} unexpected bytes after the element`, used);
   return node;
+}
+
+/**
+ * The children of a constructed node, parsed one at a time (each with its own element bound, as a parseDer of
+ * its own): for an `opaque` node whose children are many (a catalog's members), so that only one child's tree
+ * is held at once. Offsets of the yielded nodes are relative to the node's content; depth counts from the node.
+ */
+export function* derChildren(node: Asn1Node, opts: ParseOptions = {}): Generator<Asn1Node> {
+  const content = node.content;
+  let pos = 0;
+  while (pos < content.length) {
+    const r = new Reader(content, opts.code ?? 'MALFORMED_SIGNATURE', opts.what ?? 'ASN.1', opts.maxDepth ?? MAX_DEPTH - node.depth - 1, opts.opaque);
+    const child = r.node(pos, content.length, 0);
+    pos = child.offset + child.headerLength + child.length;
+    yield child;
+  }
+}
+
+/**
+ * Checks that `content` is a run of well-formed DER elements (definite lengths inside their containers, depth
+ * at most `maxDepth`), without building nodes: linear time, memory proportional to the depth. Returns the
+ * number of elements. Throws VerifyError as parseDer does.
+ */
+export function checkDerContent(content: Uint8Array, opts: ParseOptions = {}): number {
+  const r = new Reader(content, opts.code ?? 'MALFORMED_SIGNATURE', opts.what ?? 'ASN.1', opts.maxDepth ?? MAX_DEPTH);
+  return r.check(0, content.length, 0);
 }
 
 // ---------------------------------------------------------------- typed accessors
@@ -178,24 +264,26 @@ export function readOid(node: Asn1Node | undefined, what = 'OBJECT IDENTIFIER'):
   const n = expectTag(node, TAG.OID, what);
   const c = n.content;
   if (c.length === 0 || c.length > 128) failNode(n, what, 'bad length');
-  const arcs: bigint[] = [];
-  let v = 0n;
+  const arcs: Array<number | bigint> = [];
+  // arcs are numbers while they stay exact (below 2^46 before the next 7 bits), BigInt beyond
+  let v: number | bigint = 0;
   let started = false;
   for (let i = 0; i < c.length; i++) {
     const b = c[i]!;
     if (!started && b === 0x80) failNode(n, what, 'non-minimal arc');
     started = true;
-    v = (v << 7n) | BigInt(b & 0x7f);
+    if (typeof v === 'number' && v >= 2 ** 46) v = BigInt(v);
+    v = typeof v === 'number' ? v * 128 + (b & 0x7f) : (v << 7n) | BigInt(b & 0x7f);
     if ((b & 0x80) === 0) {
       arcs.push(v);
-      v = 0n;
+      v = 0;
       started = false;
     } else if (i === c.length - 1) {
       failNode(n, what, 'truncated arc');
     }
   }
   const first = arcs[0]!;
-  const head = first < 40n ? [0n, first] : first < 80n ? [1n, first - 40n] : [2n, first - 80n];
+  const head = first < 40 ? [0, first] : first < 80 ? [1, Number(first) - 40] : [2, typeof first === 'number' ? first - 80 : first - 80n];
   return [...head, ...arcs.slice(1)].join('.');
 }
 

@@ -10,7 +10,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { parseCertificate } from '../trust/x509-cache';
-import { type Asn1Node, child, expectTag, isContext, parseDer, readOctetString, readOid, readSmallInt, TAG } from './asn1';
+import { type Asn1Node, child, expectTag, isContext, parseDer, type ParseOptions, readOctetString, readOid, readSmallInt, TAG } from './asn1';
 import { VerifyError } from '../errors';
 import { OID } from './oids';
 
@@ -93,9 +93,26 @@ export function singleAttributeValue(attrs: Attribute[], type: string, what: str
   return found[0]!.values[0];
 }
 
+/**
+ * ParseOptions.opaque for a ContentInfo(SignedData): the encapsulated content (ContentInfo → [0] → SignedData →
+ * encapContentInfo → [0] → content) is left unread (`opaque`), its bytes checked to lie inside its parents.
+ * For catalogs, whose CTL holds up to MAX_CATALOG_MEMBERS members (tens of elements each): the signature
+ * needs only the CTL's bytes; the members are walked one at a time (formats/catalog.ts).
+ */
+export const OPAQUE_ENCAPSULATED_CONTENT: NonNullable<ParseOptions['opaque']> = (_node, p) =>
+  p.length === 5 &&
+  p[0]!.children.length === 1 &&
+  p[1]!.tag === 0xa0 &&
+  p[2]!.tag === TAG.SEQUENCE &&
+  p[2]!.children.length === 2 &&
+  p[3]!.tag === TAG.SEQUENCE &&
+  p[3]!.children.length === 1 &&
+  p[4]!.tag === 0xa0 &&
+  p[4]!.children.length === 0;
+
 /** Parse a ContentInfo holding SignedData. `der` must be exactly one element. */
-export function parseSignedDataContentInfo(der: Uint8Array, what = 'signature'): SignedData {
-  return parseSignedDataNode(parseDer(der, { what }), what);
+export function parseSignedDataContentInfo(der: Uint8Array, what = 'signature', opts: Pick<ParseOptions, 'opaque'> = {}): SignedData {
+  return parseSignedDataNode(parseDer(der, { what, ...opts }), what);
 }
 
 export function parseSignedDataNode(contentInfo: Asn1Node, what = 'signature'): SignedData {

@@ -23,7 +23,7 @@ import { type Asn1Node, bytesEqual, child, expectTag, parseDer, readBitString, r
 import { readAlgorithm, type AlgorithmIdentifier } from '../pkcs7/signed-data';
 import { verifyWithAlgorithm } from '../pkcs7/signer';
 import { VerifyError } from '../errors';
-import { certFacts, nameToString, serialValue } from './certificates';
+import { certFacts, nameToString } from './certificates';
 import type { CrlInput, RevocationDetail } from '../types';
 
 /** CRL entry reason codes (RFC 5280 §5.3.1); 7 is unused. */
@@ -54,7 +54,8 @@ const EXT = {
 
 /**
  * Bound on the entries read from one CRL (public code-signing CA CRLs hold thousands to a few hundred thousand;
- * the CLI also caps a CRL file at 64 MiB). Entries are read one by one, never as one tree.
+ * the CLI also caps a CRL file at 64 MiB). Entries are read one by one, never as one tree, and kept compactly
+ * (CrlEntries): about 30 bytes each besides the CRL's own bytes.
  */
 export const MAX_CRL_ENTRIES = 2_000_000;
 
@@ -62,6 +63,109 @@ export interface CrlEntry {
   revokedAt: Date;
   /** RFC 5280 reason code, undefined when the entry has none */
   reason?: number;
+}
+
+const NO_REASON = 0xffff;
+
+/** FNV-1a over bytes[start, end). */
+function fnv1a(b: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** The serial's significant octets: its INTEGER content's first 64 octets (as serialValue reads them), leading zeros dropped. */
+function significant(b: Uint8Array, start: number, end: number): [number, number] {
+  const stop = Math.min(end, start + 64);
+  let s = start;
+  while (s < stop && b[s] === 0) s++;
+  return [s, stop];
+}
+
+/** A certificate serial (its unsigned value, as certFacts gives it) as big-endian octets without leading zeros. */
+function serialOctets(serial: bigint): Buffer {
+  if (serial <= 0n) return Buffer.alloc(0);
+  const hex = serial.toString(16);
+  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
+}
+
+/**
+ * The revoked serials of one CRL, with no object or string per entry: each slot is the serial's place in the
+ * CRL's bytes (kept anyway), its revocation time and reason code, in typed arrays sized from the entry count;
+ * an open-addressing hash table (FNV-1a of the serial's octets, linear probing, octets compared) finds a
+ * serial. About 30 bytes per entry besides the CRL's own bytes. When a serial is listed twice, the later entry wins.
+ */
+export class CrlEntries {
+  private count = 0;
+  private readonly starts: Uint32Array;
+  private readonly lengths: Uint8Array;
+  private readonly times: Float64Array;
+  private readonly reasons: Uint16Array;
+  private readonly table: Int32Array;
+  private readonly mask: number;
+
+  /** `bytes`: the buffer the serials are read from (held); `capacity`: the number of entries that will be added */
+  constructor(
+    private readonly bytes: Uint8Array = new Uint8Array(0),
+    capacity = 0,
+  ) {
+    this.starts = new Uint32Array(capacity);
+    this.lengths = new Uint8Array(capacity);
+    this.times = new Float64Array(capacity);
+    this.reasons = new Uint16Array(capacity);
+    let size = 8;
+    while (size < capacity * 2) size *= 2;
+    this.table = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The slot of the octets [start, end) of `b`, or the table position where it would go (as -1 - position). */
+  private find(b: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    for (let pos = fnv1a(b, start, end) & this.mask; ; pos = (pos + 1) & this.mask) {
+      const slot = this.table[pos]!;
+      if (slot < 0) return -1 - pos;
+      if (this.lengths[slot] !== len) continue;
+      const at = this.starts[slot]!;
+      let same = true;
+      for (let i = 0; i < len; i++) {
+        if (this.bytes[at + i] !== b[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return slot;
+    }
+  }
+
+  /** Adds the entry whose serial INTEGER content is bytes[start, end) of the buffer given to the constructor. */
+  add(start: number, end: number, revokedAtMs: number, reason: number | undefined): void {
+    const [s, e] = significant(this.bytes, start, end);
+    let slot = this.find(this.bytes, s, e);
+    if (slot < 0) {
+      if (this.count === this.starts.length) throw new Error('CrlEntries: more entries than its capacity');
+      this.table[-1 - slot] = this.count;
+      slot = this.count++;
+      this.starts[slot] = s;
+      this.lengths[slot] = e - s;
+    }
+    this.times[slot] = revokedAtMs;
+    this.reasons[slot] = reason ?? NO_REASON;
+  }
+
+  /** The entry for a certificate serial (its unsigned value, as certFacts gives it). */
+  get(serial: bigint): CrlEntry | undefined {
+    const octets = serialOctets(serial);
+    const [s, e] = significant(octets, 0, octets.length);
+    const slot = this.find(octets, s, e);
+    if (slot < 0) return undefined;
+    const reason = this.reasons[slot]!;
+    return { revokedAt: new Date(this.times[slot]!), ...(reason !== NO_REASON ? { reason } : {}) };
+  }
 }
 
 export interface ParsedCrl {
@@ -75,7 +179,7 @@ export interface ParsedCrl {
   signatureAlgorithm: AlgorithmIdentifier;
   signature: Uint8Array;
   /** serial (unsigned value of the INTEGER's octets, as certificates' serials are compared) → entry */
-  entries: Map<bigint, CrlEntry>;
+  entries: CrlEntries;
   /** the CRL may prove a revocation but not its absence (delta CRL, partitioned CRL) */
   partial?: string;
   /** why the CRL cannot be used at all (a critical extension not understood …) */
@@ -84,15 +188,28 @@ export interface ParsedCrl {
 
 const bad = (msg: string): VerifyError => new VerifyError('BAD_TRUST_INPUT', `CRL: ${msg}`);
 
+/** A CRL over a documented limit: it may well be a CRL, it is not read (the CLI says so instead of "not a CRL"). */
+export class CrlLimitError extends VerifyError {
+  constructor(msg: string) {
+    super('BAD_TRUST_INPUT', `CRL: ${msg}`);
+  }
+}
+
 const PEM_CRL_RE = /-----BEGIN X509 CRL-----([A-Za-z0-9+/=\s]+?)-----END X509 CRL-----/g;
+
+/** CRLs already parsed, by their input bytes (the CLI checks a --crl file, then verification reads it: once). */
+const parsedInputs = new WeakMap<Uint8Array, ParsedCrl[]>();
 
 /** DER bytes or PEM text (one or more "X509 CRL" blocks) → parsed CRLs. Garbage gives VerifyError BAD_TRUST_INPUT. */
 export function parseCrlInput(input: CrlInput): ParsedCrl[] {
   if (typeof input === 'string') return pemBlocks(input);
   if (!(input instanceof Uint8Array)) throw bad('input must be DER bytes or PEM text');
+  const known = parsedInputs.get(input);
+  if (known) return known;
   const buf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  if (buf.length > 0 && buf[0] === 0x30) return [parseCrlDer(buf)];
-  return pemBlocks(buf.toString('latin1'));
+  const parsed = buf.length > 0 && buf[0] === 0x30 ? [parseCrlDer(buf)] : pemBlocks(buf.toString('latin1'));
+  parsedInputs.set(input, parsed);
+  return parsed;
 }
 
 function pemBlocks(text: string): ParsedCrl[] {
@@ -118,7 +235,8 @@ export function parseCrlDer(der: Buffer): ParsedCrl {
   try {
     return readCrl(der);
   } catch (e) {
-    if (e instanceof VerifyError) throw bad(e.message);
+    // errors of this module already say "CRL: "; those of the ASN.1 readers name what they read
+    if (e instanceof VerifyError && e.code === 'BAD_TRUST_INPUT' && e.message.startsWith('CRL: ')) throw e;
     throw bad((e as Error).message);
   }
 }
@@ -163,7 +281,7 @@ const parseSmall = (bytes: Uint8Array, what: string): Asn1Node => parseDer(bytes
  * level: every element is parsed on its own, so a CRL of many entries never builds one tree of millions of nodes.
  */
 function readCrl(der: Buffer): ParsedCrl {
-  const [outer, ...extra] = shallowChildren(der, 'CRL');
+  const [outer, ...extra] = shallowChildren(der, 'DER');
   if (!outer || extra.length || outer.tag !== TAG.SEQUENCE) throw bad('not one DER SEQUENCE');
   const top = shallowChildren(outer.content, 'CertificateList');
   if (top.length !== 3 || top[0]!.tag !== TAG.SEQUENCE) throw bad('a CertificateList has three elements: TBSCertList, algorithm, signature');
@@ -199,13 +317,11 @@ function readCrl(der: Buffer): ParsedCrl {
     tbs: tbsTlv.bytes,
     signatureAlgorithm,
     signature: sigBits.bytes,
-    entries: new Map(),
+    entries: new CrlEntries(),
   };
   const maybeRevoked = tbs[pos];
   if (maybeRevoked && maybeRevoked.tag === TAG.SEQUENCE) {
-    const entries = shallowChildren(maybeRevoked.content, 'revokedCertificates');
-    if (entries.length > MAX_CRL_ENTRIES) throw bad(`more than ${MAX_CRL_ENTRIES} entries`);
-    for (const entry of entries) readEntry(parseSmall(entry.bytes, 'CRL entry'), crl);
+    readEntries(Buffer.from(maybeRevoked.content.buffer, maybeRevoked.content.byteOffset, maybeRevoked.content.byteLength), crl);
     pos++;
   }
   const maybeExts = tbs[pos];
@@ -218,23 +334,122 @@ function readCrl(der: Buffer): ParsedCrl {
   return crl;
 }
 
-function readEntry(entry: Asn1Node, crl: ParsedCrl): void {
-  const serialNode = child(entry, 0, 'CRL entry serial', TAG.INTEGER);
-  const revokedAt = readTime(child(entry, 1, 'CRL entry revocationDate'), 'CRL entry revocationDate');
-  const e: CrlEntry = { revokedAt };
-  for (const ext of readExtensions(entry.children[2], 'CRL entry extension')) {
-    if (ext.oid === EXT.reasonCode) {
-      const v = parseDer(ext.value, { code: 'BAD_TRUST_INPUT', what: 'reasonCode' });
-      if (v.tag !== 0x0a || v.content.length !== 1) throw bad('reasonCode is not a one-octet ENUMERATED');
-      e.reason = v.content[0]!;
-    } else if (ext.oid === EXT.invalidityDate) {
-      // not used: Windows judges by the revocation date
-    } else if (ext.critical) {
-      // certificateIssuer (indirect CRLs) and anything else critical: the CRL's scope is not understood
-      crl.unusable ??= `its entries carry a critical extension ${ext.oid} that is not supported (indirect CRL?)`;
-    }
+/** A TLV header read in place (reused: no object per element). */
+interface Header {
+  tag: number;
+  contentStart: number;
+  end: number;
+}
+
+/** The header of the TLV at `pos`, which must end by `limit` (DER: definite lengths, at most 4 length octets). */
+function headerAt(b: Buffer, pos: number, limit: number, what: string, h: Header): Header {
+  const start = pos;
+  if (pos + 2 > limit) throw bad(`${what}: truncated at offset ${start}`);
+  const tag = b[pos++]!;
+  if ((tag & 0x1f) === 0x1f) throw bad(`${what}: high tag numbers are not expected`);
+  const first = b[pos++]!;
+  let length = first;
+  if (first === 0x80) throw bad(`${what}: indefinite length (BER) is not DER`);
+  if (first > 0x80) {
+    const n = first & 0x7f;
+    if (n > 4 || pos + n > limit) throw bad(`${what}: bad length at offset ${start}`);
+    length = 0;
+    for (let i = 0; i < n; i++) length = length * 256 + b[pos++]!;
   }
-  crl.entries.set(serialValue(serialNode.content), e);
+  if (length > limit - pos) throw bad(`${what}: element at offset ${start} runs past its container`);
+  h.tag = tag;
+  h.contentStart = pos;
+  h.end = pos + length;
+  return h;
+}
+
+/**
+ * A UTCTime "YYMMDDHHMMSSZ" read in place (the form CRL entries use), as readTime reads it; NaN for anything
+ * else (the caller then asks readTime, which reads the other forms and names what is wrong).
+ */
+function utcTimeMs(b: Buffer, start: number, end: number): number {
+  if (end - start !== 13 || b[end - 1] !== 0x5a) return NaN;
+  const d = (i: number): number => {
+    const x = b[start + i]! - 0x30;
+    const y = b[start + i + 1]! - 0x30;
+    return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : NaN;
+  };
+  const yy = d(0);
+  const month = d(2);
+  const day = d(4);
+  const hour = d(6);
+  const minute = d(8);
+  const second = d(10);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60)) return NaN;
+  const ms = Date.UTC(yy >= 50 ? 1900 + yy : 2000 + yy, month - 1, day, hour, minute, second);
+  return new Date(ms).getUTCDate() === day ? ms : NaN;
+}
+
+/** reasonCode 2.5.29.21 and invalidityDate 2.5.29.24, as OID content octets */
+const OID_REASON_CODE = Buffer.from([0x55, 0x1d, 0x15]);
+const OID_INVALIDITY_DATE = Buffer.from([0x55, 0x1d, 0x18]);
+
+/**
+ * revokedCertificates ::= SEQUENCE OF SEQUENCE { userCertificate INTEGER, revocationDate Time,
+ * crlEntryExtensions Extensions OPTIONAL }, read in place entry by entry: no node, no array of entries; each
+ * entry leaves a hex key, a time and a reason code in crl.entries.
+ */
+function readEntries(c: Buffer, crl: ParsedCrl): void {
+  const h: Header = { tag: 0, contentStart: 0, end: 0 };
+  const x: Header = { tag: 0, contentStart: 0, end: 0 };
+  // count first (headers only): a CRL over the limit is refused before any entry is read
+  let count = 0;
+  for (let p = 0; p < c.length; p = headerAt(c, p, c.length, 'CRL entry', h).end) {
+    if (++count > MAX_CRL_ENTRIES) throw new CrlLimitError(`more than ${MAX_CRL_ENTRIES} entries: over the limit of one CRL, not read`);
+  }
+  const entries = new CrlEntries(c, count);
+  crl.entries = entries;
+  for (let p = 0; p < c.length; ) {
+    if (headerAt(c, p, c.length, 'CRL entry', h).tag !== TAG.SEQUENCE) throw bad(`CRL entry at offset ${p}: not a SEQUENCE`);
+    const entryEnd = h.end;
+    let q = h.contentStart;
+    if (headerAt(c, q, entryEnd, 'CRL entry serial', h).tag !== TAG.INTEGER || h.end === h.contentStart) throw bad(`CRL entry at offset ${p}: no serial number`);
+    const serialStart = h.contentStart;
+    const serialEnd = h.end;
+    q = h.end;
+    const timeTag = headerAt(c, q, entryEnd, 'CRL entry revocationDate', h).tag;
+    let revokedAt = timeTag === TAG.UTCTime ? utcTimeMs(c, h.contentStart, h.end) : NaN;
+    // anything but a plain UTCTime (GeneralizedTime, or a bad time, which readTime names) through readTime
+    if (Number.isNaN(revokedAt)) revokedAt = readTime({ tag: timeTag, content: c.subarray(h.contentStart, h.end), offset: q } as unknown as Asn1Node, 'CRL entry revocationDate').getTime();
+    q = h.end;
+    let reason: number | undefined;
+    if (q < entryEnd) {
+      if (headerAt(c, q, entryEnd, 'CRL entry extensions', h).tag !== TAG.SEQUENCE || h.end !== entryEnd) throw bad(`CRL entry at offset ${p}: unexpected element after the revocation date`);
+      for (let e = h.contentStart; e < entryEnd; ) {
+        // Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
+        if (headerAt(c, e, entryEnd, 'CRL entry extension', x).tag !== TAG.SEQUENCE) throw bad('CRL entry extension: not a SEQUENCE');
+        const extEnd = x.end;
+        if (headerAt(c, x.contentStart, extEnd, 'CRL entry extension id', x).tag !== TAG.OID) throw bad('CRL entry extension: no extension id');
+        const oid = c.subarray(x.contentStart, x.end);
+        let critical = false;
+        let valueTag = headerAt(c, x.end, extEnd, 'CRL entry extension', x).tag;
+        if (valueTag === TAG.BOOLEAN) {
+          if (x.end - x.contentStart !== 1) throw bad('CRL entry extension critical: bad length');
+          critical = c[x.contentStart] !== 0;
+          valueTag = headerAt(c, x.end, extEnd, 'CRL entry extension value', x).tag;
+        }
+        if (valueTag !== TAG.OCTET_STRING || x.end !== extEnd) throw bad('CRL entry extension: no value');
+        if (oid.equals(OID_REASON_CODE)) {
+          const v = headerAt(c, x.contentStart, x.end, 'reasonCode', x);
+          if (v.tag !== 0x0a || v.end - v.contentStart !== 1 || v.end !== extEnd) throw bad('reasonCode is not a one-octet ENUMERATED');
+          reason = c[v.contentStart]!;
+        } else if (oid.equals(OID_INVALIDITY_DATE)) {
+          // not used: Windows judges by the revocation date
+        } else if (critical) {
+          // certificateIssuer (indirect CRLs) and anything else critical: the CRL's scope is not understood
+          crl.unusable ??= `its entries carry a critical extension ${readOid({ tag: TAG.OID, content: oid, offset: e } as unknown as Asn1Node, 'CRL entry extension id')} that is not supported (indirect CRL?)`;
+        }
+        e = extEnd;
+      }
+    }
+    entries.add(serialStart, serialEnd, revokedAt, reason);
+    p = entryEnd;
+  }
 }
 
 function readCrlExtension(ext: { oid: string; critical: boolean; value: Uint8Array }, crl: ParsedCrl): void {

@@ -1,5 +1,5 @@
 /**
- * The PE version resource (VS_VERSIONINFO) read through pe-library: the real ACS-signed sample, images built
+ * The PE version resource (VS_VERSIONINFO) found by the bounded resource-directory walk: the real ACS-signed sample, images built
  * by the PE writer with a version resource, and hostile ones (truncated, lying lengths, huge sections,
  * random bytes). A bad or missing resource is a note, never a throw, and never changes the verdict.
  */
