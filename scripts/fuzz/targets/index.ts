@@ -7,6 +7,7 @@ import { importersTarget, inventoryTarget } from './endpoint';
 import { msiContainerTarget, msiTarget } from './msi';
 import { certTableTarget, peLayoutTarget, peTarget } from './pe';
 import { asn1Target, signedDataTarget, timestampTarget } from './pkcs7';
+import { lzxTarget } from './lzx';
 
 /**
  * Cases per target in a default run: 215 300 in all. The adversarial cases are few but heavy (megabytes of
@@ -25,6 +26,7 @@ export const TARGET_SHARES: Record<string, number> = {
   inventory: 10_000,
   adversarial: 300,
   cli: 2_000,
+  lzx: 20_000,
 };
 
 export const TARGET_NAMES = Object.keys(TARGET_SHARES);
@@ -47,6 +49,8 @@ export async function makeTarget(name: string): Promise<Target<any>> {
       return inventoryTarget();
     case 'cli':
       return cliTarget();
+    case 'lzx':
+      return lzxTarget();
   }
   const f = await loadFixtures();
   switch (name) {
