@@ -1,8 +1,9 @@
 /** acs-gate verify FILE...: the Authenticode / ACS verdict of each file. */
 import { escapeText as esc } from '../../text/escape';
 import type { X509Certificate } from 'node:crypto';
-import { bundledMicrosoftCertificates, verifyInOrder } from '../../authenticode';
-import type { VerificationResult } from '../../authenticode/types';
+import { bundledMicrosoftCertificates, verifyFile, verifyInOrder } from '../../authenticode';
+import type { VerificationResult, VerifyOptions } from '../../authenticode/types';
+import { formatDeep } from '../format/deep';
 import * as fs from 'node:fs';
 import { timeValue } from '../args';
 import { checkRegularFile } from '../io';
@@ -12,7 +13,7 @@ import { EXIT, exitCodesHelp, type Command } from '../command';
 import { UsageError } from '../errors';
 import { formatVerification, formatVerifyTotals, type CertificateLookup } from '../format/verify';
 
-const USAGE = 'acs-gate verify FILE... [--trust PEM_OR_DIR]... [--acs-root PEM]... [--crl CRL]... [--at ISO_TIME] [--catalog CAT]... [--no-strict] [--json]';
+const USAGE = 'acs-gate verify FILE... [--trust PEM_OR_DIR]... [--acs-root PEM]... [--crl CRL]... [--at ISO_TIME] [--catalog CAT]... [--no-strict] [--deep] [--json]';
 
 function lookupIn(certs: X509Certificate[]): CertificateLookup {
   return (subject) => {
@@ -40,6 +41,7 @@ export const verifyCommand: Command = {
     at: { kind: 'value' },
     catalog: { kind: 'list' },
     'no-strict': { kind: 'switch' },
+    deep: { kind: 'switch' },
     json: { kind: 'switch' },
   },
   help: `Usage: ${USAGE}
@@ -60,6 +62,11 @@ Options:
                        hash for PE/MSI, whole-file hash for flat files such as .inf) is listed in a catalog
                        whose own signature is valid, as signtool verify /c does; the output names the catalog
   --no-strict          allow data after the PKCS #7 blob (CVE-2013-3900 padding); strict by default
+  --deep               also verify every file inside an MSI (installed paths from its tables, embedded and
+                       external cabinets, Binary table DLLs), a cabinet, an APPX/MSIX package or bundle,
+                       recursively: verdict, ACS, FORCE_INTEGRITY, machine, version, how each is signed, and
+                       which modules will not load on a machine without ACS support. The exit code is the
+                       outer files' as without --deep
   --json               one JSON document per file (JSON Lines when several)
 
 ${exitCodesHelp({ 0: 'every file is valid', 1: 'a file is invalid, unsigned or malformed' })}
@@ -90,7 +97,9 @@ Examples:
     const knownCerts = [...(trustCerts ?? []), ...(acsCerts ?? []), ...bundledMicrosoftCertificates()];
     const results: VerificationResult[] = [];
     let code: number = EXIT.OK;
-    for await (const r of verifyInOrder(args.positionals, options)) {
+    const deep = args.switches.has('deep');
+    const results$ = deep ? deepInOrder(args.positionals, options) : verifyInOrder(args.positionals, options);
+    for await (const r of results$) {
       const file = r.file;
       if (r.failures.some((f) => f.code === 'IO_ERROR')) {
         io.stderr(`acs-gate verify: ${esc(r.failures.find((f) => f.code === 'IO_ERROR')!.message)}\n`);
@@ -100,12 +109,20 @@ Examples:
       results.push(r);
       if (args.switches.has('json')) {
         io.stdout(JSON.stringify(r) + '\n');
-      } else io.stdout(formatVerification(r, lookupIn([...knownCerts, ...(await certificatesInFile(file, r.format))])) + '\n');
+      } else {
+        io.stdout(formatVerification(r, lookupIn([...knownCerts, ...(await certificatesInFile(file, r.format))])) + '\n');
+        if (r.contents && r.deepSummary) io.stdout(formatDeep(r.contents, r.deepSummary) + '\n');
+      }
     }
     if (!args.switches.has('json') && results.length) io.stdout(formatVerifyTotals(results));
     return code;
   },
 };
+
+/** --deep: one file after the other (each deep verification extracts to its own temporary folder). */
+async function* deepInOrder(files: string[], options: VerifyOptions): AsyncGenerator<VerificationResult> {
+  for (const f of files) yield await verifyFile(f, { ...options, deep: true });
+}
 
 function existsOrLink(file: string): boolean {
   try {
