@@ -23,6 +23,7 @@ import { inputOverwrittenBy, OutputSet } from './sink';
 import type { EventView, FleetSummary, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
 import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions';
 import { formatLocalTime, resolveTimeZone } from './time';
+import { modulesNeedingAcs } from '../authenticode/deep/needs-acs';
 
 export type InventoryItem =
   | { ok: true; profile: MachineProfile; source: string }
@@ -259,6 +260,19 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   /** one machine that showed each distinct popup, to render it in the other language at the end */
   const representatives = new Map<string, SimulateInput>();
   const verifier = cachingVerifier(deps.verifier);
+  /** per installer file, its modules that need ACS support (one deep verification per file) */
+  const needAcs = new Map<string, Promise<string[] | null>>();
+  const needAcsOf = (file: string): Promise<string[] | null> => {
+    let p = needAcs.get(file);
+    if (!p) {
+      p = modulesNeedingAcs(file, { at: opts.at, ...(opts.known ? { known: opts.known } : {}), ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}) }).then(
+        (m) => m?.modules ?? null,
+        () => null,
+      );
+      needAcs.set(file, p);
+    }
+    return p;
+  };
   const withFiles = runs.some((r) => r.file !== null);
   let simulations = 0;
   let done = 0;
@@ -359,7 +373,8 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
         const vk = `${run.file}\u0000${trustLabel(readiness)}\u0000${outcome.verdict}`;
         const v = verifications.get(vk);
         if (v) v.machines++;
-        else
+        else {
+          const modules = await needAcsOf(run.file);
           verifications.set(vk, {
             file: run.file,
             trust: trustLabel(readiness),
@@ -367,7 +382,9 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
             acs: outcome.acs ?? false,
             failures: outcome.verificationFailures ?? [],
             machines: 1,
+            ...(modules ? { needAcs: modules } : {}),
           });
+        }
       }
       outcomes.push(outcome);
     }

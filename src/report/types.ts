@@ -123,6 +123,11 @@ export interface VerificationSummary {
   acs: boolean;
   failures: string[];
   machines: number;
+  /**
+   * modules inside the installer that need ACS support to load (ACS-signed, FORCE_INTEGRITY), from its deep
+   * verification (issue 21); absent when the file holds no other files or could not be read
+   */
+  needAcs?: string[];
 }
 
 /** The fleet report's summary (report.json's `summary`). */
