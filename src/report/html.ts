@@ -310,7 +310,7 @@ export function renderHtml(s: FleetSummary): string {
       s.verifications
         .map(
           (v) =>
-            `<tr><td>${e(path.basename(v.file))}</td><td>${trustCell(v.trust)}</td><td class="${v.verdict === 'valid' ? 'ok' : 'bad'}">${e(v.verdict)}${v.failures.length ? ` <span class="muted">${e(v.failures.join(', '))}</span>` : ''}</td><td>${t(v.acs ? 'yes' : 'no')}</td><td>${v.machines}</td></tr>`,
+            `<tr><td>${e(path.basename(v.file))}${v.needAcs?.length ? `<div class="need-acs muted">${t('needAcs')}: ${e(v.needAcs.join(', '))}</div>` : ''}</td><td>${trustCell(v.trust)}</td><td class="${v.verdict === 'valid' ? 'ok' : 'bad'}">${e(v.verdict)}${v.failures.length ? ` <span class="muted">${e(v.failures.join(', '))}</span>` : ''}</td><td>${t(v.acs ? 'yes' : 'no')}</td><td>${v.machines}</td></tr>`,
         )
         .join('') +
       '</tbody></table>'

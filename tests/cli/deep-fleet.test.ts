@@ -73,6 +73,8 @@ afterAll(() => {
       const v = report.summary.verifications.filter((x) => x.file === msi);
       expect(v.length).toBeGreaterThan(0);
       for (const x of v) expect(x.needAcs).toEqual([AGENT]);
+      const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
+      expect(html).toMatch(/class="need-acs muted">.*Modules that need ACS support.*: \[ProgramFilesFolder\]Contoso\\Agent\\agent\.dll<\/div>/);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
