@@ -79,9 +79,18 @@ export type LzxPiece = { kind: 'verbatim'; data: Buffer } | { kind: 'uncompresse
  * frame: at most 32 KiB in all). `e8` writes the translation header with that size (0: no translation).
  */
 export function writeLzxFrame(pieces: LzxPiece[], windowBits = 15, e8 = 0): Buffer {
+  return writeLzxFrames([pieces], windowBits, e8)[0]!;
+}
+
+/**
+ * A stream of several frames (each at most 32 KiB of output; all but the last exactly 32 KiB), one data block
+ * per frame as [MS-CAB] LZX folders hold them: the bitstream is realigned to 16 bits after each frame.
+ */
+export function writeLzxFrames(frames: LzxPiece[][], windowBits = 15, e8 = 0): Buffer[] {
   const slots: Record<number, number> = { 15: 30, 16: 32, 17: 34, 18: 36, 19: 38, 20: 42, 21: 50 };
   const mainSize = 256 + 8 * slots[windowBits]!;
-  const w = new BitWriter();
+  let w = new BitWriter();
+  const out: Buffer[] = [];
   if (e8 > 0) {
     w.bits(1, 1);
     w.bits(e8 >>> 16, 16);
@@ -94,6 +103,7 @@ export function writeLzxFrame(pieces: LzxPiece[], windowBits = 15, e8 = 0): Buff
   for (let i = 256; i < 264; i++) mainLens[i] = 4;
   const mainCodes = canonical(mainLens);
   let last = -1;
+  for (const pieces of frames) {
   for (const p of pieces) {
     const size = p.data.length;
     if (p.kind === 'uncompressed') {
@@ -135,5 +145,8 @@ export function writeLzxFrame(pieces: LzxPiece[], windowBits = 15, e8 = 0): Buff
       i++;
     }
   }
-  return w.bytes();
+  out.push(w.bytes());
+  w = new BitWriter();
+  }
+  return out;
 }

@@ -175,9 +175,8 @@ class TempWriter {
   private hash = createHash('sha256');
   size = 0;
   constructor(dir: string, name: string, state: State) {
-    const sub = path.join(dir, String(state.seq++));
-    mkdirSync(sub);
-    this.temp = path.join(sub, tempName(name));
+    // one folder per container; the name keeps the file's extension (scripts and .inf are told by it)
+    this.temp = path.join(dir, `${state.seq++}-${tempName(name)}`);
     this.fd = openSync(this.temp, 'wx', 0o600);
   }
   write(chunk: Uint8Array, state: State): void {

@@ -50,46 +50,90 @@ const POSITION_BASE = new Uint32Array(52);
 for (let s = 0; s < 51; s++) FOOTER_BITS[s] = s < 4 ? 0 : Math.min(17, (s - 2) >> 1);
 for (let s = 0; s < 51; s++) POSITION_BASE[s + 1] = POSITION_BASE[s]! + (1 << FOOTER_BITS[s]!);
 
-/** A canonical Huffman code as a 16-bit lookup table: table[next 16 bits] = symbol (0xFFFF: no code). */
-class Huffman {
-  readonly table = new Uint16Array(1 << MAX_CODE_BITS);
-  empty = true;
-  constructor(readonly lengths: Uint8Array) {}
+/** Bits of the direct lookup table; longer codes are decoded from the canonical counts. */
+const TABLE_BITS = 10;
 
-  /** Builds the table from `lengths` (all zero: an empty tree, an error only when used). */
+/**
+ * A canonical Huffman code: codes of at most TABLE_BITS bits through a lookup table (entry = length << 16 |
+ * symbol, 0 = none), longer ones (up to 16 bits) by walking the canonical code's counts per length.
+ */
+class Huffman {
+  readonly table = new Uint32Array(1 << TABLE_BITS);
+  /** codes per length 0..16 */
+  readonly counts = new Uint16Array(MAX_CODE_BITS + 1);
+  /** symbols in canonical order (by length, then symbol) */
+  readonly sorted: Uint16Array;
+  empty = true;
+  constructor(readonly lengths: Uint8Array) {
+    this.sorted = new Uint16Array(lengths.length);
+  }
+
+  /** Builds the decoder from `lengths` (all zero: an empty tree, an error only when used). */
   build(what: string): void {
     const lens = this.lengths;
-    const table = this.table;
-    table.fill(0xffff);
-    let code = 0;
+    const counts = this.counts;
+    counts.fill(0);
+    for (let i = 0; i < lens.length; i++) counts[lens[i]!]!++;
+    counts[0] = 0;
+    // Kraft sum: over-subscribed or incomplete codes are refused (an all-zero tree is empty)
+    let left = 1;
     let any = false;
     for (let len = 1; len <= MAX_CODE_BITS; len++) {
-      const span = 1 << (MAX_CODE_BITS - len);
-      for (let sym = 0; sym < lens.length; sym++) {
-        if (lens[sym] !== len) continue;
-        any = true;
-        const start = code * span;
-        if (start + span > table.length) throw new LzxError(`the ${what} tree's path lengths over-subscribe the code space`);
-        table.fill(sym, start, start + span);
+      left = left * 2 - counts[len]!;
+      if (left < 0) throw new LzxError(`the ${what} tree's path lengths over-subscribe the code space`);
+      if (counts[len]) any = true;
+    }
+    this.empty = !any;
+    this.table.fill(0);
+    if (!any) return;
+    if (left !== 0) throw new LzxError(`the ${what} tree's path lengths do not form a complete prefix code`);
+    const offs = new Uint16Array(MAX_CODE_BITS + 2);
+    for (let len = 1; len <= MAX_CODE_BITS; len++) offs[len + 1] = offs[len]! + counts[len]!;
+    for (let sym = 0; sym < lens.length; sym++) if (lens[sym]) this.sorted[offs[lens[sym]!]!++] = sym;
+    // fill the table with the short codes
+    let code = 0;
+    let k = 0;
+    for (let len = 1; len <= TABLE_BITS; len++) {
+      for (let n = 0; n < counts[len]!; n++, k++) {
+        const span = 1 << (TABLE_BITS - len);
+        this.table.fill((len << 16) | this.sorted[k]!, code * span, (code + 1) * span);
         code++;
       }
       code <<= 1;
     }
-    this.empty = !any;
-    // a non-empty tree must be complete (every 16-bit pattern decodes)
-    if (any && code !== 1 << (MAX_CODE_BITS + 1)) throw new LzxError(`the ${what} tree's path lengths do not form a complete prefix code`);
+  }
+
+  /** The symbol of the code at the top of `bits16` (16 bits, most significant first) and its length, for long codes. */
+  slow(bits16: number): number {
+    let code = 0;
+    let first = 0;
+    let index = 0;
+    for (let len = 1; len <= MAX_CODE_BITS; len++) {
+      code |= (bits16 >>> (MAX_CODE_BITS - len)) & 1;
+      const count = this.counts[len]!;
+      if (code - first < count) return (len << 16) | this.sorted[index + code - first]!;
+      index += count;
+      first = (first + count) << 1;
+      code <<= 1;
+    }
+    return 0;
   }
 }
 
-/** Per-frame bit reader: 16-bit little-endian words, most significant bit first. */
+/**
+ * Per-frame bit reader: 16-bit little-endian words, most significant bit first. The buffer is left-aligned
+ * in a 32-bit integer (the next bit is bit 31) so every value stays a small integer for the JIT.
+ */
 class Bits {
+  /** the `count` next bits, from bit 31 down (int32) */
   buf = 0;
   count = 0;
   pos = 0;
   pad = 0;
   constructor(readonly input: Uint8Array) {}
 
-  private fill(): void {
+  /** Adds the next word (count <= 16). */
+  fill(): void {
     const inp = this.input;
     let word: number;
     if (this.pos + 1 < inp.length) {
@@ -104,7 +148,7 @@ class Bits {
       this.pad += 2;
       if (this.pad > MAX_PAD_BYTES) throw new LzxError(`the frame needs more than the ${inp.length} bytes of its data block`);
     }
-    this.buf = ((this.buf << 16) | word) >>> 0;
+    this.buf |= word << (16 - this.count);
     this.count += 16;
   }
 
@@ -112,32 +156,45 @@ class Bits {
   read(n: number): number {
     if (n === 0) return 0;
     while (this.count < n) this.fill();
+    const v = this.buf >>> (32 - n);
+    this.buf <<= n;
     this.count -= n;
-    const v = (this.buf >>> this.count) & ((1 << n) - 1);
-    this.buf &= (1 << this.count) - 1;
     return v;
   }
 
   decode(h: Huffman, what: string): number {
     while (this.count < MAX_CODE_BITS) this.fill();
-    const sym = h.table[(this.buf >>> (this.count - MAX_CODE_BITS)) & 0xffff]!;
-    if (sym === 0xffff) throw new LzxError(h.empty ? `a symbol of the ${what} tree, which is empty, is needed` : `no ${what} code matches the input`);
-    this.count -= h.lengths[sym]!;
-    this.buf &= (1 << this.count) - 1;
-    return sym;
+    const bits16 = this.buf >>> 16;
+    let e = h.table[bits16 >>> (MAX_CODE_BITS - TABLE_BITS)]!;
+    if (e === 0) {
+      if (h.empty) throw new LzxError(`a symbol of the ${what} tree, which is empty, is needed`);
+      e = h.slow(bits16);
+      if (e === 0) throw new LzxError(`no ${what} code matches the input`);
+    }
+    const len = e >>> 16;
+    this.buf <<= len;
+    this.count -= len;
+    return e & 0xffff;
   }
 
-  /** Drops the bits of the current 16-bit word (1-16 bits: a whole word when aligned), for uncompressed blocks. */
+  /**
+   * For an uncompressed block: drop the 1-16 bits up to the next 16-bit boundary (a whole word when already
+   * aligned); whole words read ahead go back to the input.
+   */
   alignForBytes(): void {
     if (this.count === 0) this.fill();
+    const partial = this.count & 15;
+    const whole = (this.count >> 4) - (partial === 0 ? 1 : 0);
+    this.pos -= 2 * whole;
     this.count = 0;
     this.buf = 0;
   }
 
   /** After a frame: drop the 0-15 bits left in the current word. */
   alignFrame(): void {
-    this.count -= this.count & 15;
-    this.buf &= (1 << this.count) - 1;
+    const drop = this.count & 15;
+    this.buf <<= drop;
+    this.count -= drop;
   }
 
   bytes(n: number): Uint8Array {
@@ -304,21 +361,60 @@ export class LzxDecoder {
     this.blockRemaining -= n;
   }
 
-  /** Literals and matches until `want` more bytes of the block were produced (a last match may run over). */
+  /**
+   * Literals and matches until `want` more bytes of the block were produced (a last match may run over).
+   * The hot path (main tree symbols, literals) keeps the bit buffer in locals; it is handed back to `bits`
+   * around the rarer reads (length tree, footer bits, aligned tree).
+   */
   private decodeTokens(bits: Bits, want: number, _frameEnd: number): void {
     const window = this.window;
     const mask = this.windowSize - 1;
     const aligned = this.blockType === BLOCK_ALIGNED;
+    const main = this.main;
+    const mainTable = main.table;
+    const inp = bits.input;
+    const inLen = inp.length;
+    let buf = bits.buf;
+    let count = bits.count;
+    let pos = bits.pos;
     let produced = 0;
     let wpos = this.wpos;
     while (produced < want) {
-      const sym = bits.decode(this.main, 'main');
+      if (count < MAX_CODE_BITS) {
+        if (pos + 1 < inLen) {
+          buf |= (inp[pos]! | (inp[pos + 1]! << 8)) << (16 - count);
+          pos += 2;
+          count += 16;
+        } else {
+          bits.buf = buf;
+          bits.count = count;
+          bits.pos = pos;
+          bits.fill();
+          buf = bits.buf;
+          count = bits.count;
+          pos = bits.pos;
+        }
+      }
+      let e = mainTable[buf >>> (32 - TABLE_BITS)]!;
+      if (e === 0) {
+        if (main.empty) throw new LzxError('a symbol of the main tree, which is empty, is needed');
+        e = main.slow(buf >>> 16);
+        if (e === 0) throw new LzxError('no main code matches the input');
+      }
+      const clen = e >>> 16;
+      buf <<= clen;
+      count -= clen;
+      const sym = e & 0xffff;
       if (sym < NUM_CHARS) {
         window[wpos] = sym;
         wpos = (wpos + 1) & mask;
         produced++;
         continue;
       }
+      // a match: the rarer reads go through `bits`
+      bits.buf = buf;
+      bits.count = count;
+      bits.pos = pos;
       const m = sym - NUM_CHARS;
       let len = m & 7;
       if (len === PRIMARY_LENGTHS) len += bits.decode(this.length, 'length');
@@ -346,17 +442,28 @@ export class LzxDecoder {
         this.r1 = this.r0;
         this.r0 = offset;
       }
+      buf = bits.buf;
+      count = bits.count;
+      pos = bits.pos;
       if (len > this.blockRemaining - produced) throw new LzxError(`a ${len}-byte match runs past the end of its block`);
       if (offset <= 0 || offset > this.total + produced) throw new LzxError(`a match at distance ${offset} reaches before the start of the data (${this.total + produced} bytes decoded)`);
       if (offset > this.windowSize) throw new LzxError(`a match at distance ${offset} is farther than the ${this.windowSize}-byte window`);
       let src = (wpos - offset + this.windowSize) & mask;
-      for (let i = 0; i < len; i++) {
-        window[wpos] = window[src]!;
-        wpos = (wpos + 1) & mask;
-        src = (src + 1) & mask;
+      if (src + len <= this.windowSize && wpos + len <= this.windowSize && (offset >= len)) {
+        window.copyWithin(wpos, src, src + len);
+        wpos = (wpos + len) & mask;
+      } else {
+        for (let i = 0; i < len; i++) {
+          window[wpos] = window[src]!;
+          wpos = (wpos + 1) & mask;
+          src = (src + 1) & mask;
+        }
       }
       produced += len;
     }
+    bits.buf = buf;
+    bits.count = count;
+    bits.pos = pos;
     this.wpos = wpos;
     this.total += produced;
     this.blockRemaining -= produced;

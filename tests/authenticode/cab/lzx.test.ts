@@ -4,7 +4,7 @@
  * damaged streams that must end as LzxError, never another exception or a loop.
  */
 import { LzxDecoder, LzxError, translateE8 } from '../../../src/authenticode/extract/lzx';
-import { writeLzxFrame } from '../../helpers/lzx-writer';
+import { writeLzxFrame, writeLzxFrames } from '../../helpers/lzx-writer';
 
 const text = Buffer.from('aaaaaaaaaaaaaabbbbbbbbbbbbb The quick brown fox jumps over the lazy dog. zzzzzzzzzzzzzzzzzzzzzzzzzzzz\n'.repeat(40));
 
@@ -55,5 +55,17 @@ describe('LzxDecoder', () => {
     }
     expect(() => new LzxDecoder(15).decodeFrame(Buffer.alloc(64, 0xff), 100)).toThrow(LzxError);
     expect(() => new LzxDecoder(14)).toThrow(/window/);
+  });
+});
+
+describe('LzxDecoder over several frames', () => {
+  it('keeps the window and the trees from frame to frame (one data block per 32 KiB frame)', () => {
+    const data = Buffer.concat(Array.from({ length: 5 }, (_, i) => Buffer.from(`frame ${i} `.repeat(4000)))).subarray(0, 32768 * 4 + 1234);
+    const frames = [] as { kind: 'verbatim'; data: Buffer }[][];
+    for (let at = 0; at < data.length; at += 32768) frames.push([{ kind: 'verbatim', data: data.subarray(at, at + 32768) }]);
+    const streams = writeLzxFrames(frames, 17);
+    const d = new LzxDecoder(17);
+    const out = Buffer.concat(streams.map((s, i) => d.decodeFrame(s, frames[i]![0]!.data.length)));
+    expect(out.equals(data)).toBe(true);
   });
 });
