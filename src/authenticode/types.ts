@@ -196,6 +196,7 @@ export interface DeepEntry {
   notes?: string[];
 }
 
+/** What a deep verification found over all the files inside (VerificationResult.deepSummary). */
 export interface DeepSummary {
   /** entries, nested ones included */
   files: number;
