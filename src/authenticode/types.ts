@@ -267,7 +267,10 @@ export interface VerifyOptions {
    * type, is a member of one of these catalogs whose own signature is valid (as `signtool verify /c`)
    */
   catalogs?: string[];
-  /** verify every file inside the container too (MSI, CAB, APPX/MSIX, bundles): `contents` and `deepSummary` */
+  /**
+   * verify every file inside the container too (MSI, CAB, APPX/MSIX, bundles): `contents` and `deepSummary`
+   * (verifyFile only; verifyFiles and the worker pool ignore it)
+   */
   deep?: boolean | DeepOptions;
 }
 

@@ -379,6 +379,8 @@ async function copyStream(access: RandomAccess, source: string, shownPath: strin
 async function fromZip(file: string, shown: string, dir: string, state: State): Promise<Extracted[]> {
   const zip = await withFile(file, (access) => readZip(access));
   const out: Extracted[] = [];
+  const footprint = zip.entries.filter((e) => APPX_FOOTPRINT.has(e.name)).map((e) => e.name);
+  if (footprint.length) state.notes.push(`${shown}: ${footprint.join(', ')}: the package's own records (judged with its signature), not listed`);
   for (const e of zip.entries) {
     if (APPX_FOOTPRINT.has(e.name) || e.name.endsWith('/')) continue;
     if (!takeFile(state, `${shown}: ${e.name}`)) break;
