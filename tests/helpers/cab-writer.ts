@@ -1,19 +1,27 @@
 /**
- * Cabinets for tests ([MS-CAB]): one folder, stored (no compression) or MSZIP (each 32 KiB block deflated
- * with the previous block as history), CFDATA checksums computed (cab-checksum.ts), optional UTF-8 names.
+ * Cabinets for tests ([MS-CAB]): one folder, stored (no compression), MSZIP (each 32 KiB block deflated
+ * with the previous block as history) or LZX (lzx-writer.ts: one frame per block, literals and runs), CFDATA
+ * checksums computed (cab-checksum.ts), optional UTF-8 names.
  */
 import { deflateRawSync } from 'node:zlib';
 import { cfdataChecksum } from '../../src/authenticode/extract/cab-checksum';
+import { writeLzxFrames } from './lzx-writer';
 
 export interface CabFile {
   name: string;
   data: Buffer;
 }
 
-export function buildCab(files: CabFile[], o: { mszip?: boolean } = {}): Buffer {
+export function buildCab(files: CabFile[], o: { mszip?: boolean; lzxWindowBits?: number } = {}): Buffer {
   const all = Buffer.concat(files.map((f) => f.data));
   const blocks: { comp: Buffer; size: number }[] = [];
-  for (let at = 0; at < all.length || blocks.length === 0; at += 32768) {
+  if (o.lzxWindowBits) {
+    const frames: { kind: 'verbatim'; data: Buffer }[][] = [];
+    for (let at = 0; at < all.length; at += 32768) frames.push([{ kind: 'verbatim', data: all.subarray(at, at + 32768) }]);
+    if (frames.length === 0) frames.push([{ kind: 'verbatim', data: Buffer.alloc(0) }]);
+    writeLzxFrames(frames, o.lzxWindowBits).forEach((comp, i) => blocks.push({ comp, size: frames[i]![0]!.data.length }));
+  }
+  for (let at = 0; !o.lzxWindowBits && (at < all.length || blocks.length === 0); at += 32768) {
     const raw = all.subarray(at, at + 32768);
     const history = all.subarray(Math.max(0, at - 32768), at);
     const comp = o.mszip ? Buffer.concat([Buffer.from('CK'), deflateRawSync(raw, history.length ? { dictionary: history } : {})]) : Buffer.from(raw);
@@ -36,7 +44,7 @@ export function buildCab(files: CabFile[], o: { mszip?: boolean } = {}): Buffer 
   const folder = Buffer.alloc(8);
   folder.writeUInt32LE(dataStart, 0);
   folder.writeUInt16LE(blocks.length, 4);
-  folder.writeUInt16LE(o.mszip ? 1 : 0, 6);
+  folder.writeUInt16LE(o.lzxWindowBits ? 3 | (o.lzxWindowBits << 8) : o.mszip ? 1 : 0, 6);
   const entries: Buffer[] = [];
   let off = 0;
   files.forEach((f, i) => {

@@ -8,6 +8,7 @@ import { msiContainerTarget, msiTarget } from './msi';
 import { certTableTarget, peLayoutTarget, peTarget } from './pe';
 import { asn1Target, signedDataTarget, timestampTarget } from './pkcs7';
 import { lzxTarget } from './lzx';
+import { cabTarget } from './cab';
 
 /**
  * Cases per target in a default run: 215 300 in all. The adversarial cases are few but heavy (megabytes of
@@ -27,6 +28,7 @@ export const TARGET_SHARES: Record<string, number> = {
   adversarial: 300,
   cli: 2_000,
   lzx: 20_000,
+  cab: 10_000,
 };
 
 export const TARGET_NAMES = Object.keys(TARGET_SHARES);
@@ -51,6 +53,8 @@ export async function makeTarget(name: string): Promise<Target<any>> {
       return cliTarget();
     case 'lzx':
       return lzxTarget();
+    case 'cab':
+      return cabTarget();
   }
   const f = await loadFixtures();
   switch (name) {

@@ -67,3 +67,16 @@ describe('deep verification bounds', () => {
     expect(r.deepSummary!.notes.join('\n')).toMatch(/a\.txt: CFDATA block 0 of folder 0 fails its checksum/);
   }, 60_000);
 });
+
+describe('deep verification of an LZX cabinet', () => {
+  it('extracts and verifies the members of an LZX folder (2 MiB window), over several frames', async () => {
+    const { buildPe } = await import('../../helpers/pe-writer');
+    const pe = buildPe({ machine: 'arm64', overlay: Buffer.alloc(100_000, 0x5a) });
+    const text = Buffer.from('LZX '.repeat(30_000));
+    const r = await verifyFile(write('lzx.cab', buildCab([{ name: 'bin\\tool.exe', data: pe }, { name: 'notes.txt', data: text }], { lzxWindowBits: 21 })), { deep: true });
+    const m = new Map(r.contents!.map((e) => [e.path, e]));
+    expect(m.get('bin\\tool.exe')).toMatchObject({ format: 'pe', verdict: 'unsigned', machine: 'arm64', forceIntegrity: false, size: pe.length });
+    expect(m.get('notes.txt')).toMatchObject({ verdict: 'unsigned', size: text.length, sha256: require('node:crypto').createHash('sha256').update(text).digest('hex') });
+    expect(r.deepSummary!.notes).toEqual([]);
+  }, 60_000);
+});
