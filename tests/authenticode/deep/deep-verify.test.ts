@@ -143,6 +143,35 @@ describeWixl('an MSI built with wixl', () => {
     expect(readdirSync(os.tmpdir()).filter((n) => n.startsWith('acs-deep-')).length).toBe(before);
   }, 120_000);
 
+  it('opens an MSI nested in another one (Binary table) and names its modules as "outer > inner"', async () => {
+    const nest = path.join(dir, 'nest');
+    mkdirSync(nest);
+    copyFileSync(msi, path.join(nest, 'inner.msi'));
+    copyFileSync(path.join(dir, 'readme.txt'), path.join(nest, 'readme.txt'));
+    writeFileSync(
+      path.join(nest, 'outer.wxs'),
+      `<?xml version="1.0" encoding="utf-8"?>
+<Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
+  <Product Id="*" Name="Bootstrap" Language="1033" Version="1.0.0" Manufacturer="Contoso" UpgradeCode="12345678-1234-1234-1234-1234567890cc">
+    <Package InstallerVersion="200" Compressed="yes" />
+    <Media Id="1" Cabinet="o.cab" EmbedCab="yes" />
+    <Directory Id="TARGETDIR" Name="SourceDir"><Directory Id="ProgramFilesFolder"><Directory Id="B" Name="Bootstrap">
+      <Component Id="R" Guid="55555555-5555-5555-5555-555555555555"><File Id="readme" Name="readme.txt" Source="readme.txt" KeyPath="yes" /></Component>
+    </Directory></Directory></Directory>
+    <Binary Id="InnerPackage" SourceFile="inner.msi" />
+    <Feature Id="F" Level="1"><ComponentRef Id="R" /></Feature>
+  </Product>
+</Wix>`,
+    );
+    expect(spawnSync('wixl', ['-o', 'outer.msi', 'outer.wxs'], { cwd: nest }).status).toBe(0);
+    const r = await verifyFile(path.join(nest, 'outer.msi'), { ...OPTIONS, deep: true });
+    const inner = byPath(r).get('[Binary]InnerPackage')!;
+    expect(inner.format).toBe('msi');
+    expect(inner.contents!.length).toBe(6);
+    expect([...r.deepSummary!.needAcs].sort()).toEqual(['[Binary]InnerPackage > [Binary]CheckAcs', '[Binary]InnerPackage > [ProgramFilesFolder]Contoso\\Security Agent\\agent.dll']);
+    expect(r.deepSummary!.files).toBe(2 + 6);
+  }, 120_000);
+
   (HAS_GCAB ? it : it.skip)('reads an external cabinet beside the MSI (made with gcab), and says when it is missing', async () => {
     const ext = path.join(dir, 'ext');
     mkdirSync(ext);
