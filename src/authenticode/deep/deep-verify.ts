@@ -6,7 +6,9 @@
  * it is signed (embedded, by a catalog inside the same package, not at all).
  *
  * A container's files are extracted (streamed: a cabinet folder block by block, a ZIP entry through zlib)
- * into a private temporary folder, hashed (SHA-256) on the way; the catalogs among them are verified first and
+ * and hashed (SHA-256) on the way; those whose first bytes and name show a format the verifier reads are
+ * written to a private temporary folder (data files are only hashed: they carry no signature, and they are
+ * not looked up in the package's catalogs); the catalogs among them are verified first and
  * given to the others' verification (signed by a catalog inside the package); then each file is verified and
  * its copy removed; the folder is removed at the end, whatever happens.
  *
@@ -20,7 +22,7 @@ import { open } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CabError, extractCabinet, type CabExtraction, type CabMember } from '../extract/cab-extract';
-import { detectFormat } from '../formats/detect';
+import { detectFormat, detectFormatOf, DETECT_HEAD_BYTES } from '../formats/detect';
 import { readCompoundFile, ENTRY_STREAM } from '../formats/msi-cfb';
 import { decodeMsiStreamName } from '../formats/msi-names';
 import { fileAccess, type RandomAccess } from '../formats/pe-reader';
@@ -50,7 +52,8 @@ interface State {
 interface Extracted {
   path: string;
   source: string;
-  temp: string;
+  /** the temporary copy; null for a data file (hashed, not written) */
+  temp: string | null;
   size: number;
   sha256: string;
   /** the cabinet member's stored name (an MSI File table key) */
@@ -94,19 +97,24 @@ async function expand(file: string, format: FileFormat, shown: string, depth: nu
       state.notes.push(`${shown}: its contents could not be read: ${messageOf(e)}`);
     }
     // catalogs inside the package judge the other files
-    const formats = await Promise.all(extracted.map((x) => detectFormat(x.temp).catch((): FileFormat => 'unknown')));
+    const formats = await Promise.all(extracted.map((x) => (x.temp === null ? ('unknown' as FileFormat) : detectFormat(x.temp).catch((): FileFormat => 'unknown'))));
     const catalogs: { x: Extracted; r: VerificationResult }[] = [];
     for (let i = 0; i < extracted.length; i++) {
-      if (formats[i] === 'catalog') catalogs.push({ x: extracted[i]!, r: await verifyFileWithContext(extracted[i]!.temp, state.ctx) });
+      const t = extracted[i]!.temp;
+      if (formats[i] === 'catalog' && t !== null) catalogs.push({ x: extracted[i]!, r: await verifyFileWithContext(t, state.ctx) });
     }
-    const catalogPaths = catalogs.map((c) => c.x.temp);
-    const catalogNames = new Map(catalogs.map((c) => [c.x.temp, c.x.path]));
+    const catalogPaths = catalogs.map((c) => c.x.temp!);
+    const catalogNames = new Map(catalogs.map((c) => [c.x.temp!, c.x.path]));
     const entries: DeepEntry[] = [];
     for (let i = 0; i < extracted.length; i++) {
       const x = extracted[i]!;
+      if (x.temp === null) {
+        entries.push(dataEntry(x));
+        continue;
+      }
       const cat = catalogs.find((c) => c.x === x);
       const r = cat ? cat.r : await verifyFileWithContext(x.temp, catalogPaths.length && formats[i] !== 'catalog' ? { ...state.ctx, catalogs: catalogPaths } : state.ctx);
-      const entry = await entryOf(x, r, catalogNames);
+      const entry = await entryOf(x, x.temp, r, catalogNames);
       if (isContainer(r.format) && r.format === formats[i]) {
         if (depth + 1 >= state.limits.maxDepth) {
           entry.notes = [...(entry.notes ?? []), `not opened: containers nested ${state.limits.maxDepth} deep is the bound`];
@@ -122,14 +130,32 @@ async function expand(file: string, format: FileFormat, shown: string, depth: nu
   }
 }
 
-async function entryOf(x: Extracted, r: VerificationResult, catalogNames: Map<string, string>): Promise<DeepEntry> {
-  const traits = r.format === 'pe' ? await readPeTraits(x.temp).catch(() => null) : null;
+/** A data file (no format that carries a signature, told from its first bytes and name): never written. */
+function dataEntry(x: Extracted): DeepEntry {
+  return {
+    path: x.path,
+    source: x.source,
+    size: x.size,
+    sha256: x.sha256,
+    format: 'unknown',
+    verdict: 'unsigned',
+    acs: false,
+    forceIntegrity: null,
+    machine: null,
+    versionInfo: null,
+    signedBy: 'none',
+    failures: [{ code: 'NOT_SIGNED', message: `${x.path}: a data file (no format that carries a signature)` }],
+  };
+}
+
+async function entryOf(x: Extracted, temp: string, r: VerificationResult, catalogNames: Map<string, string>): Promise<DeepEntry> {
+  const traits = r.format === 'pe' ? await readPeTraits(temp).catch(() => null) : null;
   const dataFile = r.format === 'unknown' || r.format === 'flat';
   const signedBy = r.catalog?.valid ? 'catalog' : r.signatures.length > 0 ? 'embedded' : 'none';
   const verdict: Verdict = dataFile && r.verdict !== 'valid' ? 'unsigned' : r.verdict;
   const failures = dataFile && r.verdict !== 'valid'
     ? [{ code: 'NOT_SIGNED' as const, message: `${x.path}: a data file (no format that carries a signature${r.catalog === null ? ', and in no catalog of the package' : ''})` }]
-    : r.failures.map((f) => ({ ...f, message: f.message.split(x.temp).join(x.path) }));
+    : r.failures.map((f) => ({ ...f, message: f.message.split(temp).join(x.path) }));
   const signer = r.signatures[0]?.signer;
   return {
     path: x.path,
@@ -168,16 +194,23 @@ function tempName(name: string): string {
   return clean.length > 0 && clean.length < 200 ? clean : 'file';
 }
 
-/** A writer of one extracted file: hashes, counts against the byte bound, writes to the temporary folder. */
+/**
+ * A writer of one extracted file: hashes, counts against the byte bound and, once its first bytes tell its
+ * format (formats/detect.ts, by content and name), writes it to the temporary folder only when it is a format
+ * the verifier reads (PE, MSI, CAB, catalog, APPX, script, .inf): a data file is hashed, never written.
+ */
 class TempWriter {
   readonly temp: string;
-  private fd: number;
+  private fd = -1;
   private hash = createHash('sha256');
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** null until decided */
+  format: FileFormat | null = null;
   size = 0;
-  constructor(dir: string, name: string, state: State) {
+  constructor(dir: string, private readonly name: string, state: State) {
     // one folder per container; the name keeps the file's extension (scripts and .inf are told by it)
     this.temp = path.join(dir, `${state.seq++}-${tempName(name)}`);
-    this.fd = openSync(this.temp, 'wx', 0o600);
   }
   write(chunk: Uint8Array, state: State): void {
     if (state.bytes + chunk.length > state.limits.maxTotalBytes) {
@@ -187,13 +220,37 @@ class TempWriter {
     state.bytes += chunk.length;
     this.size += chunk.length;
     this.hash.update(chunk);
-    let done = 0;
-    while (done < chunk.length) done += writeSync(this.fd, chunk, done, chunk.length - done);
+    if (this.format === null) {
+      this.pending.push(Buffer.from(chunk));
+      this.pendingBytes += chunk.length;
+      if (this.pendingBytes >= DETECT_HEAD_BYTES) this.decide();
+      return;
+    }
+    if (this.fd >= 0) writeAll(this.fd, chunk);
+  }
+  private decide(): void {
+    const head = Buffer.concat(this.pending);
+    this.format = detectFormatOf(head.subarray(0, DETECT_HEAD_BYTES), this.name);
+    if (this.format !== 'unknown') {
+      this.fd = openSync(this.temp, 'wx', 0o600);
+      writeAll(this.fd, head);
+    }
+    this.pending = [];
+  }
+  /** true when the file was written (a format the verifier reads) */
+  get written(): boolean {
+    return this.fd >= 0;
   }
   close(): string {
-    closeSync(this.fd);
+    if (this.format === null) this.decide();
+    if (this.fd >= 0) closeSync(this.fd);
     return this.hash.digest('hex');
   }
+}
+
+function writeAll(fd: number, chunk: Uint8Array): void {
+  let done = 0;
+  while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
 }
 
 /** Takes one more file against the file bound; false (with a note once) when it is reached. */
@@ -232,8 +289,8 @@ async function fromCabinet(
           const w = writers.get(m.index);
           if (!w) return;
           const sha256 = w.close();
-          if (r.ok) out.push({ path: pathOf(m), source, temp: w.temp, size: w.size, sha256, member: m.name });
-          else rmQuiet(w.temp);
+          if (r.ok) out.push({ path: pathOf(m), source, temp: w.written ? w.temp : null, size: w.size, sha256, member: m.name });
+          else if (w.written) rmQuiet(w.temp);
         },
       },
       { maxFiles: Math.max(0, state.limits.maxFiles - state.files) + 1_000_000, maxTotalBytes: Math.max(0, state.limits.maxTotalBytes - state.bytes) + 32768 },
@@ -372,7 +429,8 @@ async function copyStream(access: RandomAccess, source: string, shownPath: strin
     w.close();
     throw e;
   }
-  return { path: shownPath, source, temp: w.temp, size: w.size, sha256: w.close() };
+  const sha256 = w.close();
+  return { path: shownPath, source, temp: w.written ? w.temp : null, size: w.size, sha256 };
 }
 
 /** An APPX/MSIX package or bundle: every part but the package's own footprint files. */
@@ -394,11 +452,12 @@ async function fromZip(file: string, shown: string, dir: string, state: State): 
       await streamEntry(file, e, (chunk) => w.write(chunk, state));
     } catch (err) {
       w.close();
-      rmQuiet(w.temp);
+      if (w.written) rmQuiet(w.temp);
       state.notes.push(`${shown}: ${e.name}: ${messageOf(err)}`);
       continue;
     }
-    out.push({ path: e.name, source: 'package', temp: w.temp, size: w.size, sha256: w.close() });
+    const sha256 = w.close();
+    out.push({ path: e.name, source: 'package', temp: w.written ? w.temp : null, size: w.size, sha256 });
   }
   return out;
 }

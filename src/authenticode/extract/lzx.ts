@@ -449,8 +449,17 @@ export class LzxDecoder {
       if (offset <= 0 || offset > this.total + produced) throw new LzxError(`a match at distance ${offset} reaches before the start of the data (${this.total + produced} bytes decoded)`);
       if (offset > this.windowSize) throw new LzxError(`a match at distance ${offset} is farther than the ${this.windowSize}-byte window`);
       let src = (wpos - offset + this.windowSize) & mask;
-      if (src + len <= this.windowSize && wpos + len <= this.windowSize && (offset >= len)) {
-        window.copyWithin(wpos, src, src + len);
+      if (src + len <= this.windowSize && wpos + len <= this.windowSize && src < wpos) {
+        if (offset >= len) window.copyWithin(wpos, src, src + len);
+        else {
+          // an overlapping match repeats the last `offset` bytes: copy whole periods, doubling each time
+          let done = 0;
+          while (done < len) {
+            const n = Math.min(done + offset, len - done);
+            window.copyWithin(wpos + done, src, src + n);
+            done += n;
+          }
+        }
         wpos = (wpos + len) & mask;
       } else {
         for (let i = 0; i < len; i++) {
@@ -484,7 +493,8 @@ export class LzxDecoder {
 export function translateE8(frame: Uint8Array, frameOffset: number, size: number): void {
   const end = frame.length - 10;
   for (let i = 0; i < end; i++) {
-    if (frame[i] !== 0xe8) continue;
+    i = frame.indexOf(0xe8, i);
+    if (i < 0 || i >= end) break;
     const cur = frameOffset + i;
     const abs = (frame[i + 1]! | (frame[i + 2]! << 8) | (frame[i + 3]! << 16) | (frame[i + 4]! << 24)) | 0;
     if (abs >= -cur && abs < size) {
