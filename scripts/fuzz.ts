@@ -4,7 +4,7 @@
  *   node dist/scripts/fuzz.js [--cases N] [--target NAME[,NAME…]]… [--seed S] [--time-limit-ms MS]
  *                             [--no-minimise] [--summary FILE] [--in-process]
  *
- *   --cases N          total cases, split over the chosen targets by their shares (default 265 300 over all)
+ *   --cases N          total cases, split over the chosen targets by their shares (default 295 300 over all)
  *   --target NAME      only these targets (repeatable, or comma-separated); see TARGET_SHARES
  *   --seed S           base seed (default 20261126); target i runs with seed S + i, so any run is reproducible
  *   --time-limit-ms MS a case slower than this is a violation ("hang"; default 2000)
@@ -163,7 +163,7 @@ function runInWorker(target: string, cases: number, seed: number, args: Args): P
 
 const EXT: Record<string, string> = {
   pe: 'exe', 'pe-layout': 'exe', 'cert-table': 'bin', asn1: 'der', 'signed-data': 'p7b', timestamp: 'p7b', msi: 'msi', 'msi-container': 'msi', importers: 'txt', inventory: 'bin', adversarial: 'bin',
-  'version-resource': 'exe', appx: 'appx', cab: 'cab', catalog: 'cat', script: 'ps1', crl: 'crl',
+  'version-resource': 'exe', appx: 'appx', cab: 'cab', catalog: 'cat', script: 'ps1', crl: 'crl', lzx: 'bin', 'cab-extract': 'cab',
 };
 
 function saveViolations(r: TargetReport): string[] {

@@ -36,6 +36,10 @@ export type {
   CrlInput,
   RevocationReport,
   RevocationDetail,
+  DeepEntry,
+  DeepSummary,
+  DeepOptions,
+  SignedBy,
 } from './authenticode';
 
 // Machine readiness

@@ -163,6 +163,72 @@ export interface VerificationResult {
   versionInfo?: VersionInfo | null;
   /** why a PE's versionInfo is null (no version resource, a resource that does not decode); absent otherwise */
   versionInfoNote?: string;
+  /** with `deep`: one entry per file inside the container (MSI, CAB, APPX/MSIX and bundles), recursively */
+  contents?: DeepEntry[];
+  /** with `deep`: counts, ACS / FORCE_INTEGRITY modules, and the modules that will not load without ACS */
+  deepSummary?: DeepSummary;
+}
+
+/** How a file inside a package is signed. */
+export type SignedBy = 'embedded' | 'catalog' | 'none';
+
+/** One file inside a container, judged by the same verifier (deep verification). */
+export interface DeepEntry {
+  /** MSI: the installed path ("[ProgramFilesFolder]Contoso\\Agent\\agent.dll"); CAB / APPX: the path inside */
+  path: string;
+  /** where it was found: "cabinet #product.cab", "Binary table", "package" … */
+  source: string;
+  size: number;
+  sha256: string;
+  format: FileFormat;
+  verdict: Verdict;
+  acs: boolean;
+  /** PE only: DllCharacteristics FORCE_INTEGRITY (0x0080, /INTEGRITYCHECK); null for other formats */
+  forceIntegrity: boolean | null;
+  /** PE only: x86 / x64 / arm64 / arm …; null for other formats */
+  machine: string | null;
+  versionInfo: VersionInfo | null;
+  signedBy: SignedBy;
+  /** the catalog inside the package that signs it (its path there), when signedBy is 'catalog' */
+  catalog?: string;
+  /** the primary signer's subject, when it has a signature */
+  signer?: string;
+  failures: Failure[];
+  /** files inside this one (a nested MSI, cabinet, package) */
+  contents?: DeepEntry[];
+  /** what could not be read or was left out, with why */
+  notes?: string[];
+}
+
+/** What a deep verification found over all the files inside (VerificationResult.deepSummary). */
+export interface DeepSummary {
+  /** entries, nested ones included */
+  files: number;
+  verdicts: Record<Verdict, number>;
+  /** paths (nested ones as "outer > inner") of the ACS-signed PE modules */
+  acsModules: string[];
+  /** paths of the PE modules with FORCE_INTEGRITY */
+  forceIntegrityModules: string[];
+  /** ACS-signed and FORCE_INTEGRITY: the loader refuses them where the ACS signature cannot be checked */
+  needAcs: string[];
+  /** "N modules will not load on a machine without ACS support: …" (our wording; not from the seed) */
+  conclusion: string;
+  /** a bound was reached: some files were not read (see notes) */
+  truncated: boolean;
+  /** bounds reached, containers that could not be read, cabinets not found … */
+  notes: string[];
+}
+
+/** Bounds of the deep verification (defaults: DEEP_DEFAULTS in deep/deep-verify.ts). */
+export interface DeepOptions {
+  /** containers inside containers (default 4) */
+  maxDepth?: number;
+  /** files read in all (default 5000) */
+  maxFiles?: number;
+  /** bytes extracted in all (default 4 GiB; written to a temporary folder, removed at the end) */
+  maxTotalBytes?: number;
+  /** where the temporary folder is made (default os.tmpdir()) */
+  tempDir?: string;
 }
 
 /** A catalog that lists the verified file, and its own signature's reports. */
@@ -205,6 +271,11 @@ export interface VerifyOptions {
    * type, is a member of one of these catalogs whose own signature is valid (as `signtool verify /c`)
    */
   catalogs?: string[];
+  /**
+   * verify every file inside the container too (MSI, CAB, APPX/MSIX, bundles): `contents` and `deepSummary`
+   * (verifyFile only; verifyFiles and the worker pool ignore it)
+   */
+  deep?: boolean | DeepOptions;
 }
 
 /** Options with defaults applied, as the inner layers receive them. */

@@ -11,6 +11,7 @@
  * Bad file content never throws; only bad options (unreadable trust certificates) do.
  */
 import { resolveVerifyContext } from './context';
+import { deepVerify } from './deep/deep-verify';
 import { detectFormat } from './formats/detect';
 import { readPeVersionInfo } from './formats/pe-version';
 import { isVerifyError } from './errors';
@@ -45,7 +46,8 @@ export const MAX_CHAIN_CHECKS_PER_FILE = 256;
  * scripts and .inf files by extension) and says whether it is ACS; with `catalogs`, a file listed in a validly
  * signed catalog is valid through it (`result.catalog`).
  * @param path the file to verify
- * @param options trust anchors, ACS roots, the verification time (default now), strict mode, catalogs
+ * @param options trust anchors, ACS roots, the verification time (default now), strict mode, catalogs; `deep`
+ *   also verifies every file inside an MSI, CAB or APPX/MSIX (bundle), recursively (`contents`, `deepSummary`)
  * @returns the VerificationResult: verdict 'valid' | 'invalid' | 'unsigned' | 'malformed', `acs`, the failure
  *   codes and every signature's report. Bad file content never throws: it is a verdict (an unreadable file is
  *   'malformed' with IO_ERROR).
@@ -55,7 +57,10 @@ export const MAX_CHAIN_CHECKS_PER_FILE = 256;
 export async function verifyFile(path: string, options?: VerifyOptions): Promise<VerificationResult> {
   door('verifyFile', path, options);
   await readableCatalogs(options?.catalogs);
-  return verifyFileWithContext(path, resolveVerifyContext(options));
+  const ctx = resolveVerifyContext(options);
+  const result = await verifyFileWithContext(path, ctx);
+  if (!options?.deep || isIoError(result)) return result;
+  return deepVerify(path, result, ctx, options.deep === true ? {} : options.deep);
 }
 
 /**

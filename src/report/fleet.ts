@@ -31,6 +31,7 @@ import { formatLocalTime, resolveTimeZone } from './time';
 import { newInputFileStats } from '../endpoint/discover';
 import { noMachine, withInputs } from './inputs';
 import { door } from '../api/doors';
+import { modulesNeedingAcs } from '../authenticode/deep/needs-acs';
 
 export type InventoryItem =
   | { ok: true; profile: MachineProfile; source: string }
@@ -315,6 +316,19 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   /** one machine that showed each distinct popup, to render it in the other language at the end */
   const representatives = new Map<string, SimulateInput>();
   const verifier = cachingVerifier(deps.verifier);
+  /** per installer file, its modules that need ACS support (one deep verification per file) */
+  const needAcs = new Map<string, Promise<string[] | null>>();
+  const needAcsOf = (file: string): Promise<string[] | null> => {
+    let p = needAcs.get(file);
+    if (!p) {
+      p = modulesNeedingAcs(file, { at: opts.at, ...(opts.known ? { known: opts.known } : {}), ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}) }).then(
+        (m) => m?.modules ?? null,
+        () => null,
+      );
+      needAcs.set(file, p);
+    }
+    return p;
+  };
   const withFiles = runs.some((r) => r.file !== null);
   let simulations = 0;
   let done = 0;
@@ -433,7 +447,8 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
         const vk = `${run.file}\u0000${trustLabel(readiness)}\u0000${outcome.verdict}`;
         const v = verifications.get(vk);
         if (v) v.machines++;
-        else
+        else {
+          const modules = await needAcsOf(run.file);
           verifications.set(vk, {
             file: run.file,
             trust: trustLabel(readiness),
@@ -442,7 +457,9 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
             failures: outcome.verificationFailures ?? [],
             machines: 1,
             ...(outcome.installerInvalid ? { installerInvalid: true } : {}),
+            ...(modules ? { needAcs: modules } : {}),
           });
+        }
       }
       if (run.file && outcome.installerInvalid && !problemFiles.has(run.file)) {
         problemFiles.add(run.file);

@@ -501,7 +501,7 @@ function head(s: FleetSummary, rows: RowsSource): string {
       s.verifications
         .map(
           (v) =>
-            `<tr><td translate="no">${e(path.basename(v.file))}</td><td>${trustCell(v.trust)}</td><td class="${v.verdict === 'valid' ? 'ok' : 'bad'}">${verdictLabel(v.verdict)}${v.failures.length ? ` <span class="muted">${v.failures.map((f) => `<code>${e(String(f))}</code>`).join(' ')}</span>` : ''}</td><td>${t(v.acs ? 'yes' : 'no')}</td><td class="n">${num(v.machines)}</td></tr>`,
+            `<tr><td translate="no">${e(path.basename(v.file))}${v.needAcs?.length ? `<div class="need-acs muted">${t('needAcs')}: ${e(v.needAcs.join(', '))}</div>` : ''}</td><td>${trustCell(v.trust)}</td><td class="${v.verdict === 'valid' ? 'ok' : 'bad'}">${verdictLabel(v.verdict)}${v.failures.length ? ` <span class="muted">${v.failures.map((f) => `<code>${e(String(f))}</code>`).join(' ')}</span>` : ''}</td><td>${t(v.acs ? 'yes' : 'no')}</td><td class="n">${num(v.machines)}</td></tr>`,
         )
         .join('') +
       '</tbody></table>'

@@ -36,6 +36,7 @@ export const LABELS = {
   eventsLogged: { ja: '記録されるイベント', en: 'Events logged' },
   seenBy: { ja: '表示される端末数', en: 'Machines' },
   verifications: { ja: 'インストーラの署名検証', en: 'Installer signature checks' },
+  needAcs: { ja: 'ACS 対応が必要なモジュール', en: 'Modules that need ACS support' },
   trust: { ja: '信頼するルート', en: 'Trust' },
   verdict: { ja: '判定', en: 'Verdict' },
   allMachines: { ja: '端末一覧', en: 'All machines' },

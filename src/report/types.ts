@@ -148,6 +148,11 @@ export interface VerificationSummary {
   machines: number;
   /** the verdict is not valid because of the file itself (valid under no root the run knows), not this trust */
   installerInvalid?: boolean;
+  /**
+   * modules inside the installer that need ACS support to load (ACS-signed, FORCE_INTEGRITY), from its deep
+   * verification (issue 21); absent when the file holds no other files or could not be read
+   */
+  needAcs?: string[];
 }
 
 /**

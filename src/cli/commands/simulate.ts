@@ -18,7 +18,9 @@ import { knownCertificates, loadCertificates, loadCrls } from '../certs';
 import { EXIT, exitCodesHelp, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatRun } from '../format/simulate';
-import { escapeText } from '../../text/escape';
+import { escapeText, escapeText as esc } from '../../text/escape';
+import { modulesNeedingAcs } from '../../authenticode/deep/needs-acs';
+import type { Tri } from '../../endpoint/types';
 import { parseInstallPath } from '../install-path';
 import { resolveLang, type Lang } from '../lang';
 import { loadOneMachine } from '../profile-input';
@@ -57,6 +59,30 @@ export const SIMULATE_EXIT: Record<Decision, number> = {
   unguarded: EXIT.UNGUARDED,
   unknown: EXIT.UNKNOWN,
 };
+
+/**
+ * The modules of the --file that need ACS support, against this machine (our wording; the seed has none):
+ * refused when the machine lacks ACS support (for a guarded path: what the guard keeps from being installed),
+ * refused if it lacks it when that is unknown.
+ */
+export function modulesLine(modules: string[], ready: Tri, decision: Decision, lang: Lang): string {
+  const list = modules.map((m) => esc(m)).join(', ');
+  const guarded = decision === 'blocked';
+  if (lang === 'ja') {
+    if (ready === false)
+      return guarded
+        ? `ACS 非対応のこのマシンで読み込みを拒否されるモジュール (インストールは止められます): ${modules.length} 件: ${list}`
+        : `ACS 非対応のこのマシンで読み込みを拒否されるモジュール: ${modules.length} 件: ${list}`;
+    if (ready === 'unknown') return `ACS 対応が必要なモジュール (このマシンが非対応なら読み込みを拒否されます): ${modules.length} 件: ${list}`;
+    return `ACS 対応が必要なモジュール (このマシンは対応済み): ${modules.length} 件: ${list}`;
+  }
+  if (ready === false)
+    return guarded
+      ? `Modules that would be refused on this machine without ACS support (the guard stops the install): ${modules.length}: ${list}`
+      : `Modules that will be refused on this machine without ACS support: ${modules.length}: ${list}`;
+  if (ready === 'unknown') return `Modules that need ACS support (refused if this machine lacks it): ${modules.length}: ${list}`;
+  return `Modules that need ACS support (this machine has it): ${modules.length}: ${list}`;
+}
 
 export const simulateCommand: Command = {
   name: 'simulate',
@@ -227,9 +253,16 @@ Examples:
         })
       : await simulate(path, input(undefined));
     if (xmlPath) writeFileAtomic(xmlPath, toEventsXml(run.events));
+    // with a real file: the modules inside it that need ACS support, and whether this machine refuses them
+    const needs = file ? await modulesNeedingAcs(file, { at, known, ...(acsRoots ? { acsRoots } : {}), ...(crls ? { crls } : {}) }).catch(() => null) : null;
+    const modulesNeedingAcsOut = needs
+      ? { modules: needs.modules, machineAcsSupport: readiness.ready, refused: readiness.ready === false ? needs.modules : [], truncated: needs.truncated }
+      : undefined;
     if (args.switches.has('json'))
-      io.stdout(JSON.stringify({ ...run, ...(assumed.length ? { assumed } : {}), ...(program ? { program } : {}) }, null, 2) + '\n');
-    else
+      io.stdout(
+        JSON.stringify({ ...run, ...(assumed.length ? { assumed } : {}), ...(program ? { program } : {}), ...(modulesNeedingAcsOut ? { modulesNeedingAcs: modulesNeedingAcsOut } : {}) }, null, 2) + '\n',
+      );
+    else {
       io.stdout(
         formatRun(run, readiness, lang, {
           trace: args.switches.has('trace'),
@@ -239,6 +272,8 @@ Examples:
           ...(program ? { program: programLine(program, lang) } : {}),
         }),
       );
+      if (needs && needs.modules.length > 0) io.stdout(modulesLine(needs.modules, readiness.ready, run.decision, lang) + '\n');
+    }
     return SIMULATE_EXIT[run.decision];
   },
 };

@@ -1,8 +1,9 @@
 /** acs-gate verify FILE...: the Authenticode / ACS verdict of each file. */
 import { escapeText as esc } from '../../text/escape';
 import type { X509Certificate } from 'node:crypto';
-import { bundledMicrosoftCertificates, verifyInOrder } from '../../authenticode';
-import type { VerificationResult } from '../../authenticode/types';
+import { bundledMicrosoftCertificates, verifyFile, verifyInOrder } from '../../authenticode';
+import type { VerificationResult, VerifyOptions } from '../../authenticode/types';
+import { formatDeep } from '../format/deep';
 import * as fs from 'node:fs';
 import { timeValue } from '../args';
 import { checkRegularFile } from '../io';
@@ -14,7 +15,7 @@ import { resolveLang } from '../lang';
 import { formatVerificationJa, formatVerifyTotalsJa } from '../format/verify-ja';
 import { formatVerification, formatVerifyTotals, type CertificateLookup } from '../format/verify';
 
-const USAGE = 'acs-gate verify FILE... [--trust PEM_OR_DIR]... [--acs-root PEM]... [--crl CRL]... [--at ISO_TIME] [--catalog CAT]... [--no-strict] [--lang ja|en] [--json]';
+const USAGE = 'acs-gate verify FILE... [--trust PEM_OR_DIR]... [--acs-root PEM]... [--crl CRL]... [--at ISO_TIME] [--catalog CAT]... [--no-strict] [--deep] [--lang ja|en] [--json]';
 
 function lookupIn(certs: X509Certificate[]): CertificateLookup {
   return (subject) => {
@@ -42,6 +43,7 @@ export const verifyCommand: Command = {
     at: { kind: 'value' },
     catalog: { kind: 'list' },
     'no-strict': { kind: 'switch' },
+    deep: { kind: 'switch' },
     json: { kind: 'switch' },
     // --lang ja|en: the output's language (default from the locale); Japanese: src/cli/format/verify-ja.ts (issue 18.5)
     lang: { kind: 'value' },
@@ -65,6 +67,11 @@ Options:
                        whose own signature is valid, as signtool verify /c does; the output names the catalog.
                        A CAT that is missing or not a file is an input error (exit 2), whatever FILE says
   --no-strict          allow data after the PKCS #7 blob (CVE-2013-3900 padding); strict by default
+  --deep               also verify every file inside an MSI (installed paths from its tables, embedded and
+                       external cabinets, Binary table DLLs), a cabinet, an APPX/MSIX package or bundle,
+                       recursively: verdict, ACS, FORCE_INTEGRITY, machine, version, how each is signed, and
+                       which modules will not load on a machine without ACS support. The exit code is the
+                       outer files' as without --deep
   --json               one JSON document per file (JSON Lines when several)
 
 ${exitCodesHelp({ 0: 'every file is valid', 1: 'a file is invalid, unsigned or malformed' })}
@@ -97,7 +104,9 @@ Examples:
     const knownCerts = [...(trustCerts ?? []), ...(acsCerts ?? []), ...bundledMicrosoftCertificates()];
     const results: VerificationResult[] = [];
     let code: number = EXIT.OK;
-    for await (const r of verifyInOrder(args.positionals, options)) {
+    const deep = args.switches.has('deep');
+    const results$ = deep ? deepInOrder(args.positionals, options) : verifyInOrder(args.positionals, options);
+    for await (const r of results$) {
       const file = r.file;
       if (r.failures.some((f) => f.code === 'IO_ERROR')) {
         io.stderr(`acs-gate verify: ${esc(r.failures.find((f) => f.code === 'IO_ERROR')!.message)}\n`);
@@ -106,17 +115,24 @@ Examples:
       } else if (r.verdict !== 'valid' && code === EXIT.OK) code = EXIT.NEGATIVE;
       results.push(r);
       // one result per file: wait when the reader is slower than we are (stdout-writer.ts)
-      const w = args.switches.has('json')
-        ? io.stdout(JSON.stringify(r) + '\n')
-        : lang === 'ja'
-          ? io.stdout(formatVerificationJa(r) + '\n')
-          : io.stdout(formatVerification(r, lookupIn([...knownCerts, ...(await certificatesInFile(file, r.format))])) + '\n');
+      let text: string;
+      if (args.switches.has('json')) text = JSON.stringify(r) + '\n';
+      else {
+        text = (lang === 'ja' ? formatVerificationJa(r) : formatVerification(r, lookupIn([...knownCerts, ...(await certificatesInFile(file, r.format))]))) + '\n';
+        if (r.contents && r.deepSummary) text += formatDeep(r.contents, r.deepSummary) + '\n';
+      }
+      const w = io.stdout(text);
       if (w) await w;
     }
     if (!args.switches.has('json') && results.length) io.stdout(lang === 'ja' ? formatVerifyTotalsJa(results) : formatVerifyTotals(results));
     return code;
   },
 };
+
+/** --deep: one file after the other (each deep verification extracts to its own temporary folder). */
+async function* deepInOrder(files: string[], options: VerifyOptions): AsyncGenerator<VerificationResult> {
+  for (const f of files) yield await verifyFile(f, { ...options, deep: true });
+}
 
 function existsOrLink(file: string): boolean {
   try {
