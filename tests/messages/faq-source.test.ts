@@ -121,6 +121,8 @@ describe("FAQ text vs our inference (issue 18.3), against the seed file", () => 
     const srcRoot = path.join(__dirname, '..', '..', 'src');
     const files = (fs.readdirSync(srcRoot, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join(srcRoot, f));
     const carrying = files.filter((f) => fs.readFileSync(f, 'utf8').includes('Q&A より')).map((f) => path.relative(srcRoot, f));
-    expect(carrying).toEqual([path.join('installers', 'texts.ts')]);
+    // (the page's label `faqMark` in report/i18n.ts, which report.html puts only under a popup or event whose text
+    // is marked 'faq': tests/report/html-page.test.ts)
+    expect(carrying.sort()).toEqual([path.join('installers', 'texts.ts'), path.join('report', 'i18n.ts')].sort());
   });
 });

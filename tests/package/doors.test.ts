@@ -173,6 +173,7 @@ const NOT_CHECKED = new Set([
   'parseProfile',
   // error classes
   'VerifyError',
+  'NoMachineError',
   'ProfileError',
   'InputError',
   'ExportFormatError',
