@@ -40,7 +40,9 @@ const ALLOWED = new Set(
     'Application MsiInstaller Excel Node Property Build Test Publisher Verified Timestamping Public ' +
     'certutil addstore store Import-Certificate FilePath CertStoreLocation Cert LocalMachine reg query powershell Command systeminfo fo csv ' +
     'wmic qfe list full format acs-gate collect verify DisableRootAutoUpdate InstallationType CurrentVersion AuthRoot Policies SystemCertificates ' +
-    'SOFTWARE NT UBR HKLM OK syncWithWU Program Files update'
+    'SOFTWARE NT UBR HKLM OK syncWithWU Program Files update ' +
+    // Get-HotFix's own column name
+    'HotFixID'
   ).split(/\s+/),
 );
 
@@ -186,6 +188,31 @@ describe('skip and import-error reasons in Japanese', () => {
     expect(reasonJa('an incomplete set (info.txt:3: no export in it gives the OS version)')).toBe('そろっていないセットです (info.txt:3: OS バージョンを示すエクスポートがありません)');
     expect(reasonJa('cannot read (EACCES)')).toBe('読み込めません (EACCES)');
     expect(reasonJa('a link that cannot be followed: permission denied (EACCES)')).toBe('たどれないリンクです: アクセス権がありません (EACCES)');
+    // the importers' own messages (a bad export in a machine folder: an incomplete set's reason)
+    for (const m of [
+      'certificate JSON: item [3] is not an object',
+      'certutil -store: certificate block without a "Cert Hash(sha1)" line',
+      'certutil -store: SHA-1 hash "abc" is not 40 hex digits',
+      'Get-HotFix CSV: no header row',
+      'Get-HotFix CSV: 3 fields where the header has 4',
+      'Get-HotFix CSV: no HotFixID column in the header',
+      'reg query: unexpected line "xx"',
+      'Get-ComputerInfo JSON: not valid JSON (Unexpected end of JSON input)',
+      'Get-ComputerInfo JSON: expected one JSON object',
+      'systeminfo CSV: a header row and one data row are expected; found no data row',
+      'systeminfo CSV: more than one data row (one machine per file)',
+      'systeminfo CSV: the data row has 3 fields, the header 4',
+      'an incomplete set (info.txt:3: systeminfo: no "OS Version" line (expected e.g. "OS Version:   10.0.19045 N/A Build 19045"))',
+      'profile JSON: hotfixes.0: hotfix ids look like KB5011487',
+      'CSV: record longer than 100 characters (unterminated quote?)',
+      'more than 1000 bad lines: the rest of the file is not read',
+      'invalid UTF-8 byte(s) in a UTF-8 file (read as U+FFFD; the rest of the file is read as UTF-8)',
+      'a link whose target does not exist',
+      'the output folder of this report (--out): never read as input',
+      'none of its 2 dated folders holds a complete set: every fact is unknown',
+      'no recognised export in the directory (3 files; expected the exports of one machine, a fleet file, or one folder per machine)',
+    ])
+      expect({ m, english: englishWords(reasonJa(m)) }).toEqual({ m, english: [] });
     // unknown text stays as written, a file's name is never rewritten
     expect(reasonJa('something new')).toBe('something new');
     expect(stderrJa('acs-gate readiness: /s/empty file.txt: skipped: empty file')).toBe('acs-gate readiness: /s/empty file.txt: スキップ: 空のファイルです');
