@@ -53,6 +53,7 @@ function englishWords(text: string): string[] {
     line = line
       .replace(/\((Windows|Microsoft Windows) [^)]*\)/g, ' ') // a machine's Windows line as Windows names it (data, not our reasons)
       .replace(/"[^"]*"/g, ' ')
+      .replace(/\b[a-z]\w*(\.\w+)+:/g, ' ') // a field's path in a profile (os.version:, hotfixes.0:)
       .replace(/\S*[\\/]\S*/g, ' ')
       .replace(/--[a-z][a-z-]*/g, ' ')
       .replace(/[\w.-]*\.(exe|msi|dll|cer|pem|json|jsonl|csv|txt|html|cmd|xlsx|xls|xml|zip|pdf|db|ini)\b/gi, ' ')
