@@ -47,7 +47,7 @@ export const READINESS_TEXTS = {
   },
   'reason.FACT_UNKNOWN.os.version': {
     en: 'the OS version (major.minor.build) is unknown',
-    ja: 'OS のバージョン (major.minor.build) が不明です',
+    ja: 'OS のバージョン (メジャー.マイナー.ビルド) が不明です',
   },
   'reason.FACT_UNKNOWN.os.productType': {
     en: 'build {version} is {lines}, which differ for ACS; whether it is a client or a server edition is unknown',

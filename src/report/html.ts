@@ -25,6 +25,7 @@ import { CSS } from './page/style';
 import { MemoryRows, type PageRun, type RowsSource } from './page/rows';
 import { scriptJson } from './page/json';
 import { door } from '../api/doors';
+import { reasonJa } from '../messages/reasons-ja';
 
 export { scriptJson };
 
@@ -38,6 +39,11 @@ type Bilingual = { ja: string; en: string };
 
 function bi(ja: string, en: string): string {
   return ja === en ? e(ja) : `<span class="l-ja">${e(ja)}</span><span class="l-en">${e(en)}</span>`;
+}
+
+/** Why an input was skipped or not read: written in English (report.json keeps it so), shown in both languages. */
+function reasonBi(reason: string): string {
+  return bi(reasonJa(reason), reason);
 }
 
 function biOf(o: Bilingual): string {
@@ -350,8 +356,8 @@ function inputsBanner(s: FleetSummary): string {
   const skipped = s.skipped?.count ?? 0;
   if (!errors && !skipped) return '';
   const first = [
-    ...s.importErrors.slice(0, 3).map((x) => `<li><code>${e(x.source)}</code>${x.line !== undefined ? `:${x.line}` : ''} — ${e(x.error)}</li>`),
-    ...(s.skipped?.items ?? []).slice(0, 3).map((x) => `<li><code>${e(x.source)}</code>${x.line !== undefined ? `:${x.line}` : ''} — ${e(x.reason)}</li>`),
+    ...s.importErrors.slice(0, 3).map((x) => `<li><code>${e(x.source)}</code>${x.line !== undefined ? `:${x.line}` : ''} — ${reasonBi(x.error)}</li>`),
+    ...(s.skipped?.items ?? []).slice(0, 3).map((x) => `<li><code>${e(x.source)}</code>${x.line !== undefined ? `:${x.line}` : ''} — ${reasonBi(x.reason.replace(/^skipped: /, ''))}</li>`),
   ];
   return (
     `<section id="inputs-not-read" class="banner warn"><h2>${t('inputsNotRead')}</h2><p>` +
@@ -548,12 +554,12 @@ ${verifications}
 function tail(s: FleetSummary, rows: RowsSource): string {
   const importErrors = s.importErrors.length
     ? `<h2>${t('importErrors')} (${num(s.totals.importErrors)})</h2>${s.totals.importErrors > s.importErrors.length ? `<p class="muted">${tf('firstListed', { shown: s.importErrors.length, n: s.totals.importErrors })}</p>` : ''}<table id="import-errors"><thead><tr><th>${t('source')}</th><th>${t('line')}</th><th>${t('error')}</th></tr></thead><tbody>` +
-      s.importErrors.map((x) => `<tr><td translate="no">${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.error)}</td></tr>`).join('') +
+      s.importErrors.map((x) => `<tr><td translate="no">${e(x.source)}</td><td>${x.line ?? ''}</td><td>${reasonBi(x.error)}</td></tr>`).join('') +
       '</tbody></table>'
     : '';
   const skipped = s.skipped?.count
     ? `<h2>${t('skipped')} (${num(s.skipped.count)})</h2>${s.skipped.count > s.skipped.items.length ? `<p class="muted">${tf('firstListed', { shown: s.skipped.items.length, n: s.skipped.count })}</p>` : ''}<table id="skipped"><thead><tr><th>${t('source')}</th><th>${t('line')}</th><th>${t('reason')}</th></tr></thead><tbody>` +
-      s.skipped.items.map((x) => `<tr><td translate="no">${e(x.source)}</td><td>${x.line ?? ''}</td><td>${e(x.reason)}</td></tr>`).join('') +
+      s.skipped.items.map((x) => `<tr><td translate="no">${e(x.source)}</td><td>${x.line ?? ''}</td><td>${reasonBi(x.reason.replace(/^skipped: /, ''))}</td></tr>`).join('') +
       '</tbody></table>'
     : '';
   return `${importErrors}

@@ -184,7 +184,7 @@ describe('assessReadiness with a language', () => {
     const r = assessReadiness(profile({}), { lang: 'ja' });
     expect(r.ready).toBe('unknown');
     expect(r.reasons.map((x) => [x.code, x.fact, x.message])).toEqual([
-      ['FACT_UNKNOWN', 'os.version', 'OS のバージョン (major.minor.build) が不明です'],
+      ['FACT_UNKNOWN', 'os.version', 'OS のバージョン (メジャー.マイナー.ビルド) が不明です'],
       ['FACT_UNKNOWN', 'rootStore', '信頼されたルート証明機関ストアの内容が不明です'],
       ['FACT_UNKNOWN', 'rootAutoUpdate', 'ルート証明書の自動更新が有効かどうかが不明です'],
       ['FACT_UNKNOWN', 'online', '端末が Windows Update に接続できるかどうかが不明です'],

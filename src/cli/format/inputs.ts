@@ -5,6 +5,7 @@
 import { escapeText as esc } from '../../text/escape';
 import type { ImportFailure, SkippedInput } from '../../report/types';
 import type { Lang } from '../lang';
+import { reasonJa } from '../../messages/reasons-ja';
 
 export const MAX_LISTED = 20;
 
@@ -38,11 +39,12 @@ const where = (x: { source: string; line?: number }): string => `${x.source}${x.
 /** Lines (each ending in "\n"); `rest`: where the full lists are (e.g. report.json) */
 export function formatInputs(a: InputAccount, lang: Lang, rest: string): string {
   const t = T[lang];
+  const say = lang === 'ja' ? reasonJa : (x: string) => x;
   const out: string[] = [];
   if (a.files) out.push(t.inputs(a.files.read, a.files.skipped, a.files.unreadable));
   const lines = [
-    ...a.importErrors.map((e) => `  ${t.unreadable}: ${esc(where(e))}: ${esc(e.error)}`),
-    ...a.skipped.map((s) => `  ${s.unread ? t.unread : t.skipped}: ${esc(where(s))}: ${esc(s.reason.replace(/^skipped: /, ''))}`),
+    ...a.importErrors.map((e) => `  ${t.unreadable}: ${esc(where(e))}: ${esc(say(e.error))}`),
+    ...a.skipped.map((s) => `  ${s.unread ? t.unread : t.skipped}: ${esc(where(s))}: ${esc(say(s.reason.replace(/^skipped: /, '')))}`),
   ];
   out.push(...lines.slice(0, MAX_LISTED));
   const hidden = a.skippedCount + a.importErrorCount - Math.min(lines.length, MAX_LISTED);
