@@ -1,4 +1,5 @@
 /** Runs the CLI in-process with a captured io. */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,6 +15,21 @@ export const TEST_ROOT = path.join(INSTALLERS, 'test-acs-root.pem');
 export const MACHINES = path.join(ROOT, 'samples', 'fleet', 'machines');
 export const FLEET_JSONL = path.join(ROOT, 'samples', 'fleet', 'fleet.jsonl');
 export const AT = '2026-01-15T00:00:00Z';
+/** the command as users run it */
+export const BIN = path.join(ROOT, 'bin', 'acs-gate.js');
+
+/** bin/acs-gate.js in a child process, in the C locale, without blocking the test's event loop. */
+export function spawnAcsGate(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ code, out, err }));
+  });
+}
 
 export interface Run {
   code: number;
@@ -28,8 +44,18 @@ export async function run(argv: string[], overrides: Partial<CliIo> = {}): Promi
   return { code, out: io.out, err: io.err, io };
 }
 
+/** every folder tmpDir made in this test file: removed after the file's last test */
+const made: string[] = [];
+// registered when a test file imports this module (the file's top level), so it runs after that file's tests
+if (typeof afterAll === 'function')
+  afterAll(() => {
+    for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
 export function tmpDir(prefix = 'acs-cli-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** A profile JSON file for one machine. */
