@@ -3,29 +3,15 @@
  * child process): every machine once with the verdict it gets alone, every stray file named on the terminal
  * and in report.json, the report's own folder never read, exit 0 / 1 (--fail-on) / 2 (nothing readable).
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadInventory, type InventoryItem } from '../../src/endpoint/inventory';
 import { assessReadiness } from '../../src/endpoint/readiness';
 import { SHARE_MACHINES, SHARE_SKIPPED, writeShare } from '../endpoint/share-fixture';
-import { AT, ROOT } from './helpers';
+import { AT, spawnAcsGate as acsGate } from './helpers';
 
-const BIN = path.join(ROOT, 'bin', 'acs-gate.js');
 const TIMEOUT = 300000;
-
-function acsGate(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, out, err }));
-  });
-}
 
 let tmp: string;
 let share: string;

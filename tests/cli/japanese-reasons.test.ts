@@ -7,7 +7,7 @@
  * deeper than the walk goes, a report folder, and a JSON Lines file with a line too long, a record nested too
  * deep, a name too long, a duplicate name, bad JSON and a record that is no profile.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,22 +15,9 @@ import { INSTALL_PATH_IDS } from '../../src/installers/types';
 import { reasonJa } from '../../src/messages/reasons-ja';
 import { stderrJa } from '../../src/cli/stderr-ja';
 import { writeShare } from '../endpoint/share-fixture';
-import { ROOT } from './helpers';
+import { spawnAcsGate as acsGate } from './helpers';
 
-const BIN = path.join(ROOT, 'bin', 'acs-gate.js');
 const TIMEOUT = 300000;
-
-function acsGate(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, out, err }));
-  });
-}
 
 /** Names and typed words that are the same in a Japanese text (as tests/cli/japanese-output.test.ts allows). */
 const ALLOWED = new Set(
