@@ -256,21 +256,29 @@ class Walker {
     yield* this.node(dir, 0, true);
   }
 
-  private async *node(dir: string, depth: number, top: boolean): AsyncGenerator<InventoryItem> {
+  /**
+   * The folder's listing, once: a folder reached again (through a link) is yielded as skipped, one that cannot
+   * be listed as unreadable (thrown for the folder the caller gave), and then there is no listing.
+   */
+  private async *listOnce(dir: string, top: boolean): AsyncGenerator<InventoryItem, Listing | undefined> {
     const dup = await this.once(dir);
     if (dup) {
       yield dup;
-      return;
+      return undefined;
     }
-    let l: Listing;
     try {
-      l = await list(dir);
+      return await list(dir);
     } catch (e) {
       if (top) throw e;
       this.stats.unreadable++;
       yield failureOf(e, dir);
-      return;
+      return undefined;
     }
+  }
+
+  private async *node(dir: string, depth: number, top: boolean): AsyncGenerator<InventoryItem> {
+    const l = yield* this.listOnce(dir, top);
+    if (!l) return;
     const why = await this.notInput(dir, l);
     if (why) {
       this.stats.skipped += l.files.length;
@@ -346,19 +354,8 @@ class Walker {
 
   /** a sub-folder of a machine folder that holds no input: each file listed */
   private async *skipTree(dir: string, machineDir: string, depth: number): AsyncGenerator<InventoryItem> {
-    const dup = await this.once(dir);
-    if (dup) {
-      yield dup;
-      return;
-    }
-    let l: Listing;
-    try {
-      l = await list(dir);
-    } catch (e) {
-      this.stats.unreadable++;
-      yield failureOf(e, dir);
-      return;
-    }
+    const l = yield* this.listOnce(dir, false);
+    if (!l) return;
     const why = await this.notInput(dir, l);
     if (why) {
       this.stats.skipped += l.files.length;
