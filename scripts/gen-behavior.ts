@@ -230,6 +230,24 @@ Where the seed leaves a point open, the simulator decides as follows (see also t
 `;
 
 /** Runs every machine with a check that rejects (and the update machine with mixed answers): section "When the ACS check fails". */
+
+/** Each one-shot installer machine run to its end with the given ACS check (the same input for every path). */
+async function runEachInstaller(acsCheck: unknown): Promise<Array<{ path: InstallerPath; snap: { value: unknown }; ctx: InstallerContext }>> {
+  const out: Array<{ path: InstallerPath; snap: { value: unknown }; ctx: InstallerContext }> = [];
+  for (const path of Object.keys(INSTALLER_MACHINES) as InstallerPath[]) {
+    const machine = INSTALLER_MACHINES[path].provide({ actors: { acsCheck: acsCheck as never } });
+    const actor = createActor(machine, {
+      input: {
+        lang: 'ja', computer: 'PC01', displayPath: INSTALL_PATHS[path].defaultDisplayPath, patch: 'KB5011487', at: AT.toISOString(),
+        silent: false, patternUpdatesBlocked: true, engineSignedWithAcs: true, memory: emptyMemory(),
+      },
+    }).start();
+    const snap = await waitFor(actor, (x) => x.status === 'done');
+    out.push({ path, snap, ctx: snap.context as InstallerContext });
+  }
+  return out;
+}
+
 async function checkFailureSection(): Promise<string> {
   const failing = acsCheckActor(async () => {
     throw new Error('verifier unreachable');
@@ -243,16 +261,7 @@ async function checkFailureSection(): Promise<string> {
     '| path | answers | end state | decision | cycles | popups | events |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const path of Object.keys(INSTALLER_MACHINES) as InstallerPath[]) {
-    const machine = INSTALLER_MACHINES[path].provide({ actors: { acsCheck: failing } });
-    const actor = createActor(machine, {
-      input: {
-        lang: 'ja', computer: 'PC01', displayPath: INSTALL_PATHS[path].defaultDisplayPath, patch: 'KB5011487', at: AT.toISOString(),
-        silent: false, patternUpdatesBlocked: true, engineSignedWithAcs: true, memory: emptyMemory(),
-      },
-    }).start();
-    const snap = await waitFor(actor, (x) => x.status === 'done');
-    const ctx = snap.context as InstallerContext;
+  for (const { path, snap, ctx } of await runEachInstaller(failing)) {
     rows.push(`| \`${path}\` | error | \`${String(snap.value)}\` | ${ctx.decision ?? 'none'} | — | ${ctx.popups.length ? ctx.popups.map((p) => p.id).join(' → ') : '—'} | ${ctx.events.length ? ctx.events.map((e) => e.id).join(', ') : '—'} |`);
   }
   const sequences: Array<Array<boolean | 'error'>> = [['error', 'error'], ['error', true], [false, 'error']];
@@ -295,16 +304,7 @@ async function installerInvalidSection(): Promise<string> {
     '| path | end state | decision | cycles | popups | events |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
-  for (const path of Object.keys(INSTALLER_MACHINES) as InstallerPath[]) {
-    const machine = INSTALLER_MACHINES[path].provide({ actors: { acsCheck: invalid } });
-    const actor = createActor(machine, {
-      input: {
-        lang: 'ja', computer: 'PC01', displayPath: INSTALL_PATHS[path].defaultDisplayPath, patch: 'KB5011487', at: AT.toISOString(),
-        silent: false, patternUpdatesBlocked: true, engineSignedWithAcs: true, memory: emptyMemory(),
-      },
-    }).start();
-    const snap = await waitFor(actor, (x) => x.status === 'done');
-    const ctx = snap.context as InstallerContext;
+  for (const { path, snap, ctx } of await runEachInstaller(invalid)) {
     rows.push(`| \`${path}\` | \`${String(snap.value)}\` | ${ctx.decision ?? 'none'} | — | ${ctx.popups.length ? ctx.popups.map((p) => p.id).join(' → ') : '—'} | ${ctx.events.length ? ctx.events.map((e) => e.id).join(', ') : '—'} |`);
   }
   for (const agentClass of ['download-prevention', 'repeat-download', 'no-check'] as const) {
