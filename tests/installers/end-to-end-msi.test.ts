@@ -1,6 +1,6 @@
 /** End to end through the real verifier with MSI packages signed by the test ACS PKI. */
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MachineProfile } from '../../src/endpoint/profile';
@@ -20,8 +20,11 @@ describe('MSI install paths through the real verifier', () => {
   let msi = '';
   let glued = '';
 
+  let dir = '';
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   beforeAll(() => {
-    const dir = mkdtempSync(join(tmpdir(), 'acs-installers-msi-'));
+    dir = mkdtempSync(join(tmpdir(), 'acs-installers-msi-'));
     const signedMsi = signMsi(sampleMsi(), { signer: pki.leaf, dse: true, timestamp: { kind: 'rfc3161', tsa: pki.tsa, time: TIMES.signing } });
     msi = join(dir, 'agent_cloud_x64.msi');
     writeFileSync(msi, signedMsi);

@@ -2,7 +2,7 @@
  * End to end through the real verifier: a PE signed by the test ACS PKI, and the real ACS-signed sample.
  */
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACS_ROOT_2020_PEM } from '../../src/authenticode/trust/bundled-roots';
@@ -23,8 +23,11 @@ describe('install paths through the real verifier', () => {
   const trust = { known, acsRoots: [pki.root.x509] };
   let file = '';
 
+  let dir = '';
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acs-installers-'));
+    dir = mkdtempSync(join(tmpdir(), 'acs-installers-'));
     file = join(dir, 'ApexOneAgent.exe');
     writeFileSync(file, await signPe(buildPe()));
   });

@@ -33,8 +33,18 @@ function deps(): FleetDeps {
   return { ...fakeDeps(fleet()), assessReadiness };
 }
 
-function run(lang: 'ja' | 'en') {
+const made: string[] = [];
+function outDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-report-lang-'));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function run(lang: 'ja' | 'en') {
+  const dir = outDir();
   return runFleetReport({ inventory: ['x'], paths: ['msi'], outDir: dir, at: AT, lang }, deps());
 }
 
@@ -110,7 +120,7 @@ describe('fleet report: readiness reasons and remediation in the report language
         return assessReadiness(p, o);
       },
     };
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-report-lang-'));
+    const dir = outDir();
     const r = await runFleetReport({ inventory: ['x'], paths: ['msi'], outDir: dir, at: AT, lang: 'ja' }, d);
     expect(r.summary.totals.notReady).toBe(2000);
     expect(calls.ja).toBe(2000);

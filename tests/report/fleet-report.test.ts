@@ -7,9 +7,15 @@ import { runFleetReport, type InventoryItem } from '../../src/report/fleet';
 import { escapeHtml, renderHtml, scriptJson } from '../../src/report/html';
 import { fakeDeps, machine, type FakeCounters } from './fake-fleet';
 
+const made: string[] = [];
 function tmpDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'acs-report-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-report-'));
+  made.push(dir);
+  return dir;
 }
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const AT = new Date('2026-01-15T00:00:00Z');
 
