@@ -46,24 +46,42 @@ function rel(file: string): string {
   return path.relative(ROOT, file).split(path.sep).join('/');
 }
 
-/** The declaration's text without its leading JSDoc and without the bodies of functions and methods. */
-function declarationText(decl: ts.Declaration): string {
+/** A class's public members, without bodies, one per line. */
+function publicMembers(node: ts.ClassDeclaration): Array<{ name: string | undefined; text: string }> {
+  const sf = node.getSourceFile();
+  return node.members
+    .filter((m) => !(ts.getCombinedModifierFlags(m as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)))
+    .filter((m) => !(m.name && ts.isPrivateIdentifier(m.name)))
+    .map((m) => {
+      const full = sf.text.slice(m.getStart(sf), m.end);
+      const body = (m as { body?: ts.Node }).body;
+      const name = ts.isConstructorDeclaration(m) ? 'constructor' : m.name?.getText(sf);
+      return { name, text: '  ' + (body ? sf.text.slice(m.getStart(sf), body.getStart(sf)).trimEnd() + ';' : full).replace(/\n\s*/g, ' ') };
+    });
+}
+
+/**
+ * The declaration's text without its leading JSDoc and without the bodies of functions and methods. A class
+ * that extends the same-named inner class (src/api/ wraps it to check the constructor's arguments) shows as the
+ * one class it is to a caller: its own members and the inner class's.
+ */
+function declarationText(decl: ts.Declaration, checker: ts.TypeChecker): string {
   const sf = decl.getSourceFile();
   let node: ts.Node = decl;
   if (ts.isVariableDeclaration(decl)) node = decl.parent.parent;
   let text = sf.text.slice(node.getStart(sf), node.end);
   if (ts.isClassDeclaration(node)) {
     // members without bodies: a class's shape is its public members
-    const members = node.members
-      .filter((m) => !(ts.getCombinedModifierFlags(m as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)))
-      .filter((m) => !(m.name && ts.isPrivateIdentifier(m.name)))
-      .map((m) => {
-        const full = sf.text.slice(m.getStart(sf), m.end);
-        const body = (m as { body?: ts.Node }).body;
-        return '  ' + (body ? sf.text.slice(m.getStart(sf), body.getStart(sf)).trimEnd() + ';' : full).replace(/\n\s*/g, ' ');
-      });
-    const head = sf.text.slice(node.getStart(sf), node.members.pos).trimEnd();
-    text = `${head}\n${members.join('\n')}\n}`;
+    const members = publicMembers(node);
+    let head = sf.text.slice(node.getStart(sf), node.members.pos).trimEnd();
+    const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const baseDecl = base && checker.getTypeAtLocation(base.expression).getSymbol()?.declarations?.find(ts.isClassDeclaration);
+    if (baseDecl && baseDecl.name?.text === node.name?.text) {
+      const own = new Set(members.map((m) => m.name));
+      members.push(...publicMembers(baseDecl).filter((m) => !own.has(m.name)));
+      head = head.replace(/\s+extends\s+[^{]+\{$/, ' {');
+    }
+    text = `${head}\n${members.map((m) => m.text).join('\n')}\n}`;
   }
   return text.replace(/^export\s+/, '').replace(/^declare\s+/, '');
 }
@@ -131,7 +149,7 @@ export function collectApi(): Array<{ specifier: string; entries: ApiEntry[] }> 
         const annotation = ts.isVariableDeclaration(decl) && decl.type ? decl.type.getText() : undefined;
         code = `const ${exported.name}: ${type.length <= MAX_TYPE_CHARS ? type : (annotation ?? shortType(checker, t, decl))}`;
       } else {
-        code = clip(declarationText(decl));
+        code = clip(declarationText(decl, checker));
       }
       const doc = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
       const tags = symbol.getJsDocTags(checker).map(tagText);

@@ -8,16 +8,10 @@
  */
 
 // Authenticode / ACS verifier (PE and MSI)
+export { verifyFile, verifyFiles, isIoError } from './api/authenticode';
+export { VerifyError, isVerifyError, bundledAcsRoot, bundledMicrosoftCertificates } from './authenticode';
+export { pemCertificates, toX509 } from './api/authenticode';
 export {
-  verifyFile,
-  verifyFiles,
-  isIoError,
-  VerifyError,
-  isVerifyError,
-  bundledAcsRoot,
-  bundledMicrosoftCertificates,
-  pemCertificates,
-  toX509,
   FAILURE_CODES,
   ACS_ROOT_2020_PEM,
   ACS_ROOT_2020_SHA1,
@@ -43,19 +37,21 @@ export type {
 } from './authenticode';
 
 // Machine readiness
-export { MachineProfileSchema, RootStoreEntrySchema, parseProfile, ProfileError, isProfileError } from './endpoint/profile';
+export { MachineProfileSchema, RootStoreEntrySchema } from './endpoint/profile';
+export { parseProfile } from './endpoint/parse-profile';
+export { ProfileError, isProfileError } from './endpoint/profile';
 export type { MachineProfile, MachineProfileInput, RootStoreEntry, ProfileIssue } from './endpoint/profile';
 export { READINESS_CODES } from './endpoint/types';
 export type { Readiness, ReadinessOptions, ReadinessReason, ReadinessCode, Tri } from './endpoint/types';
-export { assessReadiness } from './endpoint/readiness';
-export { machineTrustAnchors } from './endpoint/trust';
+export { assessReadiness } from './api/endpoint';
+export { machineTrustAnchors } from './api/endpoint';
 export type { TrustAnchorOptions } from './endpoint/trust';
-export { loadInventory } from './endpoint/inventory';
+export { loadInventory } from './api/endpoint';
 export type { InventoryItem } from './endpoint/inventory';
 export { InputError, isInputError, ExportFormatError } from './endpoint/errors';
 
 // Install paths
-export { simulate } from './installers/simulate';
+export { simulate } from './api/installers';
 export type { SimulateOptions } from './installers/simulate';
 export type { AcsVerifier } from './installers/verifier';
 export { INSTALL_PATHS } from './installers/paths';
@@ -81,7 +77,9 @@ export {
   INSTALLER_MACHINES,
   UPDATE_MACHINES,
   ACS_CHECK,
-  acsCheckActor,
+} from './installers/machines';
+export { acsCheckActor } from './api/installers';
+export {
   agentProgramUpdateMachine,
   autoPccMachine,
   engineUpdateMachine,
@@ -96,16 +94,19 @@ export {
 export type { AcsCheckRequest, AcsCheckAnswer, InstallerInput, InstallerContext, UpdateInput, UpdateContext } from './installers/context';
 
 // Messages and event log
-export { CATALOG, MESSAGE_IDS, LANGS, renderMessage } from './messages/catalog';
+export { CATALOG, MESSAGE_IDS, LANGS } from './messages/catalog';
+export { renderMessage } from './api/messages';
 export type { CatalogMessage, MessageId, MessageParams, RenderedMessage, Lang, Provenance, WindowKind } from './messages/catalog';
-export * from './eventlog';
+export * from './api/eventlog';
 
 // Fleet report
-export { fleetReport, defaultFleetDeps } from './report/default-deps';
-export { runFleetReport, chooseRuns } from './report/fleet';
+export { fleetReport } from './api/report';
+export { defaultFleetDeps } from './report/default-deps';
+export { runFleetReport, chooseRuns } from './api/report';
 export type { FleetOptions, FleetResult, FleetDeps } from './report/fleet';
-export { FleetAggregator, type SummaryMeta, type SummaryMetaInput } from './report/aggregate';
-export { renderHtml } from './report/html';
+export { FleetAggregator } from './api/report';
+export { type SummaryMeta, type SummaryMetaInput } from './report/aggregate';
+export { renderHtml } from './api/report';
 export type { FleetSummary, MachineRow, PathOutcome, PopupView, EventView } from './report/types';
 export { NoMachineError } from './report/no-machines';
 export type { InputFileStats, DiscoverOptions } from './endpoint/discover';
@@ -113,10 +114,13 @@ export type { LoadOptions } from './endpoint/inventory';
 export type { SkippedInput, ImportFailure } from './report/types';
 
 // Collecting the inputs on Windows (docs/collect.md)
-export { collect, CollectError, COLLECT_FILES, nodeRunner, systemToolRunner, replayRunner } from './collect';
+export { collect } from './api/collect';
+export { CollectError, COLLECT_FILES } from './collect';
+export { nodeRunner, systemToolRunner, replayRunner } from './api/collect';
 export type { CollectOptions, CollectSummary, CommandRunner, RunResult, RunOptions } from './collect';
 
-// The doors: every function above checks its arguments first and throws InputError naming a wrong one (src/api/doors.ts);
+// The doors: every function above checks its arguments first and throws InputError naming a wrong one (src/api/doors.ts,
+// the checked functions in src/api/<layer>.ts);
 // the options types' schemas, for callers who check their own input the same way
 export {
   VerifyOptionsSchema,

@@ -1,6 +1,7 @@
 /**
  * The doors of the library: every public function (src/index.ts, src/testing/index.ts) checks its arguments
- * here, on its first line, before doing anything, and a wrong one is one typed error, an `InputError` naming the
+ * here, on its first line, before doing anything (the checked functions are in src/api/<layer>.ts; the layers
+ * below call each other's inner functions without checking again), and a wrong one is one typed error, an `InputError` naming the
  * argument as the caller wrote it ("options.files[0]") and what it must be, never a bare TypeError from deep
  * inside. One zod schema per options type, exported beside the type (VerifyOptionsSchema, SimulateInputSchema…).
  *
@@ -9,14 +10,13 @@
  *
  * The doors check the form of what is passed (types, ids, required fields); the content of a machine profile
  * is checked by parseProfile (ProfileError naming the field), that of a file by the verifier (a verdict).
- * Schemas refer to the id lists through z.lazy: this module is imported by the modules that define them.
+ * This module sits at the top of the library (docs/architecture.md): it reads the types and id lists of every
+ * layer, and no layer below imports it.
  */
 import { X509Certificate } from 'node:crypto';
-import * as fs from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../endpoint/errors';
 import { ProfileError } from '../endpoint/profile';
-import { VerifyError } from '../authenticode/errors';
 import { INSTALL_PATH_IDS } from '../installers/types';
 import { LANGS, MESSAGE_IDS } from '../messages/catalog';
 import type { VerifyOptions, CertificateInput, CrlInput } from '../authenticode/types';
@@ -374,46 +374,5 @@ export function door(name: string, ...args: unknown[]): void {
     const got = describe(valueAt(args[i], issue.path as PropertyKey[]));
     if (expected === PROFILE) throw new ProfileError('(profile)', [{ field: '(profile)', message: `expected ${PROFILE}, got ${got}` }], undefined, { function: name, argument });
     throw new InputError('', undefined, `expected ${expected}, got ${describe(valueAt(args[i], issue.path as PropertyKey[]))}`, { function: name, argument, expected });
-  }
-}
-
-/**
- * An installer file the library is about to read: a readable regular file, else InputError naming it (an
- * unreadable file is never a decision). Used where the real verifier reads it.
- */
-export async function readableFile(name: string, argument: string, file: string): Promise<void> {
-  let handle: fs.promises.FileHandle | undefined;
-  try {
-    const st = await fs.promises.stat(file);
-    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: st.isDirectory() ? 'EISDIR' : 'not a regular file' });
-    handle = await fs.promises.open(file, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const detail = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : `cannot be read (${code ?? (e as Error).message})`;
-    throw new InputError(file, undefined, detail, { function: name, argument, expected: 'a readable file' });
-  } finally {
-    await handle?.close();
-  }
-}
-
-
-/** The installer files of a fleet report (`files`, `runs[].file`): each readable, else InputError naming it. */
-export async function readableInstallers(name: string, options: Pick<FleetOptions, 'files' | 'runs'>): Promise<void> {
-  if (options.runs) {
-    for (const [i, r] of options.runs.entries()) if (r.file !== null) await readableFile(name, `options.runs[${i}].file`, r.file);
-  } else for (const [i, f] of (options.files ?? []).entries()) await readableFile(name, `options.files[${i}]`, f);
-}
-
-/**
- * The catalogs of VerifyOptions: each a readable regular file, else VerifyError IO_ERROR naming it (a file's
- * own valid signature does not make a missing catalog fine: the caller asked for the catalog check).
- */
-export async function readableCatalogs(catalogs: readonly string[] | undefined): Promise<void> {
-  for (const cat of catalogs ?? []) {
-    try {
-      await readableFile('verifyFile', 'options.catalogs', cat);
-    } catch (e) {
-      throw new VerifyError('IO_ERROR', `${cat}: the catalog ${(e as InputError).detail}`);
-    }
   }
 }

@@ -29,7 +29,7 @@ import { parseSignedDataContentInfo, parseSpcIndirectData } from './pkcs7/signed
 import { type PoolOptions, verifyInOrder } from './pool/verify-pool';
 import { emptyReport, verifyPkcs7Signature } from './signature';
 import type { DigestAlgorithm, Failure, FileFormat, SignatureReport, SignedContainer, VerificationResult, VerifyContext, VerifyOptions } from './types';
-import { door, readableCatalogs } from '../api/doors';
+import { readableCatalogs } from './readable-catalogs';
 
 /**
  * WIN_CERTIFICATE entries verified per file. Windows reads only the first; each entry may carry 16 nested
@@ -55,7 +55,6 @@ export const MAX_CHAIN_CHECKS_PER_FILE = 256;
  *   `options.catalogs` is missing or not a readable file; InputError naming the argument when one is of the wrong type
  */
 export async function verifyFile(path: string, options?: VerifyOptions): Promise<VerificationResult> {
-  door('verifyFile', path, options);
   await readableCatalogs(options?.catalogs);
   const ctx = resolveVerifyContext(options);
   const result = await verifyFileWithContext(path, ctx);
@@ -69,7 +68,6 @@ export async function verifyFile(path: string, options?: VerifyOptions): Promise
  * this thread).
  */
 export async function verifyFiles(paths: string[], options?: VerifyOptions, pool?: PoolOptions): Promise<VerificationResult[]> {
-  door('verifyFiles', paths, options, pool);
   await readableCatalogs(options?.catalogs);
   const out: VerificationResult[] = [];
   for await (const r of verifyInOrder(paths, options, pool)) out.push(r);
@@ -78,7 +76,6 @@ export async function verifyFiles(paths: string[], options?: VerifyOptions, pool
 
 /** True when the result stands for a file that could not be read (the CLI's exit code 2). */
 export function isIoError(result: VerificationResult): boolean {
-  door('isIoError', result);
   return result.failures.some((f) => f.code === 'IO_ERROR');
 }
 

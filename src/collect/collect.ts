@@ -16,7 +16,6 @@ import { COLLECT_LOG_FIRST_LINE, onlineFromProbe, type OnlineVerdict, type Probe
 import type { ExportKind } from '../endpoint/importers/types';
 import { COLLECT_LOG_FILE } from './files';
 import type { CommandRunner, RunResult } from './runner';
-import { door } from '../api/doors';
 
 export type StepId = 'systeminfo' | 'hotfixes-powershell' | 'hotfixes-wmic' | 'certutil-root' | 'reg-ubr' | 'reg-authroot' | 'reg-rootdirurl' | 'online-probe';
 
@@ -272,7 +271,6 @@ export async function makeDirectory(dir: string): Promise<void> {
  * CollectError (at once: the folder is made one level at a time, never by a recursive mkdir that can spin).
  */
 export async function collect(o: CollectOptions): Promise<CollectSummary> {
-  door('collect', o);
   await existingDirectory(o.tempDir, 'tempDir');
   const computerName = checkComputerName(o.computerName);
   try {

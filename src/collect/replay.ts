@@ -12,7 +12,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { CommandRunner, RunResult } from './runner';
-import { door } from '../api/doors';
 
 async function readOptional(file: string): Promise<Buffer | undefined> {
   try {
@@ -25,7 +24,6 @@ async function readOptional(file: string): Promise<Buffer | undefined> {
 
 /** A CommandRunner replaying the recording in `dir` (layout above) instead of running anything. */
 export function replayRunner(dir: string): CommandRunner {
-  door('replayRunner', dir);
   return async (_cmd, args, { step }) => {
     if (!/^[a-z0-9-]+$/.test(step)) throw new Error(`replay: bad step name ${JSON.stringify(step)}`);
     const base = path.join(dir, step);

@@ -3,7 +3,6 @@
  * (replay.ts) and the CLI runs the real commands (nodeRunner). Every run has a time limit; output is bounded.
  */
 import { spawn } from 'node:child_process';
-import { door } from '../api/doors';
 
 /** Per command: its time limit and the collector's step name. */
 export interface RunOptions {
@@ -33,11 +32,6 @@ export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
 /** Runs the real program (no shell: arguments are passed as they are), stops it after opts.timeoutMs. */
 export const nodeRunner: CommandRunner = (cmd, args, opts) => {
-  try {
-    door('nodeRunner', cmd, args, opts);
-  } catch (e) {
-    return Promise.reject(e);
-  }
   const { timeoutMs } = opts;
   return new Promise<RunResult>((resolve) => {
     const out: Buffer[] = [];
@@ -111,7 +105,6 @@ const SYSTEM_TOOLS: Record<string, string> = {
  * registry and System32 would be the 32-bit views).
  */
 export function systemToolRunner(env: Record<string, string | undefined>, arch: string = process.arch, base: CommandRunner = nodeRunner): CommandRunner {
-  door('systemToolRunner', env, arch, base);
   const root = env.SystemRoot || env.SYSTEMROOT || env.windir || 'C:\\Windows';
   const sys = `${root}\\${arch === 'ia32' && env.PROCESSOR_ARCHITEW6432 ? 'Sysnative' : 'System32'}`;
   return (cmd, args, opts) => {

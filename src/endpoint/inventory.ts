@@ -33,7 +33,6 @@ import { fsErrorText } from '../text/fs-errors';
 import { MachineProfileSchema, type MachineProfile } from './profile';
 import { fastProfile } from './profile-fast';
 import { SeenNames } from './seen-names';
-import { door } from '../api/doors';
 
 /** One item of loadInventory: a profile read, or content that could not be read as one (file and line named). */
 export type InventoryItem =
@@ -532,7 +531,6 @@ async function* fromRawFile(file: string): AsyncGenerator<InventoryItem> {
  * @throws InputError when an input cannot be read at all (missing, permission, not a file or directory)
  */
 export async function* loadInventory(inputs: string[], options: LoadOptions = {}): AsyncGenerator<InventoryItem> {
-  door('loadInventory', inputs, options);
   // a machine name already read (names compare as Windows compares computer names: case-insensitively) is
   // reported with both sources (an item of its own, before the machine); both machines are still read
   const seen = new SeenNames();

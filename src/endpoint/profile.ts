@@ -3,7 +3,6 @@
  * Unknown facts are left out (undefined), never guessed. Documented in docs/machine-profile.md.
  */
 import { z } from 'zod';
-import { fastProfile } from './profile-fast';
 import { clip, NAME_TOO_LONG, PROFILE_LIMITS as L } from './limits';
 import { InputError } from './errors';
 
@@ -102,26 +101,4 @@ export class ProfileError extends InputError {
 /** True for a ProfileError (also across copies of the library, by name). */
 export function isProfileError(e: unknown): e is ProfileError {
   return e instanceof ProfileError || (e instanceof Error && e.name === 'ProfileError' && 'field' in e);
-}
-
-/**
- * Checks a machine profile and applies the defaults (role "endpoint", os {}); thumbprints and KB ids are
- * upper-cased. Takes what a caller writes by hand (MachineProfileInput) or read from JSON (unknown).
- * @returns the canonical MachineProfile
- * @throws ProfileError naming the bad field when `input` is not a machine profile
- */
-export function parseProfile(input: unknown): MachineProfile {
-  const fast = fastProfile(input);
-  if (fast) return fast;
-  const r = MachineProfileSchema.safeParse(input);
-  if (r.success) return r.data;
-  const issues: ProfileIssue[] = r.error.issues.map((i) => ({
-    field: i.path.length > 0 ? i.path.map(String).join('.') : '(profile)',
-    message: i.message,
-  }));
-  const name =
-    typeof input === 'object' && input !== null && typeof (input as { name?: unknown }).name === 'string'
-      ? (input as { name: string }).name
-      : undefined;
-  throw new ProfileError(issues[0]!.field, issues, name);
 }

@@ -10,11 +10,11 @@
 import { X509Certificate } from 'node:crypto';
 import { ACS_ROOT_2020_SHA1, ACS_ROOT_2020_SHA256 } from '../authenticode/trust/bundled-roots';
 import { findLines, knownFixKbs, laterUpdates, MINIMUMS, newerThanTable, parseVersion, sourceUrl, type WindowsLine } from './minimums';
-import { parseProfile, type MachineProfile, type MachineProfileInput, type RootStoreEntry } from './profile';
+import type { MachineProfile, MachineProfileInput, RootStoreEntry } from './profile';
+import { parseProfile } from './parse-profile';
 import { collectorStep, remediationFor } from './remediation';
 import { commaList, orList, readinessText, type TextLang } from './texts';
 import type { Readiness, ReadinessOptions, ReadinessReason, Tri } from './types';
-import { door } from '../api/doors';
 
 export interface OsVerdict {
   supported: Tri;
@@ -328,7 +328,6 @@ function and(a: Tri, b: Tri): Tri {
  * @throws ProfileError naming the field when `input` is not a machine profile (e.g. from plain JavaScript)
  */
 export function assessReadiness(input: MachineProfileInput, options: ReadinessOptions = {}): Readiness {
-  door('assessReadiness', input, options);
   const profile = parseProfile(input);
   const lang: TextLang = options.lang === 'ja' ? 'ja' : 'en';
   const accept = (options.acceptKbs ?? []).map((k) => k.trim().toUpperCase()).filter((k) => /^KB\d+$/.test(k));

@@ -22,7 +22,6 @@ import { X509Certificate } from 'node:crypto';
 import { ACS_ROOT_2020_PEM } from '../authenticode/trust/bundled-roots';
 import type { MachineProfile } from './profile';
 import type { Readiness } from './types';
-import { door } from '../api/doors';
 
 /** Options of machineTrustAnchors. */
 export interface TrustAnchorOptions {
@@ -61,7 +60,6 @@ export function machineTrustAnchors(
   known: X509Certificate[],
   options: TrustAnchorOptions = {},
 ): X509Certificate[] {
-  door('machineTrustAnchors', profile, readiness, known, options);
   const out = new Map<string, X509Certificate>();
   const add = (c: X509Certificate): void => {
     const k = thumbprints(c).sha256;

@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import type { EventLogMemory, LoggedOnce, MachineEventMemory } from './types';
-import { door } from '../api/doors';
 
 const LoggedOnceSchema = z.object({ time: z.string(), recordId: z.number().int().nonnegative(), text: z.string() });
 const MachineSchema = z.object({
@@ -49,21 +48,18 @@ function withMachine(mem: EventLogMemory, computer: string, m: MachineEventMemor
 
 /** The machine's `key` entry when it was logged once, else undefined. */
 export function wasLoggedOnce(mem: EventLogMemory, computer: string, key: string): LoggedOnce | undefined {
-  door('wasLoggedOnce', mem, computer, key);
   const once = machineOf(mem, computer).loggedOnce;
   return hasOwn(once, key) ? once[key] : undefined;
 }
 
 /** A memory with the machine's `key` logged once (the input memory is not changed). */
 export function rememberLoggedOnce(mem: EventLogMemory, computer: string, key: string, entry: LoggedOnce): EventLogMemory {
-  door('rememberLoggedOnce', mem, computer, key, entry);
   const m = machineOf(mem, computer);
   return withMachine(mem, computer, { ...m, loggedOnce: dictWith(m.loggedOnce, key, entry) });
 }
 
 /** A memory without the machine's `key` entry. */
 export function forgetLoggedOnce(mem: EventLogMemory, computer: string, key: string): EventLogMemory {
-  door('forgetLoggedOnce', mem, computer, key);
   const m = machineOf(mem, computer);
   if (!hasOwn(m.loggedOnce, key)) return mem;
   return withMachine(mem, computer, { ...m, loggedOnce: dictWith(m.loggedOnce, key, undefined) });
@@ -71,7 +67,6 @@ export function forgetLoggedOnce(mem: EventLogMemory, computer: string, key: str
 
 /** Takes the next EventRecordID for a machine: [id, new memory]. */
 export function takeRecordId(mem: EventLogMemory, computer: string): [number, EventLogMemory] {
-  door('takeRecordId', mem, computer);
   const m = machineOf(mem, computer);
   const id = m.lastRecordId + 1;
   return [id, withMachine(mem, computer, { ...m, lastRecordId: id })];
@@ -79,7 +74,6 @@ export function takeRecordId(mem: EventLogMemory, computer: string): [number, Ev
 
 /** The machines whose memory differs between two memories (what one run changed). */
 export function changedMachines(before: EventLogMemory, after: EventLogMemory): string[] {
-  door('changedMachines', before, after);
   return Object.keys(after.machines).filter(
     (k) => !hasOwn(before.machines, k) || JSON.stringify(before.machines[k]) !== JSON.stringify(after.machines[k]),
   );
@@ -91,7 +85,6 @@ export function changedMachines(before: EventLogMemory, after: EventLogMemory): 
  * record ids never go backwards.
  */
 export function mergeMemory(base: EventLogMemory, run: EventLogMemory, machines: readonly string[]): EventLogMemory {
-  door('mergeMemory', base, run, machines);
   let out = base;
   for (const name of machines) {
     if (!hasOwn(run.machines, name)) continue;
@@ -104,7 +97,6 @@ export function mergeMemory(base: EventLogMemory, run: EventLogMemory, machines:
 
 /** The memory as JSON text, to persist between runs (parseMemory restores it). */
 export function serializeMemory(mem: EventLogMemory): string {
-  door('serializeMemory', mem);
   return JSON.stringify(mem, null, 2) + '\n';
 }
 
@@ -114,7 +106,6 @@ function setOwn<V>(d: Record<string, V>, key: string, value: V): void {
 
 /** Restores a memory from JSON text (or already-parsed data); throws on anything else. */
 export function parseMemory(json: string | unknown): EventLogMemory {
-  door('parseMemory', json);
   // JSON.parse makes "__proto__" an own property; entries are read from the parsed data (not from a
   // validator's copy) into null-prototype objects, each entry validated on its own
   const data: unknown = typeof json === 'string' ? JSON.parse(json) : json;

@@ -2,7 +2,6 @@
 import { renderMessage, type Lang } from '../messages/catalog';
 import { EVENT_DEFINITIONS } from './sources';
 import type { EventMessageId, EventRecord } from './types';
-import { door } from '../api/doors';
 
 /** What createEventRecord needs. */
 export interface EventRecordInput {
@@ -17,7 +16,6 @@ export interface EventRecordInput {
 
 /** An event record from the catalog text and the event's definition (ID, source, level). */
 export function createEventRecord(input: EventRecordInput): EventRecord {
-  door('createEventRecord', input);
   const def = EVENT_DEFINITIONS[input.messageId];
   const m = renderMessage(input.messageId, input.lang, input.path !== undefined ? { path: input.path } : {});
   const text = m.text;

@@ -4,7 +4,6 @@
  */
 import { escapeXml as xmlText } from '../text/escape';
 import type { EventLevel, EventRecord } from './types';
-import { door } from '../api/doors';
 
 const EVENT_NS = 'http://schemas.microsoft.com/win/2004/08/events/event';
 const LEVEL_NUMBER: Record<EventLevel, number> = { Error: 2, Warning: 3, Information: 4 };
@@ -17,13 +16,11 @@ const CLASSIC_KEYWORDS = '0x80000000000000';
  * how text is shown).
  */
 export function escapeXml(s: string): string {
-  door('escapeXml', s);
   return xmlText(s);
 }
 
 /** SystemTime as Windows prints it: 7 fractional digits, UTC. */
 export function systemTime(iso: string): string {
-  door('systemTime', iso);
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new Error(`not an ISO time: ${iso}`);
   return d.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
@@ -31,7 +28,6 @@ export function systemTime(iso: string): string {
 
 /** A record as `wevtutil qe Application /f:xml` prints it (one <Event> element; text escaped). */
 export function toEventXml(r: EventRecord): string {
-  door('toEventXml', r);
   const data = r.data.map((d) => `<Data>${xmlText(d)}</Data>`).join('');
   return (
     `<Event xmlns='${EVENT_NS}'>` +
@@ -58,13 +54,11 @@ export function toEventXml(r: EventRecord): string {
 
 /** Several records as wevtutil prints them: one <Event> per line. */
 export function toEventsXml(records: readonly EventRecord[]): string {
-  door('toEventsXml', records);
   return records.map((r) => toEventXml(r) + '\n').join('');
 }
 
 /** A record as plain JSON data (stable key order). */
 export function toEventJson(r: EventRecord): Record<string, unknown> {
-  door('toEventJson', r);
   return {
     id: r.id,
     messageId: r.messageId,
@@ -94,7 +88,6 @@ const LEVEL_NAMES = {
 
 /** A record laid out as Event Viewer's General / Details pane shows it (labels in the record's language; time in UTC). */
 export function toEventViewerText(r: EventRecord): string {
-  door('toEventViewerText', r);
   const l = VIEWER_LABELS[r.lang];
   const rows: Array<[string, string]> = [
     [l.log, r.channel],

@@ -17,6 +17,7 @@ import type { MachineProfile } from '../endpoint/profile';
 import type { Readiness } from '../endpoint/types';
 import type { Artifact, RunReason } from './types';
 import { defaultVerifier, type AcsVerifier } from './verifier';
+import { bundledAcsRoot } from '../endpoint/trust';
 import { installerText, verdictWord, type TextLang } from './texts';
 
 export const APEX_ONE_ACS_BUILD = 12011;
@@ -181,8 +182,6 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
  * (default: the bundled Microsoft Identity Verification Root CA 2020), deduplicated by SHA-256.
  */
 function referenceTrust(input: AcsCheckInput): X509Certificate[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { bundledAcsRoot } = require('../endpoint/trust') as typeof import('../endpoint/trust');
   const all = new Map<string, X509Certificate>();
   for (const c of [...(input.known ?? []), ...(input.acsRoots ?? [bundledAcsRoot()])]) if (!all.has(c.fingerprint256)) all.set(c.fingerprint256, c);
   return [...all.values()];

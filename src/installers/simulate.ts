@@ -7,7 +7,8 @@
  */
 import { emptyMemory } from '../eventlog/memory';
 import type { Readiness } from '../endpoint/types';
-import { parseProfile, type MachineProfile } from '../endpoint/profile';
+import type { MachineProfile } from '../endpoint/profile';
+import { parseProfile } from '../endpoint/parse-profile';
 import { assessReadiness } from '../endpoint/readiness';
 import type { Lang } from '../messages/catalog';
 import { checkArtifact, type AcsOutcome } from './acs-check';
@@ -23,7 +24,7 @@ import { defaultVerifier, type AcsVerifier } from './verifier';
 import { installerText, textLangOf } from './texts';
 import { fileNameOf } from '../messages/catalog';
 import { withUnknownDecision } from './decision';
-import { door, readableFile } from '../api/doors';
+import { readableFile } from '../endpoint/readable-file';
 
 export { INSTALL_PATHS } from './paths';
 
@@ -339,7 +340,6 @@ function resolveInput(input: SimulateInput): ResolvedSimulateInput {
  *   path, a missing clock or a bad cycle count
  */
 export async function simulate(path: InstallPath, input: SimulateInput, options: SimulateOptions = {}): Promise<PathRun> {
-  door('simulate', path, input, options);
   if (!options.verifier && input.artifact.kind === 'file') await readableFile('simulate', 'input.artifact.path', input.artifact.path);
   const verifier = options.verifier ?? defaultVerifier;
   if (!isInstallPath(path)) throw new Error(`unknown install path: ${String(path)}`);

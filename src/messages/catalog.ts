@@ -9,7 +9,6 @@
  * - 'ours': wording not published anywhere; ours (the seed shows these popups only as pictures)
  */
 import { SEED_BADIMAGE_JA, SEED_EVENT_11708_JA, SEED_EVENT_900_JA, SEED_NOACS_JA } from './seed-texts';
-import { door } from '../api/doors';
 import { InputError } from '../endpoint/errors';
 
 /** A text language: Japanese (the product's) or English. */
@@ -231,7 +230,6 @@ function fill(template: string, lang: Lang, params: MessageParams, id: MessageId
 
 /** A catalog message with its placeholders filled (InputError naming `params.path` … when a needed value is missing). */
 export function renderMessage(id: MessageId, lang: Lang, params: MessageParams = {}): RenderedMessage {
-  door('renderMessage', id, lang, params);
   const m = CATALOG[id];
   return {
     id,

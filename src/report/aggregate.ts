@@ -16,7 +16,6 @@ import type {
   Tri,
   VerificationSummary,
 } from './types';
-import { door } from '../api/doors';
 
 export interface AggregateLimits {
   fixFirst: number;
@@ -83,7 +82,6 @@ export class FleetAggregator {
 
   /** `meta`: generatedAtLocal defaults to generatedAt, timeZone to UTC, assumptions to none */
   constructor(meta: SummaryMetaInput, limits: Partial<AggregateLimits> = {}) {
-    door('FleetAggregator', meta, limits);
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.meta = { generatedAtLocal: meta.generatedAt, timeZone: 'UTC', assumptions: [], ...meta };
   }

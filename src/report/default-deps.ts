@@ -3,7 +3,7 @@ import { loadInventory } from '../endpoint/inventory';
 import { assessReadiness } from '../endpoint/readiness';
 import { simulate } from '../installers/simulate';
 import { defaultVerifier } from '../installers/verifier';
-import { door, readableInstallers } from '../api/doors';
+import { readableInstallers } from './readable-installers';
 import { runFleetReport, type FleetDeps, type FleetOptions, type FleetResult } from './fleet';
 
 /** The real loadInventory, assessReadiness, simulate and verifier, as fleetReport uses them by default. */
@@ -22,7 +22,6 @@ export const defaultFleetDeps: FleetDeps = { loadInventory, assessReadiness, sim
  *   then kept whole)
  */
 export async function fleetReport(options: FleetOptions, deps: FleetDeps = defaultFleetDeps): Promise<FleetResult> {
-  door('fleetReport', options, deps);
   if (deps.verifier === defaultVerifier) await readableInstallers('fleetReport', options);
   return runFleetReport(options, deps);
 }

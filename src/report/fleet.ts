@@ -30,7 +30,6 @@ import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions'
 import { formatLocalTime, resolveTimeZone } from './time';
 import { newInputFileStats } from '../endpoint/discover';
 import { noMachine, withInputs } from './inputs';
-import { door } from '../api/doors';
 import { modulesNeedingAcs } from '../authenticode/deep/needs-acs';
 
 export type InventoryItem =
@@ -122,7 +121,6 @@ export interface Run {
 
 /** The path × installer runs of a fleet report: files × paths, or per file msi / autopcc, or the paths on a declared artifact. */
 export function chooseRuns(files: string[], paths: InstallPath[]): Run[] {
-  door('chooseRuns', files, paths);
   if (paths.length && files.length) return paths.flatMap((p) => files.map((f) => ({ path: p, file: f })));
   if (paths.length) return paths.map((p) => ({ path: p, file: null }));
   if (files.length) return files.map((f) => ({ path: (/\.msi$/i.test(f) ? 'msi' : 'autopcc') as InstallPath, file: f }));
@@ -257,7 +255,6 @@ function trustLabel(r: Readiness): string {
  *   previous report is then kept whole)
  */
 export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promise<FleetResult> {
-  door('runFleetReport', opts, deps);
   const lang: Lang = opts.lang ?? 'ja';
   const runs = opts.runs
     ? opts.runs.map((r) => ({ ...r, file: r.file && path.resolve(r.file) }))

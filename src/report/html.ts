@@ -24,7 +24,6 @@ import { CLIENT_JS } from './page/client';
 import { CSS } from './page/style';
 import { MemoryRows, type PageRun, type RowsSource } from './page/rows';
 import { scriptJson } from './page/json';
-import { door } from '../api/doors';
 import { reasonJa } from '../messages/reasons-ja';
 
 export { scriptJson };
@@ -583,7 +582,6 @@ export function writeHtml(write: (text: string) => void, s: FleetSummary, rows: 
 
 /** The self-contained report.html (no external resources; every text escaped) for a fleet summary. */
 export function renderHtml(s: FleetSummary): string {
-  door('renderHtml', s);
   // its machine list holds the summary's rows (`machines`); fleetReport streams every machine through writeHtml
   const parts: string[] = [];
   writeHtml((x) => parts.push(x), s, new MemoryRows(s.perPath.map((p) => ({ path: p.path, file: p.file })), s.machines));

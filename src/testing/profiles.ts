@@ -11,7 +11,8 @@
  */
 import { ACS_ROOT_2020_SHA1 } from '../authenticode/trust/bundled-roots';
 import { assessReadiness } from '../endpoint/readiness';
-import { parseProfile, type MachineProfile, type MachineProfileInput } from '../endpoint/profile';
+import type { MachineProfile, MachineProfileInput } from '../endpoint/profile';
+import { parseProfile } from '../endpoint/parse-profile';
 import type { Readiness, ReadinessOptions } from '../endpoint/types';
 import { door } from '../api/doors';
 

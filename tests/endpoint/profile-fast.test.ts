@@ -4,7 +4,8 @@
  * output (same values, same keys in the same order, nested too), and it never accepts what zod rejects.
  */
 import fc from 'fast-check';
-import { MachineProfileSchema, parseProfile, ProfileError } from '../../src/endpoint/profile';
+import { MachineProfileSchema, ProfileError } from '../../src/endpoint/profile';
+import { parseProfile } from '../../src/endpoint/parse-profile';
 import { fastProfile } from '../../src/endpoint/profile-fast';
 
 /** Key order matters to the report (JSON of the profile): compare the keys at every level, then the values. */

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadInventory, type InventoryItem } from '../../src/endpoint/inventory';
 import { jsonTooDeep, MAX_JSON_DEPTH } from '../../src/endpoint/importers/json-util';
-import { parseProfile } from '../../src/endpoint/profile';
+import { parseProfile } from '../../src/endpoint/parse-profile';
 import { PROFILE_LIMITS } from '../../src/endpoint/limits';
 import { tmpDir } from '../cli/helpers';
 import { transpileSources } from '../helpers/transpiled';

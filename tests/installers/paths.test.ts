@@ -1,6 +1,6 @@
 import { INSTALLER_MACHINES, UPDATE_MACHINES } from '../../src/installers/machines';
 import { INSTALL_PATHS, isInstallPath } from '../../src/installers/paths';
-import { simulate } from '../../src/installers/simulate';
+import { simulate } from '../../src/index';
 import { INSTALL_PATH_IDS } from '../../src/installers/types';
 import { input, ready } from './fixtures';
 

@@ -15,7 +15,6 @@ import { VerifyError } from '../errors';
 import { issuerSignatureHolds, parseCertificate } from './x509-cache';
 import { NAME_ATTRIBUTES, OID } from '../pkcs7/oids';
 import type { CertificateInput } from '../types';
-import { door } from '../../api/doors';
 
 // ---------------------------------------------------------------- input
 
@@ -23,7 +22,6 @@ const PEM_RE = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+?)-----END CERTIFIC
 
 /** DER bytes, PEM text or an X509Certificate, as an X509Certificate. Garbage gives VerifyError BAD_TRUST_INPUT. */
 export function toX509(input: CertificateInput): X509Certificate {
-  door('toX509', input);
   if (input instanceof X509Certificate) return input;
   let der: Buffer;
   if (typeof input === 'string') {
@@ -46,7 +44,6 @@ export function toX509(input: CertificateInput): X509Certificate {
 
 /** Every PEM certificate block in a text (for trust files holding several). */
 export function pemCertificates(text: string): X509Certificate[] {
-  door('pemCertificates', text);
   const out: X509Certificate[] = [];
   const re = new RegExp(PEM_RE.source, 'g');
   for (const m of text.matchAll(re)) out.push(toX509(m[0]));

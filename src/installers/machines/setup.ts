@@ -32,7 +32,6 @@ import type {
   UpdateInput,
 } from '../context';
 import { installerGuards, updateGuards } from '../guards';
-import { door } from '../../api/doors';
 
 /** The id and source name of the ACS check actor in every machine (done event: `xstate.done.actor.acsCheck`). */
 export const ACS_CHECK = 'acsCheck';
@@ -43,7 +42,6 @@ export const ACS_CHECK = 'acsCheck';
  * error transition: the machine never turns it into "allowed" (see docs/behavior.md).
  */
 export function acsCheckActor<T extends AcsCheckAnswer>(fn: (request: AcsCheckRequest) => Promise<T>): PromiseActorLogic<AcsCheckAnswer, AcsCheckRequest> {
-  door('acsCheckActor', fn);
   return fromPromise<AcsCheckAnswer, AcsCheckRequest>(({ input }) => fn(input));
 }
 
