@@ -48,7 +48,8 @@ export { machineTrustAnchors } from './api/endpoint';
 export type { TrustAnchorOptions } from './endpoint/trust';
 export { loadInventory } from './api/endpoint';
 export type { InventoryItem } from './endpoint/inventory';
-export { InputError, isInputError, ExportFormatError } from './endpoint/errors';
+export { InputError, isInputError } from './errors/input';
+export { ExportFormatError } from './endpoint/errors';
 
 // Install paths
 export { simulate } from './api/installers';

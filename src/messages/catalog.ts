@@ -9,7 +9,7 @@
  * - 'ours': wording not published anywhere; ours (the seed shows these popups only as pictures)
  */
 import { SEED_BADIMAGE_JA, SEED_EVENT_11708_JA, SEED_EVENT_900_JA, SEED_NOACS_JA } from './seed-texts';
-import { InputError } from '../endpoint/errors';
+import { InputError } from '../errors/input';
 
 /** A text language: Japanese (the product's) or English. */
 export type Lang = 'ja' | 'en';
