@@ -44,7 +44,7 @@ const filePath = z.string({ error: 'a file path (a string)' }).min(1, { error: '
 /** Paths: an array; a single string is refused (everywhere the library takes paths). */
 const filePaths = z.array(filePath, { error: 'an array of file paths (for one path: [path])' });
 const date = z.date({ error: 'a valid Date' });
-// membership in the live lists (read at call time: this module is imported by the modules that define them);
+// membership in the id lists, read at call time;
 // a custom check costs a fraction of z.lazy(z.enum) on paths a fleet report calls per machine
 const oneOf = <T extends string>(list: () => readonly string[], what: () => string) =>
   z.custom<T>((v) => typeof v === 'string' && list().includes(v), { error: () => what() });
@@ -227,7 +227,7 @@ type Door = ReadonlyArray<readonly [name: string, schema: z.ZodType]>;
 
 let table: Record<string, Door> | undefined;
 
-/** Built on first use: the id lists come from modules that import this one. */
+/** Built on first use (a program that calls no public function never builds the schemas' table). */
 function doors(): Record<string, Door> {
   if (table) return table;
   table = {
@@ -292,7 +292,8 @@ function doors(): Record<string, Door> {
 }
 
  /**
- * Exact shortcuts for the doors a fleet report passes per machine or per event: they accept only what the schemas
+ * Exact shortcuts for the doors a caller may pass per machine or per event (assessReadiness, renderMessage, the
+ * event log's functions in a loop): they accept only what the schemas
  * accept (anything else goes to zod, which names what is wrong), at a fraction of zod's cost.
  */
 const isStr = (v: unknown): v is string => typeof v === 'string';

@@ -130,9 +130,10 @@ function run(file: string, args: string[] = []): SpawnSyncReturns<string> {
 }
 
 describe('the tarball', () => {
-  it('holds what a user runs and reads: compiled JS, declarations, the bin, docs, the demo samples; at most 250 files', () => {
-    // over 250: look at what grew (npm pack --dry-run); the demo's samples are a subset on purpose (package.json "files")
-    expect(tarFiles.length).toBeLessThanOrEqual(250);
+  it('holds what a user runs and reads: compiled JS, declarations, the bin, docs, the demo samples; at most 300 files', () => {
+    // over 300: look at what grew (npm pack --dry-run); the demo's samples are a subset on purpose (package.json "files").
+    // 231 before issue 20, whose one-concern-per-file splits and checked api/ layer add a .js and a .d.ts per new module
+    expect(tarFiles.length).toBeLessThanOrEqual(300);
     expect(tarFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'docs/collect.md', 'samples/fleet/machines/pc-w10-21h2-kaikei/systeminfo.csv', 'samples/collect/PC-OSAKA-03/COMPUTERNAME', 'bin/acs-gate.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/testing/index.js', 'dist/src/testing/index.d.ts', 'dist/src/cli/main.js', 'dist/src/endpoint/data/windows-acs-minimums.json', 'docs/api.md', 'samples/fleet/fleet.jsonl', 'samples/installers/AutoPcc.exe', 'samples/real/Knapcode.MiniZip-0.21.1-net451.dll', 'certs/microsoft-identity-verification-root-ca-2020.cer', 'collect/acs-collect.cmd']));
     const stray = tarFiles.filter(
       (f) => /\.map$|\.tsbuildinfo$/.test(f) || (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)) || /^(tests|bench|scripts|\.ci|seed|src|dist\/(tests|bench|scripts))\//.test(f) || /^tsconfig|^jest\.config/.test(f),
