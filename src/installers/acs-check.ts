@@ -181,7 +181,7 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
  * (default: the bundled Microsoft Identity Verification Root CA 2020), deduplicated by SHA-256.
  */
 function referenceTrust(input: AcsCheckInput): X509Certificate[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, as in verifier.ts: no import of endpoint/ at load time
   const { bundledAcsRoot } = require('../endpoint/trust') as typeof import('../endpoint/trust');
   const all = new Map<string, X509Certificate>();
   for (const c of [...(input.known ?? []), ...(input.acsRoots ?? [bundledAcsRoot()])]) if (!all.has(c.fingerprint256)) all.set(c.fingerprint256, c);

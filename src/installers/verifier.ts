@@ -20,12 +20,12 @@ type TrustModule = typeof import('../endpoint/trust');
 
 export const defaultVerifier: AcsVerifier = {
   verifyFile(path, options) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: the installer layer must not import the verifier at load time
     const m = require('../authenticode/verify-file') as VerifyFileModule;
     return m.verifyFile(path, options);
   },
   machineTrustAnchors(profile, readiness, known) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: the installer layer must not import endpoint/ at load time
     const m = require('../endpoint/trust') as TrustModule;
     return m.machineTrustAnchors(profile, readiness, known);
   },
