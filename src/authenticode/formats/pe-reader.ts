@@ -291,8 +291,3 @@ export function locateCertificateTable(layout: PeLayout): CertTableLocation | nu
   }
   return { offset, size, failures };
 }
-
-/** readPeLayout over an open file handle of a file of `size` bytes. */
-export function readPeLayoutFromHandle(handle: FileHandle, size: number): Promise<PeLayout> {
-  return readPeLayout(fileAccess(handle, size));
-}
