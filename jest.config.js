@@ -5,9 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
-    '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true, ignoreDeprecations: '6.0' } }],
+    '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true } }],
   },
-  // pe-library is ESM-only: let ts-jest turn it into CommonJS under jest.
-  transformIgnorePatterns: ['/node_modules/(?!pe-library/)'],
   testTimeout: 60000,
 };

@@ -76,7 +76,7 @@ export function distinctFacts(file: string): number {
  * starts without the generator's memory in its peak RSS.
  */
 export function prepareDistinctInventory(file: string, testRootSha1: string): number {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- child_process is needed only by this helper, loaded on use
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const code = `const m = require(${JSON.stringify(__filename)}); m.writeDistinctInventory(${JSON.stringify(file)}, ${JSON.stringify(testRootSha1)}); process.stdout.write(String(m.distinctFacts(${JSON.stringify(file)})));`;
   const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', maxBuffer: 1 << 20 });

@@ -22,7 +22,7 @@ export interface BenchRow {
 async function main(): Promise<void> {
   // `--row FILE`: the child process that runs one row and prints its rows as JSON on the last line.
   if (process.argv[2] === '--row') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the row module is named on the command line
     const mod = require(process.argv[3]) as { run: () => Promise<BenchRow | BenchRow[]> };
     const r = await mod.run();
     process.stdout.write(JSON.stringify(Array.isArray(r) ? r : [r]) + '\n');

@@ -124,7 +124,7 @@ export function applyMutations(base: Uint8Array, shape: Shape, muts: readonly Mu
       case 'copy': {
         const from = Math.min(m.from, b.length);
         const len = Math.min(m.len, b.length - from, Math.max(0, b.length - m.to));
-        if (len > 0 && m.to < b.length) b = Buffer.from(b), b.copy(b, m.to, from, from + len);
+        if (len > 0 && m.to < b.length) { b = Buffer.from(b); b.copy(b, m.to, from, from + len); }
         break;
       }
     }

@@ -6,7 +6,6 @@
  *   --policy FILE                       a JSON file { "acceptKbs": ["KB…", …] } (UTF-8 / UTF-16)
  */
 import { readRegularFile } from './io';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from '../endpoint/decode';
 import type { LoadOptions } from '../endpoint/inventory';

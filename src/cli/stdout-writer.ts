@@ -78,7 +78,7 @@ export class StreamWriter {
       this.scheduled = true;
       setImmediate(() => {
         this.scheduled = false;
-        this.push();
+        void this.push();
       });
     }
     return this.waiting;

@@ -59,7 +59,7 @@ export const BUILD_VERSIONS: Record<number, string> = {
 export type ColumnMap = Partial<Record<InventoryField, string>>;
 
 export function normHeader(s: string): string {
-  return s.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_\-]+/g, '');
+  return s.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_-]+/g, '');
 }
 
 /** `name=Device name,version=OS version` -> { name: 'Device name', version: 'OS version' }; throws Error on a bad spec */

@@ -42,7 +42,7 @@ const KEEP_BYTES = 64 * 1024 * 1024;
 
 /** "2026-11-01", "20261101", "2026-11-01_0930", "2026-11-01T09-30-00", "20261101-093000" -> sortable digits, else undefined */
 export function datedFolderKey(name: string): string | undefined {
-  const m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T_\- ]?(\d{2})[:\-]?(\d{2})(?:[:\-]?(\d{2}))?)?$/.exec(name);
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T_\- ]?(\d{2})[:-]?(\d{2})(?:[:-]?(\d{2}))?)?$/.exec(name);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1990 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;

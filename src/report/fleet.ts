@@ -8,7 +8,6 @@
  */
 import { ensureOutDir } from './out-dir';
 import type { X509Certificate } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoadOptions } from '../endpoint/inventory';
 import type { MachineProfile } from '../endpoint/profile';

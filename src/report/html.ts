@@ -10,7 +10,7 @@
  * embedded as JSON, for tools that scrape the page. `writeHtml` streams the page (rows copied from the part
  * written while the fleet was read); `renderHtml` builds it in memory from a summary's sample of rows.
  */
-import { escapeHtml, escapeTerminal } from '../text/escape';
+import { escapeHtml } from '../text/escape';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { OTHER_STEPS } from './aggregate';

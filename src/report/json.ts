@@ -48,11 +48,6 @@ export class JsonReportWriter {
   }
 }
 
-/** The row as report.json stores it: popups and events by id. */
-export function slimRow(row: MachineRow): unknown {
-  return { ...row, outcomes: row.outcomes.map(slimOutcome) };
-}
-
 function slimOutcome(o: PathOutcome): unknown {
   return {
     ...o,

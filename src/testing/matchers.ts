@@ -14,10 +14,10 @@ import type { Decision, PathRun } from '../installers/types';
 import { door } from '../api/doors';
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- jest's matcher types live in the global `jest` namespace; merging into it is the only way to type them
   namespace jest {
     // The type parameters are exactly @types/jest's, so the declarations merge.
-    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars -- @types/jest's own parameters (T unused, {} default): the declarations merge only if they are identical
     interface Matchers<R, T = {}> {
       /** The run showed exactly these popups (message ids), in this order: `toShowPopups([])` for none. */
       toShowPopups(ids: readonly MessageId[]): R;
@@ -108,7 +108,7 @@ export const acsMatchers = {
 /** Anything with jest's `expect.extend` (jest's global `expect`, or the one from @jest/globals). */
 export interface Extensible {
   // `any`: jest's global expect and @jest/globals' expect type the map differently; both accept these matchers.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the line above
   extend(matchers: any): void;
 }
 

@@ -138,7 +138,6 @@ describe('acs-gate simulate', () => {
 });
 
 function sha1(pemFile: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { X509Certificate } = require('node:crypto') as typeof import('node:crypto');
   return new X509Certificate(fs.readFileSync(pemFile)).fingerprint.replace(/:/g, '');
 }

@@ -4,7 +4,6 @@
  * PowerShell JSON exports given directly as inputs.
  */
 import { tempFolderPerTest } from './helpers';
-import * as os from 'node:os';
 import { loadInventory, type InventoryItem, type LoadOptions } from '../../src/endpoint/inventory';
 import { parseColumnsSpec, splitVersion, versionFromBuild } from '../../src/endpoint/inventory-columns';
 import { assessReadiness } from '../../src/endpoint/readiness';

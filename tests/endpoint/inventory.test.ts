@@ -1,5 +1,4 @@
 import { tempFolderPerTest } from './helpers';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../../src/endpoint/errors';
 import { loadInventory, type InventoryItem } from '../../src/endpoint/inventory';

@@ -166,7 +166,6 @@ describe('the data table cites its sources', () => {
 
 describe('docs/readiness.md renders the data table', () => {
   it('every Windows line of the data appears in docs/readiness.md with its KBs', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const doc: string = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../docs/readiness.md'), 'utf8');
     for (const l of MINIMUMS.lines) {
       const row = doc.split('\n').find((r) => r.startsWith(`| ${l.name} |`));
@@ -176,7 +175,6 @@ describe('docs/readiness.md renders the data table', () => {
     }
   });
   it('every later-update series appears in docs/readiness.md with its end month, history page and every KB with its month and source', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const doc: string = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../docs/readiness.md'), 'utf8');
     for (const s of Object.values(MINIMUMS.series)) {
       expect(doc).toContain(`### ${s.name} (through ${s.through})`);

@@ -3,7 +3,6 @@
  */
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { tempFolderPerTest } from './helpers';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadInventory, type InventoryItem } from '../../src/endpoint/inventory';
 import { assessReadiness } from '../../src/endpoint/readiness';

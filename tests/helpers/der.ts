@@ -22,7 +22,7 @@ export function tlv(tag: number, content: Buffer | Uint8Array): Buffer {
 
 export const seq = (...items: Buffer[]): Buffer => tlv(0x30, Buffer.concat(items));
 /** SET OF, sorted as DER requires (by encoding). */
-export const set = (...items: Buffer[]): Buffer => tlv(0x31, Buffer.concat([...items].sort(Buffer.compare)));
+export const set = (...items: Buffer[]): Buffer => tlv(0x31, Buffer.concat([...items].sort((a, b) => Buffer.compare(a, b))));
 /** SET with items kept in the given order (for hostile fixtures). */
 export const setUnsorted = (...items: Buffer[]): Buffer => tlv(0x31, Buffer.concat(items));
 export const nul = (): Buffer => Buffer.from([0x05, 0x00]);

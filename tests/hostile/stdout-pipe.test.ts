@@ -149,7 +149,7 @@ describe('StreamWriter', () => {
     await p;
     let thrown: unknown;
     try {
-      w.write('more');
+      void w.write('more');
     } catch (e) {
       thrown = e;
     }

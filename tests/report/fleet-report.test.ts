@@ -86,6 +86,7 @@ describe('fleet report', () => {
 
   it('goes on past a machine the library cannot judge and reports it with its source', async () => {
     const deps = fakeDeps(smallFleet());
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- fakeDeps' simulate is a plain function property, not a method using this
     const inner = deps.simulate;
     deps.simulate = async (p, input, o) => {
       if (input.machine.name === 'pc-nothing') throw new Error('no machine for this path');

@@ -28,8 +28,7 @@ import { fakeDeps, machine } from './fake-fleet';
 
 const available = chromiumAvailable();
 if (!available) {
-  // eslint-disable-next-line no-console
-  console.warn(`html-browser.test: ${CHROMIUM} is not installed; the browser tests are skipped (.ci/run installs chromium with apt-get)`);
+    console.warn(`html-browser.test: ${CHROMIUM} is not installed; the browser tests are skipped (.ci/run installs chromium with apt-get)`);
 }
 const maybe = available ? describe : describe.skip;
 const ROOT = path.join(__dirname, '..', '..');
@@ -364,8 +363,7 @@ maybe('report.html of 100 000 distinct machines × 3 paths', () => {
         expect(m.shown).toBe(true);
         expect(m.rows).toBe(1);
         best = { idle: Math.min(best.idle, m.idle), search: Math.min(best.search, m.search) };
-        // eslint-disable-next-line no-console
-        console.log(`100 000 machines: idle at ${m.idle.toFixed(0)} ms, search ${m.search.toFixed(0)} ms`);
+                console.log(`100 000 machines: idle at ${m.idle.toFixed(0)} ms, search ${m.search.toFixed(0)} ms`);
       } finally {
         await page.close();
       }

@@ -97,6 +97,7 @@ async function expand(file: string, format: FileFormat, shown: string, depth: nu
       state.notes.push(`${shown}: its contents could not be read: ${messageOf(e)}`);
     }
     // catalogs inside the package judge the other files
+    // eslint-disable-next-line @typescript-eslint/await-thenable -- the array mixes known formats and detectFormat promises
     const formats = await Promise.all(extracted.map((x) => (x.temp === null ? ('unknown' as FileFormat) : detectFormat(x.temp).catch((): FileFormat => 'unknown'))));
     const catalogs: { x: Extracted; r: VerificationResult }[] = [];
     for (let i = 0; i < extracted.length; i++) {

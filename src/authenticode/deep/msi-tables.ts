@@ -29,7 +29,6 @@ export class MsiTableError extends Error {
 export const MAX_TABLE_STREAM = 64 * 1024 * 1024;
 
 const TYPE_STRING = 0x0800;
-const TYPE_NULLABLE = 0x1000;
 
 export type Cell = string | number | null;
 

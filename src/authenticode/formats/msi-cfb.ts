@@ -37,8 +37,6 @@ const MINI_STREAM_CUTOFF = 4096;
 
 /** Special sector numbers ([MS-CFB] 2.1). */
 const MAXREGSECT = 0xfffffffa;
-const DIFSECT = 0xfffffffc;
-const FATSECT = 0xfffffffd;
 const ENDOFCHAIN = 0xfffffffe;
 const FREESECT = 0xffffffff;
 const NOSTREAM = 0xffffffff;

@@ -33,7 +33,6 @@ import {
   ENTRY_STORAGE,
   ENTRY_STREAM,
   MAX_READ,
-  type ByteRange,
   type CfbEntry,
   type CfbLayout,
   type CompoundFile,

@@ -3,7 +3,6 @@
  * Reads only the headers and the certificate table into memory.
  */
 import { parseCertificateTable } from './pe-cert-table';
-import { VerifyError } from '../errors';
 import { withOpenFile } from './open-file';
 import { PeDigestSource, peDigestPlan } from './pe-digest';
 import { fileAccess, locateCertificateTable, readPeLayout, type PeLayout } from './pe-reader';

@@ -14,10 +14,9 @@
  * padding becomes part of the signed image). The digest of an unsigned file is therefore the digest of the file
  * zero-padded to a multiple of 8, which is what a signer computes and what an aligned signed file re-hashes to.
  */
-import { createHash } from 'node:crypto';
 import { hex } from './byte-reader';
 import { VerifyError } from '../errors';
-import { BatchedDigestSource, checkAlgorithm, hashFilePieces, type HashPiece } from './file-hash';
+import { BatchedDigestSource, hashFilePieces, type HashPiece } from './file-hash';
 import type { PeLayout } from './pe-reader';
 import type { DigestAlgorithm } from '../types';
 
@@ -53,15 +52,6 @@ export function peDigestPlan(layout: PeLayout, certTableOffset: number | null): 
   if (end > pos) ranges.push({ start: pos, end });
   const zeroPad = certTableOffset === null ? (8 - (layout.fileSize % 8)) % 8 : 0;
   return { fileSize: layout.fileSize, ranges, zeroPad };
-}
-
-/** Digest of the plan over bytes in memory (tests, signing helpers). */
-export function digestBytes(bytes: Uint8Array, plan: PeDigestPlan, alg: DigestAlgorithm): Buffer {
-  checkAlgorithm(alg);
-  const h = createHash(alg);
-  for (const r of plan.ranges) h.update(bytes.subarray(r.start, r.end));
-  if (plan.zeroPad) h.update(Buffer.alloc(plan.zeroPad));
-  return h.digest();
 }
 
 function* planPieces(plan: PeDigestPlan): Generator<HashPiece> {

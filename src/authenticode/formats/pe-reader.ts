@@ -73,8 +73,11 @@ const PE32_DATA_DIRECTORIES = 96;
 const PE32PLUS_DATA_DIRECTORIES = 112;
 const DATA_DIRECTORY_SIZE = 8;
 const SECURITY_DIRECTORY_INDEX = 4;
+const RESOURCE_DIRECTORY_INDEX = 2;
 // section header
 const SECTION_HEADER_SIZE = 40;
+const SEC_VIRTUAL_SIZE = 8;
+const SEC_VIRTUAL_ADDRESS = 12;
 const SEC_SIZE_OF_RAW_DATA = 16;
 const SEC_POINTER_TO_RAW_DATA = 20;
 
@@ -85,6 +88,9 @@ export interface PeSection {
   name: string;
   pointerToRawData: number;
   sizeOfRawData: number;
+  /** the section's RVA (where it is loaded) and its size in memory: what maps a data directory's RVA to the file */
+  virtualAddress: number;
+  virtualSize: number;
 }
 
 export interface PeLayout {
@@ -101,6 +107,8 @@ export interface PeLayout {
   securityEntryOffset: number | null;
   /** the security directory's (file offset, size) as written; null when absent or both zero */
   securityDirectory: { offset: number; size: number } | null;
+  /** the resource directory (data directory 2) as written, an RVA and a size; null when absent or both zero */
+  resourceDirectory: { rva: number; size: number } | null;
   sizeOfHeaders: number;
   /** file offset just past the section table */
   sectionTableEnd: number;
@@ -183,6 +191,14 @@ export async function readPeLayout(src: RandomAccess): Promise<PeLayout> {
     if (offset !== 0 || size !== 0) securityDirectory = { offset, size };
   }
 
+  let resourceDirectory: PeLayout['resourceDirectory'] = null;
+  if (usedDirs > RESOURCE_DIRECTORY_INDEX) {
+    const entry = dirs + RESOURCE_DIRECTORY_INDEX * DATA_DIRECTORY_SIZE;
+    const rva = nt.u32(entry, 'resource directory VirtualAddress');
+    const size = nt.u32(entry + 4, 'resource directory Size');
+    if (rva !== 0 || size !== 0) resourceDirectory = { rva, size };
+  }
+
   const sections: PeSection[] = [];
   for (let i = 0; i < numberOfSections; i++) {
     const at = sectionTable + i * SECTION_HEADER_SIZE;
@@ -191,7 +207,9 @@ export async function readPeLayout(src: RandomAccess): Promise<PeLayout> {
     const name = Buffer.from(rawName.subarray(0, nul < 0 ? 8 : nul)).toString('latin1');
     const sizeOfRawData = nt.u32(at + SEC_SIZE_OF_RAW_DATA, 'SizeOfRawData');
     const pointerToRawData = nt.u32(at + SEC_POINTER_TO_RAW_DATA, 'PointerToRawData');
-    sections.push({ name, pointerToRawData, sizeOfRawData });
+    const virtualSize = nt.u32(at + SEC_VIRTUAL_SIZE, 'VirtualSize');
+    const virtualAddress = nt.u32(at + SEC_VIRTUAL_ADDRESS, 'VirtualAddress');
+    sections.push({ name, pointerToRawData, sizeOfRawData, virtualAddress, virtualSize });
   }
   const layout: PeLayout = {
     fileSize,
@@ -203,6 +221,7 @@ export async function readPeLayout(src: RandomAccess): Promise<PeLayout> {
     numberOfRvaAndSizes,
     securityEntryOffset,
     securityDirectory,
+    resourceDirectory,
     sizeOfHeaders,
     sectionTableEnd,
     sections,
@@ -290,9 +309,4 @@ export function locateCertificateTable(layout: PeLayout): CertTableLocation | nu
     });
   }
   return { offset, size, failures };
-}
-
-/** readPeLayout over an open file handle of a file of `size` bytes. */
-export function readPeLayoutFromHandle(handle: FileHandle, size: number): Promise<PeLayout> {
-  return readPeLayout(fileAccess(handle, size));
 }

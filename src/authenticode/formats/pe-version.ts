@@ -4,8 +4,8 @@
  * OriginalFilename, InternalName, LegalCopyright, …) and the fixed FILEVERSION / PRODUCTVERSION.
  *
  * The resource is found by walking the resource directory tree ourselves (type RT_VERSION = 16 → name or id
- * → language → data entry), reading only the headers and the resource section, bounds-checked, at most
- * MAX_RESOURCE_SECTION bytes. The walk follows only the RT_VERSION branch, visits each directory at most
+ * → language → data entry), from the headers as pe-reader.ts reads them (`readPeLayout`: the resource data
+ * directory and the section table) and the resource section, bounds-checked, at most MAX_RESOURCE_SECTION bytes. The walk follows only the RT_VERSION branch, visits each directory at most
  * once (a tree whose directories are shared by many parents, 10^9 paths in 24 KB, costs what its distinct
  * directories cost) and reads at most MAX_RESOURCE_ENTRIES directory entries in all; past that it stops with
  * a note. The VS_VERSIONINFO blob it finds is decoded here, bounds-checked field by field.
@@ -23,6 +23,8 @@
  */
 import { open } from 'node:fs/promises';
 import { ByteReader } from './byte-reader';
+import { fileAccess, readPeLayout, type PeLayout } from './pe-reader';
+import { VerifyError } from '../errors';
 import { VERSION_STRING_NAMES, type VersionInfo, type VersionStringName } from '../types';
 
 export type { VersionInfo, VersionStringName } from '../types';
@@ -34,8 +36,6 @@ export const MAX_RESOURCE_SECTION = 16 * 1024 * 1024;
  * resources; a directory lists at most 2 × 65 535 entries).
  */
 export const MAX_RESOURCE_ENTRIES = 65_536;
-/** Headers beyond this are not read (real ones are 0x400-0x1000 bytes). */
-const MAX_HEADERS = 64 * 1024;
 const RT_VERSION = 16;
 const FIXED_SIGNATURE = 0xfeef04bd;
 
@@ -73,53 +73,36 @@ interface ResourceSection {
   rootRva: number;
 }
 
-/** The section holding the resource directory, read with bounds checks. A string says why there is nothing to read. */
+/**
+ * The section holding the resource directory, read with bounds checks. The headers, data directories and
+ * section table are pe-reader.ts's `readPeLayout`, the same reading the signature check uses (one header
+ * parser); only the resource section's bytes are read here. A string says why there is nothing to read.
+ */
 async function resourceSection(path: string): Promise<ResourceSection | string> {
   const handle = await open(path, 'r');
   try {
     const size = (await handle.stat()).size;
-    const readAt = async (offset: number, length: number): Promise<Buffer> => {
-      const buf = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(buf, 0, length, offset);
-      return buf.subarray(0, bytesRead);
-    };
-    const head = new ByteReader(await readAt(0, Math.min(size, MAX_HEADERS)), { outOfRange: 'MALFORMED_PE', what: 'headers read' });
-    if (head.length < 64 || head.u16(0) !== 0x5a4d) return 'not a PE file';
-    const pe = head.u32(0x3c, 'e_lfanew');
-    if (head.u32(pe, 'PE signature') !== 0x00004550) return 'not a PE file';
-    const numberOfSections = head.u16(pe + 6, 'NumberOfSections');
-    const sizeOfOptionalHeader = head.u16(pe + 20, 'SizeOfOptionalHeader');
-    const opt = pe + 24;
-    const magic = head.u16(opt, 'optional header magic');
-    if (magic !== 0x10b && magic !== 0x20b) return `unknown optional header magic 0x${magic.toString(16)}`;
-    const rvaCountAt = magic === 0x10b ? opt + 92 : opt + 108;
-    const directories = magic === 0x10b ? opt + 96 : opt + 112;
-    const rvaCount = head.u32(rvaCountAt, 'NumberOfRvaAndSizes');
-    if (rvaCount < 3) return 'no resource directory';
-    const resourceRva = head.u32(directories + 2 * 8, 'resource directory');
-    const resourceSize = head.u32(directories + 2 * 8 + 4, 'resource directory size');
-    if (resourceRva === 0 || resourceSize === 0) return 'no version resource (the file has no resources)';
-    const sectionTable = opt + sizeOfOptionalHeader;
-    head.check(sectionTable, numberOfSections * 40, 'section table');
-
-    let rsrc: { va: number; raw: number; rawSize: number } | null = null;
-    for (let i = 0; i < numberOfSections; i++) {
-      const s = sectionTable + i * 40;
-      const va = head.u32(s + 12);
-      const virtualSize = head.u32(s + 8);
-      const rawSize = head.u32(s + 16);
-      const raw = head.u32(s + 20);
-      if (resourceRva >= va && resourceRva < va + Math.max(virtualSize, rawSize)) {
-        rsrc = { va, raw, rawSize };
-        break;
-      }
+    let layout: PeLayout;
+    try {
+      layout = await readPeLayout(fileAccess(handle, size));
+    } catch (e) {
+      if (!(e instanceof VerifyError)) throw e;
+      // no "MZ", no "PE\0\0", or e_lfanew past the end: the file does not begin as a PE
+      if (/^DOS header|"PE\\0\\0" signature|^e_lfanew /.test(e.message)) return 'not a PE file';
+      return `the PE headers do not read: ${e.message}`;
     }
+    if (layout.numberOfRvaAndSizes < 3) return 'no resource directory';
+    const dir = layout.resourceDirectory;
+    if (dir === null || dir.rva === 0 || dir.size === 0) return 'no version resource (the file has no resources)';
+    const rsrc = layout.sections.find((s) => dir.rva >= s.virtualAddress && dir.rva < s.virtualAddress + Math.max(s.virtualSize, s.sizeOfRawData));
     if (!rsrc) return 'no section holds the resource directory';
-    if (rsrc.rawSize > MAX_RESOURCE_SECTION) {
-      return `resource section of ${rsrc.rawSize} bytes is larger than the ${MAX_RESOURCE_SECTION} bytes read for the version resource`;
+    if (rsrc.sizeOfRawData > MAX_RESOURCE_SECTION) {
+      return `resource section of ${rsrc.sizeOfRawData} bytes is larger than the ${MAX_RESOURCE_SECTION} bytes read for the version resource`;
     }
-    if (rsrc.raw + rsrc.rawSize > size) return 'the resource section runs past the end of the file';
-    return { data: await readAt(rsrc.raw, rsrc.rawSize), va: rsrc.va, rootRva: resourceRva };
+    if (rsrc.pointerToRawData + rsrc.sizeOfRawData > size) return 'the resource section runs past the end of the file';
+    const data = Buffer.alloc(rsrc.sizeOfRawData);
+    const { bytesRead } = await handle.read(data, 0, data.length, rsrc.pointerToRawData);
+    return { data: data.subarray(0, bytesRead), va: rsrc.virtualAddress, rootRva: dir.rva };
   } finally {
     await handle.close();
   }

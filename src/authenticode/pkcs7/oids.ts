@@ -113,20 +113,9 @@ const DIGEST_BY_OID: Readonly<Record<string, DigestAlgorithm>> = {
   [OID.sha512]: 'sha512',
 };
 
-const OID_BY_DIGEST: Readonly<Record<DigestAlgorithm, string>> = {
-  sha1: OID.sha1,
-  sha256: OID.sha256,
-  sha384: OID.sha384,
-  sha512: OID.sha512,
-};
-
 /** The supported digest algorithm for an OID, or undefined (MD5 included: it is refused, not supported). */
 export function digestAlgorithmFromOid(oid: string): DigestAlgorithm | undefined {
   return DIGEST_BY_OID[oid];
-}
-
-export function oidOfDigestAlgorithm(alg: DigestAlgorithm): string {
-  return OID_BY_DIGEST[alg];
 }
 
 /** Output length in bytes of each supported digest. */

@@ -217,16 +217,6 @@ export function nameToString(name: Asn1Node): string {
   return parts.reverse().join(', ');
 }
 
-/** A Name DER (e.g. a SignerInfo's issuer) as text. */
-export function nameDerToString(der: Uint8Array): string {
-  return nameToString(parseDer(der, { what: 'Name' }));
-}
-
-/** Same certificate: identical DER. */
-export function sameCertificate(a: X509Certificate, b: X509Certificate): boolean {
-  return bytesEqual(a.raw, b.raw);
-}
-
 /** Whether `issuer`'s key verifies `cert`'s signature (never throws). */
 export function signedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
   return issuerSignatureHolds(cert, issuer);

@@ -156,7 +156,7 @@ export const computerInfoJson: Importer = {
       const kbs = new Set<string>();
       let unreadable = 0;
       for (const it of items) {
-        const id = it && typeof it === 'object' ? (it as Obj)['HotFixID'] : it;
+        const id: unknown = it && typeof it === 'object' ? (it as Obj)['HotFixID'] : it;
         const found = typeof id === 'string' ? id.match(/\bKB\d{4,8}\b/gi) : null;
         if (found) for (const k of found) kbs.add(k.toUpperCase());
         else unreadable++;

@@ -17,7 +17,6 @@ import { createTestPki, TIMES, type TestPki } from '../../helpers/pki';
 
 export const HAS_OSSLSIGNCODE = spawnSync('osslsigncode', ['--version']).status === 0;
 if (!HAS_OSSLSIGNCODE) {
-  // eslint-disable-next-line no-console
   console.log('format tests: osslsigncode is not on PATH; differential checks skipped (.ci/run installs it with apt-get)');
 }
 /** `it` for tests that need osslsigncode */

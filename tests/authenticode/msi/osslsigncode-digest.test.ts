@@ -21,7 +21,6 @@ import { digestName, spcDigest } from './spc-digest';
 
 const d = HAS_OSSLSIGNCODE ? describe : describe.skip;
 if (!HAS_OSSLSIGNCODE) {
-  // eslint-disable-next-line no-console
   console.warn('osslsigncode is not on PATH: skipping the osslsigncode digest evidence tests');
 }
 

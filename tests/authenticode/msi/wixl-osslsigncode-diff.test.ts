@@ -23,7 +23,6 @@ import { HAS_OSSLSIGNCODE, HAS_WIXL, osslSign, osslVerify, tempDir } from './oss
 
 const available = HAS_OSSLSIGNCODE && HAS_WIXL;
 if (!available) {
-  // eslint-disable-next-line no-console
   console.warn(`skipping the wixl/osslsigncode differential test: ${HAS_WIXL ? '' : 'wixl '}${HAS_OSSLSIGNCODE ? '' : 'osslsigncode '}not on PATH`);
 }
 const d = available ? describe : describe.skip;

@@ -17,7 +17,6 @@ import { tempDir } from './temp-files';
 const OSSLSIGNCODE = 'osslsigncode';
 const available = spawnSync(OSSLSIGNCODE, ['--version']).status === 0;
 if (!available) {
-  // eslint-disable-next-line no-console
   console.log('osslsigncode-diff: osslsigncode is not on PATH; differential test skipped (.ci/run installs it with apt-get)');
 }
 
