@@ -22,6 +22,7 @@ import * as path from 'node:path';
 import { decodeText } from './decode';
 import { ExportFormatError, InputError } from './errors';
 import { importBytes, MAX_EXPORT_BYTES, type ImportResult } from './importers';
+import { head } from './file-head';
 
 /** How inventory.ts reads a file given directly (its classifier's answers). */
 export type InputKind = 'dir' | 'json-whole' | 'jsonl' | 'csv-fleet' | 'csv-inventory' | 'raw';
@@ -78,17 +79,6 @@ function documentReason(name: string, head: Buffer): string | undefined {
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'a PDF document: not read (give the exports or a CSV)';
   if ((zip && /\.(docx|pptx|zip)$/i.test(name)) || (ole && /\.(doc|ppt)$/i.test(name))) return `a ${path.extname(name).slice(1).toLowerCase()} file: not read (give the exports or a CSV)`;
   return undefined;
-}
-
-async function head(file: string, n: number): Promise<Buffer> {
-  const fh = await fsp.open(file, 'r');
-  try {
-    const b = Buffer.alloc(n);
-    const { bytesRead } = await fh.read(b, 0, n, 0);
-    return b.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
 }
 
 function errorOf(e: unknown, file: string): FileClass {
