@@ -24,7 +24,7 @@ import { ExportFormatError, InputError } from './errors';
 import { importBytes, MAX_EXPORT_BYTES, type ImportResult } from './importers';
 import { head } from './file-head';
 
-/** How inventory.ts reads a file given directly (its classifier's answers). */
+/** How inventory.ts reads a file given directly (the answers of its classifier, inventory-classify.ts). */
 export type InputKind = 'dir' | 'json-whole' | 'jsonl' | 'csv-fleet' | 'csv-inventory' | 'raw';
 export type FleetKind = 'json-whole' | 'jsonl' | 'csv-fleet' | 'csv-inventory';
 
@@ -87,8 +87,8 @@ function errorOf(e: unknown, file: string): FileClass {
 }
 
 /**
- * Classifies one file met inside an input folder. `classify` is inventory.ts's classifier of files given
- * directly (JSON layout, CSV headers), used when the file is no single export.
+ * Classifies one file met inside an input folder. `classify` is the classifier of files given directly
+ * (inventory-classify.ts: JSON layout, CSV headers), used when the file is no single export.
  */
 export async function classifyFile(file: string, classify: (file: string) => Promise<InputKind>): Promise<FileClass> {
   const name = path.basename(file);
