@@ -22,8 +22,9 @@ import * as path from 'node:path';
 import { decodeText } from './decode';
 import { ExportFormatError, InputError } from './errors';
 import { importBytes, MAX_EXPORT_BYTES, type ImportResult } from './importers';
+import { head } from './file-head';
 
-/** How inventory.ts reads a file given directly (its classifier's answers). */
+/** How inventory.ts reads a file given directly (the answers of its classifier, inventory-classify.ts). */
 export type InputKind = 'dir' | 'json-whole' | 'jsonl' | 'csv-fleet' | 'csv-inventory' | 'raw';
 export type FleetKind = 'json-whole' | 'jsonl' | 'csv-fleet' | 'csv-inventory';
 
@@ -80,25 +81,14 @@ function documentReason(name: string, head: Buffer): string | undefined {
   return undefined;
 }
 
-async function head(file: string, n: number): Promise<Buffer> {
-  const fh = await fsp.open(file, 'r');
-  try {
-    const b = Buffer.alloc(n);
-    const { bytesRead } = await fh.read(b, 0, n, 0);
-    return b.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
-
 function errorOf(e: unknown, file: string): FileClass {
   if (e instanceof ExportFormatError || e instanceof InputError) return { kind: 'error', source: e.file, ...(e.line !== undefined ? { line: e.line } : {}), error: e.detail };
   return { kind: 'error', source: file, error: e instanceof Error ? e.message : String(e) };
 }
 
 /**
- * Classifies one file met inside an input folder. `classify` is inventory.ts's classifier of files given
- * directly (JSON layout, CSV headers), used when the file is no single export.
+ * Classifies one file met inside an input folder. `classify` is the classifier of files given directly
+ * (inventory-classify.ts: JSON layout, CSV headers), used when the file is no single export.
  */
 export async function classifyFile(file: string, classify: (file: string) => Promise<InputKind>): Promise<FileClass> {
   const name = path.basename(file);

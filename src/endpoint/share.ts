@@ -30,7 +30,7 @@ import * as path from 'node:path';
 import { classifyFile, nameKey, newInputFileStats, type FileClass, type FleetKind, type InputFileStats, type InputKind } from './discover';
 import { ExportFormatError, InputError } from './errors';
 import { importFile, mergeImports, type ImportResult, type MergedMachine } from './importers';
-import type { InventoryItem } from './inventory';
+import type { InventoryItem } from './inventory-item';
 import { MachineProfileSchema } from './profile';
 
 export type ShareItem = InventoryItem;

@@ -14,12 +14,14 @@
  *  - Unknown facts never add anchors: unknown rootAutoUpdate or online gives no auto-update anchors, and an
  *    unknown rootStore gives none from the store. The verifier then fails closed (UNTRUSTED_ROOT), while
  *    readiness says 'unknown' with the missing fact.
- *  - Anchors are deduplicated by SHA-256 fingerprint. Matching is by fingerprint, never by subject name.
+ *  - Anchors are deduplicated by SHA-256 fingerprint. Matching is by fingerprint, never by subject name;
+ *    fingerprints and PEM entries' certificates come from the one cache of fingerprints.ts.
  * `readiness` is accepted so the caller can pass the verdict it already computed: when it says the root is
  * NOT trusted (false), auto-update anchors are not added even if the profile facts would allow it.
  */
 import { X509Certificate } from 'node:crypto';
 import { ACS_ROOT_2020_PEM } from '../authenticode/trust/bundled-roots';
+import { pemCertificate, thumbprints } from './fingerprints';
 import type { MachineProfile } from './profile';
 import type { Readiness } from './types';
 
@@ -33,16 +35,6 @@ let bundledRoot: X509Certificate | undefined;
 export function bundledAcsRoot(): X509Certificate {
   bundledRoot ??= new X509Certificate(ACS_ROOT_2020_PEM);
   return bundledRoot;
-}
-
-const hex = (fp: string): string => fp.replace(/:/g, '').toUpperCase();
-
-/** A known certificate's SHA-1 and SHA-256 thumbprints (hex, upper case), read once per certificate object. */
-const thumbprintsOf = new WeakMap<X509Certificate, { sha1: string; sha256: string }>();
-function thumbprints(c: X509Certificate): { sha1: string; sha256: string } {
-  let t = thumbprintsOf.get(c);
-  if (!t) thumbprintsOf.set(c, (t = { sha1: hex(c.fingerprint), sha256: hex(c.fingerprint256) }));
-  return t;
 }
 
 /**
@@ -72,12 +64,12 @@ export function machineTrustAnchors(
       continue;
     }
     if (e.pem) {
-      try {
-        add(new X509Certificate(e.pem));
+      const pc = pemCertificate(e.pem);
+      if (pc) {
+        add(pc.cert);
         continue;
-      } catch {
-        /* unreadable PEM: fall back to its thumbprint */
       }
+      /* unreadable PEM: fall back to its thumbprint */
     }
     if (e.thumbprint) thumbs.add(e.thumbprint);
   }

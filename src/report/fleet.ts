@@ -5,6 +5,9 @@
  * Speed and memory: a run's outcome depends on the machine's facts, not its name, so outcomes are cached
  * per (path, installer, facts without the name): an installer file is verified once per distinct machine
  * (trust, OS, patches), not once per machine. The cache is bounded; rows go to disk as they come.
+ *
+ * This file runs the report in named steps (runFleetReport); the keys work is shared by are dedup-keys.ts,
+ * the bounded cache lru.ts, the outcome and row of a machine outcome-rows.ts.
  */
 import { ensureOutDir } from './out-dir';
 import type { X509Certificate } from 'node:crypto';
@@ -24,12 +27,19 @@ import { inputOverwrittenBy, OutputSet } from './sink';
 import { installerText } from '../installers/texts';
 import { ACS_ROOT_2020_PEM } from '../authenticode/trust/bundled-roots';
 import { ROOT_CER_FILE } from '../endpoint/remediation';
-import type { EventView, FleetSummary, InstallerProblem, Lang, MachineRow, MachineTexts, PathOutcome, PopupView, VerificationSummary } from './types';
+import type { FleetSummary, InstallerProblem, Lang, MachineRow, MachineTexts, PathOutcome, VerificationSummary } from './types';
 import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions';
 import { formatLocalTime, resolveTimeZone } from './time';
 import { newInputFileStats } from '../endpoint/discover';
 import { noMachine, withInputs } from './inputs';
 import { modulesNeedingAcs } from '../authenticode/deep/needs-acs';
+import { anchorsKey, decisionKey, popupKey, trustLabel, verificationKey } from './dedup-keys';
+import { Lru } from './lru';
+import { popupView, toOutcome, toRow, type Run } from './outcome-rows';
+
+export { decisionKey, factsKey } from './dedup-keys';
+export { toOutcome, toRow, type Run } from './outcome-rows';
+
 
 export type InventoryItem =
   | { ok: true; profile: MachineProfile; source: string }
@@ -112,12 +122,6 @@ export interface FleetResult {
   verifications: number;
 }
 
-export interface Run {
-  path: InstallPath;
-  file: string | null;
-  displayPath?: string;
-}
-
 /** The path × installer runs of a fleet report: files × paths, or per file msi / autopcc, or the paths on a declared artifact. */
 export function chooseRuns(files: string[], paths: InstallPath[]): Run[] {
   if (paths.length && files.length) return paths.flatMap((p) => files.map((f) => ({ path: p, file: f })));
@@ -126,147 +130,28 @@ export function chooseRuns(files: string[], paths: InstallPath[]): Run[] {
   return (['autopcc', 'msi', 'agent-update'] as const).map((p) => ({ path: p, file: null }));
 }
 
-/** The machine's facts without its name and where they came from: equal facts, equal outcome. */
-export function factsKey(profile: MachineProfile): string {
-  const { name: _n, sources: _s, ...facts } = profile;
-  return JSON.stringify(facts);
-}
+/** The report's three files in `outDir`. */
+type ReportPaths = { json: string; csv: string; html: string };
 
-/**
- * What a path run's outcome (as the report keeps it: decision, worst case, popups, events, downloads,
- * verdict, reason codes) depends on, beyond the run's own settings: the readiness verdict and its parts, the
- * updates the popups name, the reason codes, and the trust anchors the installer file is verified against.
- * Machines whose raw facts differ (UBR, other roots, unrelated KBs) but reach the same decision share one
- * simulation; names and sources are filled in per machine.
- */
-export function decisionKey(readiness: Readiness, anchors: string): string {
-  return JSON.stringify([
-    readiness.role,
-    readiness.ready,
-    readiness.os.supported,
-    readiness.os.requiredKbs ?? null,
-    readiness.root.trusted,
-    readiness.root.via,
-    readiness.reasons.map((r) => r.code),
-    anchors,
-  ]);
-}
-
-/** Trust anchors as a key: their sorted SHA-256 fingerprints. */
-function anchorsKey(anchors: X509Certificate[]): string {
-  return anchors
-    .map((c) => c.fingerprint256)
-    .sort()
-    .join(',');
-}
-
-function popupView(p: PathRun['popups'][number]): PopupView {
-  return {
-    id: p.id,
-    window: p.window,
-    title: p.title,
-    text: p.text,
-    buttons: [...p.buttons],
-    ...(p.provenance ? { provenance: p.provenance } : {}),
-    ...(p.titleProvenance ? { titleProvenance: p.titleProvenance } : {}),
-    ...(p.source ? { source: p.source } : {}),
-    ...(p.titleSource ? { titleSource: p.titleSource } : {}),
-  };
-}
-
-function eventView(e: PathRun['events'][number]): EventView {
-  return {
-    id: e.id,
-    source: e.source,
-    channel: e.channel,
-    level: e.level,
-    text: e.text,
-    ...(e.textSource ? { textSource: e.textSource } : {}),
-    ...(e.providerSource ? { providerSource: e.providerSource } : {}),
-    ...(e.levelSource ? { levelSource: e.levelSource } : {}),
-  };
-}
-
-export function toOutcome(run: Pick<Run, 'path' | 'file'>, r: PathRun): PathOutcome {
-  const w = r.decision === 'unknown' ? r.worstCase : undefined;
-  return {
-    path: run.path,
-    file: run.file,
-    decision: r.decision,
-    ...(w ? { worstCase: { decision: w.decision, popups: w.popups.map(popupView), events: w.events.map(eventView), downloads: w.downloads } } : {}),
-    popups: r.popups.map(popupView),
-    events: r.events.map(eventView),
-    downloads: r.downloads,
-    ...(r.verification
-      ? { verdict: r.verification.verdict, acs: r.verification.acs, verificationFailures: r.verification.failures.map((f) => f.code) }
-      : {}),
-    reasons: r.reasons.map((x) => x.code),
-    ...(r.examplePath ? { examplePath: r.examplePath } : {}),
-    ...(r.installerInvalid ? { installerInvalid: { verdict: r.installerInvalid.verdict, failures: [...r.installerInvalid.failures] } } : {}),
-  };
-}
-
-export function toRow(source: string, readiness: Readiness, outcomes: PathOutcome[], assumed: string[] = []): MachineRow {
-  return {
-    name: readiness.name,
-    source,
-    ready: readiness.ready,
-    windows: readiness.os.line ?? null,
-    ...(readiness.os.version !== undefined ? { version: readiness.os.version } : {}),
-    ...(readiness.os.ubr !== undefined ? { ubr: readiness.os.ubr } : {}),
-    reasons: readiness.reasons.map((r) => ({ code: r.code, message: r.message, ...(r.fact ? { fact: r.fact } : {}) })),
-    remediation: [...readiness.remediation],
-    ...(assumed.length ? { assumed: [...assumed] } : {}),
-    outcomes,
-  };
-}
-
-/** A small LRU map. */
-class Lru<V> {
-  private m = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(k: string): V | undefined {
-    const v = this.m.get(k);
-    if (v !== undefined) {
-      this.m.delete(k);
-      this.m.set(k, v);
-    }
-    return v;
-  }
-  set(k: string, v: V): void {
-    this.m.set(k, v);
-    if (this.m.size > this.max) this.m.delete(this.m.keys().next().value as string);
-  }
-}
-
-function trustLabel(r: Readiness): string {
-  if (r.root.trusted === true) return r.root.via === 'auto-update' ? 'root via automatic update' : 'root in store';
-  if (r.root.trusted === false) return 'root missing';
-  return 'root unknown';
-}
-
-/**
- * The fleet report with the given dependencies (fleetReport passes the real ones): reads the inventory,
- * judges each machine, runs each path × installer, and writes report.json, report.csv and report.html.
- * @returns the summary, the files written and the counts of simulations and verifications run
- * @throws InputError when an inventory input cannot be read, or another run holds the output folder longer
- *   than `lock.waitMs`; NoMachineError when no machine was read; errors writing the output directory (the
- *   previous report is then kept whole)
- */
-export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promise<FleetResult> {
-  const lang: Lang = opts.lang ?? 'ja';
-  const runs = opts.runs
+/** The runs with their files made absolute: the explicit pairs, else files × paths (chooseRuns). */
+function resolveRuns(opts: FleetOptions): Run[] {
+  return opts.runs
     ? opts.runs.map((r) => ({ ...r, file: r.file && path.resolve(r.file) }))
     : chooseRuns((opts.files ?? []).map((f) => path.resolve(f)), opts.paths ?? []);
-  const files = [...new Set(runs.flatMap((r) => (r.file ? [r.file] : [])))];
-  ensureOutDir(opts.outDir);
-  const outputs = {
-    json: path.join(opts.outDir, 'report.json'),
-    csv: path.join(opts.outDir, 'report.csv'),
-    html: path.join(opts.outDir, 'report.html'),
+}
+
+function reportPaths(outDir: string): ReportPaths {
+  return {
+    json: path.join(outDir, 'report.json'),
+    csv: path.join(outDir, 'report.csv'),
+    html: path.join(outDir, 'report.html'),
   };
+}
+
+/** The aggregator of the summary, with the report's header (times, assumptions, inputs, files, paths). */
+function newAggregator(opts: FleetOptions, runs: Run[], files: string[], lang: Lang): FleetAggregator {
   const timeZone = resolveTimeZone(opts.timeZone, process.env);
-  const agg = new FleetAggregator(
+  return new FleetAggregator(
     {
       generatedAt: opts.at.toISOString(),
       generatedAtLocal: formatLocalTime(opts.at, timeZone, lang),
@@ -279,31 +164,156 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     },
     opts.limits,
   );
+}
+
+/** Refuses an input the report would overwrite, and an output folder that is itself an input folder. */
+function refuseInputsAsOutputs(opts: FleetOptions, outputs: ReportPaths, files: string[]): void {
   const overwritten = inputOverwrittenBy([...Object.values(outputs), path.join(opts.outDir, ROOT_CER_FILE)], [...opts.inventory, ...files]);
   if (overwritten) throw new ReportInputError(`${overwritten}: is an input of the report and would be overwritten by it; choose another --out`);
   // an output folder inside an input folder is skipped when the input is read; the input folder itself cannot be
   const outIsInput = inputOverwrittenBy([opts.outDir], opts.inventory);
   if (outIsInput)
     throw new ReportInputError(`${outIsInput}: is an input folder of the report; the report cannot be written into it (choose another --out, e.g. a sub-folder: it is skipped when the input is read)`);
-  const stats = newInputFileStats();
-  const inventoryOptions = { ...opts.inventoryOptions, exclude: [...(opts.inventoryOptions?.exclude ?? []), opts.outDir], stats };
-  let unread = 0;
-  // one run at a time in the folder (its lock); every file goes to a temporary file first; they replace the
-  // old report together (all or none), after the last input
-  const out = await OutputSet.acquire(opts.outDir, opts.lock);
-  let committed = false;
-  let csv: CsvReportWriter;
-  let json: JsonReportWriter;
-  // every machine's row for the page, streamed to a temporary part and copied into report.html at the end
-  let page: PageRows;
+}
+
+/** The report's writers, each on a temporary file of the output set (nothing is left behind when one fails). */
+interface Writers {
+  csv: CsvReportWriter;
+  json: JsonReportWriter;
+  /** every machine's row for the page, streamed to a temporary part and copied into report.html at the end */
+  page: PageRows;
+}
+
+function openWriters(out: OutputSet, outputs: ReportPaths, runs: Run[], lang: Lang): Writers {
   try {
-    csv = new CsvReportWriter(out.open(outputs.csv), runs, lang);
-    json = new JsonReportWriter(out.open(outputs.json));
-    page = new PageRows(out.scratch(outputs.html, 'rows'), runs);
+    const csv = new CsvReportWriter(out.open(outputs.csv), runs, lang);
+    const json = new JsonReportWriter(out.open(outputs.json));
+    const page = new PageRows(out.scratch(outputs.html, 'rows'), runs);
+    return { csv, json, page };
   } catch (e) {
     out.discard();
     throw e;
   }
+}
+
+/**
+ * The fleet report with the given dependencies (fleetReport passes the real ones): reads the inventory,
+ * judges each machine, runs each path × installer, and writes report.json, report.csv and report.html.
+ * @returns the summary, the files written and the counts of simulations and verifications run
+ * @throws InputError when an inventory input cannot be read, or another run holds the output folder longer
+ *   than `lock.waitMs`; NoMachineError when no machine was read; errors writing the output directory (the
+ *   previous report is then kept whole)
+ */
+export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promise<FleetResult> {
+  const lang: Lang = opts.lang ?? 'ja';
+  const runs = resolveRuns(opts);
+  const files = [...new Set(runs.flatMap((r) => (r.file ? [r.file] : [])))];
+  ensureOutDir(opts.outDir);
+  const outputs = reportPaths(opts.outDir);
+  const agg = newAggregator(opts, runs, files, lang);
+  refuseInputsAsOutputs(opts, outputs, files);
+  const stats = newInputFileStats();
+  const inventoryOptions = { ...opts.inventoryOptions, exclude: [...(opts.inventoryOptions?.exclude ?? []), opts.outDir], stats };
+  // one run at a time in the folder (its lock); every file goes to a temporary file first; they replace the
+  // old report together (all or none), after the last input
+  const out = await OutputSet.acquire(opts.outDir, opts.lock);
+  let committed = false;
+  const writers = openWriters(out, outputs, runs, lang);
+  const judge = machineJudge(opts, deps, runs, lang);
+  try {
+    const unread = await readMachines(opts, deps, inventoryOptions, agg, writers, judge);
+    const sofar = agg.result();
+    if (sofar.totals.machines === 0) throw noMachine(opts.inventory, stats, sofar, writers.json);
+    const result = await finishReport(opts, deps, runs, lang, outputs, out, agg, writers, judge, stats, unread);
+    committed = true;
+    return result;
+  } finally {
+    writers.page.discard();
+    if (!committed) out.discard();
+  }
+}
+
+/** Reads the inventory: every item becomes a skipped entry, an import error or a machine row (written at once); returns the unread count. */
+async function readMachines(
+  opts: FleetOptions,
+  deps: FleetDeps,
+  inventoryOptions: LoadOptions,
+  agg: FleetAggregator,
+  { csv, json, page }: Writers,
+  { machineRow }: MachineJudge,
+): Promise<number> {
+  let unread = 0;
+  let done = 0;
+  for await (const item of deps.loadInventory(opts.inventory, inventoryOptions)) {
+    if (!item.ok && item.skipped) {
+      const skipped = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), reason: item.error, ...(item.unread ? { unread: true as const } : {}) };
+      if (item.unread) unread++;
+      agg.addSkipped(skipped);
+      json.addSkipped(skipped);
+      continue;
+    }
+    if (!item.ok) {
+      const failure = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), error: item.error };
+      agg.addImportError(failure);
+      json.addImportError(failure);
+      continue;
+    }
+    let row: MachineRow;
+    let alt: (() => MachineTexts | undefined) | undefined;
+    try {
+      const { profile, assumed } = applyAssumptions(item.profile, opts.assume);
+      ({ row, alt } = await machineRow(profile, item.source, assumed));
+    } catch (e) {
+      // one machine the library cannot judge must not stop the fleet: it is reported like a bad line
+      const failure = { source: item.source, error: `${item.profile.name}: ${messageOf(e)}` };
+      agg.addImportError(failure);
+      json.addImportError(failure);
+      continue;
+    }
+    agg.addMachine(row, alt);
+    csv.add(row);
+    json.add(row);
+    page.add(row);
+    opts.onProgress?.(++done);
+  }
+  return unread;
+}
+
+/** Translations, summary, report.json / report.csv / report.html, the root certificate when needed; commits them together. */
+async function finishReport(
+  opts: FleetOptions,
+  deps: FleetDeps,
+  runs: Run[],
+  lang: Lang,
+  outputs: ReportPaths,
+  out: OutputSet,
+  agg: FleetAggregator,
+  { csv, json, page }: Writers,
+  { representatives, verifications, installerProblems, verifier, simulations, rootNotTrusted }: MachineJudge,
+  stats: ReturnType<typeof newInputFileStats>,
+  unread: number,
+): Promise<FleetResult> {
+  await addTranslations(agg, runs, representatives, lang, (p, i) => deps.simulate(p, i, { verifier }));
+  const summary = withInputs(agg.result([...verifications.values()], installerProblemList(installerProblems, lang)), stats, unread);
+  json.close(summary);
+  csv.close();
+  const html = out.open(outputs.html);
+  writeHtml((text) => html.write(text), summary, page);
+  page.discard();
+  // the root step names this file: offline machines get it from the report's folder (no download needed)
+  const rootNeeded = rootNotTrusted() > 0;
+  const rootCertificate = rootNeeded ? path.join(opts.outDir, ROOT_CER_FILE) : undefined;
+  if (rootCertificate) out.writeFile(rootCertificate, bundledAcsRootDer());
+  out.commit();
+  return { summary, outputs: { ...outputs, ...(rootCertificate ? { rootCertificate } : {}) }, simulations: simulations(), verifications: verifier.verifications() };
+}
+
+/**
+ * Judges machines one at a time: readiness in the report's language (and the other, lazily, for the page's
+ * toggle), then each run's outcome, shared by machines with the same decision key (an LRU of
+ * `opts.cacheSize`); counts installer verifications and problems, and keeps one machine per distinct popup.
+ */
+function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: Lang) {
   /** per decision key, each run's outcome (index = the run's place in `runs`) */
   const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);
   const verifications = new Map<string, VerificationSummary>();
@@ -327,7 +337,6 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   };
   const withFiles = runs.some((r) => r.file !== null);
   let simulations = 0;
-  let done = 0;
   /** machines whose root is missing or not known to be there: the root file goes next to the report */
   let rootNotTrusted = 0;
   const trust =
@@ -347,60 +356,6 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     lang: l,
     ...(trust ? { trust } : {}),
   });
-
-  try {
-    for await (const item of deps.loadInventory(opts.inventory, inventoryOptions)) {
-      if (!item.ok && item.skipped) {
-        const skipped = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), reason: item.error, ...(item.unread ? { unread: true as const } : {}) };
-        if (item.unread) unread++;
-        agg.addSkipped(skipped);
-        json.addSkipped(skipped);
-        continue;
-      }
-      if (!item.ok) {
-        const failure = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), error: item.error };
-        agg.addImportError(failure);
-        json.addImportError(failure);
-        continue;
-      }
-      let row: MachineRow;
-      let alt: (() => MachineTexts | undefined) | undefined;
-      try {
-        const { profile, assumed } = applyAssumptions(item.profile, opts.assume);
-        ({ row, alt } = await machineRow(profile, item.source, assumed));
-      } catch (e) {
-        // one machine the library cannot judge must not stop the fleet: it is reported like a bad line
-        const failure = { source: item.source, error: `${item.profile.name}: ${messageOf(e)}` };
-        agg.addImportError(failure);
-        json.addImportError(failure);
-        continue;
-      }
-      agg.addMachine(row, alt);
-      csv.add(row);
-      json.add(row);
-      page.add(row);
-      opts.onProgress?.(++done);
-    }
-    const sofar = agg.result();
-    if (sofar.totals.machines === 0) throw noMachine(opts.inventory, stats, sofar, json);
-    await addTranslations(agg, runs, representatives, lang, (p, i) => deps.simulate(p, i, { verifier }));
-    const summary = withInputs(agg.result([...verifications.values()], installerProblemList(installerProblems, lang)), stats, unread);
-    json.close(summary);
-    csv.close();
-    const html = out.open(outputs.html);
-    writeHtml((text) => html.write(text), summary, page);
-    page.discard();
-    // the root step names this file: offline machines get it from the report's folder (no download needed)
-    const rootNeeded = rootNotTrusted > 0;
-    const rootCertificate = rootNeeded ? path.join(opts.outDir, ROOT_CER_FILE) : undefined;
-    if (rootCertificate) out.writeFile(rootCertificate, bundledAcsRootDer());
-    out.commit();
-    committed = true;
-    return { summary, outputs: { ...outputs, ...(rootCertificate ? { rootCertificate } : {}) }, simulations, verifications: verifier.verifications() };
-  } finally {
-    page.discard();
-    if (!committed) out.discard();
-  }
 
   async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: () => MachineTexts | undefined }> {
     const readiness = deps.assessReadiness(profile, { ...opts.readinessOptions, lang });
@@ -435,12 +390,12 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
         simulations++;
         shared[i] = outcome;
         for (const p of outcome.popups) {
-          const pk = `${run.path}\u0000${run.file ?? ''}\u0000${p.id}\u0000${p.text}`;
+          const pk = popupKey(run.path, run.file, p.id, p.text);
           if (!representatives.has(pk) && representatives.size < 200) representatives.set(pk, input);
         }
       }
       if (run.file && outcome.verdict) {
-        const vk = `${run.file}\u0000${trustLabel(readiness)}\u0000${outcome.verdict}`;
+        const vk = verificationKey(run.file, trustLabel(readiness), outcome.verdict);
         const v = verifications.get(vk);
         if (v) v.machines++;
         else {
@@ -467,7 +422,19 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
     }
     return { row: toRow(source, readiness, outcomes, assumed), ...(alt ? { alt } : {}) };
   }
+
+  return {
+    machineRow,
+    verifier,
+    verifications,
+    installerProblems,
+    representatives,
+    simulations: (): number => simulations,
+    rootNotTrusted: (): number => rootNotTrusted,
+  };
 }
+
+type MachineJudge = ReturnType<typeof machineJudge>;
 
 /** Renders each distinct popup in the other language too, so the page's language toggle covers them. */
 async function addTranslations(
@@ -483,7 +450,7 @@ async function addTranslations(
     if (!summary) continue;
     for (const index of agg.popupsMissing(run.path, run.file, other)) {
       const p = summary.popups[index]!;
-      const input = representatives.get(`${run.path}\u0000${run.file ?? ''}\u0000${p.id}\u0000${p.text}`);
+      const input = representatives.get(popupKey(run.path, run.file, p.id, p.text));
       if (!input) continue;
       const translated = (await simulate(run.path, { ...input, lang: other })).popups.find((x) => x.id === p.id);
       if (translated)

@@ -135,14 +135,14 @@ function ownerGone(o: LockOwner): boolean {
   return o.start !== null && start !== null && start !== o.start;
 }
 
-interface Seen {
+export interface Seen {
   /** inode, mtime, size and content: any change is a sign of life */
   sig: string;
   text: string;
   owner: LockOwner | undefined;
 }
 
-function look(file: string): Seen | undefined {
+export function look(file: string): Seen | undefined {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -160,6 +160,77 @@ function look(file: string): Seen | undefined {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * The staleness rule of the module header, for one waiter (one lock acquisition): `stale` says whether a lock
+ * (or takeover) file as just seen is provably stale (an owner in our PID space: gone or its pid reused;
+ * anything else: unchanged for `staleMs` on our monotonic clock); `forget` drops what was watched of a file
+ * once it was removed. The report folder's lock and the `--state` lock (cli/state-file.ts) both judge by it.
+ */
+export function staleRule(me: LockOwner, staleMs: number): { stale(file: string, seen: Seen): boolean; forget(file: string): void } {
+  /** per file, what it looked like first and since when (this process's monotonic clock) */
+  const watched = new Map<string, { sig: string; since: number }>();
+  const stale = (file: string, seen: Seen): boolean => {
+    if (seen.owner && samePidSpace(seen.owner, me)) return ownerGone(seen.owner);
+    const now = performance.now();
+    const w = watched.get(file);
+    if (!w || w.sig !== seen.sig) {
+      watched.set(file, { sig: seen.sig, since: now });
+      return false;
+    }
+    return now - w.since >= staleMs;
+  };
+  return { stale, forget: (file: string) => void watched.delete(file) };
+}
+
+/**
+ * When the lock `cur` (as seen at `lockPath`) is stale by `rule`, takes it over under `lockPath.takeover`
+ * (created with `create`, O_EXCL): removes it if it is still the one seen. A takeover file left by a waiter
+ * that died is removed when stale by the same rule. True: try to take the lock again at once.
+ */
+export function takeOverIfStale(
+  lockPath: string,
+  cur: Seen,
+  content: string,
+  rule: ReturnType<typeof staleRule>,
+  create: (file: string, content: string) => number | undefined,
+): boolean {
+  const takeoverPath = `${lockPath}.takeover`;
+  if (!rule.stale(lockPath, cur)) return false;
+  const t = create(takeoverPath, content);
+  if (t !== undefined) {
+    fs.closeSync(t);
+    try {
+      const again = look(lockPath);
+      if (again && again.sig === cur.sig) fs.unlinkSync(lockPath);
+    } catch {
+      /* gone already */
+    } finally {
+      try {
+        fs.unlinkSync(takeoverPath);
+      } catch {
+        /* ignore */
+      }
+    }
+    rule.forget(lockPath);
+    return true;
+  }
+  // another waiter is taking it over (for microseconds) or died doing so
+  const tk = look(takeoverPath);
+  if (tk && rule.stale(takeoverPath, tk)) {
+    const again = look(takeoverPath);
+    if (again && again.sig === tk.sig) {
+      try {
+        fs.unlinkSync(takeoverPath);
+      } catch {
+        /* ignore */
+      }
+    }
+    rule.forget(takeoverPath);
+    return true;
+  }
+  return false;
 }
 
 /** Creates `file` with `content` if it does not exist; the open fd, or undefined when it exists. */
@@ -222,22 +293,10 @@ export class ReportLock {
     const waitMs = options.waitMs ?? DEFAULT_WAIT_MS;
     const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
     const lockPath = path.join(dir, LOCK_NAME);
-    const takeoverPath = `${lockPath}.takeover`;
     const me = currentOwner();
     const content = JSON.stringify(me) + '\n';
     const t0 = performance.now();
-    /** per file, what it looked like first and since when (this process's monotonic clock) */
-    const watched = new Map<string, { sig: string; since: number }>();
-    const stale = (file: string, seen: Seen): boolean => {
-      if (seen.owner && samePidSpace(seen.owner, me)) return ownerGone(seen.owner);
-      const now = performance.now();
-      const w = watched.get(file);
-      if (!w || w.sig !== seen.sig) {
-        watched.set(file, { sig: seen.sig, since: now });
-        return false;
-      }
-      return now - w.since >= staleMs;
-    };
+    const rule = staleRule(me, staleMs);
     let waiting = false;
     let delay = 10;
     for (;;) {
@@ -245,40 +304,7 @@ export class ReportLock {
       if (fd !== undefined) return new ReportLock(dir, lockPath, me, content, fd, fs.fstatSync(fd).ino);
       const cur = look(lockPath);
       if (!cur) continue; // released meanwhile: try again at once
-      if (stale(lockPath, cur)) {
-        const t = tryCreate(takeoverPath, content);
-        if (t !== undefined) {
-          fs.closeSync(t);
-          try {
-            const again = look(lockPath);
-            if (again && again.sig === cur.sig) fs.unlinkSync(lockPath);
-          } catch {
-            /* gone already */
-          } finally {
-            try {
-              fs.unlinkSync(takeoverPath);
-            } catch {
-              /* ignore */
-            }
-          }
-          watched.delete(lockPath);
-          continue;
-        }
-        // another waiter is taking it over (for microseconds) or died doing so
-        const tk = look(takeoverPath);
-        if (tk && stale(takeoverPath, tk)) {
-          const again = look(takeoverPath);
-          if (again && again.sig === tk.sig) {
-            try {
-              fs.unlinkSync(takeoverPath);
-            } catch {
-              /* ignore */
-            }
-          }
-          watched.delete(takeoverPath);
-          continue;
-        }
-      }
+      if (takeOverIfStale(lockPath, cur, content, rule, tryCreate)) continue;
       const waited = performance.now() - t0;
       if (waited >= waitMs) {
         throw new ReportLockedError(

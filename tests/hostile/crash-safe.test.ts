@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseMemory } from '../../src/eventlog/memory';
 import { lockState } from '../../src/cli/state-file';
+import { currentOwner } from '../../src/report/out-lock';
 import { ROOT, run, tmpDir } from '../cli/helpers';
 import { transpileSources } from '../helpers/transpiled';
 
@@ -201,11 +202,25 @@ describe('concurrent runs', () => {
 
   it('a lock whose process is gone is taken over', async () => {
     const state = path.join(dir, 'stale.json');
-    fs.writeFileSync(`${state}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, start: '1', host: require('node:os').hostname() }));
+    // as this version writes a lock (report/out-lock.ts's owner: host, pid, start, PID namespace, boot id, token), its pid gone
+    fs.writeFileSync(`${state}.lock`, JSON.stringify({ ...currentOwner(), pid: 2 ** 22 + 12345, start: '1' }));
     const lock = await lockState(state, 2000);
     expect(JSON.parse(fs.readFileSync(`${state}.lock`, 'utf8')).pid).toBe(process.pid);
     lock.release();
     expect(fs.existsSync(`${state}.lock`)).toBe(false);
+  });
+
+  it('a lock from another PID namespace is judged by the report lock\'s rule: taken over only once unchanged for staleMs', async () => {
+    const state = path.join(dir, 'other-ns.json');
+    // pid 1 lives here, but in another PID namespace it is another process: the pid alone is never trusted
+    fs.writeFileSync(`${state}.lock`, JSON.stringify({ ...currentOwner(), pid: 1, pidns: 'pid:[4026531999]' }));
+    await expect(lockState(state, 300, 60_000)).rejects.toThrow(`${state}: locked by process 1 on `);
+    const t0 = Date.now();
+    const lock = await lockState(state, 10_000, 400);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(350);
+    expect(JSON.parse(fs.readFileSync(`${state}.lock`, 'utf8')).pid).toBe(process.pid);
+    lock.release();
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('other-ns.json'))).toEqual([]);
   });
 });
 

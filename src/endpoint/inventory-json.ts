@@ -1,0 +1,87 @@
+/**
+ * Reading a JSON fleet file: one document (a profile object or an array of them, read whole up to
+ * MAX_JSON_BYTES) or JSON Lines (streamed, one profile per line, bad lines reported one by one).
+ */
+import { promises as fsp } from 'node:fs';
+import { decodeText, isValidUtf8 } from './decode';
+import { InputError } from './errors';
+import { jsonErrorLine } from './importers/json-util';
+import { INVALID_UTF8, lineTooLong, MAX_BAD_LINES, MAX_JSON_BYTES, MAX_LINE_BYTES, validate, type InventoryItem } from './inventory-item';
+import { readLineBatches } from './line-reader';
+
+/** The 1-based line of the first invalid UTF-8 sequence. */
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      if (!isValidUtf8(bytes.subarray(start, i))) return line;
+      line++;
+      start = i + 1;
+    }
+  }
+  return 1;
+}
+
+export async function* fromJsonWhole(file: string): AsyncGenerator<InventoryItem> {
+  const st = await fsp.stat(file);
+  if (st.size > MAX_JSON_BYTES) {
+    yield { ok: false, source: file, error: `${st.size} bytes is too large for a whole JSON file (max ${MAX_JSON_BYTES}); use JSON Lines` };
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fsp.readFile(file);
+  } catch (e) {
+    throw new InputError(file, undefined, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const decoded = decodeText(bytes);
+  const text = decoded.text;
+  if (decoded.encoding === 'utf-8' && !decoded.bom && !isValidUtf8(bytes)) {
+    const bad = firstInvalidUtf8Line(bytes);
+    yield { ok: false, source: file, line: bad, error: 'invalid UTF-8 byte(s) in a UTF-8 file (read as U+FFFD; the rest of the file is read as UTF-8)' };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const line = jsonErrorLine(text, e);
+    yield { ok: false, source: file, ...(line !== undefined ? { line } : {}), error: `bad JSON: ${(e as Error).message}` };
+    return;
+  }
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      const it = validate(data[i], file, undefined, `[${i}] `);
+      yield it.ok ? { ...it, source: `${file}[${i}]` } : it;
+    }
+  } else {
+    yield validate(data, file, undefined, '');
+  }
+}
+
+export async function* fromJsonLines(file: string): AsyncGenerator<InventoryItem> {
+  let bad = 0;
+  for await (const batch of readLineBatches(file, MAX_LINE_BYTES)) for (const l of batch) {
+    let item: InventoryItem;
+    if (l.tooLong) {
+      item = { ok: false, source: file, line: l.line, error: lineTooLong(l.length) };
+    } else if (l.invalidEncoding) {
+      item = { ok: false, source: file, line: l.line, error: INVALID_UTF8 };
+    } else {
+      const t = l.text.trim();
+      if (t === '') continue;
+      let data: unknown;
+      try {
+        data = JSON.parse(t);
+        item = validate(data, file, l.line, '');
+      } catch (e) {
+        item = { ok: false, source: file, line: l.line, error: `bad JSON: ${(e as Error).message}` };
+      }
+    }
+    if (!item.ok && ++bad > MAX_BAD_LINES) {
+      yield { ok: false, source: file, line: l.line, error: `more than ${MAX_BAD_LINES} bad lines: the rest of the file is not read` };
+      return;
+    }
+    yield item;
+  }
+}
