@@ -175,13 +175,10 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
             evidence: { verdict: v.verdict, codes: v.failures.map((f) => f.code) },
           },
         ];
+  // a ready machine never gets here: a file it cannot verify is the file's own failure (installerRejected) or
+  // rests on a root the readiness model does not cover (rootNotCovered); what is left is the machine's ACS support
   const out = notHeldOnMachine(input.readiness, extra, [], lang, v);
-  // a file that is not even ACS-signed and fails is not a readiness matter: keep only the verifier's evidence
-  if (!v.acs && v.verdict !== 'valid' && input.readiness.ready === true) out.reasons = extra;
   out.acsSigned = v.acs;
-  if (!out.remediation.length && input.readiness.ready === true) {
-    out.remediation = [installerText('remediation.fileDoesNotVerify', lang)];
-  }
   return out;
 }
 

@@ -128,10 +128,6 @@ export const INSTALLER_TEXTS = {
       '「セキュリティエージェントがアップデートするコンポーネント」で「パターンファイル、エンジン、ドライバ」を選択します ' +
       '(scope patterns-engines-drivers、SaaS: [ポリシー] > [ポリシー管理] > [権限とその他の設定]、KA-0009550: https://success.trendmicro.com/ja-JP/solution/KA-0009550)。',
   },
-  'remediation.fileDoesNotVerify': {
-    en: 'Obtain the installer again from the Apex One server or Trend Micro: the file does not verify.',
-    ja: 'ファイルの署名を検証できません。Apex One サーバまたはトレンドマイクロからインストーラを再度入手してください。',
-  },
   'reason.ROOT_NOT_COVERED': {
     en:
       "The installer's signature is valid under the root {root}, which this machine's trust does not hold (or is not known to hold), " +
