@@ -56,6 +56,14 @@ export interface AcsOutcome {
   installerInvalid?: boolean;
   /** with installerInvalid: the verifier's result under every known root (the file's intrinsic failure) */
   installerVerification?: VerificationResult;
+  /**
+   * the installer's signature is valid under a root this run knows, but that root is one the ACS readiness model
+   * does not cover (not an ACS root, or an ACS root other than the one the machine's readiness was judged on) and
+   * this machine's trust does not hold it: the outcome is not the machine's ACS support (reason ROOT_NOT_COVERED)
+   */
+  rootNotCovered?: boolean;
+  /** with rootNotCovered: the verifier's (valid) result under every known root, whose chain names that root */
+  rootVerification?: VerificationResult;
 }
 
 /** "YYYY-MM" → comparable number (year*12 + month), or NaN when malformed. */
@@ -154,8 +162,9 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
     };
   }
   if (v.verdict !== 'valid') {
-    const intrinsic = await intrinsicFailure(input, verifier, trust, v);
-    if (intrinsic) return installerRejected(v, intrinsic, lang);
+    const reference = await referenceVerification(input, verifier, trust, v);
+    if (reference.verdict !== 'valid') return installerRejected(v, reference, lang);
+    if (outsideReadinessModel(input, reference)) return rootNotCovered(input, v, reference, lang);
   }
   const extra: RunReason[] =
     v.verdict === 'valid'
@@ -167,13 +176,10 @@ async function checkFile(input: AcsCheckInput, path: string, verifier: AcsVerifi
             evidence: { verdict: v.verdict, codes: v.failures.map((f) => f.code) },
           },
         ];
+  // a ready machine never gets here: a file it cannot verify is the file's own failure (installerRejected) or
+  // rests on a root the readiness model does not cover (rootNotCovered); what is left is the machine's ACS support
   const out = notHeldOnMachine(input.readiness, extra, [], lang, v);
-  // a file that is not even ACS-signed and fails is not a readiness matter: keep only the verifier's evidence
-  if (!v.acs && v.verdict !== 'valid' && input.readiness.ready === true) out.reasons = extra;
   out.acsSigned = v.acs;
-  if (!out.remediation.length && input.readiness.ready === true) {
-    out.remediation = [installerText('remediation.fileDoesNotVerify', lang)];
-  }
   return out;
 }
 
@@ -191,19 +197,61 @@ function referenceTrust(input: AcsCheckInput): X509Certificate[] {
  * A file that does not verify under the machine's trust: is that the machine (a root it lacks) or the file?
  * It is the file's own failure when the verdict stays not valid under every root this run knows; the
  * second verification runs only when that trust adds a root the machine's lacks (else the first result is it).
- * Returns the result under every known root when the failure is the file's, else null.
+ * Returns the result under every known root (valid when the failure is the machine's trust, not the file).
  */
-async function intrinsicFailure(input: AcsCheckInput, verifier: AcsVerifier, machineTrust: X509Certificate[], v: VerificationResult): Promise<VerificationResult | null> {
+async function referenceVerification(input: AcsCheckInput, verifier: AcsVerifier, machineTrust: X509Certificate[], v: VerificationResult): Promise<VerificationResult> {
   const reference = referenceTrust(input);
   const machine = new Set(machineTrust.map((c) => c.fingerprint256));
   if (reference.every((c) => machine.has(c.fingerprint256))) return v;
-  const r = await verifier.verifyFile(input.artifact.kind === 'file' ? input.artifact.path : '', {
+  return verifier.verifyFile(input.artifact.kind === 'file' ? input.artifact.path : '', {
     trust: reference,
     ...(input.acsRoots ? { acsRoots: input.acsRoots } : {}),
     ...(input.crls ? { crls: input.crls } : {}),
     at: input.at,
   });
-  return r.verdict === 'valid' ? null : r;
+}
+
+/**
+ * The file verifies under a root this run knows but not under the machine's trust: is the missing root one the
+ * ACS readiness model judges? Not when the chain does not end at an ACS root (a private test PKI given with
+ * --trust alone: whether the machine holds that root is no ACS matter), nor when it is an ACS root but the
+ * machine is ready (its readiness was judged on another ACS root, e.g. --acs-root without --trust).
+ */
+function outsideReadinessModel(input: AcsCheckInput, reference: VerificationResult): boolean {
+  return !reference.acs || input.readiness.ready === true;
+}
+
+/**
+ * The installer's chain ends at a root the ACS readiness model does not cover, and this machine's trust does
+ * not hold it: blocked (our inference: the signature does not verify there) with reason ROOT_NOT_COVERED and
+ * the fix (name the ACS root with --acs-root, or give the root with --trust so the machines' stores can name
+ * it). Not the machine's ACS support: no readiness reasons, and none of the FAQ's ACS popups or events (what
+ * Windows and the agent show then is not in Trend Micro's Q&A; docs/behavior.md).
+ */
+function rootNotCovered(input: AcsCheckInput, v: VerificationResult, reference: VerificationResult, lang: TextLang): AcsOutcome {
+  const chain = reference.signatures[0]?.chain ?? [];
+  const root = chain[chain.length - 1] ?? '-';
+  // a Root store the exports do not give may hold the root: unknown, never "blocked" (worst case: blocked)
+  const uncertain = input.machine.rootStore === undefined;
+  return {
+    holds: false,
+    acsSigned: reference.acs,
+    uncertain,
+    reasons: [
+      {
+        code: 'ROOT_NOT_COVERED',
+        message: installerText('reason.ROOT_NOT_COVERED', lang, { root }),
+        evidence: { root, acs: reference.acs, machineVerdict: v.verdict, machineCodes: v.failures.map((f) => f.code) },
+        source: 'inferred',
+      },
+      ...(uncertain ? readinessReasons(input.readiness).filter((r) => r.code === 'FACT_UNKNOWN' && r.evidence?.fact === 'rootStore') : []),
+    ],
+    remediation: [installerText('remediation.rootNotCovered', lang)],
+    warnings: [],
+    verification: v,
+    rootNotCovered: true,
+    rootVerification: reference,
+  };
 }
 
 /**

@@ -56,6 +56,11 @@ export interface AcsCheckAnswer {
    * malformed, untrusted root, bad timestamp): the machine blocks it without the FAQ's ACS popups and events
    */
   installerInvalid?: boolean;
+  /**
+   * with holds false: the installer's chain ends at a root the ACS readiness model does not cover, which the
+   * machine's trust does not hold: the machine blocks it without the FAQ's ACS popups and events, as above
+   */
+  rootNotCovered?: boolean;
 }
 
 /**

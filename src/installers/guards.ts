@@ -18,10 +18,13 @@ export function checkAnswer(event: unknown): boolean | null {
   return output.holds;
 }
 
-/** The answer says the installer's own signature fails, whatever the machine trusts (AcsCheckAnswer.installerInvalid). */
+/**
+ * The answer says the installer's own signature fails, whatever the machine trusts (AcsCheckAnswer.installerInvalid),
+ * or that its chain ends at a root the ACS readiness model does not cover (AcsCheckAnswer.rootNotCovered).
+ */
 export function installerInvalidAnswer(event: unknown): boolean {
   const output = (event as { output?: Partial<AcsCheckAnswer> } | null)?.output;
-  return typeof output === 'object' && output !== null && output.installerInvalid === true;
+  return typeof output === 'object' && output !== null && (output.installerInvalid === true || output.rootNotCovered === true);
 }
 
 export const installerGuards = {

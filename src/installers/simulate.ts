@@ -186,9 +186,14 @@ async function runInstaller(path: InstallerPath, input: ResolvedSimulateInput, v
 }
 
 /** PathRun.installerInvalid from the check's outcome: the file's own verdict and codes, when its signature fails whatever the machine trusts. */
-function installerInvalidOf(outcome: AcsOutcome | undefined): Pick<PathRun, 'installerInvalid'> {
+function installerInvalidOf(outcome: AcsOutcome | undefined): Pick<PathRun, 'installerInvalid' | 'rootNotCovered'> {
   const v = outcome?.installerInvalid ? outcome.installerVerification : undefined;
-  return v ? { installerInvalid: { verdict: v.verdict, failures: v.failures.map((f) => f.code) } } : {};
+  if (v) return { installerInvalid: { verdict: v.verdict, failures: v.failures.map((f) => f.code) } };
+  const r = outcome?.rootNotCovered ? outcome.rootVerification : undefined;
+  if (!r || !outcome?.verification) return {};
+  const chain = r.signatures[0]?.chain ?? [];
+  const m = outcome.verification;
+  return { rootNotCovered: { root: chain[chain.length - 1] ?? '-', acs: r.acs, verdict: m.verdict, failures: m.failures.map((f) => f.code) } };
 }
 
 const UPDATE_PRODUCT: Record<UpdatePath, Product> = {
@@ -291,7 +296,7 @@ async function runAgentUpdate(path: UpdatePath, input: ResolvedSimulateInput, ve
   if (decision === 'allowed' && decisive) reasons.push(...decisive.reasons.filter((r) => r.code === 'NOT_ACS_SIGNED'));
   if (decisive) warnings.push(...decisive.warnings);
   const notReady = lastUsed.readiness.ready !== true;
-  if (decision === 'blocked' && decisive?.installerInvalid) remediation.push(...decisive.remediation);
+  if (decision === 'blocked' && (decisive?.installerInvalid || decisive?.rootNotCovered)) remediation.push(...decisive.remediation);
   else if (decision !== 'allowed' && notReady) remediation.push(...lastUsed.readiness.remediation);
   else if (decision === 'blocked' && decisive) remediation.push(...decisive.remediation);
   if ((cls.agentClass === 'no-check' || cls.agentClass === 'repeat-download') && notReady && scope === 'all') {
@@ -302,7 +307,7 @@ async function runAgentUpdate(path: UpdatePath, input: ResolvedSimulateInput, ve
     path,
     decision,
     // uncertain only when the ACS check ran on the unknown facts (an update scope that excludes the program blocks it whatever they are)
-    uncertain: decision !== 'allowed' && lastUsed.readiness.ready === 'unknown' && (decisive?.uncertain ?? false),
+    uncertain: decision !== 'allowed' && (lastUsed.readiness.ready === 'unknown' || decisive?.rootNotCovered === true) && (decisive?.uncertain ?? false),
     reasons,
     popups: [],
     events: ctx.events,

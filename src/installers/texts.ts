@@ -128,9 +128,25 @@ export const INSTALLER_TEXTS = {
       '「セキュリティエージェントがアップデートするコンポーネント」で「パターンファイル、エンジン、ドライバ」を選択します ' +
       '(scope patterns-engines-drivers、SaaS: [ポリシー] > [ポリシー管理] > [権限とその他の設定]、KA-0009550: https://success.trendmicro.com/ja-JP/solution/KA-0009550)。',
   },
-  'remediation.fileDoesNotVerify': {
-    en: 'Obtain the installer again from the Apex One server or Trend Micro: the file does not verify.',
-    ja: 'ファイルの署名を検証できません。Apex One サーバまたはトレンドマイクロからインストーラを再度入手してください。',
+  'reason.ROOT_NOT_COVERED': {
+    en:
+      "The installer's signature is valid under the root {root}, which this machine's trust does not hold (or is not known to hold), " +
+      'and that root is not the ACS root the readiness model judges machines on. So this is not about the machine\'s ACS support; ' +
+      "our inference: the signature does not verify there. What Windows and the agent show then is not in Trend Micro's Q&A: no popup or event is shown.",
+    ja:
+      'インストーラの署名はルート証明書 {root} のもとでは有効ですが、この端末はこのルート証明書を信頼していません (または信頼しているか不明です)。' +
+      'このルート証明書は、端末の ACS 対応の判定で見ている ACS のルート証明書ではないため、端末の ACS 対応とは関係ありません。' +
+      'この端末では署名を検証できないと推定しています。その場合に Windows やセキュリティエージェントが表示する内容はトレンドマイクロの Q&A に記載がないため、ポップアップやイベントは示しません。',
+  },
+  'remediation.rootNotCovered': {
+    en:
+      "The installer's chain ends at a root the ACS readiness model does not cover: if that root stands in for the ACS root " +
+      '(a private test PKI), name it with --acs-root and --trust; otherwise give it with --trust so the machines\' Root stores can name it, ' +
+      'or check the installer with acs-gate verify and obtain it again from the Apex One server or Trend Micro.',
+    ja:
+      'インストーラの証明書チェーンは、ACS 対応の判定で扱っていないルート証明書で終わっています。' +
+      'そのルート証明書を ACS のルート証明書の代わりとして使うテスト用のプライベート PKI であれば、--acs-root と --trust で指定してください。' +
+      'それ以外の場合は、端末のルート証明書ストアと照合できるよう --trust で指定するか、acs-gate verify でインストーラを確認し、Apex One サーバまたはトレンドマイクロから再度入手してください。',
   },
   'remediation.installerInvalid': {
     en:

@@ -150,6 +150,12 @@ export const RUN_REASON_CODES = [
    * root, bad timestamp): blocked without the FAQ's ACS popups and events (evidence: verdict, codes)
    */
   'INSTALLER_INVALID',
+  /**
+   * the installer's signature is valid under a root the run knows, but that root is not one the ACS readiness
+   * model covers and the machine's trust does not hold it: blocked (our inference) without the FAQ's ACS
+   * popups and events (evidence: root, machine verdict and codes; source 'inferred')
+   */
+  'ROOT_NOT_COVERED',
   /** the artifact is not ACS-signed (informational: judged on its own chain) */
   'NOT_ACS_SIGNED',
   /** update scope excludes the agent program */
@@ -168,6 +174,8 @@ export interface RunReason {
   code: RunReasonCode;
   message: string;
   evidence?: Record<string, unknown>;
+  /** 'inferred' on a reason whose outcome Trend Micro's Q&A does not state (ours); absent otherwise */
+  source?: 'faq' | 'inferred';
 }
 
 /** A popup as the user sees it, with where its text comes from. */
@@ -251,6 +259,12 @@ export interface PathRun {
    * the verifier's verdict and failure codes under every root the run knows; absent otherwise
    */
   installerInvalid?: { verdict: string; failures: string[] };
+  /**
+   * the installer's chain ends at a root the ACS readiness model does not cover and the machine's trust does not
+   * hold it (reason ROOT_NOT_COVERED, our inference): the root's subject, whether that chain is ACS, and the
+   * verifier's verdict and failure codes under the machine's trust; absent otherwise
+   */
+  rootNotCovered?: { root: string; acs: boolean; verdict: string; failures: string[] };
   /**
    * the path the popups and events show when it is illustrative, not where the file really is (a declared
    * artifact without a path, or a --file without --display-path: the file's name in the folder that install

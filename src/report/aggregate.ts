@@ -7,6 +7,7 @@ import type {
   FleetSummary,
   ImportFailure,
   InstallerProblem,
+  RootProblem,
   SkippedInput,
   Lang,
   MachineRow,
@@ -149,8 +150,11 @@ export class FleetAggregator {
     return s.popups.flatMap((p, i) => (p.alt?.[lang] ? [] : [i]));
   }
 
-  /** `installerProblems`: installers whose own signature fails (FleetSummary.installerProblems), listed when any */
-  result(verifications: VerificationSummary[] = [], installerProblems: InstallerProblem[] = []): FleetSummary {
+  /**
+   * `installerProblems`: installers whose own signature fails (FleetSummary.installerProblems), listed when any;
+   * `rootProblems`: installers whose chain ends at a root the readiness model does not cover (FleetSummary.rootProblems)
+   */
+  result(verifications: VerificationSummary[] = [], installerProblems: InstallerProblem[] = [], rootProblems: RootProblem[] = []): FleetSummary {
     const sortedCounts = <T extends { notReady: number; unknown: number }>(m: Map<string, T>) =>
       [...m.entries()].sort((a, b) => b[1].notReady + b[1].unknown - (a[1].notReady + a[1].unknown) || cmp(a[0], b[0]));
     return {
@@ -174,6 +178,7 @@ export class FleetAggregator {
       perPath: [...this.perPath.values()],
       verifications,
       ...(installerProblems.length ? { installerProblems } : {}),
+      ...(rootProblems.length ? { rootProblems } : {}),
       importErrors: [...this.importErrors],
       ...(this.skippedCount ? { skipped: { count: this.skippedCount, items: [...this.skipped] } } : {}),
       machines: [...this.machines],
@@ -212,6 +217,7 @@ export class FleetAggregator {
     s[o.decision]++;
     if (o.examplePath && s.examplePath === undefined) s.examplePath = o.examplePath;
     if (o.installerInvalid) s.blockedByInstaller = (s.blockedByInstaller ?? 0) + 1;
+    if (o.rootNotCovered && o.decision === 'blocked') s.blockedByRoot = (s.blockedByRoot ?? 0) + 1;
     s.downloads += o.downloads;
     // an unknown run's popups and events are those of its worst case: counted apart from the certain ones
     const w = o.decision === 'unknown' ? o.worstCase : undefined;

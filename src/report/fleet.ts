@@ -27,7 +27,7 @@ import { inputOverwrittenBy, OutputSet } from './sink';
 import { installerText } from '../installers/texts';
 import { ACS_ROOT_2020_PEM } from '../authenticode/trust/bundled-roots';
 import { ROOT_CER_FILE } from '../endpoint/remediation';
-import type { FleetSummary, InstallerProblem, Lang, MachineRow, MachineTexts, PathOutcome, VerificationSummary } from './types';
+import type { FleetSummary, InstallerProblem, Lang, RootProblem, MachineRow, MachineTexts, PathOutcome, VerificationSummary } from './types';
 import { applyAssumptions, assumedFacts, type Assumptions } from './assumptions';
 import { formatLocalTime, resolveTimeZone } from './time';
 import { newInputFileStats } from '../endpoint/discover';
@@ -289,12 +289,12 @@ async function finishReport(
   out: OutputSet,
   agg: FleetAggregator,
   { csv, json, page }: Writers,
-  { representatives, verifications, installerProblems, verifier, simulations, rootNotTrusted }: MachineJudge,
+  { representatives, verifications, installerProblems, rootProblems, verifier, simulations, rootNotTrusted }: MachineJudge,
   stats: ReturnType<typeof newInputFileStats>,
   unread: number,
 ): Promise<FleetResult> {
   await addTranslations(agg, runs, representatives, lang, (p, i) => deps.simulate(p, i, { verifier }));
-  const summary = withInputs(agg.result([...verifications.values()], installerProblemList(installerProblems, lang)), stats, unread);
+  const summary = withInputs(agg.result([...verifications.values()], installerProblemList(installerProblems, lang), rootProblemList(rootProblems, lang)), stats, unread);
   json.close(summary);
   csv.close();
   const html = out.open(outputs.html);
@@ -319,6 +319,8 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
   const verifications = new Map<string, VerificationSummary>();
   /** per installer file whose own signature fails: its verdict, codes and the machines it blocked */
   const installerProblems = new Map<string, { verdict: string; failures: string[]; machines: number }>();
+  /** per installer file whose chain ends at a root the readiness model does not cover: the root and the machines it concerns */
+  const rootProblems = new Map<string, { root: string; acs: boolean; machines: number }>();
   /** one machine that showed each distinct popup, to render it in the other language at the end */
   const representatives = new Map<string, SimulateInput>();
   const verifier = cachingVerifier(deps.verifier);
@@ -382,6 +384,7 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
     const outcomes: PathOutcome[] = [];
     /** the failing installer files already counted for this machine */
     const problemFiles = new Set<string>();
+    const rootFiles = new Set<string>();
     for (const [i, run] of runs.entries()) {
       let outcome = shared[i];
       if (!outcome) {
@@ -408,6 +411,7 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
             failures: outcome.verificationFailures ?? [],
             machines: 1,
             ...(outcome.installerInvalid ? { installerInvalid: true } : {}),
+            ...(outcome.rootNotCovered ? { rootNotCovered: true } : {}),
             ...(modules ? { needAcs: modules } : {}),
           });
         }
@@ -416,6 +420,12 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
         problemFiles.add(run.file);
         const p = installerProblems.get(run.file);
         if (!p) installerProblems.set(run.file, { ...outcome.installerInvalid, machines: 1 });
+        else p.machines++;
+      }
+      if (run.file && outcome.rootNotCovered && !rootFiles.has(run.file)) {
+        rootFiles.add(run.file);
+        const p = rootProblems.get(run.file);
+        if (!p) rootProblems.set(run.file, { root: outcome.rootNotCovered.root, acs: outcome.rootNotCovered.acs, machines: 1 });
         else p.machines++;
       }
       outcomes.push(outcome);
@@ -428,6 +438,7 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
     verifier,
     verifications,
     installerProblems,
+    rootProblems,
     representatives,
     simulations: (): number => simulations,
     rootNotTrusted: (): number => rootNotTrusted,
@@ -469,6 +480,20 @@ function installerProblemList(problems: Map<string, { verdict: string; failures:
     fix: installerText('remediation.installerInvalid', lang),
     alt: { [other]: { fix: installerText('remediation.installerInvalid', other) } },
     machines: p.machines,
+  }));
+}
+
+/** FleetSummary.rootProblems: each installer whose chain ends at a root the readiness model does not cover, with the fix in both languages. */
+function rootProblemList(problems: Map<string, { root: string; acs: boolean; machines: number }>, lang: Lang): RootProblem[] {
+  const other: Lang = lang === 'ja' ? 'en' : 'ja';
+  return [...problems.entries()].map(([file, p]) => ({
+    file,
+    root: p.root,
+    acs: p.acs,
+    fix: installerText('remediation.rootNotCovered', lang),
+    alt: { [other]: { fix: installerText('remediation.rootNotCovered', other) } },
+    machines: p.machines,
+    source: 'inferred' as const,
   }));
 }
 

@@ -318,6 +318,21 @@ function assumptionsLine(s: FleetSummary): string {
   return `<div id="assumptions" class="assumed"><strong>${t('assumptions')}</strong><ul>${items.join('')}</ul></div>`;
 }
 
+/**
+ * Installers whose valid chain ends at a root the ACS readiness model does not cover (FleetSummary.rootProblems),
+ * once, on top: the root, the machines concerned, the fix, and the mark that this is our inference.
+ */
+function rootBanner(s: FleetSummary): string {
+  const list = s.rootProblems ?? [];
+  if (!list.length) return '';
+  const other: Lang = s.lang === 'ja' ? 'en' : 'ja';
+  const items = list.map(
+    (p) =>
+      `<li><code>${e(path.basename(p.file))}</code>: ${t('rootOf')} <code>${e(p.root)}</code> · ${t('machines')}: ${num(p.machines)}<br>${biText(p.fix, s.lang, p.alt?.[other]?.fix)}</li>`,
+  );
+  return `<section id="installer-root" class="banner bad" role="alert"><h2>${t('rootNotCovered')}</h2><ul>${items.join('')}</ul><p>${t('rootNotCoveredNote')} <span class="mark inf">${t('inferred')}</span></p></section>`;
+}
+
 /** An entry that says it is the installer's own verdict (a field another part of the report may add). */
 function ownVerdict(v: VerificationSummary): boolean {
   const x = v as VerificationSummary & { own?: unknown; scope?: unknown; kind?: unknown };
@@ -335,6 +350,8 @@ function installerBanner(vs: VerificationSummary[]): string {
   const items: string[] = [];
   for (const [file, entries] of byFile) {
     const own = entries.filter(ownVerdict);
+    // a file valid under a root the readiness model does not cover is not failing by itself (rootBanner says it)
+    if (!own.length && entries.some((v) => v.rootNotCovered === true)) continue;
     const failed = own.length ? own.filter((v) => v.verdict !== 'valid') : entries.every((v) => v.verdict !== 'valid') ? entries : [];
     if (!failed.length) continue;
     const lists = failed.map((v) => (v.failures ?? []).map(String));
@@ -371,7 +388,7 @@ function perPathTable(s: FleetSummary): string {
   const rows = s.perPath
     .map(
       (p) =>
-        `<tr data-path="${e(p.path)}"><td>${pathName(p)}</td><td class="n ok">${num(p.allowed)}</td><td class="n bad">${num(p.blocked)}</td><td class="n"><span class="ung">${num(p.unguarded)}</span></td>` +
+        `<tr data-path="${e(p.path)}"><td>${pathName(p)}</td><td class="n ok">${num(p.allowed)}</td><td class="n bad">${num(p.blocked)}${p.blockedByInstaller ? `<br><span class="muted">(${t('blockedByInstaller')} ${num(p.blockedByInstaller)})</span>` : ''}${p.blockedByRoot ? `<br><span class="muted">(${t('blockedByRoot')} ${num(p.blockedByRoot)})</span>` : ''}</td><td class="n"><span class="ung">${num(p.unguarded)}</span></td>` +
         `<td class="n unk">${num(p.unknown ?? 0)}${p.unknown ? `<br><span class="muted wc">(${t('worstCase')}: ${t('blocked')} ${num(p.unknownWorstCase?.blocked ?? 0)}, ${t('unguarded')} ${num(p.unknownWorstCase?.unguarded ?? 0)})</span>` : ''}</td></tr>`,
     )
     .join('');
@@ -529,6 +546,7 @@ function head(s: FleetSummary, rows: RowsSource): string {
 ${assumptionsLine(s)}</div>
 <button id="toggle-lang" type="button">${t('language')}</button></header>
 ${installerBanner(s.verifications)}
+${rootBanner(s)}
 ${inputsBanner(s)}
 <p class="summary-line" id="summary-line">${tf('summaryLine', { total: tt.machines, ready: tt.ready, notReady: tt.notReady, unknown: tt.unknown, machines: machinesWord(tt.machines) })}</p>
 <section class="cards" id="totals">

@@ -82,6 +82,13 @@ export const LABELS = {
     ja: '端末の ACS 対応とは関係なく、このインストーラはどの端末でも署名の検証に失敗します。対象の端末はブロックとして数えていますが、ACS のポップアップは表示しません (このとき Windows やセキュリティエージェントが表示する内容はトレンドマイクロの Q&A に記載がありません)。',
     en: "Whatever the machines' ACS support, this installer fails signature verification on every machine. Its runs count as blocked, without the ACS popups (what Windows and the agent show then is not in Trend Micro's Q&A).",
   },
+  rootNotCovered: { ja: 'インストーラの証明書チェーンが ACS 対応の判定で扱っていないルート証明書で終わっています', en: "The installer's chain ends at a root the ACS readiness model does not cover" },
+  rootNotCoveredNote: {
+    ja: 'このルート証明書を信頼していない端末は、端末の ACS 対応とは別に数えています。署名を検証できないとしてブロックに数えるのは当ツールの推定です (ルート証明書ストアが不明な端末は不明)。この場合に Windows とエージェントが表示する内容は Q&A に記載がないため、このレポートではポップアップを示しません。',
+    en: "Machines whose trust does not hold this root are counted apart from their ACS support. Counting them as blocked (the signature does not verify there) is our inference; machines whose Root store is not known are unknown. What Windows and the agent show in this case is not in the Q&A, so this report shows no popup for it.",
+  },
+  rootOf: { ja: 'ルート証明書', en: 'Root' },
+  blockedByRoot: { ja: 'うち判定外のルート証明書が原因', en: 'of which by a root outside the readiness model' },
   failureCodes: { ja: '失敗コード', en: 'Failure codes' },
   fix: { ja: '対処', en: 'Fix' },
   blockedByInstaller: { ja: 'うちインストーラの署名が原因', en: 'of which by the installer itself' },

@@ -56,6 +56,7 @@ export function toOutcome(run: Pick<Run, 'path' | 'file'>, r: PathRun): PathOutc
     reasons: r.reasons.map((x) => x.code),
     ...(r.examplePath ? { examplePath: r.examplePath } : {}),
     ...(r.installerInvalid ? { installerInvalid: { verdict: r.installerInvalid.verdict, failures: [...r.installerInvalid.failures] } } : {}),
+    ...(r.rootNotCovered ? { rootNotCovered: { root: r.rootNotCovered.root, acs: r.rootNotCovered.acs, source: 'inferred' as const } } : {}),
   };
 }
 

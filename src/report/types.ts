@@ -61,6 +61,12 @@ export interface PathOutcome {
    * blocked without the FAQ's popups and events; absent otherwise
    */
   installerInvalid?: { verdict: string; failures: string[] };
+  /**
+   * the installer's chain ends at a root the ACS readiness model does not cover, which this machine's trust does
+   * not hold (reason ROOT_NOT_COVERED; our inference, `source: 'inferred'`): blocked (or unknown when the Root store
+   * is not known) without the FAQ's popups and events; absent otherwise
+   */
+  rootNotCovered?: { root: string; acs: boolean; source: 'inferred' };
   /** the path the popups and events show when it is an example (not where the file really is): label it so */
   examplePath?: string;
 }
@@ -133,6 +139,8 @@ export interface PerPathSummary {
    */
   /** of `blocked`, the runs blocked because the installer's own signature fails (INSTALLER_INVALID), not by the ACS check */
   blockedByInstaller?: number;
+  /** of `blocked`, the runs blocked because the installer's chain ends at a root the ACS readiness model does not cover (ROOT_NOT_COVERED), not by the ACS check */
+  blockedByRoot?: number;
   /** the path this path's popups and events show when it is an example, not where the file is: label it so */
   examplePath?: string;
   popups: (PopupView & { machines: number; unknownMachines: number; alt?: Partial<Record<Lang, PopupView>> })[];
@@ -148,11 +156,32 @@ export interface VerificationSummary {
   machines: number;
   /** the verdict is not valid because of the file itself (valid under no root the run knows), not this trust */
   installerInvalid?: boolean;
+  /** the verdict is not valid because this trust lacks a root the ACS readiness model does not cover (ROOT_NOT_COVERED), not because of the file */
+  rootNotCovered?: boolean;
   /**
    * modules inside the installer that need ACS support to load (ACS-signed, FORCE_INTEGRITY), from its deep
    * verification (issue 21); absent when the file holds no other files or could not be read
    */
   needAcs?: string[];
+}
+
+/**
+ * An installer whose valid chain ends at a root the ACS readiness model does not cover (not an ACS root, or an ACS
+ * root other than the one readiness judges), on machines whose trust does not hold it (reason ROOT_NOT_COVERED):
+ * said once at the top of the report. Our inference (`source: 'inferred'`): the Q&A does not say what happens.
+ * `fix` is in the report's language, `alt` in the other.
+ */
+export interface RootProblem {
+  file: string;
+  /** the root's subject, as the verifier's chain names it */
+  root: string;
+  /** the chain is ACS under the run's --acs-root (true) or not ACS at all (false) */
+  acs: boolean;
+  fix: string;
+  alt?: Partial<Record<Lang, { fix: string }>>;
+  /** machines whose runs with this file end there (blocked, or unknown when their Root store is not known) */
+  machines: number;
+  source: 'inferred';
 }
 
 /**
@@ -199,6 +228,8 @@ export interface FleetSummary {
   verifications: VerificationSummary[];
   /** installers whose own signature fails (issue 18.2), first thing to say; absent when none */
   installerProblems?: InstallerProblem[];
+  /** installers whose chain ends at a root the ACS readiness model does not cover (issue 18.2), said first too; absent when none */
+  rootProblems?: RootProblem[];
   importErrors: ImportFailure[];
   /**
    * what the inventory left out (stray files, non-Windows rows, older dated folders), the first ones listed

@@ -91,7 +91,8 @@ describe('collect', () => {
     const r = await run(['collect', '--replay', path.join(ROOT, 'samples', 'collect', 'PC-OSAKA-03'), '--out', '/proc/nope/inventory']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/\/proc\/nope/);
-    expect(Date.now() - t0).toBeLessThan(20_000);
+    // an endless recursive mkdir never ends: any finish well within the test's time proves it (generous under load)
+    expect(Date.now() - t0).toBeLessThan(90_000);
   });
 
   it('collect() with a tempDir that does not exist is a CollectError naming it, before anything runs', async () => {

@@ -142,7 +142,7 @@ describe('installer texts in runs', () => {
 
   it('covers every reason code the installers write and every table entry', () => {
     const codes = new Set(ja.flatMap(({ run }) => run.reasons.map((r) => r.code)));
-    for (const c of ['SIGNATURE_NOT_VALID', 'INSTALLER_INVALID', 'NOT_ACS_SIGNED', 'SCOPE_EXCLUDES_PROGRAM', 'AGENT_WITHOUT_CHECK', 'DOWNLOAD_PREVENTED', 'SETTING_SUBJECTS_UPDATE_TO_CHECK', 'FACT_UNKNOWN', 'OS_PATCH_MISSING', 'ROOT_NOT_TRUSTED'])
+    for (const c of ['SIGNATURE_NOT_VALID', 'INSTALLER_INVALID', 'ROOT_NOT_COVERED', 'NOT_ACS_SIGNED', 'SCOPE_EXCLUDES_PROGRAM', 'AGENT_WITHOUT_CHECK', 'DOWNLOAD_PREVENTED', 'SETTING_SUBJECTS_UPDATE_TO_CHECK', 'FACT_UNKNOWN', 'OS_PATCH_MISSING', 'ROOT_NOT_TRUSTED'])
       expect(codes).toContain(c);
     // agent labels: as classifyAgent writes them (the runs quote only some of them, e.g. in AGENT_WITHOUT_CHECK)
     const labels = (['apex-one', 'apex-one-saas'] as const).flatMap((p) => AGENTS.map((a) => classifyAgent(p, a, 'ja').label));

@@ -39,7 +39,8 @@ describe('ReportLock', () => {
     const order: string[] = [];
     await Promise.all(
       Array.from({ length: 6 }, async () => {
-        const l = await ReportLock.acquire(d, { waitMs: 20_000, staleMs: 300 });
+        // each waits its turn behind the others: generous, so a loaded machine never makes one give up
+        const l = await ReportLock.acquire(d, { waitMs: 60_000, staleMs: 300 });
         holders++;
         most = Math.max(most, holders);
         order.push(l.token);
@@ -52,18 +53,21 @@ describe('ReportLock', () => {
     expect(most).toBe(1);
     expect(new Set(order).size).toBe(6);
     expect(fs.readdirSync(d)).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 
   it('a foreign lock that keeps changing (a heartbeat) is never stale', async () => {
     const d = sub('beating');
     const lockPath = path.join(d, LOCK_NAME);
     fs.writeFileSync(lockPath, JSON.stringify({ host: 'elsewhere', pid: 1, start: null, pidns: null, boot: null, token: 'x', since: 'then' }));
+    // a new mtime every 50 ms (each beat a distinct second: no two beats can look alike); the stale bound is 40
+    // beats long, so a process that waits for the CPU a while still sees the lock change well within it
+    let n = 0;
     const beat = setInterval(() => {
-      const t = new Date(Date.now() + Math.random() * 1000);
+      const t = new Date(Date.UTC(2026, 0, 1) + ++n * 1000);
       fs.utimesSync(lockPath, t, t);
     }, 50);
     try {
-      await expect(ReportLock.acquire(d, { waitMs: 1000, staleMs: 300 })).rejects.toThrow('process 1 on elsewhere, since then');
+      await expect(ReportLock.acquire(d, { waitMs: 6000, staleMs: 2000 })).rejects.toThrow('process 1 on elsewhere, since then');
     } finally {
       clearInterval(beat);
     }

@@ -42,12 +42,28 @@ export function formatInstallerProblems(r: Pick<FleetResult, 'summary'>, lang: L
     const verdict = VERDICT_LABELS[p.verdict]?.[lang] ?? p.verdict;
     const codes = p.failures.join(', ') || '-';
     if (lang === 'ja') {
-      out.push(`!! インストーラ ${esc(baseName(p.file))} 自体の署名が${verdict}です (失敗コード: ${codes})。${machines(p.machines, lang)}の端末で、ACS の対応状況に関係なくブロックとして数えています。`);
+      const what = p.verdict === 'unsigned' ? ' には署名がありません' : ` 自体の署名が${verdict}です`;
+      out.push(`!! インストーラ ${esc(baseName(p.file))}${what} (失敗コード: ${codes})。${machines(p.machines, lang)}の端末で、ACS の対応状況に関係なくブロックとして数えています。`);
       out.push(`   このとき Windows やセキュリティエージェントが表示する内容はトレンドマイクロの Q&A に記載がないため、ACS のポップアップは示しません。`);
       out.push(`   対処: ${esc(p.fix)}`);
     } else {
-      out.push(`!! Installer ${esc(baseName(p.file))}: its own signature is ${verdict} (${codes}); counted as blocked on ${machines(p.machines, lang)} whatever their ACS support.`);
+      const what = p.verdict === 'unsigned' ? 'it is not signed' : `its own signature is ${verdict}`;
+      out.push(`!! Installer ${esc(baseName(p.file))}: ${what} (${codes}); counted as blocked on ${machines(p.machines, lang)} whatever their ACS support.`);
       out.push(`   What Windows and the agent show then is not in Trend Micro's Q&A: no ACS popup is shown for it.`);
+      out.push(`   Fix: ${esc(p.fix)}`);
+    }
+    out.push(`   (${esc(p.file)})`);
+  }
+  for (const p of r.summary.rootProblems ?? []) {
+    if (lang === 'ja') {
+      out.push(`!! インストーラ ${esc(baseName(p.file))} の証明書チェーンは、ACS 対応の判定で扱っていないルート証明書 ${esc(p.root)} で終わっています。`);
+      out.push(`   このルート証明書を信頼していない ${machines(p.machines, lang)}の端末は、ACS の対応状況とは別に数えています (ブロック、またはルート証明書ストアが不明なら不明)。`);
+      out.push(`   このとき Windows やセキュリティエージェントが表示する内容はトレンドマイクロの Q&A に記載がないため、ACS のポップアップは示しません (当ツールの推定)。`);
+      out.push(`   対処: ${esc(p.fix)}`);
+    } else {
+      out.push(`!! Installer ${esc(baseName(p.file))}: its chain ends at the root ${esc(p.root)}, which the ACS readiness model does not cover.`);
+      out.push(`   ${machines(p.machines, lang)} whose trust does not hold that root are counted apart from the ACS check (blocked, or unknown when their Root store is not known).`);
+      out.push(`   What Windows and the agent show then is not in Trend Micro's Q&A: no ACS popup is shown for it (our inference).`);
       out.push(`   Fix: ${esc(p.fix)}`);
     }
     out.push(`   (${esc(p.file)})`);
@@ -106,9 +122,14 @@ export function formatFleet(r: FleetResult, lang: Lang): string {
           ? ` (うち ${p.blockedByInstaller} 台はインストーラの署名が原因)`
           : ` (${p.blockedByInstaller} by the installer's own signature)`
         : '';
+      const byRoot = p.blockedByRoot
+        ? lang === 'ja'
+          ? ` (うち ${p.blockedByRoot} 台は ACS 対応の判定外のルート証明書が原因)`
+          : ` (${p.blockedByRoot} by a root outside the ACS readiness model)`
+        : '';
       out.push(
         `  ${(p.path + (p.file ? ` (${esc(baseName(p.file))})` : '')).padEnd(48)} ` +
-          [decisionCount('allowed', p.allowed, lang), decisionCount('blocked', p.blocked, lang) + byInstaller, decisionCount('unguarded', p.unguarded, lang)].join(sep) +
+          [decisionCount('allowed', p.allowed, lang), decisionCount('blocked', p.blocked, lang) + byInstaller + byRoot, decisionCount('unguarded', p.unguarded, lang)].join(sep) +
           (p.unknown ? `${sep}${decisionCount('unknown', p.unknown, lang)} (${t.worst}: ${worst})` : ''),
       );
     }

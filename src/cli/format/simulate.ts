@@ -29,6 +29,7 @@ const T = {
     popups: 'Popups, in the order shown',
     noPopup: 'No popup.',
     notInFaq: "what Windows and the agent show for an installer whose own signature fails is not in Trend Micro's Q&A",
+    notInFaqRoot: "what Windows and the agent show for an installer whose root this machine does not trust is not in Trend Micro's Q&A; our inference",
     events: 'Windows Logs > Application',
     noEvent: 'No event logged.',
     downloads: 'Program downloads',
@@ -62,6 +63,7 @@ const T = {
     popups: '表示されるポップアップ (表示順)',
     noPopup: 'ポップアップなし',
     notInFaq: '署名が無効なインストーラに対して Windows やセキュリティエージェントが表示する内容は、トレンドマイクロの Q&A に記載がありません',
+    notInFaqRoot: 'この端末が信頼していないルート証明書で署名されたインストーラに対して Windows やセキュリティエージェントが表示する内容は、トレンドマイクロの Q&A に記載がありません (当ツールの推定)',
     events: 'Windows ログ > Application',
     noEvent: 'イベントなし',
     downloads: 'プログラムのダウンロード回数',
@@ -148,6 +150,15 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
         : `!! The installer's own signature is ${verdict} (${v.failures.join(', ') || '-'}): not a matter of this machine's ACS support.`,
     );
   }
+  if (run.rootNotCovered) {
+    const root = esc(run.rootNotCovered.root);
+    out.push(
+      '',
+      lang === 'ja'
+        ? `!! インストーラの証明書チェーンは、ACS 対応の判定で扱っていないルート証明書 ${root} で終わっており、この端末はそれを信頼していません。端末の ACS 対応とは関係ありません (当ツールの推定)。`
+        : `!! The installer's chain ends at the root ${root}, which the ACS readiness model does not cover and this machine does not trust: not a matter of its ACS support (our inference).`,
+    );
+  }
   if (run.reasons.length) {
     out.push('', `${t.reasons}:`);
     for (const r of run.reasons) out.push(`  - ${r.code}: ${esc(r.message)}`);
@@ -166,12 +177,12 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   const shown = worst ?? run;
   if (worst) out.push('', `== ${t.worstCase}: ${DECISION[lang][worst.decision]} ==`);
   out.push('', `${t.popups}:`);
-  if (!shown.popups.length) out.push(`  ${t.noPopup}${run.installerInvalid ? ` (${t.notInFaq})` : ''}`);
+  if (!shown.popups.length) out.push(`  ${t.noPopup}${run.installerInvalid ? ` (${t.notInFaq})` : run.rootNotCovered ? ` (${t.notInFaqRoot})` : ''}`);
   shown.popups.forEach((p, i) => {
     out.push(drawBox({ title: esc(p.title), text: escapeLines(p.text), buttons: p.buttons.map(esc), caption: caption(p, i, lang) }).trimEnd());
   });
   out.push('', `${t.events}:`);
-  if (!shown.events.length) out.push(`  ${t.noEvent}${run.installerInvalid ? ` (${t.notInFaq})` : ''}`);
+  if (!shown.events.length) out.push(`  ${t.noEvent}${run.installerInvalid ? ` (${t.notInFaq})` : run.rootNotCovered ? ` (${t.notInFaqRoot})` : ''}`);
   for (const e of shown.events) out.push(formatEvent(e, lang, opts.timeZone));
   out.push(...eventNote(shown.events, lang));
   if (run.examplePath && (shown.popups.length || shown.events.length)) out.push(`  (${t.examplePath}: ${esc(run.examplePath)})`);

