@@ -14,9 +14,9 @@ import { resolveVerifyContext } from './context';
 import { deepVerify } from './deep/deep-verify';
 import { detectFormat } from './formats/detect';
 import { readPeVersionInfo } from './formats/pe-version';
-import { isVerifyError } from './errors';
+import { verifyErrorOf } from './errors';
 import { readMsiContainer } from './formats/msi-reader';
-import { OID } from './pkcs7/oids';
+import { OID } from './der/oids';
 import { readPeContainer } from './formats/pe-container';
 import { readAppxContainer } from './formats/appx-reader';
 import { readCabContainer } from './formats/cab-reader';
@@ -97,8 +97,9 @@ const MALFORMED_CODE: Record<FileFormat, Failure['code']> = {
 function malformed(file: string, format: FileFormat, e: unknown): VerificationResult {
   const message = `${file}: ${e instanceof Error ? e.message : String(e)}`;
   const errno = typeof (e as NodeJS.ErrnoException | null)?.code === 'string';
-  const failure: Failure = isVerifyError(e)
-    ? { code: e.code, message: e.message }
+  const v = verifyErrorOf(e);
+  const failure: Failure = v
+    ? { code: v.code, message: v.message }
     : errno
       ? { code: 'IO_ERROR', message }
       : { code: MALFORMED_CODE[format], message };

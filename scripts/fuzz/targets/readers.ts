@@ -22,7 +22,7 @@ import { resolveVerifyContext } from '../../../src/authenticode/context';
 import { isVerifyError } from '../../../src/authenticode/errors';
 import { parseCatalogMembers } from '../../../src/authenticode/formats/catalog';
 import { readPeVersionInfo } from '../../../src/authenticode/formats/pe-version';
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import { parseCrlInput } from '../../../src/authenticode/trust/revocation';
 import type { VerifyContext } from '../../../src/authenticode/types';
 import { verifyFileWithContext } from '../../../src/authenticode/verify-file';

@@ -28,7 +28,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { VerifyError } from '../errors';
 import { withOpenFile } from './open-file';
-import { digestAlgorithmFromOid, DIGEST_LENGTH } from '../pkcs7/oids';
+import { digestAlgorithmFromOid, DIGEST_LENGTH } from '../der/oids';
 import { parseSignedDataContentInfo, parseSpcIndirectData } from '../pkcs7/signed-data';
 import { BatchedDigestSource, checkAlgorithm, hashFilePieces } from './file-hash';
 import { fileAccess } from './pe-reader';

@@ -19,9 +19,8 @@
  * is proven to exist. See docs/architecture.md, "Revocation".
  */
 import type { X509Certificate } from 'node:crypto';
-import { type Asn1Node, bytesEqual, child, expectTag, parseDer, readBitString, readBoolean, readOctetString, readOid, readTime, TAG } from '../pkcs7/asn1';
-import { readAlgorithm, type AlgorithmIdentifier } from '../pkcs7/signed-data';
-import { verifyWithAlgorithm } from '../pkcs7/signer';
+import { type Asn1Node, bytesEqual, child, expectTag, parseDer, readBitString, readBoolean, readOctetString, readOid, readTime, TAG } from '../der/asn1';
+import { readAlgorithm, type AlgorithmIdentifier, verifyWithAlgorithm } from '../der/algorithm';
 import { VerifyError } from '../errors';
 import { certFacts, nameToString } from './certificates';
 import type { CrlInput, RevocationDetail } from '../types';

@@ -9,7 +9,7 @@ import type { VerifyContext } from '../../../src/authenticode/types';
 import { isVerifyError } from '../../../src/authenticode/errors';
 import type { TimestampOptions } from '../../helpers/authenticode-builder';
 import { issueCertificate, selfSigned, TIMES, type Identity } from '../../helpers/pki';
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import { codes, signFixture, standardPki, testContext, verifyOne } from '../core/support';
 import { buildCrl, crlExtension, crlPem, type CrlSpec } from './crl-builder';
 
