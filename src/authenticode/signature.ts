@@ -31,7 +31,8 @@ import { digestAlgorithmFromOid, DIGEST_LENGTH, OID } from './der/oids';
 import { OPAQUE_ENCAPSULATED_CONTENT, parseSignedDataNode, parseSpcIndirectData, type SignedData, type SignerInfo, type SpcIndirectData } from './pkcs7/signed-data';
 import { contentTypeValue, findSignerCertificate, messageDigestValue, verifySignerSignature } from './pkcs7/signer';
 import { verifyTimestamp } from './pkcs7/timestamp';
-import type { CertificateSummary, DigestAlgorithm, DigestSource, Failure, RevocationDetail, RevocationReport, SignatureReport, SignedFormat, VerifyContext } from './types';
+import type { CertificateSummary, DigestAlgorithm, DigestSource, Failure, RevocationDetail, RevocationReport, SignatureReport, SignedFormat } from './types';
+import type { VerifyContext } from './context';
 
 /** Nested signatures verified per blob (more are reported as one MALFORMED_SIGNATURE). */
 export const MAX_NESTED_SIGNATURES = 16;

@@ -22,7 +22,8 @@
 import { readWholeFile, MAX_CATALOG_SIZE, parseCatalogMembers, catalogContainerOf, type CatalogMember } from './catalog';
 import { flatDigestSource } from './catalog-flat';
 import { verifyErrorOf } from '../errors';
-import type { CatalogMatch, DigestAlgorithm, DigestSource, Failure, FileFormat, SignedContainer, VerificationResult, VerifyContext } from '../types';
+import type { CatalogMatch, DigestAlgorithm, DigestSource, Failure, FileFormat, SignedContainer, VerificationResult } from '../types';
+import type { VerifyContext } from '../context';
 
 interface LoadedCatalog {
   path: string;

@@ -11,11 +11,12 @@ import { createHash } from 'node:crypto';
 import type { X509Certificate } from 'node:crypto';
 import { type Asn1Node, bytesEqual, child, expectTag, parseDer, readOctetString, readOid, readTime, TAG } from '../der/asn1';
 import { buildChain } from '../trust/chain';
-import { VerifyError, verifyErrorOf } from '../errors';
+import { verifyErrorOf } from '../errors';
 import { digestAlgorithmFromOid, OID } from '../der/oids';
 import { parseSignedDataNode, parseSignerInfo, type SignerInfo, singleAttributeValue } from './signed-data';
 import { contentTypeValue, findSignerCertificate, messageDigestValue, verifyBareHashRsa, verifySignerSignature } from './signer';
-import type { DigestAlgorithm, VerifyContext } from '../types';
+import type { DigestAlgorithm } from '../types';
+import type { VerifyContext } from '../context';
 
 export type TimestampKind = 'rfc3161' | 'pkcs9';
 
