@@ -110,7 +110,7 @@ export async function* verifyInOrder(paths: readonly string[], options: VerifyOp
 
 /**
  * Verifies several files with one set of options; the results are in the order of `paths`. Many files use
- * a pool of worker threads sized to the machine (see verifyInOrder above; `pool.workers: 0` keeps them in
+ * a pool of worker threads sized to the machine (see pool/verify-pool.ts; `pool.workers: 0` keeps them in
  * this thread).
  */
 export async function verifyFiles(paths: string[], options?: VerifyOptions, pool?: PoolOptions): Promise<VerificationResult[]> {
