@@ -1,7 +1,8 @@
 /**
  * CMS layer: ContentInfo → SignedData → encapsulated content, certificate bag, SignerInfos; and the
  * Authenticode content SpcIndirectDataContent. Everything keeps views of the original bytes.
- * Errors are VerifyError MALFORMED_SIGNATURE (the signature layer turns them into a report).
+ * Errors are VerifyError MALFORMED_SIGNATURE, or DerError from the DER reader (read as MALFORMED_SIGNATURE by
+ * errors.ts verifyErrorOf); the signature layer turns them into a report.
  *
  * RFC 5652 §5: SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo,
  *   [0] IMPLICIT certificates OPTIONAL, [1] IMPLICIT crls OPTIONAL, signerInfos SET }

@@ -1,7 +1,7 @@
 /**
  * Certificates: caller input to X509Certificate, the bundled Microsoft certificates, and the facts
  * node:crypto does not expose (EKU, basicConstraints, keyUsage, SKI/AKI, raw names, validity as Dates),
- * read by walking the certificate's own DER with asn1.ts.
+ * read by walking the certificate's own DER with der/asn1.ts.
  */
 import { X509Certificate } from 'node:crypto';
 import {
