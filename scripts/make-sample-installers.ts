@@ -13,7 +13,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { OID } from '../src/authenticode/pkcs7/oids';
+import { OID } from '../src/authenticode/der/oids';
 import { signMsi } from '../tests/helpers/sign-msi';
 import { sampleMsi } from '../tests/helpers/msi-writer';
 import { buildPe } from '../tests/helpers/pe-writer';

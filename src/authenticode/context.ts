@@ -4,8 +4,27 @@
  */
 import { bundledAcsRoot, toX509 } from './trust/certificates';
 import { VerifyError } from './errors';
-import { parseCrlInput } from './trust/revocation';
-import type { VerifyContext, VerifyOptions } from './types';
+import { parseCrlInput } from './trust/crl';
+import type { X509Certificate } from 'node:crypto';
+import type { ParsedCrl } from './trust/crl';
+import type { VerifyOptions } from './types';
+
+/** Options with defaults applied, as the inner layers receive them. */
+export interface VerifyContext {
+  trust: X509Certificate[];
+  acsRoots: X509Certificate[];
+  at: Date;
+  strict: boolean;
+  /** parsed CRLs (absent or empty: revocation not checked) */
+  crls?: ParsedCrl[];
+  /**
+   * Work budget of one file: signature checks chain building may still spend over all its signatures,
+   * nested ones and timestamps included. Set per file by verifyFileWithContext; absent = no file budget.
+   */
+  chainBudget?: { checks: number };
+  /** catalog files to look the file's hash up in (VerifyOptions.catalogs) */
+  catalogs?: string[];
+}
 
 /**
  * Defaults: trust = [bundled Microsoft Identity Verification Root CA 2020], acsRoots = [same],

@@ -11,3 +11,4 @@ export { readMsiContainer } from './formats/msi-reader';
 export { bundledAcsRoot, bundledMicrosoftCertificates, pemCertificates, toX509 } from './trust/certificates';
 export * from './trust/bundled-roots';
 export * from './types';
+export type { VerifyContext } from './context';

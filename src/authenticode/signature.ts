@@ -22,16 +22,17 @@
 import { createHash } from 'node:crypto';
 import type { X509Certificate } from 'node:crypto';
 import { evaluateAcsPolicy } from './trust/acs-policy';
-import { bytesEqual, checkDerContent, expectTag, MAX_DEPTH, parseDer, TAG } from './pkcs7/asn1';
+import { bytesEqual, checkDerContent, expectTag, MAX_DEPTH, parseDer, TAG } from './der/asn1';
 import { certFacts } from './trust/certificates';
 import { buildChain } from './trust/chain';
 import { type ChainRevocation, judgeChainRevocation, overallStatus } from './trust/revocation';
-import { isVerifyError, VerifyError } from './errors';
-import { digestAlgorithmFromOid, DIGEST_LENGTH, OID } from './pkcs7/oids';
+import { verifyErrorOf, VerifyError } from './errors';
+import { digestAlgorithmFromOid, DIGEST_LENGTH, OID } from './der/oids';
 import { OPAQUE_ENCAPSULATED_CONTENT, parseSignedDataNode, parseSpcIndirectData, type SignedData, type SignerInfo, type SpcIndirectData } from './pkcs7/signed-data';
 import { contentTypeValue, findSignerCertificate, messageDigestValue, verifySignerSignature } from './pkcs7/signer';
 import { verifyTimestamp } from './pkcs7/timestamp';
-import type { CertificateSummary, DigestAlgorithm, DigestSource, Failure, RevocationDetail, RevocationReport, SignatureReport, SignedFormat, VerifyContext } from './types';
+import type { CertificateSummary, DigestAlgorithm, DigestSource, Failure, RevocationDetail, RevocationReport, SignatureReport, SignedFormat } from './types';
+import type { VerifyContext } from './context';
 
 /** Nested signatures verified per blob (more are reported as one MALFORMED_SIGNATURE). */
 export const MAX_NESTED_SIGNATURES = 16;
@@ -110,7 +111,8 @@ export function certificateSummary(c: X509Certificate): CertificateSummary {
 }
 
 function toFailure(e: unknown, fallback: Failure['code']): Failure {
-  if (isVerifyError(e)) return { code: e.code, message: e.message };
+  const v = verifyErrorOf(e);
+  if (v) return { code: v.code, message: v.message };
   return { code: fallback, message: e instanceof Error ? e.message : String(e) };
 }
 

@@ -3,7 +3,6 @@
  * Every install path, the CLI and outside scripts depend on these names: change them only on purpose.
  */
 import type { X509Certificate } from 'node:crypto';
-import type { ParsedCrl } from './trust/revocation';
 
 /** A signature's digest algorithm. */
 export type DigestAlgorithm = 'sha1' | 'sha256' | 'sha384' | 'sha512';
@@ -276,23 +275,6 @@ export interface VerifyOptions {
    * (verifyFile only; verifyFiles and the worker pool ignore it)
    */
   deep?: boolean | DeepOptions;
-}
-
-/** Options with defaults applied, as the inner layers receive them. */
-export interface VerifyContext {
-  trust: X509Certificate[];
-  acsRoots: X509Certificate[];
-  at: Date;
-  strict: boolean;
-  /** parsed CRLs (absent or empty: revocation not checked) */
-  crls?: ParsedCrl[];
-  /**
-   * Work budget of one file: signature checks chain building may still spend over all its signatures,
-   * nested ones and timestamps included. Set per file by verifyFileWithContext; absent = no file budget.
-   */
-  chainBudget?: { checks: number };
-  /** catalog files to look the file's hash up in (VerifyOptions.catalogs) */
-  catalogs?: string[];
 }
 
 /**

@@ -2,7 +2,7 @@
 import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CrlLimitError, parseCrlInput } from '../authenticode/trust/revocation';
+import { CrlLimitError, parseCrlInput } from '../authenticode/trust/crl';
 import { CliInputError } from './errors';
 import { checkRegularFile, readRegularFile } from './io';
 

@@ -14,30 +14,6 @@ import * as ts from 'typescript';
 const ROOT = path.join(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'src');
 
-/**
- * Circles another branch removes (issue 20 item 1): each entry is the set of files of one known circle; a circle
- * whose files all lie in one entry is tolerated until then. THE LEAD DELETES THIS LIST AT MERGE, when
- * r5-auth (src/authenticode's own circles) and r5-splits (endpoint/inventory.ts split: share.ts takes
- * InventoryItem from inventory-item.ts) are in: from then on every circle fails the test.
- */
-const KNOWN_CIRCLES: ReadonlyArray<readonly string[]> = [
-  // r5-auth: asn1 → errors → types → revocation → asn1, and pkcs7/ ↔ trust/
-  [
-    'authenticode/errors.ts',
-    'authenticode/pkcs7/asn1.ts',
-    'authenticode/pkcs7/oids.ts',
-    'authenticode/pkcs7/signed-data.ts',
-    'authenticode/pkcs7/signer.ts',
-    'authenticode/trust/certificates.ts',
-    'authenticode/trust/revocation.ts',
-    'authenticode/types.ts',
-  ],
-  // r5-auth: verify-file.ts ↔ pool/verify-pool.ts (verifyFiles moves into the pool)
-  ['authenticode/deep/deep-verify.ts', 'authenticode/pool/verify-pool.ts', 'authenticode/pool/worker.ts', 'authenticode/verify-file.ts'],
-  // r5-splits: endpoint/share.ts ↔ endpoint/inventory.ts (InventoryItem moves to inventory-item.ts)
-  ['endpoint/inventory.ts', 'endpoint/share.ts'],
-];
-
 /** A module specifier as written, and whether the graph can follow it. */
 export interface ImportRef {
   specifier: string | undefined;
@@ -253,10 +229,9 @@ describe('the import graph of src/', () => {
     expect(oneLoop(toy, found[0]!)).toBe('a.ts:1 → b.ts:2 → c.ts:3 → a.ts');
   });
 
-  it('has no import circle (a known one of another branch excepted until merge: KNOWN_CIRCLES)', () => {
+  it('has no import circle', () => {
     const found = circles(graph);
-    const unknown = found.filter((c) => !KNOWN_CIRCLES.some((k) => c.every((f) => k.includes(f))));
-    expect(unknown.map((c) => `${c.length} files: ${oneLoop(graph, c)}`)).toEqual([]);
+    expect(found.map((c) => `${c.length} files: ${oneLoop(graph, c)}`)).toEqual([]);
   });
 
   it('goes down the layer order of docs/architecture.md, never up or sideways', () => {

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DigestAlgorithm } from '../../src/authenticode/types';
-import { OID } from '../../src/authenticode/pkcs7/oids';
+import { OID } from '../../src/authenticode/der/oids';
 import * as der from './der';
 import { type Identity, issuersOf, signatureAlgorithm, signWith } from './pki';
 

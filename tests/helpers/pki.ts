@@ -12,7 +12,7 @@
 import { createHash, createPrivateKey, generateKeyPairSync, sign as cryptoSign, X509Certificate, constants } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import * as forge from 'node-forge';
-import { OID } from '../../src/authenticode/pkcs7/oids';
+import { OID } from '../../src/authenticode/der/oids';
 import * as der from './der';
 
 export type KeyType = 'rsa' | 'ec' | 'rsa-pss';

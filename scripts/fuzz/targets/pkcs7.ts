@@ -22,7 +22,7 @@ import {
   readSmallInt,
   readString,
   readTime,
-} from '../../../src/authenticode/pkcs7/asn1';
+} from '../../../src/authenticode/der/asn1';
 import { buildChain } from '../../../src/authenticode/trust/chain';
 import { certFacts, toX509 } from '../../../src/authenticode/trust/certificates';
 import { isVerifyError } from '../../../src/authenticode/errors';

@@ -27,8 +27,9 @@ import { readCompoundFile, ENTRY_STREAM } from '../formats/msi-cfb';
 import { decodeMsiStreamName } from '../formats/msi-names';
 import { fileAccess, type RandomAccess } from '../formats/pe-reader';
 import { readZip, streamEntry } from '../formats/zip';
-import { verifyFileWithContext } from '../verify-file';
-import type { DeepEntry, DeepOptions, DeepSummary, FileFormat, Verdict, VerificationResult, VerifyContext } from '../types';
+import { verifyFileWithContext } from '../verify-container';
+import type { DeepEntry, DeepOptions, DeepSummary, FileFormat, Verdict, VerificationResult } from '../types';
+import type { VerifyContext } from '../context';
 import { directoryPaths, longName, openMsiDatabase, streamAccess, type Cell } from './msi-tables';
 import { readPeTraits } from './pe-traits';
 

@@ -4,7 +4,9 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { bundledAcsRoot } from '../trust/certificates';
-import { verifyFile } from '../verify-file';
+import { resolveVerifyContext } from '../context';
+import { isIoError, verifyFileWithContext } from '../verify-container';
+import { deepVerify } from './deep-verify';
 import type { CrlInput } from '../types';
 
 export interface ModulesNeedingAcs {
@@ -24,13 +26,16 @@ export async function modulesNeedingAcs(
   file: string,
   opts: { at: Date; known?: X509Certificate[]; acsRoots?: X509Certificate[]; crls?: CrlInput[] },
 ): Promise<ModulesNeedingAcs | null> {
-  const r = await verifyFile(file, {
+  // verifyFile(file, { …, deep: true }), step by step: deep verification sits below the front door
+  const ctx = resolveVerifyContext({
     at: opts.at,
     trust: [...(opts.known ?? []), bundledAcsRoot()],
     ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}),
     ...(opts.crls ? { crls: opts.crls } : {}),
-    deep: true,
   });
+  const outer = await verifyFileWithContext(file, ctx);
+  if (isIoError(outer)) return null;
+  const r = await deepVerify(file, outer, ctx, {});
   if (!r.deepSummary || r.format === 'pe' || r.verdict === 'malformed') return null;
   return { modules: r.deepSummary.needAcs, files: r.deepSummary.files, truncated: r.deepSummary.truncated };
 }

@@ -21,8 +21,9 @@
  */
 import { readWholeFile, MAX_CATALOG_SIZE, parseCatalogMembers, catalogContainerOf, type CatalogMember } from './catalog';
 import { flatDigestSource } from './catalog-flat';
-import { isVerifyError } from '../errors';
-import type { CatalogMatch, DigestAlgorithm, DigestSource, Failure, FileFormat, SignedContainer, VerificationResult, VerifyContext } from '../types';
+import { verifyErrorOf } from '../errors';
+import type { CatalogMatch, DigestAlgorithm, DigestSource, Failure, FileFormat, SignedContainer, VerificationResult } from '../types';
+import type { VerifyContext } from '../context';
 
 interface LoadedCatalog {
   path: string;
@@ -53,7 +54,8 @@ async function loadCatalog(path: string, verifyCatalog: VerifyCatalogFile): Prom
       }
     }
   } catch (e) {
-    failure = isVerifyError(e) ? { code: e.code, message: `catalog ${path}: ${e.message}` } : { code: 'MALFORMED_CATALOG', message: `catalog ${path}: ${String(e)}` };
+    const v = verifyErrorOf(e);
+    failure = v ? { code: v.code, message: `catalog ${path}: ${v.message}` } : { code: 'MALFORMED_CATALOG', message: `catalog ${path}: ${String(e)}` };
   }
   const result = await verifyCatalog(path);
   return { path, index, algorithms, result, ...(failure ? { failure } : {}) };
@@ -110,7 +112,7 @@ export async function lookUpInCatalogs(
         try {
           digest = await source.digest(alg);
         } catch (e) {
-          if (isVerifyError(e) && e.code === 'IO_ERROR') failures.push({ code: 'IO_ERROR', message: e.message });
+          if (verifyErrorOf(e)?.code === 'IO_ERROR') failures.push({ code: 'IO_ERROR', message: (e as Error).message });
           continue;
         }
         const member = cat.index.get(`${alg}:${digest.toString('hex')}`);

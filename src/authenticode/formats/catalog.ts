@@ -19,10 +19,10 @@
  * element are TRAILING_DATA (invalid); a file that is not DER past that point is left to the signature layer,
  * which reports MALFORMED_SIGNATURE (invalid), as a corrupted catalog is a catalog whose signature fails.
  */
-import { child, derChildren, expectTag, MAX_DEPTH, parseDer, readOctetString, readOid, TAG, type Asn1Node } from '../pkcs7/asn1';
-import { VerifyError } from '../errors';
+import { child, derChildren, expectTag, MAX_DEPTH, parseDer, readOctetString, readOid, TAG, type Asn1Node } from '../der/asn1';
+import { VerifyError, verifyErrorOf } from '../errors';
 import { withOpenFile } from './open-file';
-import { digestAlgorithmFromOid, OID } from '../pkcs7/oids';
+import { digestAlgorithmFromOid, OID } from '../der/oids';
 import { OPAQUE_ENCAPSULATED_CONTENT, parseSignedDataContentInfo } from '../pkcs7/signed-data';
 import type { DigestAlgorithm, DigestSource, Failure, SignedContainer } from '../types';
 
@@ -115,13 +115,13 @@ export function parseCatalogMembers(der: Uint8Array): CatalogMember[] {
     // the CTL's own elements, its trustedSubjects (the SEQUENCE after subjectAlgorithm) left unread
     ctl = parseDer(opaqueCtl.bytes, { what: 'catalog CTL', maxDepth: MAX_DEPTH - opaqueCtl.depth, opaque: (n, p) => p.length === 1 && n.tag === TAG.SEQUENCE && p[0]!.children.slice(1).some((c) => c.tag === TAG.SEQUENCE) });
   } catch (e) {
-    if (e instanceof VerifyError && e.code === 'MALFORMED_CATALOG') throw e;
+    if (verifyErrorOf(e)?.code === 'MALFORMED_CATALOG') throw e;
     throw malformed(e instanceof Error ? e.message : String(e));
   }
   try {
     return membersOf(ctl);
   } catch (e) {
-    if (e instanceof VerifyError && e.code === 'MALFORMED_CATALOG') throw e;
+    if (verifyErrorOf(e)?.code === 'MALFORMED_CATALOG') throw e;
     throw malformed(e instanceof Error ? e.message : String(e));
   }
 }

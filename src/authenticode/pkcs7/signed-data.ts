@@ -1,7 +1,8 @@
 /**
  * CMS layer: ContentInfo → SignedData → encapsulated content, certificate bag, SignerInfos; and the
  * Authenticode content SpcIndirectDataContent. Everything keeps views of the original bytes.
- * Errors are VerifyError MALFORMED_SIGNATURE (the signature layer turns them into a report).
+ * Errors are VerifyError MALFORMED_SIGNATURE, or DerError from the DER reader (read as MALFORMED_SIGNATURE by
+ * errors.ts verifyErrorOf); the signature layer turns them into a report.
  *
  * RFC 5652 §5: SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo,
  *   [0] IMPLICIT certificates OPTIONAL, [1] IMPLICIT crls OPTIONAL, signerInfos SET }
@@ -10,20 +11,15 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { parseCertificate } from '../trust/x509-cache';
-import { type Asn1Node, child, expectTag, isContext, parseDer, type ParseOptions, readOctetString, readOid, readSmallInt, TAG } from './asn1';
+import { type Asn1Node, child, expectTag, isContext, parseDer, type ParseOptions, readOctetString, readOid, readSmallInt, TAG } from '../der/asn1';
 import { VerifyError } from '../errors';
-import { OID } from './oids';
+import { OID } from '../der/oids';
+import { readAlgorithm, type AlgorithmIdentifier } from '../der/algorithm';
 
 /** More certificates than any real bag holds (Windows bags carry 3-6). */
 export const MAX_BAG_CERTIFICATES = 64;
 
 const malformed = (msg: string): VerifyError => new VerifyError('MALFORMED_SIGNATURE', msg);
-
-export interface AlgorithmIdentifier {
-  oid: string;
-  /** the parameters element, when present */
-  params?: Asn1Node;
-}
 
 export interface Attribute {
   type: string;
@@ -68,13 +64,6 @@ export interface SpcIndirectData {
 
 /** The MSI SIP GUID {000C10F1-0000-0000-C000-000000000046} as SpcSipInfo stores it (mixed-endian GUID bytes). */
 export const MSI_SIP_GUID = Uint8Array.from([0xf1, 0x10, 0x0c, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46]);
-
-export function readAlgorithm(node: Asn1Node | undefined, what: string): AlgorithmIdentifier {
-  const seq = expectTag(node, TAG.SEQUENCE, what);
-  const oid = readOid(child(seq, 0, what), what);
-  const params = seq.children[1];
-  return params ? { oid, params } : { oid };
-}
 
 export function readAttributes(node: Asn1Node, what: string): Attribute[] {
   return node.children.map((a) => {

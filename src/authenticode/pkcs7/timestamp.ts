@@ -9,13 +9,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { X509Certificate } from 'node:crypto';
-import { type Asn1Node, bytesEqual, child, expectTag, parseDer, readOctetString, readOid, readTime, TAG } from './asn1';
+import { type Asn1Node, bytesEqual, child, expectTag, parseDer, readOctetString, readOid, readTime, TAG } from '../der/asn1';
 import { buildChain } from '../trust/chain';
-import { VerifyError } from '../errors';
-import { digestAlgorithmFromOid, OID } from './oids';
+import { verifyErrorOf } from '../errors';
+import { digestAlgorithmFromOid, OID } from '../der/oids';
 import { parseSignedDataNode, parseSignerInfo, type SignerInfo, singleAttributeValue } from './signed-data';
 import { contentTypeValue, findSignerCertificate, messageDigestValue, verifyBareHashRsa, verifySignerSignature } from './signer';
-import type { DigestAlgorithm, VerifyContext } from '../types';
+import type { DigestAlgorithm } from '../types';
+import type { VerifyContext } from '../context';
 
 export type TimestampKind = 'rfc3161' | 'pkcs9';
 
@@ -76,7 +77,7 @@ export function verifyTimestamp(si: SignerInfo, bag: X509Certificate[], ctx: Ver
     const stamped = found.kind === 'rfc3161' ? verifyRfc3161(found.value, si.signature, bag, ctx) : verifyPkcs9(found.value, si.signature, bag, ctx);
     return { kind: found.kind, ok: true, ...stamped };
   } catch (e) {
-    if (e instanceof TimestampError || e instanceof VerifyError) return { kind: found.kind, ok: false, message: e.message };
+    if (e instanceof TimestampError || verifyErrorOf(e)) return { kind: found.kind, ok: false, message: (e as Error).message };
     return { kind: found.kind, ok: false, message: `timestamp could not be read (${(e as Error).message})` };
   }
 }

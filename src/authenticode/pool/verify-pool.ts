@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { resolveVerifyContext } from '../context';
 import type { VerificationResult, VerifyOptions } from '../types';
-import { verifyFileWithContext } from '../verify-file';
+import { verifyFileWithContext } from '../verify-container';
+import { readableCatalogs } from '../readable-catalogs';
 import { transferableOptions } from './options';
 import type { WorkerReply } from './worker';
 
@@ -105,4 +106,16 @@ export async function* verifyInOrder(paths: readonly string[], options: VerifyOp
   } finally {
     await Promise.all(stops.map((stop) => stop()));
   }
+}
+
+/**
+ * Verifies several files with one set of options; the results are in the order of `paths`. Many files use
+ * a pool of worker threads sized to the machine (see pool/verify-pool.ts; `pool.workers: 0` keeps them in
+ * this thread).
+ */
+export async function verifyFiles(paths: string[], options?: VerifyOptions, pool?: PoolOptions): Promise<VerificationResult[]> {
+  await readableCatalogs(options?.catalogs);
+  const out: VerificationResult[] = [];
+  for await (const r of verifyInOrder(paths, options, pool)) out.push(r);
+  return out;
 }

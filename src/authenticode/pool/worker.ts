@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolveVerifyContext } from '../context';
-import { verifyFileWithContext } from '../verify-file';
+import { verifyFileWithContext } from '../verify-container';
 import type { VerificationResult, VerifyOptions } from '../types';
 
 export interface WorkerRequest {

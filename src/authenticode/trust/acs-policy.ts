@@ -8,7 +8,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { certFacts } from './certificates';
-import { ACS_EKU_PREFIX, OID } from '../pkcs7/oids';
+import { ACS_EKU_PREFIX, OID } from '../der/oids';
 import type { Failure } from '../types';
 
 export interface AcsDecision {

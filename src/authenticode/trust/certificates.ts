@@ -1,7 +1,7 @@
 /**
  * Certificates: caller input to X509Certificate, the bundled Microsoft certificates, and the facts
  * node:crypto does not expose (EKU, basicConstraints, keyUsage, SKI/AKI, raw names, validity as Dates),
- * read by walking the certificate's own DER with asn1.ts.
+ * read by walking the certificate's own DER with der/asn1.ts.
  */
 import { X509Certificate } from 'node:crypto';
 import {
@@ -10,10 +10,10 @@ import {
   ID_VERIFIED_CS_PCA_2021_PEM,
   PUBLIC_RSA_TIMESTAMPING_CA_2020_PEM,
 } from './bundled-roots';
-import { type Asn1Node, bytesEqual, child, isContext, parseDer, readBitString, readBoolean, readOctetString, readOid, readSmallInt, readString, readTime, TAG } from '../pkcs7/asn1';
-import { VerifyError } from '../errors';
+import { type Asn1Node, bytesEqual, child, isContext, parseDer, readBitString, readBoolean, readOctetString, readOid, readSmallInt, readString, readTime, TAG } from '../der/asn1';
+import { VerifyError, verifyErrorOf } from '../errors';
 import { issuerSignatureHolds, parseCertificate } from './x509-cache';
-import { NAME_ATTRIBUTES, OID } from '../pkcs7/oids';
+import { NAME_ATTRIBUTES, OID } from '../der/oids';
 import type { CertificateInput } from '../types';
 
 // ---------------------------------------------------------------- input
@@ -37,7 +37,8 @@ export function toX509(input: CertificateInput): X509Certificate {
     parseDer(der, { code: 'BAD_TRUST_INPUT', what: 'certificate' });
     return parseCertificate(der);
   } catch (e) {
-    if (e instanceof VerifyError) throw e;
+    const v = verifyErrorOf(e);
+    if (v) throw v;
     throw new VerifyError('BAD_TRUST_INPUT', `not a certificate: ${(e as Error).message}`);
   }
 }

@@ -12,9 +12,9 @@
  * chaining), the leaf's keyUsage (when present) allows digitalSignature.
  */
 import type { X509Certificate } from 'node:crypto';
-import { bytesEqual } from '../pkcs7/asn1';
+import { bytesEqual } from '../der/asn1';
 import { type CertFacts, certFacts, signedBy } from './certificates';
-import { OID } from '../pkcs7/oids';
+import { OID } from '../der/oids';
 import type { Failure, FailureCode } from '../types';
 
 export type ChainPurpose = 'codeSigning' | 'timeStamping';

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { verifyFile } from '../../../src/authenticode/verify-file';
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import type { VerificationResult, VerifyOptions } from '../../../src/authenticode/types';
 import * as der from '../../helpers/der';
 import { spcPeImageData } from '../../helpers/authenticode-builder';

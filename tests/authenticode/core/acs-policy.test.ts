@@ -1,5 +1,5 @@
 import { resolveVerifyContext } from '../../../src/authenticode/context';
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import { type IssueOptions, issueCertificate, type Identity, LEAF_EKUS, nameCopyingRoot, TIMES } from '../../helpers/pki';
 import { codes, signFixture, standardPki, testContext, verifyOne } from './support';
 

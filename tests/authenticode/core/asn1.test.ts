@@ -1,4 +1,5 @@
-import { parseDer, readInteger, readOid, readString, readTime } from '../../../src/authenticode/pkcs7/asn1';
+import { parseDer, readInteger, readOid, readString, readTime } from '../../../src/authenticode/der/asn1';
+import { verifyErrorOf } from '../../../src/authenticode/errors';
 import * as der from '../../helpers/der';
 
 describe('DER reader', () => {
@@ -37,7 +38,7 @@ describe('DER reader', () => {
 
   it('refuses impossible dates with a typed error', () => {
     expect(() => readTime(parseDer(Buffer.concat([Buffer.from([0x17, 13]), Buffer.from('240231000000Z')])))).toThrow(
-      expect.objectContaining({ code: 'MALFORMED_SIGNATURE' }),
+      expect.objectContaining({ name: 'DerError', message: expect.stringContaining('no such date') }),
     );
   });
 
@@ -51,11 +52,23 @@ describe('DER reader', () => {
     ['5-octet length', '04850000000001ff'],
     ['trailing bytes', '050000'],
     ['truncated high tag', '1f'],
-  ])('rejects %s with VerifyError', (_n, hex) => {
-    expect(() => parseDer(Buffer.from(hex, 'hex'))).toThrow(expect.objectContaining({ name: 'VerifyError', code: 'MALFORMED_SIGNATURE' }));
+  ])('rejects %s with DerError, which the verifier reads as MALFORMED_SIGNATURE', (_n, hex) => {
+    let thrown: unknown;
+    try {
+      parseDer(Buffer.from(hex, 'hex'));
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toEqual(expect.objectContaining({ name: 'DerError', failureCode: undefined }));
+    expect(verifyErrorOf(thrown)).toEqual(expect.objectContaining({ name: 'VerifyError', code: 'MALFORMED_SIGNATURE', message: (thrown as Error).message }));
   });
 
   it('uses the caller failure code', () => {
-    expect(() => parseDer(Buffer.from('3080', 'hex'), { code: 'BAD_TRUST_INPUT' })).toThrow(expect.objectContaining({ code: 'BAD_TRUST_INPUT' }));
+    expect(() => parseDer(Buffer.from('3080', 'hex'), { code: 'BAD_TRUST_INPUT' })).toThrow(expect.objectContaining({ name: 'DerError', failureCode: 'BAD_TRUST_INPUT' }));
+    try {
+      parseDer(Buffer.from('3080', 'hex'), { code: 'BAD_TRUST_INPUT' });
+    } catch (e) {
+      expect(verifyErrorOf(e)?.code).toBe('BAD_TRUST_INPUT');
+    }
   });
 });

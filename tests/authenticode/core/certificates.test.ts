@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { ACS_ROOT_2020_PEM, ACS_ROOT_2020_SHA256 } from '../../../src/authenticode/trust/bundled-roots';
 import { bundledAcsRoot, bundledMicrosoftCertificates, certFacts, pemCertificates, toX509 } from '../../../src/authenticode/trust/certificates';
 import { resolveVerifyContext } from '../../../src/authenticode/context';
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import { LEAF_EKUS } from '../../helpers/pki';
 import { standardPki } from './support';
 

@@ -1,4 +1,4 @@
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import { type Identity, type IssueOptions, issueCertificate, LEAF_EKUS, nameCopyingRoot, TIMES } from '../../helpers/pki';
 import { codes, signFixture, standardPki, testContext, verifyOne } from './support';
 

@@ -1,4 +1,4 @@
-import { parseDer } from '../../../src/authenticode/pkcs7/asn1';
+import { parseDer } from '../../../src/authenticode/der/asn1';
 import { resolveVerifyContext } from '../../../src/authenticode/context';
 import { parseSignedDataContentInfo, parseSpcIndirectData } from '../../../src/authenticode/pkcs7/signed-data';
 import { verifyPkcs7Signature } from '../../../src/authenticode/signature';

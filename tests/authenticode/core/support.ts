@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyPkcs7Signature } from '../../../src/authenticode/signature';
-import type { DigestAlgorithm, DigestSource, SignatureReport, VerifyContext } from '../../../src/authenticode/types';
+import type { DigestAlgorithm, DigestSource, SignatureReport } from '../../../src/authenticode/types';
+import type { VerifyContext } from '../../../src/authenticode/context';
 import { type AuthenticodeBuildOptions, buildAuthenticodeSignature } from '../../helpers/authenticode-builder';
 import { createTestPki, TIMES, type TestPki } from '../../helpers/pki';
 

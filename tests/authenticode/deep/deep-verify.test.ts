@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { verifyFile } from '../../../src/authenticode/verify-file';
 import { bundledAcsRoot } from '../../../src/authenticode/trust/certificates';
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import type { DeepEntry, VerificationResult, VerifyOptions } from '../../../src/authenticode/types';
 import { buildPe } from '../../helpers/pe-writer';
 import { peDigest, signPe } from '../../helpers/sign-pe';

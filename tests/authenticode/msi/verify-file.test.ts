@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { verifyFile } from '../../../src/authenticode/verify-file';
 import type { VerificationResult, VerifyOptions } from '../../../src/authenticode/types';
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import { createTestPki, issueCertificate, issuersOf, nameCopyingRoot, TIMES } from '../../helpers/pki';
 import { addUnreachableSector, appendToMsi, patchEntries, rewriteMsi, sampleMsi } from '../../helpers/msi-writer';
 import { signMsi, signMsiDetailed, transplantSignature } from '../../helpers/sign-msi';

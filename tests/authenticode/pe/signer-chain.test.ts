@@ -1,4 +1,4 @@
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import { buildPe } from '../../helpers/pe-writer';
 import { createTestPki, issuersOf, nameCopyingRoot, issueCertificate, TIMES } from '../../helpers/pki';
 import { signPe } from '../../helpers/sign-pe';

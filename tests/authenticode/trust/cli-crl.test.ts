@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { buildPe } from '../../helpers/pe-writer';
 import { signPe } from '../../helpers/sign-pe';
 import { createTestPki, issueCertificate, TIMES } from '../../helpers/pki';
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import { profileFile, READY_W11, run, tmpDir } from '../../cli/helpers';
 import { tempDir, writeFixture } from '../pe/temp-files';
 import { buildCrl, crlPem } from './crl-builder';

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MAX_CRL_ENTRIES } from '../../../src/authenticode/trust/revocation';
+import { MAX_CRL_ENTRIES } from '../../../src/authenticode/trust/crl';
 import * as der from '../../helpers/der';
 import { signatureAlgorithm, signWith, type Identity } from '../../helpers/pki';
 import { run } from '../../cli/helpers';
@@ -76,7 +76,7 @@ interface ChildParse {
 function parseInChild(file: string, heapMb: number, serials: string[]): ChildParse {
   const script = `const { readFileSync } = require('node:fs');
     const { performance } = require('node:perf_hooks');
-    const { parseCrlInput } = require(${JSON.stringify(path.join(ROOT, 'src', 'authenticode', 'trust', 'revocation.ts'))});
+    const { parseCrlInput } = require(${JSON.stringify(path.join(ROOT, 'src', 'authenticode', 'trust', 'crl.ts'))});
     const bytes = readFileSync(process.argv[1]);
     const held = () => { global.gc(); const m = process.memoryUsage(); return m.heapUsed + m.external; };
     const heldBefore = held();

@@ -3,7 +3,7 @@
  * signatures naming a non-standard SpcIndirectDataContent data type are judged by their digest; an unsigned PE
  * whose sections overlap is unsigned, not malformed.
  */
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import * as der from '../../helpers/der';
 import { spcPeImageData, spcSipInfoMsi } from '../../helpers/authenticode-builder';
 import { buildPe, attachSignatures, peOffsets } from '../../helpers/pe-writer';

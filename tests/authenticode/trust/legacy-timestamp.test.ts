@@ -4,7 +4,7 @@
  */
 import { constants, createHash, privateEncrypt } from 'node:crypto';
 import { parseSignedDataContentInfo, parseSignerInfo } from '../../../src/authenticode/pkcs7/signed-data';
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import { TIMES } from '../../helpers/pki';
 import { codes, signFixture, standardPki, testContext, verifyOne } from '../core/support';
 

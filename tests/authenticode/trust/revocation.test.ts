@@ -3,13 +3,12 @@
  * which certificate, its time window and signature, and the rule that a timestamp made before the revocation
  * date keeps a signature valid (docs/architecture.md, "Revocation").
  */
-import { resolveVerifyContext } from '../../../src/authenticode/context';
-import { parseCrlInput } from '../../../src/authenticode/trust/revocation';
-import type { VerifyContext } from '../../../src/authenticode/types';
+import { resolveVerifyContext, type VerifyContext } from '../../../src/authenticode/context';
+import { parseCrlInput } from '../../../src/authenticode/trust/crl';
 import { isVerifyError } from '../../../src/authenticode/errors';
 import type { TimestampOptions } from '../../helpers/authenticode-builder';
 import { issueCertificate, selfSigned, TIMES, type Identity } from '../../helpers/pki';
-import { OID } from '../../../src/authenticode/pkcs7/oids';
+import { OID } from '../../../src/authenticode/der/oids';
 import { codes, signFixture, standardPki, testContext, verifyOne } from '../core/support';
 import { buildCrl, crlExtension, crlPem, type CrlSpec } from './crl-builder';
 

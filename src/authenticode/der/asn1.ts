@@ -4,13 +4,13 @@
  *
  * Limits: nesting depth (MAX_DEPTH), node count (MAX_NODES), lengths checked against the enclosing
  * element before any view is taken, indefinite lengths rejected (Authenticode is DER; the real Trusted
- * Signing samples in samples/real are DER throughout). Every problem is a VerifyError with the caller's code.
+ * Signing samples in samples/real are DER throughout). Every problem is a DerError (./errors.ts) carrying the
+ * caller's failure code (ParseOptions.code), which the verifier maps to its own (../errors.ts).
  * A big SEQUENCE OF (a catalog's members) is not held as one tree: the parse can leave a node `opaque`
  * (ParseOptions.opaque), whose children are then read one at a time (derChildren, each under the element
  * bound of its own) or checked without building nodes (checkDerContent, linear time, memory in the depth).
  */
-import { VerifyError } from '../errors';
-import type { FailureCode } from '../types';
+import { DerError } from './errors';
 
 export type Asn1Class = 'universal' | 'application' | 'context' | 'private';
 
@@ -40,8 +40,8 @@ export const MAX_DEPTH = 48;
 export const MAX_NODES = 200_000;
 
 export interface ParseOptions {
-  /** failure code for problems (default MALFORMED_SIGNATURE) */
-  code?: FailureCode;
+  /** failure code the caller wants problems reported under (carried by DerError; none: the verifier's MALFORMED_SIGNATURE) */
+  code?: string;
   /** what is being parsed, for messages */
   what?: string;
   /** allow bytes after the first element (default false) */
@@ -78,68 +78,81 @@ export const TAG = {
 
 const CLASSES: Asn1Class[] = ['universal', 'application', 'context', 'private'];
 
-interface Header {
+/** One TLV's header as read in place: identifier octet, tag number, header length and content length. */
+export interface TlvHeader {
   id: number;
   tagNumber: number;
   headerLength: number;
   length: number;
 }
 
+function tlvFail(code: string | undefined, what: string, msg: string, offset: number): never {
+  throw new DerError(code, `${what}: ${msg} at offset ${offset}`);
+}
+
+/**
+ * The one TLV header decoder: the identifier and length octets of the TLV at `pos` of `buf`, which must end at or
+ * before `end`, written into `out` (reused by loops over many elements: no object per element; callers copy what
+ * they need before reading another). DER only: definite lengths of at most 4 octets, tag numbers of at most 4
+ * octets. Throws DerError(`code`, "`what`: … at offset N").
+ */
+export function readTlvHeader(buf: Uint8Array, pos: number, end: number, out: TlvHeader, code: string | undefined, what: string): TlvHeader {
+  const start = pos;
+  if (pos >= end) tlvFail(code, what, 'element expected but data ended', pos);
+  const id = buf[pos++]!;
+  let tagNumber = id & 0x1f;
+  if (tagNumber === 0x1f) {
+    tagNumber = 0;
+    for (let i = 0; ; i++) {
+      if (i >= 4) tlvFail(code, what, 'tag number too long', start);
+      if (pos >= end) tlvFail(code, what, 'truncated tag', start);
+      const b = buf[pos++]!;
+      tagNumber = tagNumber * 128 + (b & 0x7f);
+      if ((b & 0x80) === 0) break;
+    }
+  }
+  if (pos >= end) tlvFail(code, what, 'truncated length', start);
+  const first = buf[pos++]!;
+  let length = 0;
+  if (first < 0x80) {
+    length = first;
+  } else if (first === 0x80) {
+    tlvFail(code, what, 'indefinite length (BER) is not DER', start);
+  } else {
+    const n = first & 0x7f;
+    if (n > 4) tlvFail(code, what, `length of ${n} octets is too large`, start);
+    if (pos + n > end) tlvFail(code, what, 'truncated length', start);
+    for (let i = 0; i < n; i++) length = length * 256 + buf[pos++]!;
+  }
+  const headerLength = pos - start;
+  if (length > end - pos) tlvFail(code, what, `length ${length} runs past the end of its container (${end - pos} bytes left)`, start);
+  out.id = id;
+  out.tagNumber = tagNumber;
+  out.headerLength = headerLength;
+  out.length = length;
+  return out;
+}
+
 class Reader {
   nodes = 0;
   private readonly parents: Asn1Node[] = [];
   /** the last header read (reused: no object per element; callers copy what they need before reading another) */
-  private readonly h: Header = { id: 0, tagNumber: 0, headerLength: 0, length: 0 };
+  private readonly h: TlvHeader = { id: 0, tagNumber: 0, headerLength: 0, length: 0 };
   constructor(
     readonly buf: Uint8Array,
-    readonly code: FailureCode,
+    readonly code: string | undefined,
     readonly what: string,
     readonly maxDepth: number,
     readonly opaque?: ParseOptions['opaque'],
   ) {}
 
   fail(msg: string, offset: number): never {
-    throw new VerifyError(this.code, `${this.what}: ${msg} at offset ${offset}`);
+    throw new DerError(this.code, `${this.what}: ${msg} at offset ${offset}`);
   }
 
   /** The identifier and length octets of the TLV at `pos`, which must end at or before `end`. */
-  header(pos: number, end: number): Header {
-    const start = pos;
-    if (pos >= end) this.fail('element expected but data ended', pos);
-    const id = this.buf[pos++]!;
-    let tagNumber = id & 0x1f;
-    if (tagNumber === 0x1f) {
-      tagNumber = 0;
-      for (let i = 0; ; i++) {
-        if (i >= 4) this.fail('tag number too long', start);
-        if (pos >= end) this.fail('truncated tag', start);
-        const b = this.buf[pos++]!;
-        tagNumber = tagNumber * 128 + (b & 0x7f);
-        if ((b & 0x80) === 0) break;
-      }
-    }
-    if (pos >= end) this.fail('truncated length', start);
-    const first = this.buf[pos++]!;
-    let length: number;
-    if (first < 0x80) {
-      length = first;
-    } else if (first === 0x80) {
-      this.fail('indefinite length (BER) is not DER', start);
-    } else {
-      const n = first & 0x7f;
-      if (n > 4) this.fail(`length of ${n} octets is too large`, start);
-      if (pos + n > end) this.fail('truncated length', start);
-      length = 0;
-      for (let i = 0; i < n; i++) length = length * 256 + this.buf[pos++]!;
-    }
-    const headerLength = pos - start;
-    if (length > end - pos) this.fail(`length ${length} runs past the end of its container (${end - pos} bytes left)`, start);
-    const h = this.h;
-    h.id = id;
-    h.tagNumber = tagNumber;
-    h.headerLength = headerLength;
-    h.length = length;
-    return h;
+  header(pos: number, end: number): TlvHeader {
+    return readTlvHeader(this.buf, pos, end, this.h, this.code, this.what);
   }
 
   /** Parse one TLV starting at `pos`, which must end at or before `end`. */
@@ -202,7 +215,7 @@ class Reader {
 
 /** Parse a DER element (and, recursively, every constructed element inside it). */
 export function parseDer(input: Uint8Array, opts: ParseOptions = {}): Asn1Node {
-  const r = new Reader(input, opts.code ?? 'MALFORMED_SIGNATURE', opts.what ?? 'ASN.1', opts.maxDepth ?? MAX_DEPTH, opts.opaque);
+  const r = new Reader(input, opts.code, opts.what ?? 'ASN.1', opts.maxDepth ?? MAX_DEPTH, opts.opaque);
   const node = r.node(0, input.length, 0);
   const used = node.headerLength + node.length;
   if (!opts.allowTrailing && used !== input.length) r.fail(`${input.length - used} unexpected bytes after the element`, used);
@@ -218,7 +231,7 @@ export function* derChildren(node: Asn1Node, opts: ParseOptions = {}): Generator
   const content = node.content;
   let pos = 0;
   while (pos < content.length) {
-    const r = new Reader(content, opts.code ?? 'MALFORMED_SIGNATURE', opts.what ?? 'ASN.1', opts.maxDepth ?? MAX_DEPTH - node.depth - 1, opts.opaque);
+    const r = new Reader(content, opts.code, opts.what ?? 'ASN.1', opts.maxDepth ?? MAX_DEPTH - node.depth - 1, opts.opaque);
     const child = r.node(pos, content.length, 0);
     pos = child.offset + child.headerLength + child.length;
     yield child;
@@ -226,19 +239,36 @@ export function* derChildren(node: Asn1Node, opts: ParseOptions = {}): Generator
 }
 
 /**
+ * The elements of `content`, one level deep: each is checked to lie inside `content`, constructed ones are left
+ * `opaque` (their insides unread, children []), to be read on their own later. For structures read level by level
+ * (a CRL of millions of entries never becomes one tree).
+ */
+export function shallowElements(content: Uint8Array, opts: ParseOptions = {}): Asn1Node[] {
+  const r = new Reader(content, opts.code, opts.what ?? 'ASN.1', opts.maxDepth ?? MAX_DEPTH, () => true);
+  const out: Asn1Node[] = [];
+  let pos = 0;
+  while (pos < content.length) {
+    const n = r.node(pos, content.length, 0);
+    out.push(n);
+    pos = n.offset + n.headerLength + n.length;
+  }
+  return out;
+}
+
+/**
  * Checks that `content` is a run of well-formed DER elements (definite lengths inside their containers, depth
  * at most `maxDepth`), without building nodes: linear time, memory proportional to the depth. Returns the
- * number of elements. Throws VerifyError as parseDer does.
+ * number of elements. Throws DerError as parseDer does.
  */
 export function checkDerContent(content: Uint8Array, opts: ParseOptions = {}): number {
-  const r = new Reader(content, opts.code ?? 'MALFORMED_SIGNATURE', opts.what ?? 'ASN.1', opts.maxDepth ?? MAX_DEPTH);
+  const r = new Reader(content, opts.code, opts.what ?? 'ASN.1', opts.maxDepth ?? MAX_DEPTH);
   return r.check(0, content.length, 0);
 }
 
 // ---------------------------------------------------------------- typed accessors
 
-function failNode(node: Asn1Node | undefined, what: string, msg: string, code: FailureCode = 'MALFORMED_SIGNATURE'): never {
-  throw new VerifyError(code, `${what}: ${msg}${node ? ` (tag 0x${node.tag.toString(16)} at offset ${node.offset})` : ''}`);
+function failNode(node: Asn1Node | undefined, what: string, msg: string): never {
+  throw new DerError(undefined, `${what}: ${msg}${node ? ` (tag 0x${node.tag.toString(16)} at offset ${node.offset})` : ''}`);
 }
 
 /** Check the node's first identifier octet. */
