@@ -73,11 +73,12 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, la
         ],
       };
     case 'ubr': {
-      const kbs = qualifyingKbs(line, accept);
       const min = line.minUbr ?? 0;
-      const found = hotfixes?.find((h) => kbs.includes(h));
       const withKbs = { ...base, requiredKbs: line.kbs };
       if (ubr !== undefined && ubr >= min) return { ...withKbs, supported: true, reasons: [] };
+      // the qualifying KBs are looked for only when the UBR does not decide (most machines: it does)
+      const kbs = qualifyingKbs(line, accept);
+      const found = hotfixes?.find((h) => kbs.includes(h));
       if (found) return { ...withKbs, supported: true, reasons: [] };
       if (ubr !== undefined) {
         return {
@@ -329,9 +330,17 @@ function and(a: Tri, b: Tri): Tri {
  */
 export function assessReadiness(input: MachineProfileInput, options: ReadinessOptions = {}): Readiness {
   door('assessReadiness', input, options);
-  const profile = parseProfile(input);
+  return judgeReadiness(parseProfile(input), options);
+}
+
+/**
+ * assessReadiness for a profile that is already what parseProfile returns (an item of loadInventory, or
+ * applyAssumptions of one), with options already checked: the same verdict without checking and copying the
+ * profile again (that second parse was a third of judging a fleet's machine). Not a public entry point.
+ */
+export function judgeReadiness(profile: MachineProfile, options: ReadinessOptions = {}): Readiness {
   const lang: TextLang = options.lang === 'ja' ? 'ja' : 'en';
-  const accept = (options.acceptKbs ?? []).map((k) => k.trim().toUpperCase()).filter((k) => /^KB\d+$/.test(k));
+  const accept = options.acceptKbs?.length ? options.acceptKbs.map((k) => k.trim().toUpperCase()).filter((k) => /^KB\d+$/.test(k)) : [];
   const os = assessOs(profile, lang, accept);
   const root = assessRoot(profile, lang);
   const reasons = [...os.reasons, ...root.reasons];
@@ -358,17 +367,17 @@ export function assessReadiness(input: MachineProfileInput, options: ReadinessOp
       remediation.push(lang === 'en' ? step : collectorStep(lang));
     }
   }
+  // the same keys in the same order as spreading optional parts, without an object per part
+  const osOut: Readiness['os'] = { supported: os.supported };
+  if (os.line !== undefined) osOut.line = os.line;
+  if (profile.os.version !== undefined) osOut.version = profile.os.version;
+  if (profile.os.ubr !== undefined) osOut.ubr = profile.os.ubr;
+  if (os.requiredKbs) osOut.requiredKbs = os.requiredKbs;
   return {
     name: profile.name,
     role: profile.role,
     ready: and(os.supported, root.trusted),
-    os: {
-      supported: os.supported,
-      ...(os.line !== undefined ? { line: os.line } : {}),
-      ...(profile.os.version !== undefined ? { version: profile.os.version } : {}),
-      ...(profile.os.ubr !== undefined ? { ubr: profile.os.ubr } : {}),
-      ...(os.requiredKbs ? { requiredKbs: os.requiredKbs } : {}),
-    },
+    os: osOut,
     root: { trusted: root.trusted, via: root.via },
     reasons,
     remediation,

@@ -1,6 +1,6 @@
 /** acs-gate readiness INPUT...: does each machine meet ACS (Windows patch, root certificate), and how to fix it. */
 import { escapeText as esc } from '../../text/escape';
-import { assessReadiness } from '../../endpoint/readiness';
+import { judgeReadiness } from '../../endpoint/readiness';
 import { loadInventory } from '../../endpoint/inventory';
 import { applyAssumptions, ASSUMPTION_LABELS } from '../../report/assumptions';
 import { assumeFlags, assumptionsFrom } from '../assume';
@@ -100,7 +100,8 @@ Examples:
         continue;
       }
       const { profile, assumed } = applyAssumptions(item.profile, assume);
-      const r = assessReadiness(profile, { lang, acceptKbs: eo.acceptKbs });
+      // the profile is loadInventory's (checked and copied there), the options ours: judged without a second parse
+      const r = judgeReadiness(profile, { lang, acceptKbs: eo.acceptKbs });
       if (r.ready === true) c.ready++;
       else if (r.ready === false) c.notReady++;
       else c.unknown++;
