@@ -62,6 +62,8 @@ export function validate(data: unknown, source: string, line: number | undefined
     return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}${zodIssues(r.error)}` };
   }
   const profile = r.data;
-  if (!profile.sources) profile.sources = [line !== undefined ? `${source}:${line}` : source];
-  return { ok: true, profile, source: line !== undefined ? `${source}:${line}` : source };
+  // one string for both (the same text)
+  const at = line !== undefined ? `${source}:${line}` : source;
+  if (!profile.sources) profile.sources = [at];
+  return { ok: true, profile, source: at };
 }

@@ -60,28 +60,38 @@ export async function* fromJsonWhole(file: string): AsyncGenerator<InventoryItem
 }
 
 export async function* fromJsonLines(file: string): AsyncGenerator<InventoryItem> {
+  for await (const items of fromJsonLinesBatches(file)) yield* items;
+}
+
+/** fromJsonLines's items, one batch per chunk read (loadInventoryBatches: one asynchronous step per chunk). */
+export async function* fromJsonLinesBatches(file: string): AsyncGenerator<InventoryItem[]> {
   let bad = 0;
-  for await (const batch of readLineBatches(file, MAX_LINE_BYTES)) for (const l of batch) {
-    let item: InventoryItem;
-    if (l.tooLong) {
-      item = { ok: false, source: file, line: l.line, error: lineTooLong(l.length) };
-    } else if (l.invalidEncoding) {
-      item = { ok: false, source: file, line: l.line, error: INVALID_UTF8 };
-    } else {
-      const t = l.text.trim();
-      if (t === '') continue;
-      let data: unknown;
-      try {
-        data = JSON.parse(t);
-        item = validate(data, file, l.line, '');
-      } catch (e) {
-        item = { ok: false, source: file, line: l.line, error: `bad JSON: ${(e as Error).message}` };
+  for await (const batch of readLineBatches(file, MAX_LINE_BYTES)) {
+    const items: InventoryItem[] = [];
+    for (const l of batch) {
+      let item: InventoryItem;
+      if (l.tooLong) {
+        item = { ok: false, source: file, line: l.line, error: lineTooLong(l.length) };
+      } else if (l.invalidEncoding) {
+        item = { ok: false, source: file, line: l.line, error: INVALID_UTF8 };
+      } else {
+        const t = l.text.trim();
+        if (t === '') continue;
+        let data: unknown;
+        try {
+          data = JSON.parse(t);
+          item = validate(data, file, l.line, '');
+        } catch (e) {
+          item = { ok: false, source: file, line: l.line, error: `bad JSON: ${(e as Error).message}` };
+        }
       }
+      if (!item.ok && ++bad > MAX_BAD_LINES) {
+        items.push({ ok: false, source: file, line: l.line, error: `more than ${MAX_BAD_LINES} bad lines: the rest of the file is not read` });
+        yield items;
+        return;
+      }
+      items.push(item);
     }
-    if (!item.ok && ++bad > MAX_BAD_LINES) {
-      yield { ok: false, source: file, line: l.line, error: `more than ${MAX_BAD_LINES} bad lines: the rest of the file is not read` };
-      return;
-    }
-    yield item;
+    if (items.length) yield items;
   }
 }

@@ -23,7 +23,7 @@ import { newInputFileStats, type FleetKind, type InputKind } from './discover';
 import { classify, classifyFile } from './inventory-classify';
 import { fromCsvFleet, inventoryRowReader } from './inventory-csv';
 import { errItem, type InventoryItem, type LoadOptions } from './inventory-item';
-import { fromJsonLines, fromJsonWhole } from './inventory-json';
+import { fromJsonLines, fromJsonLinesBatches, fromJsonWhole } from './inventory-json';
 import { fromRawFile } from './inventory-raw';
 import { walkDirectory } from './share';
 import { SeenNames } from './seen-names';
@@ -61,29 +61,49 @@ async function* fromDirectory(dir: string, opts: LoadOptions): AsyncGenerator<In
  * @throws InputError when an input cannot be read at all (missing, permission, not a file or directory)
  */
 export async function* loadInventory(inputs: string[], options: LoadOptions = {}): AsyncGenerator<InventoryItem> {
+  for await (const items of loadInventoryBatches(inputs, options)) yield* items;
+}
+
+/**
+ * loadInventory's items in the same order, in batches (a JSON Lines file: one batch per chunk read; other
+ * inputs: one item per batch): a reader of 100 000 machines pays an asynchronous step per batch instead of
+ * several per machine (they were a quarter of `readiness --json`'s time). For the CLI; the same items.
+ */
+export async function* loadInventoryBatches(inputs: string[], options: LoadOptions = {}): AsyncGenerator<InventoryItem[]> {
   // a machine name already read (names compare as Windows compares computer names: case-insensitively) is
   // reported with both sources (an item of its own, before the machine); both machines are still read
   const seen = new SeenNames();
-  for await (const item of loadInventoryRaw(inputs, options)) {
-    if (item.ok) {
-      const first = seen.add(item.profile.name, item.source);
-      if (first !== undefined) yield { ok: false, source: item.source, error: `duplicate machine name "${item.profile.name}": also in ${first}` };
+  for await (const batch of loadInventoryRaw(inputs, options)) {
+    let out: InventoryItem[] | undefined;
+    for (let i = 0; i < batch.length; i++) {
+      const item = batch[i]!;
+      if (item.ok) {
+        const first = seen.add(item.profile.name, item.source);
+        if (first !== undefined) {
+          // the batch copied from here on, with the duplicate's item before the machine
+          out ??= batch.slice(0, i);
+          out.push({ ok: false, source: item.source, error: `duplicate machine name "${item.profile.name}": also in ${first}` });
+        }
+      }
+      out?.push(item);
     }
-    yield item;
+    yield out ?? batch;
   }
 }
 
-async function* loadInventoryRaw(inputs: string[], options: LoadOptions = {}): AsyncGenerator<InventoryItem> {
+async function* loadInventoryRaw(inputs: string[], options: LoadOptions = {}): AsyncGenerator<InventoryItem[]> {
   const kinds: InputKind[] = [];
   for (const input of inputs) kinds.push(await classify(input, options));
   const stats = options.stats ?? newInputFileStats();
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
     const kind = kinds[i]!;
-    if (kind === 'dir') yield* fromDirectory(input, { ...options, stats });
-    else {
+    if (kind === 'dir') {
+      for await (const item of fromDirectory(input, { ...options, stats })) yield [item];
+    } else {
       stats.read++;
-      yield* readFile(input, kind, options);
+      if (kind === 'jsonl') yield* fromJsonLinesBatches(input);
+      else for await (const item of readFile(input, kind, options)) yield [item];
     }
   }
 }

@@ -11,6 +11,7 @@
  * and read the others, instead of one bad byte changing how the whole file is decoded.
  * The file is opened with O_NONBLOCK and must be a regular file (a FIFO never blocks the reader).
  */
+import { isUtf8 } from 'node:buffer';
 import { constants, promises as fsp } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { detectEncoding, StreamingTextDecoder, type TextEncodingName } from './decode';
@@ -106,7 +107,23 @@ async function* byteLines(
       const chunk = c as Buffer;
       const batch: StreamedLine[] = [];
       let start = 0;
+      // the whole lines of a chunk of a UTF-8 file in one decode when they are valid UTF-8 (one decoder call
+      // per line was a tenth of reading a fleet): the same texts as `emit` gives each (a CR before the LF
+      // and one BOM at the line's start dropped, as the decoder drops it); anything else line by line below
+      let tryWhole = strict !== undefined;
       for (;;) {
+        if (tryWhole && !first && !skipping && partLen === 0) {
+          tryWhole = false;
+          const last = chunk.lastIndexOf(0x0a);
+          if (last >= start && last - start <= maxLineBytes && isUtf8(chunk.subarray(start, last))) {
+            for (let text of chunk.toString('utf8', start, last).split('\n')) {
+              if (text.charCodeAt(text.length - 1) === 0x0d) text = text.slice(0, -1);
+              if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+              batch.push({ line: lineNo++, text });
+            }
+            start = last + 1;
+          }
+        }
         const nl = chunk.indexOf(0x0a, start);
         const end = nl < 0 ? chunk.length : nl;
         const piece = chunk.subarray(start, end);

@@ -103,6 +103,18 @@ export function kbNumber(kb: string): number {
 /** The later updates that contain this line's fix: its series' updates released after the month of the fix. */
 export function laterUpdates(line: WindowsLine, table: Minimums = MINIMUMS): { series: UpdateSeries; updates: UpdateSeries['updates'] } | undefined {
   if (!line.laterSeries) return undefined;
+  // the bundled table never changes: its answer is computed once per line (a fleet asks for each machine)
+  if (table === MINIMUMS) {
+    let r = laterCache.get(line);
+    if (r === undefined) laterCache.set(line, (r = laterUpdatesOf(line, table) ?? null));
+    return r ?? undefined;
+  }
+  return laterUpdatesOf(line, table);
+}
+type Later = { series: UpdateSeries; updates: UpdateSeries['updates'] };
+const laterCache = new WeakMap<WindowsLine, Later | null>();
+function laterUpdatesOf(line: WindowsLine, table: Minimums): Later | undefined {
+  if (!line.laterSeries) return undefined;
   const series = table.series[line.laterSeries];
   if (!series) return undefined;
   const after = (line.released ?? '0000-00').slice(0, 7);
@@ -114,8 +126,15 @@ export function laterUpdates(line: WindowsLine, table: Minimums = MINIMUMS): { s
  * The newest of them bounds what the table can judge: see `newerThanTable`.
  */
 export function knownFixKbs(line: WindowsLine, table: Minimums = MINIMUMS): string[] {
-  return [...line.kbs, ...(laterUpdates(line, table)?.updates.map((u) => u.kb) ?? [])];
+  if (table !== MINIMUMS) return [...line.kbs, ...(laterUpdates(line, table)?.updates.map((u) => u.kb) ?? [])];
+  // the bundled table's list is computed once per line; each caller gets its own copy
+  let known = knownCache.get(line);
+  if (known === undefined) knownCache.set(line, (known = [...line.kbs, ...(laterUpdates(line, table)?.updates.map((u) => u.kb) ?? [])]));
+  return known.slice();
 }
+const knownCache = new WeakMap<WindowsLine, readonly string[]>();
+/** the highest KB number knownFixKbs gives for a line of the bundled table (NaN: none) */
+const maxKnownCache = new WeakMap<WindowsLine, number>();
 
 /**
  * Installed KBs the table cannot judge for this line: numbered above every update the table knows for it (the
@@ -127,8 +146,13 @@ export function knownFixKbs(line: WindowsLine, table: Minimums = MINIMUMS): stri
  * the verdict is unknown, never false. Returned highest first.
  */
 export function newerThanTable(line: WindowsLine, hotfixes: readonly string[], table: Minimums = MINIMUMS): string[] {
-  const known = knownFixKbs(line, table);
-  if (known.length === 0) return [];
-  const max = Math.max(...known.map(kbNumber));
-  return [...new Set(hotfixes.filter((h) => kbNumber(h) > max))].sort((a, b) => kbNumber(b) - kbNumber(a));
+  let max = table === MINIMUMS ? maxKnownCache.get(line) : undefined;
+  if (max === undefined) {
+    const known = knownFixKbs(line, table);
+    max = known.length === 0 ? NaN : Math.max(...known.map(kbNumber));
+    if (table === MINIMUMS) maxKnownCache.set(line, max);
+  }
+  const bound = max;
+  if (Number.isNaN(bound)) return [];
+  return [...new Set(hotfixes.filter((h) => kbNumber(h) > bound))].sort((a, b) => kbNumber(b) - kbNumber(a));
 }

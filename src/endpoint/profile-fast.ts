@@ -15,7 +15,7 @@ import { PROFILE_LIMITS as L } from './limits';
 // the schema's own patterns (src/endpoint/profile.ts)
 const THUMBPRINT = /^[0-9A-Fa-f]{40}$/;
 const VERSION = /^\d{1,9}\.\d{1,9}\.\d{1,9}$/;
-const KB = new RegExp(`^KB\\d{1,${L.kbDigits}}$`, 'i');
+// KB ids: /^KB\d{1,kbDigits}$/i, tested by a loop in fastProfile
 const PRODUCT_TYPES: ReadonlySet<unknown> = new Set(['workstation', 'server', 'domain-controller']);
 
 type Obj = Record<string, unknown>;
@@ -48,7 +48,19 @@ function optArray(o: Obj, key: string): unknown[] | typeof MISSING | typeof BAIL
 }
 
 function rootEntry(e: unknown): RootStoreEntry | undefined {
-  if (typeof e === 'string') return THUMBPRINT.test(e) ? e.toUpperCase() : undefined;
+  if (typeof e === 'string') {
+    // THUMBPRINT's test as a loop (a regex per root of every machine was a tenth of reading a fleet), and
+    // the upper-case copy only when a lower-case digit is there
+    if (e.length !== 40) return undefined;
+    let lower = false;
+    for (let i = 0; i < 40; i++) {
+      const c = e.charCodeAt(i);
+      if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46)) continue;
+      if (c >= 0x61 && c <= 0x66) lower = true;
+      else return undefined;
+    }
+    return lower ? e.toUpperCase() : e;
+  }
   if (!plainObject(e)) return undefined;
   const thumbprint = optString(e, 'thumbprint', THUMBPRINT);
   const subject = optString(e, 'subject');
@@ -108,8 +120,16 @@ export function fastProfile(input: unknown): MachineProfile | undefined {
     const hotfixes: string[] = new Array<string>(rawHotfixes.length);
     for (let i = 0; i < rawHotfixes.length; i++) {
       const h = rawHotfixes[i];
-      if (typeof h !== 'string' || !KB.test(h)) return undefined;
-      hotfixes[i] = h.toUpperCase();
+      if (typeof h !== 'string') return undefined;
+      const k = h.charCodeAt(0);
+      const b = h.charCodeAt(1);
+      // KB's test as a loop: "KB" in either case, then 1 to kbDigits digits; upper-cased only when needed
+      if ((k !== 0x4b && k !== 0x6b) || (b !== 0x42 && b !== 0x62) || h.length < 3 || h.length > 2 + L.kbDigits) return undefined;
+      for (let j = 2; j < h.length; j++) {
+        const c = h.charCodeAt(j);
+        if (c < 0x30 || c > 0x39) return undefined;
+      }
+      hotfixes[i] = k === 0x4b && b === 0x42 ? h : h.toUpperCase();
     }
     out.hotfixes = hotfixes;
   }

@@ -59,11 +59,12 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, la
         ],
       };
     case 'ubr': {
-      const kbs = qualifyingKbs(line, accept);
       const min = line.minUbr ?? 0;
-      const found = hotfixes?.find((h) => kbs.includes(h));
       const withKbs = { ...base, requiredKbs: line.kbs };
       if (ubr !== undefined && ubr >= min) return { ...withKbs, supported: true, reasons: [] };
+      // the qualifying KBs are looked for only when the UBR does not decide (most machines: it does)
+      const kbs = qualifyingKbs(line, accept);
+      const found = hotfixes?.find((h) => kbs.includes(h));
       if (found) return { ...withKbs, supported: true, reasons: [] };
       if (ubr !== undefined) {
         return {

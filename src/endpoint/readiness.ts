@@ -5,7 +5,7 @@
  * Unknown facts are never guessed: they give FACT_UNKNOWN naming the fact, and a command to collect it.
  */
 import { MINIMUMS } from './minimums';
-import type { MachineProfileInput } from './profile';
+import type { MachineProfile, MachineProfileInput } from './profile';
 import { parseProfile } from './parse-profile';
 import { collectorStep, remediationFor } from './remediation';
 import { assessOs } from './readiness-os';
@@ -38,9 +38,17 @@ function and(a: Tri, b: Tri): Tri {
  * @throws ProfileError naming the field when `input` is not a machine profile (e.g. from plain JavaScript)
  */
 export function assessReadiness(input: MachineProfileInput, options: ReadinessOptions = {}): Readiness {
-  const profile = parseProfile(input);
+  return judgeReadiness(parseProfile(input), options);
+}
+
+/**
+ * assessReadiness for a profile that is already what parseProfile returns (an item of loadInventory, or
+ * applyAssumptions of one), with options already checked: the same verdict without checking and copying the
+ * profile again (that second parse was a third of judging a fleet's machine). Not a public entry point.
+ */
+export function judgeReadiness(profile: MachineProfile, options: ReadinessOptions = {}): Readiness {
   const lang: TextLang = options.lang === 'ja' ? 'ja' : 'en';
-  const accept = (options.acceptKbs ?? []).map((k) => k.trim().toUpperCase()).filter((k) => /^KB\d+$/.test(k));
+  const accept = options.acceptKbs?.length ? options.acceptKbs.map((k) => k.trim().toUpperCase()).filter((k) => /^KB\d+$/.test(k)) : [];
   const os = assessOs(profile, lang, accept);
   const root = assessRoot(profile, lang);
   const reasons = [...os.reasons, ...root.reasons];
@@ -67,17 +75,17 @@ export function assessReadiness(input: MachineProfileInput, options: ReadinessOp
       remediation.push(lang === 'en' ? step : collectorStep(lang));
     }
   }
+  // the same keys in the same order as spreading optional parts, without an object per part
+  const osOut: Readiness['os'] = { supported: os.supported };
+  if (os.line !== undefined) osOut.line = os.line;
+  if (profile.os.version !== undefined) osOut.version = profile.os.version;
+  if (profile.os.ubr !== undefined) osOut.ubr = profile.os.ubr;
+  if (os.requiredKbs) osOut.requiredKbs = os.requiredKbs;
   return {
     name: profile.name,
     role: profile.role,
     ready: and(os.supported, root.trusted),
-    os: {
-      supported: os.supported,
-      ...(os.line !== undefined ? { line: os.line } : {}),
-      ...(profile.os.version !== undefined ? { version: profile.os.version } : {}),
-      ...(profile.os.ubr !== undefined ? { ubr: profile.os.ubr } : {}),
-      ...(os.requiredKbs ? { requiredKbs: os.requiredKbs } : {}),
-    },
+    os: osOut,
     root: { trusted: root.trusted, via: root.via },
     reasons,
     remediation,

@@ -1,7 +1,7 @@
 /** acs-gate readiness INPUT...: does each machine meet ACS (Windows patch, root certificate), and how to fix it. */
 import { escapeText as esc } from '../../text/escape';
-import { assessReadiness } from '../../endpoint/readiness';
-import { loadInventory } from '../../endpoint/inventory';
+import { judgeReadiness } from '../../endpoint/readiness';
+import { loadInventoryBatches } from '../../endpoint/inventory';
 import { applyAssumptions, ASSUMPTION_LABELS } from '../../report/assumptions';
 import { assumeFlags, assumptionsFrom } from '../assume';
 import { EXIT, exitCodesHelp, type Command } from '../command';
@@ -83,7 +83,8 @@ Examples:
       const w = io.stdout(text);
       if (w) await w;
     };
-    for await (const item of loadInventory(args.positionals, { ...eo.load, stats })) {
+    // in batches (one asynchronous step per chunk of a fleet file, not several per machine): the same items
+    for await (const batch of loadInventoryBatches(args.positionals, { ...eo.load, stats })) for (const item of batch) {
       if (!item.ok && item.skipped) {
         if (item.unread) c.unread++;
         // left out on purpose (a stray file in a share, a non-Windows row): said, not counted as unreadable
@@ -100,7 +101,8 @@ Examples:
         continue;
       }
       const { profile, assumed } = applyAssumptions(item.profile, assume);
-      const r = assessReadiness(profile, { lang, acceptKbs: eo.acceptKbs });
+      // the profile is loadInventory's (checked and copied there), the options ours: judged without a second parse
+      const r = judgeReadiness(profile, { lang, acceptKbs: eo.acceptKbs });
       if (r.ready === true) c.ready++;
       else if (r.ready === false) c.notReady++;
       else c.unknown++;
