@@ -66,7 +66,7 @@ export function writeDistinctInventory(file: string, testRootSha1: string, machi
 }
 
 /** The number of distinct fact sets (machines without their names) in an inventory file. */
-export function distinctFacts(file: string): number {
+function distinctFacts(file: string): number {
   const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
   return new Set(lines.map((l) => { const { name: _n, ...facts } = JSON.parse(l) as Record<string, unknown>; return JSON.stringify(facts); })).size;
 }

@@ -123,5 +123,3 @@ export function signedRegions(blob: Uint8Array): SignedRegions {
   };
 }
 
-export const shiftRegion = (r: Region, by: number): Region => [r[0] + by, r[1] + by];
-export const inRegions = (regions: readonly Region[], i: number): boolean => regions.some(([a, b]) => i >= a && i < b);

@@ -14,11 +14,9 @@ import { readableCatalogs } from './readable-catalogs';
 export {
   digestAlgorithmHints,
   isIoError,
-  MAX_CHAIN_CHECKS_PER_FILE,
   MAX_SIGNATURE_ENTRIES,
   prefetchDigests,
-  verifyFileWithContext,
-} from './verify-container';
+  verifyFileWithContext } from './verify-container';
 export { verifyFiles } from './pool/verify-pool';
 
 /**

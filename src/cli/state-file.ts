@@ -13,7 +13,7 @@ import { CliInputError } from './errors';
 import { checkRegularFile, readRegularFile } from './io';
 import { lockState } from './state-lock';
 
-export { lockState, processStart, type StateLock } from './state-lock';
+export { lockState, type StateLock } from './state-lock';
 
 /** The state in the file (undefined when the file does not exist yet); a bad file is an input error naming it. */
 export function readState(statePath: string): EventLogMemory | undefined {

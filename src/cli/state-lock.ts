@@ -10,7 +10,6 @@ import * as fs from 'node:fs';
 import { currentOwner, DEFAULT_STALE_MS, HEARTBEAT_MS, look, staleRule, takeOverIfStale } from '../report/out-lock';
 import { CliInputError } from './errors';
 
-export { processStart } from '../report/out-lock';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

@@ -19,8 +19,6 @@ import type { CommandRunner, RunResult } from './runner';
 
 export type StepId = 'systeminfo' | 'hotfixes-powershell' | 'hotfixes-wmic' | 'certutil-root' | 'reg-ubr' | 'reg-authroot' | 'reg-rootdirurl' | 'online-probe';
 
-export const STEP_IDS: readonly StepId[] = ['systeminfo', 'hotfixes-powershell', 'hotfixes-wmic', 'certutil-root', 'reg-ubr', 'reg-authroot', 'reg-rootdirurl', 'online-probe'];
-
 interface ExportStep {
   id: StepId;
   file: string;

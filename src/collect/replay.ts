@@ -1,6 +1,6 @@
 /**
  * A CommandRunner that replays outputs recorded on a Windows machine (tests, `acs-gate collect --replay DIR`,
- * ACS_GATE_COLLECT_REPLAY=DIR). A recording directory holds, per collector step (see STEP_IDS in collect.ts):
+ * ACS_GATE_COLLECT_REPLAY=DIR). A recording directory holds, per collector step (the StepId values of collect.ts):
  *   <step>.stdout   the bytes the command wrote to its standard output (as Windows wrote them)
  *   <step>.stderr   optional: its standard error
  *   <step>.exit     optional: its exit code as text ("0", "1", "-2147012889"), or "timeout"; default 0

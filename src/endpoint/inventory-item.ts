@@ -30,8 +30,6 @@ export interface LoadOptions extends DiscoverOptions {
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 /** The longest line of a JSON Lines or CSV fleet file, in bytes of the file (1 MiB). */
 export const MAX_LINE_BYTES = 1 << 20;
-/** @deprecated the limit counts bytes: MAX_LINE_BYTES */
-export const MAX_LINE_CHARS = MAX_LINE_BYTES;
 export const lineTooLong = (bytes: number): string => `line of ${bytes} bytes is longer than the limit of ${MAX_LINE_BYTES} bytes (1 MiB): skipped`;
 export const MAX_BAD_LINES = 1000;
 export const INVALID_UTF8 = 'invalid UTF-8 byte(s) in a UTF-8 file: line skipped (the other lines are read as UTF-8)';

@@ -29,10 +29,8 @@ import { walkDirectory } from './share';
 import { SeenNames } from './seen-names';
 
 export type { InventoryItem, LoadOptions } from './inventory-item';
-export { MAX_BAD_LINES, MAX_JSON_BYTES, MAX_LINE_BYTES, MAX_LINE_CHARS } from './inventory-item';
-export { InputError } from './errors';
-export { CSV_FLEET_COLUMNS, csvFleetRow } from './inventory-csv';
-export { jsonLayout } from './inventory-classify';
+export { MAX_BAD_LINES, MAX_LINE_BYTES } from './inventory-item';
+export { CSV_FLEET_COLUMNS } from './inventory-csv';
 
 /** A directory: one machine's exports, or a share of machine folders (share.ts: stray files, dated sets, links). */
 async function* fromDirectory(dir: string, opts: LoadOptions): AsyncGenerator<InventoryItem> {

@@ -91,11 +91,6 @@ export function sourceUrl(line: WindowsLine, table: Minimums = MINIMUMS): string
   return table.sources[line.source];
 }
 
-/** Microsoft's page of one KB (the source of each later update in the table). */
-export function kbUrl(kb: string): string {
-  return `https://support.microsoft.com/help/${kb.replace(/^KB/i, '')}`;
-}
-
 export function kbNumber(kb: string): number {
   return Number(kb.replace(/^KB/i, ''));
 }

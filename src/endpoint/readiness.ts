@@ -13,8 +13,8 @@ import { assessRoot } from './readiness-root';
 import type { TextLang } from './texts';
 import type { Readiness, ReadinessOptions, Tri } from './types';
 
-export { assessOs, productOf, type OsVerdict } from './readiness-os';
-export { assessRoot, entryThumbprint, storeHasAcsRoot, type RootVerdict } from './readiness-root';
+export   { type OsVerdict } from './readiness-os';
+export  { entryThumbprint, type RootVerdict } from './readiness-root';
 
 function and(a: Tri, b: Tri): Tri {
   if (a === false || b === false) return false;
@@ -92,4 +92,3 @@ export function judgeReadiness(profile: MachineProfile, options: ReadinessOption
   };
 }
 
-export { MINIMUMS };

@@ -26,20 +26,12 @@ import { fileNameOf } from '../messages/catalog';
 import { withUnknownDecision } from './decision';
 import { readableFile } from '../endpoint/readable-file';
 
-export { INSTALL_PATHS } from './paths';
 
 /** Options of simulate(). */
 export interface SimulateOptions {
   /** the verifier seam (default: the real verifyFile and machineTrustAnchors) */
   verifier?: AcsVerifier;
 }
-
-/** What an ACS-signed program does on a machine that does not meet ACS (the seed's FAQ). */
-/** What an ACS-signed program does on a machine that does not meet ACS (the seed's FAQ), in English; Japanese: INSTALLER_TEXTS['text.agentRisk']. */
-export const AGENT_RISK = installerText('text.agentRisk', 'en');
-
-/** The update-scope remediation in English; Japanese: INSTALLER_TEXTS['remediation.scope']. */
-export const SCOPE_REMEDIATION = installerText('remediation.scope', 'en');
 
 /** The Windows update(s) a machine needs, for our own popups' {パッチ}. */
 export function patchText(readiness: Readiness, lang: Lang): string {

@@ -37,8 +37,8 @@ import { anchorsKey, decisionKey, popupKey, trustLabel, verificationKey } from '
 import { Lru } from './lru';
 import { popupView, toOutcome, toRow, type Run } from './outcome-rows';
 
-export { decisionKey, factsKey } from './dedup-keys';
-export { toOutcome, toRow, type Run } from './outcome-rows';
+export  { factsKey } from './dedup-keys';
+export { toOutcome, type Run } from './outcome-rows';
 
 
 export type InventoryItem =

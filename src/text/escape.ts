@@ -131,13 +131,10 @@ export function csvText(s: string): string {
   return csvFormulaGuard(escapeTerminal(s));
 }
 
-/** True when escapeText would change the value. */
-export function hasUnsafeText(s: string): boolean {
+/** True when a value holds characters shown escaped (escapeText would change it): a flag for raw outputs such as JSON. */
+export function hasHiddenText(s: string): boolean {
   return escapeText(s) !== s;
 }
-
-/** True when a value holds characters shown escaped (a flag for raw outputs such as JSON). */
-export const hasHiddenText = hasUnsafeText;
 
 // XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

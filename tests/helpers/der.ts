@@ -30,7 +30,6 @@ export const bool = (v: boolean): Buffer => tlv(0x01, Buffer.from([v ? 0xff : 0x
 export const octets = (b: Buffer | Uint8Array): Buffer => tlv(0x04, b);
 export const utf8 = (s: string): Buffer => tlv(0x0c, Buffer.from(s, 'utf8'));
 export const printable = (s: string): Buffer => tlv(0x13, Buffer.from(s, 'latin1'));
-export const ia5 = (s: string): Buffer => tlv(0x16, Buffer.from(s, 'latin1'));
 /** [n] EXPLICIT (constructed context tag). */
 export const explicit = (n: number, inner: Buffer): Buffer => tlv(0xa0 | n, inner);
 /** [n] IMPLICIT over a constructed value: replaces the tag of `inner` (keeps content). */

@@ -9,7 +9,7 @@
  * one path; `cert` exposes the node-forge view of RSA certificates for code that wants it.
  * All dates are fixed: nothing here reads the clock.
  */
-import { createHash, createPrivateKey, generateKeyPairSync, sign as cryptoSign, X509Certificate, constants } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign as cryptoSign, X509Certificate, constants } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import * as forge from 'node-forge';
 import { OID } from '../../src/authenticode/der/oids';
@@ -425,9 +425,4 @@ export function createTestPki(opts: TestPkiOptions = {}): TestPki {
   const pki = { root, pca, issuingCa, leaf, tsaRoot, tsa };
   pkiCache.set(cacheKey, pki);
   return pki;
-}
-
-/** Re-read a PEM private key as a KeyObject (convenience for callers holding keyPem). */
-export function privateKeyFromPem(pem: string): KeyObject {
-  return createPrivateKey(pem);
 }

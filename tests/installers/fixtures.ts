@@ -57,8 +57,6 @@ export function unknown(name = 'PC01'): Readiness {
   };
 }
 
-export const READINESS_STATES = { ready, osPatchMissing, rootMissing, unknown } as const;
-
 export function input(readiness: Readiness, over: Partial<SimulateInput> = {}): SimulateInput {
   return {
     machine: profile(readiness.name),

@@ -134,5 +134,6 @@ async function blocksAgainstBlockMap(path: string, e: ZipEntry, f: BlockMapFile,
     }
   });
   if (filled > 0) close();
+  // eslint-disable-next-line @typescript-eslint/restrict-template-expressions -- mismatch is set inside close(); TypeScript narrows it to null here
   return mismatch === null ? null : `block ${mismatch} (offset ${mismatch * BLOCK_SIZE}) does not match its block map hash`;
 }

@@ -17,8 +17,6 @@ export const MINI_STREAM_CUTOFF = 4096;
 
 /** Special sector numbers ([MS-CFB] 2.1). */
 export const MAXREGSECT = 0xfffffffa;
-export const DIFSECT = 0xfffffffc;
-export const FATSECT = 0xfffffffd;
 export const ENDOFCHAIN = 0xfffffffe;
 export const FREESECT = 0xffffffff;
 export const NOSTREAM = 0xffffffff;

@@ -37,22 +37,17 @@ export {
   type ByteRange,
   type CfbEntry,
   type CfbLayout,
-  CFB_SIGNATURE,
   type CompoundFile,
   type ContentPiece,
   ENTRY_ROOT,
   ENTRY_STORAGE,
   ENTRY_STREAM,
-  isCompoundFile,
-  MAX_DIRECTORY_BYTES,
-  MAX_MINI_STREAM_BYTES,
   MAX_READ,
   type ReadRequest,
   type Reader,
   runAsync,
   runSync,
-  type SectorAccounting,
-} from './msi-cfb-base';
+  type SectorAccounting } from './msi-cfb-base';
 
 /**
  * Parse and account for a compound file held in `buf`. Throws VerifyError for structure that does not

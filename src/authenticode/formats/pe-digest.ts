@@ -20,7 +20,6 @@ import { BatchedDigestSource, hashFilePieces, type HashPiece } from './file-hash
 import type { PeLayout } from './pe-reader';
 import type { DigestAlgorithm } from '../types';
 
-export { DIGEST_ALGORITHMS } from './file-hash';
 const DEFAULT_CHUNK = 1024 * 1024;
 
 export interface DigestRange {

@@ -10,7 +10,7 @@ import {
   ID_VERIFIED_CS_PCA_2021_PEM,
   PUBLIC_RSA_TIMESTAMPING_CA_2020_PEM,
 } from './bundled-roots';
-import { type Asn1Node, bytesEqual, child, isContext, parseDer, readBitString, readBoolean, readOctetString, readOid, readSmallInt, readString, readTime, TAG } from '../der/asn1';
+import { type Asn1Node, child, isContext, parseDer, readBitString, readBoolean, readOctetString, readOid, readSmallInt, readString, readTime, TAG } from '../der/asn1';
 import { VerifyError, verifyErrorOf } from '../errors';
 import { issuerSignatureHolds, parseCertificate } from './x509-cache';
 import { NAME_ATTRIBUTES, OID } from '../der/oids';
@@ -223,8 +223,3 @@ export function signedBy(cert: X509Certificate, issuer: X509Certificate): boolea
   return issuerSignatureHolds(cert, issuer);
 }
 
-/** Self-signed: subject equals issuer and the certificate's own key verifies it. */
-export function isSelfSigned(cert: X509Certificate): boolean {
-  const f = certFacts(cert);
-  return bytesEqual(f.subjectDer, f.issuerDer) && signedBy(cert, cert);
-}

@@ -49,4 +49,4 @@ export {
   saasWebInstallerMachine,
   serverPatchMachine,
 };
-export { ACS_CHECK, MISSING_ACS_CHECK, TAGS, acsCheckActor } from './setup';
+export { ACS_CHECK, acsCheckActor } from './setup';
