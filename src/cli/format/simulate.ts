@@ -6,90 +6,33 @@ import type { Readiness } from '../../endpoint/types';
 import type { Lang } from '../lang';
 import { drawBox } from './box';
 import { formatEvent } from './event';
-import { CYCLE_OUTCOME_LABELS, LABELS, VERDICT_LABELS } from '../../report/i18n';
+import { CYCLE_OUTCOME_LABELS, LABELS, READY_LABELS, VERDICT_LABELS } from '../../report/i18n';
+import { group, inLang, text } from '../../messages/texts';
 
-const T = {
-  en: {
-    path: 'Install path',
-    program: 'Program',
-    machine: 'Machine',
-    decision: 'Decision',
-    worstCase: 'If the missing facts turn out unfavourable (worst case)',
-    worstDecision: 'worst case',
-    ours: "text: ours, not Trend Micro's or Microsoft's (the real wording is not published)",
-    titleOurs: "title: ours, not Trend Micro's or Microsoft's",
-    titleOfficial: "title: as Windows shows it; Trend Micro's Q&A does not state it",
-    official: "text: Microsoft's wording; Trend Micro's Q&A gives only the Japanese",
-    faqText: "text: as Trend Micro's Q&A gives it",
-    eventFieldsInferred: "Source and Level: not stated in Trend Micro's Q&A (the event ID and the log are)",
-    eventTextInferred: "Description: not Trend Micro's Q&A text (the Q&A gives only the Japanese)",
-    examplePath: 'example path, not where the file really is (give --display-path)',
-    translation: "text: our translation of Trend Micro's Japanese text",
-    reasons: 'Reasons',
-    popups: 'Popups, in the order shown',
-    noPopup: 'No popup.',
-    notInFaq: "what Windows and the agent show for an installer whose own signature fails is not in Trend Micro's Q&A",
-    events: 'Windows Logs > Application',
-    noEvent: 'No event logged.',
-    downloads: 'Program downloads',
-    remediation: 'Remediation',
-    warnings: 'Warnings',
-    cycles: 'Update cycles',
-    trace: 'Transitions',
-    verification: 'Signature of the file on this machine',
-    download: 'download',
-    event: 'event',
-    ready: { true: 'ready', false: 'not ready', unknown: 'unknown' },
-    window: { endpoint: 'on the endpoint', console: 'on the management console', server: 'on the server' },
-  },
-  ja: {
-    path: 'インストール経路',
-    program: 'プログラム',
-    machine: '端末',
-    decision: '結果',
-    worstCase: '不足している情報が不利な場合 (最悪の場合)',
-    worstDecision: '最悪の場合',
-    ours: '本文は当ツールの文言で、トレンドマイクロや Microsoft のものではありません (実際の文言は公開されていません)',
-    titleOurs: 'タイトルは当ツールの文言で、トレンドマイクロや Microsoft のものではありません',
-    titleOfficial: 'タイトルは Windows の表示で、トレンドマイクロの Q&A には記載がありません',
-    official: '本文は Microsoft の文言で、トレンドマイクロの Q&A には日本語の文言のみ記載されています',
-    faqText: '本文: トレンドマイクロの Q&A に記載の文言',
-    eventFieldsInferred: 'ソースとレベルはトレンドマイクロの Q&A に記載がありません (イベント ID とログは記載のとおり)',
-    eventTextInferred: '説明はトレンドマイクロの Q&A の文言ではありません (Q&A には日本語の文言のみ記載されています)',
-    examplePath: 'パスは説明用の例で、実際のファイルの場所ではありません (--display-path で指定できます)',
-    translation: '本文はトレンドマイクロの日本語の文言を当ツールが翻訳したものです',
-    reasons: '理由',
-    popups: '表示されるポップアップ (表示順)',
-    noPopup: 'ポップアップなし',
-    notInFaq: '署名が無効なインストーラに対して Windows やセキュリティエージェントが表示する内容は、トレンドマイクロの Q&A に記載がありません',
-    events: 'Windows ログ > Application',
-    noEvent: 'イベントなし',
-    downloads: 'プログラムのダウンロード回数',
-    remediation: '対処',
-    warnings: '注意',
-    cycles: 'アップデートサイクル',
-    trace: '状態遷移',
-    verification: 'この端末でのファイルの署名',
-    download: 'ダウンロード',
-    event: 'イベント',
-    ready: { true: '対応済み', false: '未対応', unknown: '不明' },
-    window: { endpoint: '端末に表示', console: '管理コンソールに表示', server: 'サーバに表示' },
-  },
-} as const;
+/** The output's words in one language (text home: `simulate.*`, `ready.*`, `report.label.window*`). */
+function table(lang: Lang) {
+  return {
+    ...inLang(group('simulate.'), lang),
+    ready: inLang(READY_LABELS, lang),
+    window: { endpoint: LABELS.windowEndpoint[lang], console: LABELS.windowConsole[lang], server: LABELS.windowServer[lang] },
+  };
+}
+
+const T = { en: table('en'), ja: table('ja') } as const;
 
 const DECISION: Record<Lang, Record<PathRun['decision'], string>> = {
   en: {
-    allowed: 'ALLOWED',
-    blocked: 'BLOCKED',
-    unguarded: 'UNGUARDED (may install a program this machine cannot run)',
-    unknown: 'UNKNOWN (a fact this depends on is missing)',
+    allowed: T.en['decision.allowed'],
+    blocked: T.en['decision.blocked'],
+    unguarded: T.en['decision.unguarded'],
+    unknown: T.en['decision.unknown'],
   },
   // no English in the Japanese view (issue 18.5); unguarded in words that do not read as "no antivirus"
   ja: {
-    allowed: '許可',
-    blocked: 'ブロック',
-    unguarded: 'チェックなしで導入 (この端末では動作しないプログラムがインストールされる可能性があります)',
-    unknown: '不明 (判定に必要な情報が不足しています)',
+    allowed: T.ja['decision.allowed'],
+    blocked: T.ja['decision.blocked'],
+    unguarded: T.ja['decision.unguarded'],
+    unknown: T.ja['decision.unknown'],
   },
 };
 
@@ -141,12 +84,7 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   if (run.installerInvalid) {
     const v = run.installerInvalid;
     const verdict = VERDICT_LABELS[v.verdict]?.[lang] ?? v.verdict;
-    out.push(
-      '',
-      lang === 'ja'
-        ? `!! インストーラ自体の署名が${verdict}です (失敗コード: ${v.failures.join(', ') || '-'})。端末の ACS 対応とは関係ありません。`
-        : `!! The installer's own signature is ${verdict} (${v.failures.join(', ') || '-'}): not a matter of this machine's ACS support.`,
-    );
+    out.push('', text('simulate.installerInvalid', lang, { verdict, codes: v.failures.join(', ') || '-' }));
   }
   if (run.reasons.length) {
     out.push('', `${t.reasons}:`);
@@ -157,9 +95,12 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
     const codes = v.failures.length ? ` (${v.failures.map((f) => f.code).join(', ')})` : '';
     out.push(
       '',
-      lang === 'ja'
-        ? `${t.verification}: ${VERDICT_LABELS[v.verdict]?.ja ?? v.verdict}、ACS による署名: ${v.acs ? 'はい' : 'いいえ'}${codes}`
-        : `${t.verification}: ${v.verdict}, ACS ${v.acs ? 'yes' : 'no'}${codes}`,
+      text('simulate.verificationLine', lang, {
+        label: t.verification,
+        verdict: lang === 'ja' ? (VERDICT_LABELS[v.verdict]?.ja ?? v.verdict) : v.verdict,
+        acs: text(v.acs ? 'word.yes' : 'word.no', lang),
+        codes,
+      }),
     );
   }
   // an unknown run shows what its worst case would show, under a heading that says so
@@ -180,7 +121,7 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
     out.push('', `${t.cycles}:`);
     for (const c of shown.cycles)
       out.push(
-        `  #${c.cycle} ${time(c.time)}  ${t.ready[String(c.ready) as 'true' | 'false' | 'unknown']}  ${lang === 'ja' ? (CYCLE_OUTCOME_LABELS[c.outcome]?.ja ?? c.outcome) : c.outcome}${c.downloaded ? `  ${t.download}` : ''}${c.events.length ? `  ${lang === 'ja' ? `${t.event} ${c.events.join(', ')} を記録` : `${t.event} ${c.events.join(', ')}`}` : ''}`,
+        `  #${c.cycle} ${time(c.time)}  ${t.ready[String(c.ready) as 'true' | 'false' | 'unknown']}  ${lang === 'ja' ? (CYCLE_OUTCOME_LABELS[c.outcome]?.ja ?? c.outcome) : c.outcome}${c.downloaded ? `  ${t.download}` : ''}${c.events.length ? `  ${text('simulate.cycleEvents', lang, { event: t.event, ids: c.events.join(', ') })}` : ''}`,
       );
   }
   if (worst) out.push('==');
