@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../report/sink';
 import { checkRegularFile } from '../io';
 import { readState, withState } from '../state-file';
 import { assessReadiness } from '../../endpoint/readiness';
+import { remediationSources } from '../../endpoint/remediation';
 import { INSTALL_PATHS } from '../../installers/paths';
 import { simulate } from '../../installers/simulate';
 import { programBuildOf, type ProgramBuild } from '../../installers/program-build';
@@ -206,7 +207,7 @@ export const simulateCommand: Command = {
       : undefined;
     if (args.switches.has('json'))
       io.stdout(
-        JSON.stringify({ ...run, ...(assumed.length ? { assumed } : {}), ...(program ? { program } : {}), ...(modulesNeedingAcsOut ? { modulesNeedingAcs: modulesNeedingAcsOut } : {}) }, null, 2) + '\n',
+        JSON.stringify({ ...run, remediationSource: remediationSources(run.remediation), ...(assumed.length ? { assumed } : {}), ...(program ? { program } : {}), ...(modulesNeedingAcsOut ? { modulesNeedingAcs: modulesNeedingAcsOut } : {}) }, null, 2) + '\n',
       );
     else {
       io.stdout(

@@ -5,6 +5,8 @@ import { formatLocalTime } from '../../report/time';
 import type { Readiness } from '../../endpoint/types';
 import type { Lang } from '../lang';
 import { drawBox } from './box';
+import { windowsLine } from './windows-line';
+import { remediationSource } from '../../endpoint/remediation';
 import { formatEvent } from './event';
 import { CYCLE_OUTCOME_LABELS, LABELS, READY_LABELS, VERDICT_LABELS } from '../../report/i18n';
 import { group, inLang, text } from '../../messages/texts';
@@ -77,7 +79,7 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   const time = (iso: string) => (opts.timeZone ? formatLocalTime(iso, opts.timeZone, lang) : iso);
   out.push(`${t.path}: ${run.path}${opts.pathLabel ? ` (${opts.pathLabel})` : ''}`);
   if (opts.program) out.push(`${t.program}: ${opts.program}`);
-  out.push(`${t.machine}: ${esc(readiness.name)} — ${t.ready[String(readiness.ready) as 'true' | 'false' | 'unknown']}${readiness.os.line ? `, ${esc(readiness.os.line)}` : ''}`);
+  out.push(`${t.machine}: ${esc(readiness.name)} — ${t.ready[String(readiness.ready) as 'true' | 'false' | 'unknown']}${readiness.os.line ? `, ${esc(windowsLine(readiness.os.line, lang))}` : ''}`);
   for (const a of opts.assumptions ?? []) out.push(`  (${a})`);
   const worst = run.decision === 'unknown' ? run.worstCase : undefined;
   out.push(`${t.decision}: ${DECISION[lang][run.decision]}${worst ? ` — ${t.worstDecision}: ${DECISION[lang][worst.decision]}` : ''}`);
@@ -127,7 +129,8 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   if (worst) out.push('==');
   if (run.remediation.length) {
     out.push('', `${t.remediation}:`);
-    run.remediation.forEach((r, i) => out.push(`  ${i + 1}. ${escapeLines(r)}`));
+    // each step marked as ours where it is (issue 18.3), as the popups and events are
+    run.remediation.forEach((r, i) => out.push(`  ${i + 1}. ${escapeLines(r)}${remediationSource(r) === 'inferred' ? ` ${LABELS.markInferred[lang]}` : ''}`));
   }
   if (run.warnings.length) {
     out.push('', `${t.warnings}:`);

@@ -69,6 +69,7 @@ Options:
                        recursively: verdict, ACS, FORCE_INTEGRITY, machine, version, how each is signed, and
                        which modules will not load on a machine without ACS support. The exit code is the
                        outer files' as without --deep
+  --lang ja|en         language of the output (default from LC_ALL / LC_MESSAGES / LANG; on Windows, the OS locale)
   --json               one JSON document per file (JSON Lines when several)
 
 {exitCodes}
@@ -95,8 +96,9 @@ version, certutil -addstore Root with the bundled root, or what to collect next)
 An input or line that cannot be read is named on stderr; the others are still judged.
 
 Options:
-  --json         one JSON document per machine (JSON Lines): name, ready, reasons, remediation, os, root, source
-                 (and "assumed": the facts assumed for it, when any)
+  --json         one JSON document per machine (JSON Lines): name, ready, reasons, remediation,
+                 remediationSource ("inferred" or "faq" per step), os, root, source (and "assumed": the facts
+                 assumed for it, when any)
   --lang ja|en   language of the output: labels, reasons and remediation (also in --json; codes, facts and
                  evidence do not change); default from LC_ALL / LC_MESSAGES / LANG (on Windows: the OS locale)
   --fail-on WHAT exit 1 when a machine is WHAT: not-ready, unknown, or unreadable (an input or line that

@@ -66,7 +66,7 @@ RFC 3161 / PKCS #9 のタイムスタンプ、信頼のアンカーまでの証�
                        キャビネット、APPX/MSIX のパッケージとバンドルの中のファイルもすべて再帰的に検証します:
                        判定、ACS、FORCE_INTEGRITY、CPU の種類、バージョン、署名の方法、ACS に対応していない端末で
                        読み込まれないモジュール。終了コードは --deep がない場合と同じく外側のファイルで決まります
-  --lang ja|en         出力の言語 (既定: ロケールから)
+  --lang ja|en         出力の言語 (既定は LC_ALL / LC_MESSAGES / LANG から。Windows では OS のロケールから)
   --json               ファイルごとに 1 つの JSON ドキュメント (複数のときは JSON Lines)
 
 {exitCodes}
@@ -96,7 +96,7 @@ certutil -addstore Root で追加する方法、または次に収集する情�
 
 オプション:
   --json         端末ごとに 1 つの JSON ドキュメント (JSON Lines): name、ready、reasons、remediation、
-                 remediationSource、os、root、source (仮定した情報があれば "assumed" も)
+                 remediationSource (手順ごとに "inferred" か "faq")、os、root、source (仮定した情報があれば "assumed" も)
   --lang ja|en   出力の言語: 見出し、理由、対処 (--json でも同じ。コード、情報、根拠は変わりません)。
                  既定は LC_ALL / LC_MESSAGES / LANG から (Windows では OS のロケールから)
   --fail-on WHAT 端末が WHAT のとき終了コード 1 にします: not-ready、unknown、unreadable (読み込めない入力や行、
