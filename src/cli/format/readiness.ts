@@ -5,11 +5,10 @@ import type { Lang } from '../lang';
 import { remediationSource } from '../../endpoint/remediation';
 import { LABELS } from '../../report/i18n';
 import { windowsLine } from './windows-line';
+import { group, inLang } from '../../messages/texts';
 
-const T = {
-  en: { ready: 'ready', notReady: 'NOT READY', unknown: 'UNKNOWN', remediation: 'Remediation', machines: 'machines', bad: 'could not be read' },
-  ja: { ready: '対応済み', notReady: '未対応', unknown: '不明', remediation: '対処', machines: '台', bad: '読み込めない入力' },
-} as const;
+/** The output's words in one language (text home: `terminal.readiness.*`). */
+const T = { en: inLang(group('terminal.readiness.'), 'en'), ja: inLang(group('terminal.readiness.'), 'ja') } as const;
 
 function label(r: Readiness['ready'], lang: Lang): string {
   const t = T[lang];

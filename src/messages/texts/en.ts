@@ -348,6 +348,47 @@ Examples:
   'simulate.verificationLine': '{label}: {verdict}, ACS {acs}{codes}',
   'simulate.cycleEvents': '{event} {ids}',
 
+  // ---- acs-gate fleet's terminal summary (cli/format/fleet.ts) ----
+  'terminal.fleet.written': 'Report written',
+  'terminal.fleet.error': 'unreadable line',
+  'terminal.fleet.errors': 'unreadable lines',
+  'terminal.fleet.worst': 'worst case',
+  'terminal.fleet.generated': 'Generated',
+  'terminal.fleet.assumed': 'Assumed',
+  'terminal.fleet.reasons': 'Top reasons',
+  'terminal.fleet.fix': 'Fix first',
+  'terminal.fleet.paths': 'Install paths',
+  'terminal.fleet.open': 'Open it in a browser',
+  'terminal.fleet.more': 'more in',
+  'terminal.fleet.rootFile': 'Root certificate file for offline machines',
+  'terminal.fleet.machineOne': '{n} machine',
+  'terminal.fleet.machineMany': '{n} machines',
+  'terminal.fleet.installerProblem': "!! Installer {file}: its own signature is {verdict} ({codes}); counted as blocked on {machines} whatever their ACS support.",
+  'terminal.fleet.installerNotInFaq': "   What Windows and the agent show then is not in Trend Micro's Q&A: no ACS popup is shown for it.",
+  'terminal.fleet.installerFix': '   Fix: {fix}',
+  'terminal.fleet.totals': '{total} {machines}: {ready} ready, {notReady} not ready, {unknown} unknown',
+  'terminal.fleet.totalsErrors': '; {n} {errors}',
+  'terminal.fleet.decisionCount': '{decision} {n}',
+  'terminal.fleet.byInstaller': " ({n} by the installer's own signature)",
+  'terminal.fleet.fixMore': '  … {n} more ({more}: {where})',
+
+  // ---- the terminal's account of the inputs (cli/format/inputs.ts) ----
+  'terminal.inputs.inputs': 'Inputs: {read} {files} read, {skipped} skipped, {unreadable} unreadable',
+  'terminal.inputs.fileOne': 'file',
+  'terminal.inputs.fileMany': 'files',
+  'terminal.inputs.skipped': 'skipped',
+  'terminal.inputs.unread': 'not read',
+  'terminal.inputs.unreadable': 'unreadable',
+  'terminal.inputs.more': '… {n} more, every one listed in {where}',
+
+  // ---- acs-gate readiness's terminal output (cli/format/readiness.ts) ----
+  'terminal.readiness.ready': 'ready',
+  'terminal.readiness.notReady': 'NOT READY',
+  'terminal.readiness.unknown': 'UNKNOWN',
+  'terminal.readiness.remediation': 'Remediation',
+  'terminal.readiness.machines': 'machines',
+  'terminal.readiness.bad': 'could not be read',
+
   // ---- words shared by the outputs ----
   'word.or': ' or ',
   'word.yes': 'yes',

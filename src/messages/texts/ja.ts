@@ -349,6 +349,47 @@ Windows では:  acs-gate collect --out \\\\fileserver\\acs$\\inventory
   'simulate.verificationLine': '{label}: {verdict}、ACS による署名: {acs}{codes}',
   'simulate.cycleEvents': '{event} {ids} を記録',
 
+  // ---- acs-gate fleet's terminal summary ----
+  'terminal.fleet.written': 'レポートを出力しました',
+  'terminal.fleet.error': '読み込めない行',
+  'terminal.fleet.errors': '読み込めない行',
+  'terminal.fleet.worst': '最悪の場合',
+  'terminal.fleet.generated': '作成日時',
+  'terminal.fleet.assumed': '仮定',
+  'terminal.fleet.reasons': '主な理由',
+  'terminal.fleet.fix': '優先して対応する端末',
+  'terminal.fleet.paths': 'インストール経路',
+  'terminal.fleet.open': 'ブラウザで開いてください',
+  'terminal.fleet.more': '残りは次を参照',
+  'terminal.fleet.rootFile': 'オフラインの端末に追加するルート証明書ファイル',
+  'terminal.fleet.machineOne': '{n} 台',
+  'terminal.fleet.machineMany': '{n} 台',
+  'terminal.fleet.installerProblem': '!! インストーラ {file} 自体の署名が{verdict}です (失敗コード: {codes})。{machines}の端末で、ACS の対応状況に関係なくブロックとして数えています。',
+  'terminal.fleet.installerNotInFaq': '   このとき Windows やセキュリティエージェントが表示する内容はトレンドマイクロの Q&A に記載がないため、ACS のポップアップは示しません。',
+  'terminal.fleet.installerFix': '   対処: {fix}',
+  'terminal.fleet.totals': '{total} 台中 {ready} 台が対応済み、{notReady} 台が未対応、{unknown} 台が不明',
+  'terminal.fleet.totalsErrors': '。{errors}: {n} 件',
+  'terminal.fleet.decisionCount': '{decision} {n} 台',
+  'terminal.fleet.byInstaller': ' (うち {n} 台はインストーラの署名が原因)',
+  'terminal.fleet.fixMore': '  … ほかに {n} 台 ({more}: {where})',
+
+  // ---- the terminal's account of the inputs ----
+  'terminal.inputs.inputs': '入力: {read} 個のファイルを読み込み、{skipped} 個は対象外、{unreadable} 個は読み込めませんでした',
+  'terminal.inputs.fileOne': 'ファイル',
+  'terminal.inputs.fileMany': 'ファイル',
+  'terminal.inputs.skipped': '対象外',
+  'terminal.inputs.unread': '未読込',
+  'terminal.inputs.unreadable': '読込不可',
+  'terminal.inputs.more': '… ほか {n} 件 (すべて {where} にあります)',
+
+  // ---- acs-gate readiness's terminal output ----
+  'terminal.readiness.ready': '対応済み',
+  'terminal.readiness.notReady': '未対応',
+  'terminal.readiness.unknown': '不明',
+  'terminal.readiness.remediation': '対処',
+  'terminal.readiness.machines': '台',
+  'terminal.readiness.bad': '読み込めない入力',
+
   // ---- words shared by the outputs ----
   'word.or': ' または ',
   'word.yes': 'はい',
