@@ -26,20 +26,11 @@ export const FACT_LABELS_EN: Record<string, string> = Object.fromEntries(Object.
 /** Japanese names of the facts (FACT_UNKNOWN.fact), for the remediation step that collects them. */
 export const FACT_LABELS_JA: Record<string, string> = Object.fromEntries(Object.entries(FACT_LABELS).map(([k, v]) => [k, v.ja]));
 
-/** Japanese for the notes of the KB5022661 table's lines (data/windows-acs-minimums.json), by line id; others stay as written. */
-export const LINE_NOTES_JA: Record<string, string> = {
-  'win10-unsupported':
-    '判断: KB5022661 に記載がありません (2021 年の修正より前にサービスが終了しています)。対象となる更新プログラムはないため、アップグレードしてください',
-  win8: '判断: KB5022661 に記載がありません (クライアント版 Windows 8 のサービスは 2016 年に終了しています)。対象となる更新プログラムはありません',
-  'win7-rtm': '判断: KB5022661 の ESU ロールアップには SP1 が必要です。先に SP1 をインストールしてから ESU ロールアップを適用してください',
-  vista: '判断: KB5022661 に記載がありません。対象となる更新プログラムはありません',
-  'server-2008-pre-sp2': '判断: KB5022661 の Windows Server 2008 向けロールアップには SP2 が必要です',
-  'server-2022':
-    'KB5005619 適用後の UBR (20348.261) は acs-facts.md で未確認です。KB 自体は KB5022661 に記載されています',
-  'server-23h2':
-    '判断: KB5022661 に記載がありません。表のすべての修正より後の 2023 年にリリースされ、Windows 11 21H2 より新しいコード ベースのため、リリース時点で対応済みとしています',
-  'server-2025': '判断: KB5022661 に記載がありません。リリース時点で対応済みの Windows 11 24H2 とビルド 26100 を共有しています',
-};
+/**
+ * Japanese for the notes of the KB5022661 table's lines (data/windows-acs-minimums.json), by line id (text home:
+ * `lineNote.*`, whose English is the data's note, checked by tests/messages/texts.test.ts); others stay as written.
+ */
+export const LINE_NOTES_JA: Record<string, string> = Object.fromEntries(Object.entries(group('lineNote.')).map(([k, v]) => [k, v.ja]));
 
 const OR = bilingual('word.or');
 

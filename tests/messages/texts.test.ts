@@ -88,4 +88,12 @@ describe('the text home (issue 20.3)', () => {
       for (const from of froms) expect([f, from, /^\.\/[\w-]+$/.test(from) || from === '../seed-texts']).toEqual([f, from, true]);
     }
   });
+
+  it("the KB5022661 table's line notes: English is the data's note, byte for byte, for every line that has one", () => {
+    const data = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'endpoint', 'data', 'windows-acs-minimums.json'), 'utf8')) as { lines: Array<{ id: string; note?: string }> };
+    const withNote = data.lines.filter((l) => l.note);
+    expect(withNote.length).toBeGreaterThan(0);
+    for (const l of withNote) expect([l.id, EN[`lineNote.${l.id}` as TextKey]]).toEqual([l.id, l.note]);
+    expect(Object.keys(EN).filter((k) => k.startsWith('lineNote.')).length).toBe(withNote.length);
+  });
 });

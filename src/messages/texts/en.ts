@@ -389,6 +389,16 @@ Examples:
   'terminal.readiness.machines': 'machines',
   'terminal.readiness.bad': 'could not be read',
 
+  // ---- the notes of the KB5022661 table's lines: English as src/endpoint/data/windows-acs-minimums.json writes it ----
+  'lineNote.server-2022': 'the UBR after KB5005619 (20348.261) is unverified in acs-facts.md; the KB itself is from KB5022661',
+  'lineNote.server-23h2': 'decision: not listed in KB5022661; released in 2023 after every fix in the table, from a code base newer than Windows 11 21H2 (supported as shipped)',
+  'lineNote.server-2025': 'decision: not listed in KB5022661; shares build 26100 with Windows 11 24H2, which is supported as shipped',
+  'lineNote.win10-unsupported': 'decision: not listed in KB5022661 (out of servicing before the 2021 fixes): no qualifying update exists; upgrade',
+  'lineNote.win8': 'decision: not listed in KB5022661 (client Windows 8 left servicing in 2016): no qualifying update exists',
+  'lineNote.win7-rtm': 'decision: the ESU rollups of KB5022661 need SP1; install SP1 first, then the ESU rollup',
+  'lineNote.vista': 'decision: not listed in KB5022661: no qualifying update exists',
+  'lineNote.server-2008-pre-sp2': 'decision: the 2008 rollups of KB5022661 need SP2',
+
   // ---- words shared by the outputs ----
   'word.or': ' or ',
   'word.yes': 'yes',

@@ -390,6 +390,16 @@ Windows では:  acs-gate collect --out \\\\fileserver\\acs$\\inventory
   'terminal.readiness.machines': '台',
   'terminal.readiness.bad': '読み込めない入力',
 
+  // ---- the notes of the KB5022661 table's lines (the data's English note in Japanese) ----
+  'lineNote.server-2022': 'KB5005619 適用後の UBR (20348.261) は acs-facts.md で未確認です。KB 自体は KB5022661 に記載されています',
+  'lineNote.server-23h2': '判断: KB5022661 に記載がありません。表のすべての修正より後の 2023 年にリリースされ、Windows 11 21H2 より新しいコード ベースのため、リリース時点で対応済みとしています',
+  'lineNote.server-2025': '判断: KB5022661 に記載がありません。リリース時点で対応済みの Windows 11 24H2 とビルド 26100 を共有しています',
+  'lineNote.win10-unsupported': '判断: KB5022661 に記載がありません (2021 年の修正より前にサービスが終了しています)。対象となる更新プログラムはないため、アップグレードしてください',
+  'lineNote.win8': '判断: KB5022661 に記載がありません (クライアント版 Windows 8 のサービスは 2016 年に終了しています)。対象となる更新プログラムはありません',
+  'lineNote.win7-rtm': '判断: KB5022661 の ESU ロールアップには SP1 が必要です。先に SP1 をインストールしてから ESU ロールアップを適用してください',
+  'lineNote.vista': '判断: KB5022661 に記載がありません。対象となる更新プログラムはありません',
+  'lineNote.server-2008-pre-sp2': '判断: KB5022661 の Windows Server 2008 向けロールアップには SP2 が必要です',
+
   // ---- words shared by the outputs ----
   'word.or': ' または ',
   'word.yes': 'はい',
