@@ -399,6 +399,10 @@ Examples:
   'lineNote.vista': 'decision: not listed in KB5022661: no qualifying update exists',
   'lineNote.server-2008-pre-sp2': 'decision: the 2008 rollups of KB5022661 need SP2',
 
+  // ---- an event as Event Viewer shows it (cli/format/event.ts; the other fields: report.label.logName, …) ----
+  'event.date': 'Date',
+  'event.computer': 'Computer',
+
   // ---- words shared by the outputs ----
   'word.or': ' or ',
   'word.yes': 'yes',

@@ -400,6 +400,10 @@ Windows では:  acs-gate collect --out \\\\fileserver\\acs$\\inventory
   'lineNote.vista': '判断: KB5022661 に記載がありません。対象となる更新プログラムはありません',
   'lineNote.server-2008-pre-sp2': '判断: KB5022661 の Windows Server 2008 向けロールアップには SP2 が必要です',
 
+  // ---- an event as Event Viewer shows it ----
+  'event.date': '日付',
+  'event.computer': 'コンピューター',
+
   // ---- words shared by the outputs ----
   'word.or': ' または ',
   'word.yes': 'はい',
