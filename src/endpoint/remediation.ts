@@ -131,7 +131,7 @@ export function collectorStep(lang: TextLang = 'en'): string {
  * Whether a remediation step is the FAQ's own text or ours (issue 18.3): Trend Micro's Q&A (the seed) states
  * the popups and the events, never a fix step in the words this tool writes, so every step is 'inferred'.
  * JSON carries it per step (`remediationSource`, the same order as `remediation`); the terminal marks the steps
- * with 「［当社の推定］」 / "[our inference]" as it marks the other inferred texts.
+ * with 「［当ツールの推定］」 / "[our inference]" as it marks the other inferred texts.
  */
 export type RemediationSource = 'faq' | 'inferred';
 

@@ -65,13 +65,13 @@ describe('acs-gate --lang ja: readiness reasons and remediation in Japanese', ()
       expect(json.remediationSource).toEqual(json.remediation.map(() => 'inferred'));
     }
     const ja = await run(['readiness', KAIKEI, '--lang', 'ja']);
-    expect(ja.out).toMatch(/ {4}1\. KB5011487 .* ［当社の推定］\n/);
+    expect(ja.out).toMatch(/ {4}1\. KB5011487 .* ［当ツールの推定］\n/);
     const en = await run(['readiness', KAIKEI, '--lang', 'en']);
     expect(en.out).toMatch(/ {4}1\. Install KB5011487 .* \[our inference\]\n/);
     const sim = await run(['simulate', 'msi', '--machine', KAIKEI, '--build', '12011', '--lang', 'ja', '--at', AT, '--json']);
     const runJson = JSON.parse(sim.out);
     expect(runJson.remediationSource).toEqual(runJson.remediation.map(() => 'inferred'));
     const simText = await run(['simulate', 'msi', '--machine', KAIKEI, '--build', '12011', '--lang', 'ja', '--at', AT]);
-    expect(simText.out).toMatch(/ {2}1\. KB5011487 .* ［当社の推定］\n/);
+    expect(simText.out).toMatch(/ {2}1\. KB5011487 .* ［当ツールの推定］\n/);
   });
 });

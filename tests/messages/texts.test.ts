@@ -2,7 +2,7 @@
  * The text home (issue 20.3): one module per language (src/messages/texts/en.ts, ja.ts) with the same keys. Beyond
  * the type (`JA: Record<TextKey, string>`), this fails at run time on a key present in one language only, on a
  * placeholder one language has and the other lacks, on a FAQ text that is not the seed's byte for byte, on a UI
- * concept spelled two ways (the drift found: 英訳 / 翻訳, 形式が不正 / 破損), and on an import that would lift the
+ * concept spelled two ways (the drift found: 英訳 / 翻訳, 形式が不正 / 破損, 当ツール / 当社), and on an import that would lift the
  * text home off the bottom of the import graph.
  */
 import * as fs from 'node:fs';
@@ -28,6 +28,8 @@ function placeholders(text: string): string[] {
 const ONE_SPELLING: Array<{ concept: string; keep: string; not: string[] }> = [
   { concept: 'our English translation of the Q&A text', keep: '英訳', not: ['翻訳'] },
   { concept: 'the verdict "malformed"', keep: '形式が不正', not: ['破損'] },
+  // "ours" (text, titles, inferences): this tool's, never "our company's" (当社), which no company stands behind
+  { concept: 'ours', keep: '当ツール', not: ['当社'] },
 ];
 
 describe('the text home (issue 20.3)', () => {

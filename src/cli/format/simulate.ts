@@ -40,7 +40,7 @@ const DECISION: Record<Lang, Record<PathRun['decision'], string>> = {
 
 /**
  * The box's caption: order, id, window, and whose wording the text and the title are: the Q&A's own text is
- * said to be so; anything the Q&A does not state carries the mark 「［当社の推定］」 / "[our inference]" (issue 18.3).
+ * said to be so; anything the Q&A does not state carries the mark 「［当ツールの推定］」 / "[our inference]" (issue 18.3).
  */
 function caption(p: Popup, i: number, lang: Lang): string {
   const t = T[lang];
