@@ -3,12 +3,13 @@
  * errors into one line on stderr (a stack trace only with --debug). Exit codes: see EXIT in command.ts.
  */
 import { escapeTerminal, escapeText } from '../text/escape';
-import { parseArgs } from './args';
-import { EXIT, type Command } from './command';
+import { parseArgs, type FlagSpecs } from './args';
+import { commandSummary, EXIT, type Command } from './command';
 import { CliInputError, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
 import { isOutputClosed, isOutputWriteError } from './stdout-writer';
-import { langFromEnv } from './lang';
+import { langFromEnv, type Lang } from './lang';
+import { text } from '../messages/texts';
 import { langFlag, stderrJa } from './stderr-ja';
 
 /**
@@ -36,29 +37,24 @@ export function allCommands(): Command[] {
   return LOADERS.map(([, load]) => load());
 }
 
-export const mainHelp = (): string => `acs-gate: Azure Code Signing (ACS) install gate for Trend Micro Apex One, exact and testable
+/** The main help (`acs-gate --help`) in one language; texts: src/messages/texts/ (`help.main`). */
+export const mainHelp = (lang: Lang = 'en'): string =>
+  text('help.main', lang, { commands: allCommands().map((c) => `  ${c.name.padEnd(10)} ${commandSummary(c.name, lang)}`).join('\n') });
 
-Usage: acs-gate COMMAND [options]   (acs-gate help COMMAND, or acs-gate COMMAND --help, for each)
+/** A command's --help in the output's language. */
+function helpOf(command: Command, lang: Lang): string {
+  return lang === 'ja' ? command.helpJa : command.help;
+}
 
-Commands:
-${allCommands().map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
-
-Options for every command: --help, --debug (stack traces on errors; before or after the command)
-
-Exit codes (the same for every command):
-  0  done: verify: every file valid; simulate: allowed; readiness: printed; fleet, demo: report written
-  1  the verdict asked for failed: verify: a file not valid; simulate: blocked;
-     readiness, fleet: only with --fail-on not-ready|unknown|blocked|unguarded|unreadable
-  2  usage or input error
-  3  unguarded (simulate: an agent without the check would install a program the machine cannot run)
-  4  unknown (simulate: the outcome rests on a fact the machine's exports do not give)
-
-Examples (the samples ship with the package: run these in its folder, node_modules/acs-gatekeeper, or in a clone):
-  acs-gate verify samples/real/Knapcode.MiniZip-0.21.1-net451.dll
-  acs-gate readiness samples/fleet/machines
-  acs-gate simulate A4 --machine samples/fleet/machines/pc-w10-21h2-kaikei --build 12011
-  acs-gate fleet samples/fleet/machines samples/fleet/fleet.jsonl --out acs-report
-`;
+/** The arguments without `--lang X` / `--lang=X` (the help's topic is the first one left). */
+function withoutLangFlags(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--lang') i++;
+    else if (!args[i]!.startsWith('--lang=')) out.push(args[i]!);
+  }
+  return out;
+}
 
 function debugRequested(argv: readonly string[]): boolean {
   return argv.includes('--debug');
@@ -105,19 +101,22 @@ async function runCommand(argv: string[], rawIo: CliIo): Promise<number> {
   let first = 0;
   while (argv[first] === '--debug') first++;
   const [name, ...rest] = argv.slice(first);
-  if (rest.length && (name === 'help' || name === '--help' || name === '-h')) {
-    // acs-gate help verify: the command's own help
-    const topic = rest[0]!;
-    const cmd = loadCommand(topic);
-    if (!cmd) {
-      io.stderr(`acs-gate: no help for "${escapeText(topic)}" (commands: ${COMMAND_NAMES.join(', ')})\n`);
-      return EXIT.USAGE_OR_IO;
+  if (name === 'help' || name === '--help' || name === '-h') {
+    // acs-gate help verify: the command's own help; --lang (and --debug) may stand anywhere after it
+    const topics = withoutLangFlags(rest).filter((a) => a !== '--debug');
+    if (topics.length) {
+      const topic = topics[0]!;
+      const cmd = loadCommand(topic);
+      if (!cmd) {
+        io.stderr(text('help.noHelpFor', errLang, { topic: escapeText(topic), commands: COMMAND_NAMES.join(', ') }) + '\n');
+        return EXIT.USAGE_OR_IO;
+      }
+      io.stdout(helpOf(cmd, errLang));
+      return EXIT.OK;
     }
-    io.stdout(cmd.help);
-    return EXIT.OK;
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout)(mainHelp());
+    (name === undefined ? io.stderr : io.stdout)(mainHelp(errLang));
     return name === undefined ? EXIT.USAGE_OR_IO : EXIT.OK;
   }
   if (name === '--version') {
@@ -130,9 +129,12 @@ async function runCommand(argv: string[], rawIo: CliIo): Promise<number> {
     return EXIT.USAGE_OR_IO;
   }
   try {
-    const args = parseArgs(rest, { ...command.flags, help: { kind: 'switch' }, debug: { kind: 'switch' } });
+    const spec: FlagSpecs = { ...command.flags, help: { kind: 'switch' }, debug: { kind: 'switch' } };
+    // --lang picks the help's language for every command, also one without a --lang of its own (collect)
+    if (!('lang' in command.flags) && rest.includes('--help')) spec['lang'] = { kind: 'value' };
+    const args = parseArgs(rest, spec);
     if (args.switches.has('help')) {
-      io.stdout(command.help);
+      io.stdout(helpOf(command, errLang));
       return EXIT.OK;
     }
     return await command.run(args, { io, debug });

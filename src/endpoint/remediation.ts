@@ -126,3 +126,21 @@ export function remediationFor(reason: ReadinessReason, ctx: RemediationContext,
 export function collectorStep(lang: TextLang = 'en'): string {
   return readinessText('remediation.FACT_UNKNOWN.collector', lang);
 }
+
+/**
+ * Whether a remediation step is the FAQ's own text or ours (issue 18.3): Trend Micro's Q&A (the seed) states
+ * the popups and the events, never a fix step in the words this tool writes, so every step is 'inferred'.
+ * JSON carries it per step (`remediationSource`, the same order as `remediation`); the terminal marks the steps
+ * with 「［当ツールの推定］」 / "[our inference]" as it marks the other inferred texts.
+ */
+export type RemediationSource = 'faq' | 'inferred';
+
+/** The source of one remediation step (see RemediationSource). */
+export function remediationSource(_step: string): RemediationSource {
+  return 'inferred';
+}
+
+/** The sources of a list of steps, in their order. */
+export function remediationSources(steps: readonly string[]): RemediationSource[] {
+  return steps.map(remediationSource);
+}

@@ -4,11 +4,14 @@
  *
  * Provenance of a text (per language):
  * - 'seed': copied byte for byte from the product Q&A (seed/000_b6257c8d8df8fd1b.txt), via ./seed-texts.ts
+ *
+ * The texts and titles themselves live in the text home (./texts/, keys `message.ID.text` / `message.ID.title`;
+ * its FAQ_KEYS name the seed's); this file says where each comes from and fills it.
  * - 'official': Microsoft's own text (Windows' Bad Image dialog, Windows Installer error 1708)
  * - 'translation': our English translation of a Japanese text that has no published English version
  * - 'ours': wording not published anywhere; ours (the seed shows these popups only as pictures)
  */
-import { SEED_BADIMAGE_JA, SEED_EVENT_11708_JA, SEED_EVENT_900_JA, SEED_NOACS_JA } from './seed-texts';
+import { bilingual } from './texts';
 import { InputError } from '../errors/input';
 
 /** A text language: Japanese (the product's) or English. */
@@ -75,23 +78,16 @@ export interface CatalogMessage {
   note: string;
 }
 
-const ROOT_NAME = 'Microsoft Identity Verification Root Certificate Authority 2020';
-
 /** Every popup and event text, by message id, in Japanese and English, with provenance. */
 export const CATALOG: Readonly<Record<MessageId, CatalogMessage>> = {
   'M-BADIMAGE': {
     id: 'M-BADIMAGE',
     kind: 'popup',
     window: 'endpoint',
-    title: { ja: '{ファイル名} - 不正なイメージ', en: '{file} - Bad Image' },
+    title: bilingual('message.M-BADIMAGE.title'),
     titleProvenance: 'official',
     buttons: ['OK'],
-    text: {
-      ja: SEED_BADIMAGE_JA,
-      en:
-        '{path} is either not designed to run on Windows or it contains an error. Try installing the program again ' +
-        'using the original installation media or contact your system administrator or the software vendor for support.',
-    },
+    text: bilingual('message.M-BADIMAGE.text'),
     provenance: { ja: 'seed', en: 'official' },
     note:
       "Windows' own Bad Image dialog (STATUS_INVALID_IMAGE_FORMAT). Japanese from the seed (Apex One (2) and (4)); " +
@@ -101,15 +97,10 @@ export const CATALOG: Readonly<Record<MessageId, CatalogMessage>> = {
     id: 'M-NOACS',
     kind: 'popup',
     window: 'endpoint',
-    title: { ja: 'Trend Micro Apex Oneセキュリティエージェント', en: 'Trend Micro Apex One Security Agent' },
+    title: bilingual('message.M-NOACS.title'),
     titleProvenance: 'ours',
     buttons: ['OK'],
-    text: {
-      ja: SEED_NOACS_JA,
-      en:
-        'Unable to install the Apex One Security Agent. Azure Code Signing is not supported on this system. ' +
-        'Apply the latest Windows updates, then run the installer again.',
-    },
+    text: bilingual('message.M-NOACS.text'),
     provenance: { ja: 'seed', en: 'translation' },
     note:
       "The agent installer's dialog. Japanese from the seed (Apex One (3), (4) after [OK]; SaaS (1)); no official " +
@@ -120,18 +111,10 @@ export const CATALOG: Readonly<Record<MessageId, CatalogMessage>> = {
     id: 'M-SERVER-PATCH',
     kind: 'popup',
     window: 'server',
-    title: { ja: 'Trend Micro Apex One', en: 'Trend Micro Apex One' },
+    title: bilingual('message.M-SERVER-PATCH.title'),
     titleProvenance: 'ours',
     buttons: ['OK'],
-    text: {
-      ja:
-        'Patch を適用できません。この Apex One サーバは Azure Code Signing (ACS) の条件を満たしていません。' +
-        `Windows セキュリティパッチ ({パッチ}) と、[信頼されたルート証明機関] へのルート証明書「${ROOT_NAME}」の適用を確認してから、再度実行してください。`,
-      en:
-        'The patch cannot be applied. This Apex One server does not meet the Azure Code Signing (ACS) requirements. ' +
-        `Install the Windows security update ({patch}) and the root certificate "${ROOT_NAME}" in Trusted Root ` +
-        'Certification Authorities, then apply the patch again.',
-    },
+    text: bilingual('message.M-SERVER-PATCH.text'),
     provenance: { ja: 'ours', en: 'ours' },
     note:
       'Wording not published; ours. The seed shows this popup (Apex One (1), patch applied to the management server) ' +
@@ -141,18 +124,10 @@ export const CATALOG: Readonly<Record<MessageId, CatalogMessage>> = {
     id: 'M-REMOTE-INSTALL',
     kind: 'popup',
     window: 'console',
-    title: { ja: 'Trend Micro Apex One', en: 'Trend Micro Apex One' },
+    title: bilingual('message.M-REMOTE-INSTALL.title'),
     titleProvenance: 'ours',
     buttons: ['OK'],
-    text: {
-      ja:
-        '{コンピュータ名} にセキュリティエージェントをインストールできません。このエンドポイントは Azure Code Signing (ACS) の条件を満たしていません。' +
-        `エンドポイントに Windows セキュリティパッチ ({パッチ}) とルート証明書「${ROOT_NAME}」を適用してから、再度実行してください。`,
-      en:
-        'The Security Agent cannot be installed on {computer}. This endpoint does not meet the Azure Code Signing (ACS) ' +
-        `requirements. Install the Windows security update ({patch}) and the root certificate "${ROOT_NAME}" on the ` +
-        'endpoint, then try again.',
-    },
+    text: bilingual('message.M-REMOTE-INSTALL.text'),
     provenance: { ja: 'ours', en: 'ours' },
     note:
       'Wording not published; ours. The seed shows this popup (Apex One (5), remote install from the web console) ' +
@@ -163,10 +138,7 @@ export const CATALOG: Readonly<Record<MessageId, CatalogMessage>> = {
     kind: 'event',
     eventId: 900,
     buttons: [],
-    text: {
-      ja: SEED_EVENT_900_JA,
-      en: 'One or more downloaded files did not contain a valid digital signature {path}',
-    },
+    text: bilingual('message.E-900.text'),
     provenance: { ja: 'seed', en: 'translation' },
     note: 'Event ID 900 in Windows Logs > Application (seed: Apex One (6), SaaS (3)); English is our translation.',
   },
@@ -175,10 +147,7 @@ export const CATALOG: Readonly<Record<MessageId, CatalogMessage>> = {
     kind: 'event',
     eventId: 11708,
     buttons: [],
-    text: {
-      ja: SEED_EVENT_11708_JA,
-      en: 'Product: Trend Micro Apex One Security Agent -- Installation operation failed.',
-    },
+    text: bilingual('message.E-11708.text'),
     provenance: { ja: 'seed', en: 'official' },
     note:
       'Windows Installer error 1708 logged as event 11708 by MsiInstaller (seed: SaaS (2) web installer); English is ' +

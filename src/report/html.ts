@@ -219,7 +219,7 @@ function fromFaq(value: unknown): boolean | undefined {
 const INFERRED_NOTE: Record<string, Key> = { translation: 'inferredTranslation', official: 'inferredOfficial' };
 
 /**
- * The mark under a popup: the FAQ mark (faqMark) only on text the FAQ contains, "当社の推定" on the
+ * The mark under a popup: the FAQ mark (faqMark) only on text the FAQ contains, "当ツールの推定" on the
  * rest (a `source: 'faq' | 'inferred'` field when the run gives one, else the catalog's provenance).
  */
 function provenanceNote(v: PopupView): string {

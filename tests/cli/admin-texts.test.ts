@@ -153,9 +153,9 @@ describe('the report page', () => {
   it('says under a popup when its text or title is ours, not Trend Micro\'s', () => {
     const html = page();
     expect(html).toContain('<span class="mark faq"><span class="l-ja">(トレンドマイクロの Q&amp;A より)</span>');
-    expect(html).toContain('<span class="mark inf"><span class="l-ja">タイトルは当社の推定</span>');
+    expect(html).toContain('<span class="mark inf"><span class="l-ja">タイトルは当ツールの推定</span>');
     expect(html).toContain('<span class="l-ja">タイトルは当ツールの文言で');
-    expect(html).toContain('<span class="mark inf"><span class="l-ja">当社の推定</span>');
+    expect(html).toContain('<span class="mark inf"><span class="l-ja">当ツールの推定</span>');
     expect(html).toContain(escapeHtml("The text is ours, not Trend Micro's or Microsoft's"));
   });
 

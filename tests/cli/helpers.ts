@@ -18,10 +18,10 @@ export const AT = '2026-01-15T00:00:00Z';
 /** the command as users run it */
 export const BIN = path.join(ROOT, 'bin', 'acs-gate.js');
 
-/** bin/acs-gate.js in a child process, in the C locale, without blocking the test's event loop. */
-export function spawnAcsGate(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+/** bin/acs-gate.js in a child process, in the C locale (or `env`'s), without blocking the test's event loop. */
+export function spawnAcsGate(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+    const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'C', LC_ALL: '', ...env } });
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));

@@ -130,7 +130,7 @@ describe('FAQ text and our inference', () => {
     const html = renderHtml(summary([row('a', { outcomes: [outcome(faq)] }), row('b', { outcomes: [outcome(ours)] }), row('c', { outcomes: [outcome(flagged)] })]));
     const box = (text: string) => html.slice(html.indexOf(`>${text}<`), html.indexOf('</div></div>', html.indexOf(`>${text}<`) + 1) + 200);
     expect(box('faq text')).toContain('<span class="mark faq"><span class="l-ja">(トレンドマイクロの Q&amp;A より)</span>');
-    expect(box('our text')).toContain('<span class="mark inf"><span class="l-ja">当社の推定</span>');
+    expect(box('our text')).toContain('<span class="mark inf"><span class="l-ja">当ツールの推定</span>');
     expect(box('our text')).not.toContain('トレンドマイクロの Q&amp;A より');
     expect(box('flagged')).toContain('<span class="mark inf">');
     expect(box('flagged')).not.toContain('mark faq');

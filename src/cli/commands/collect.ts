@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { collect, CollectError, type CollectSummary } from '../../collect/collect';
 import { replayComputerName, replayRunner } from '../../collect/replay';
 import { systemToolRunner, type CommandRunner } from '../../collect/runner';
-import { EXIT, exitCodesHelp, type Command } from '../command';
+import { EXIT, commandHelp, commandSummary, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 
 const USAGE = 'acs-gate collect --out DIR [--replay RECORDING_DIR] [--json]';
@@ -24,41 +24,11 @@ function summaryText(s: CollectSummary): string {
 
 export const collectCommand: Command = {
   name: 'collect',
-  summary: "write this Windows machine's exports (and whether it can fetch the root list) for readiness / fleet",
+  summary: commandSummary('collect', 'en'),
   usage: USAGE,
   flags: { out: { kind: 'value' }, replay: { kind: 'value' }, json: { kind: 'switch' } },
-  help: `Usage: ${USAGE}
-
-Run on a Windows machine (as SYSTEM or an administrator), it writes DIR\\<COMPUTERNAME>\\ with:
-  systeminfo.csv      systeminfo /fo csv
-  hotfixes.csv        Get-HotFix | ConvertTo-Csv (PowerShell), or wmic-qfe.csv (wmic qfe) without PowerShell
-  certutil-root.txt   certutil -store Root
-  reg-ubr.txt         reg query "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion" /v UBR
-  reg-authroot.txt    reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\SystemCertificates\\AuthRoot /v DisableRootAutoUpdate
-  acs-collect.txt     what ran and failed (exit codes), and the online probe: can this machine download
-                      Windows' root certificate list (certutil -f -syncWithWU into a temporary folder, 60 s)
-then \`acs-gate readiness DIR\` or \`acs-gate fleet DIR --out report\` reads the folder. A command that fails
-is recorded and the others still run; the folder is written in a hidden staging folder and renamed into
-place. Where Node is not installed, collect\\acs-collect.cmd does the same (docs/collect.md).
-
-On Windows:  acs-gate collect --out \\\\fileserver\\acs$\\inventory
-
-Options:
-  --out DIR              where the machine folder goes (a local folder or a share)
-  --replay DIR           replay outputs recorded on a Windows machine instead of running the commands
-                         (any system; also ${REPLAY_ENV}=DIR). DIR holds <step>.stdout / .stderr / .exit
-                         per step and COMPUTERNAME (see docs/collect.md)
-  --json                 print the summary as JSON
-
-${exitCodesHelp({
-  0: 'the folder was written (even when some commands failed: see acs-collect.txt)',
-  1: 'not used by this command',
-  2: 'usage error, not Windows without --replay, or the folder could not be written',
-})}
-Examples:
-  acs-gate collect --replay samples/collect/PC-OSAKA-03 --out acs-inventory
-  acs-gate readiness acs-inventory/PC-OSAKA-03
-`,
+  help: commandHelp('collect', 'en', { usage: USAGE, replayEnv: REPLAY_ENV }),
+  helpJa: commandHelp('collect', 'ja', { usage: USAGE, replayEnv: REPLAY_ENV }),
   async run(args, { io }) {
     const out = args.values.get('out');
     if (!out) throw new UsageError('--out DIR is required');

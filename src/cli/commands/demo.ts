@@ -9,7 +9,7 @@ import { bundledAcsRoot } from '../../authenticode/trust/certificates';
 import type { FleetOptions } from '../../report/fleet';
 import { timeValue, timeZoneValue } from '../args';
 import { knownCertificates, loadCertificates } from '../certs';
-import { EXIT, exitCodesHelp, type Command } from '../command';
+import { EXIT, commandHelp, commandSummary, type Command } from '../command';
 import { CliInputError } from '../errors';
 import { resolveLang } from '../lang';
 import { runFleet } from './fleet';
@@ -46,29 +46,11 @@ export function demoInputs(root: string, cwd: string = process.cwd()): Pick<Flee
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'the fleet report on the bundled sample fleet and installers (what npm start runs)',
+  summary: commandSummary('demo', 'en'),
   usage: USAGE,
   flags: { out: { kind: 'value' }, lang: { kind: 'value' }, at: { kind: 'value' }, tz: { kind: 'value' }, json: { kind: 'switch' } },
-  help: `Usage: ${USAGE}
-
-Runs \`acs-gate fleet\` on the bundled samples: the mixed fleet in samples/fleet/ (Windows exports:
-systeminfo CSV in English and Japanese, certutil -store Root, reg query, Get-HotFix; plus a fleet file),
-the project's test-signed AutoPcc.exe and MSI (samples/installers/, trusted through test-acs-root.pem,
-which the sample machines' Root stores list) and the real ACS-signed sample DLL as an agent program update.
-Writes report/ (report.html, report.json, report.csv) under the current directory.
-
-Options:
-  --out DIR      where the report goes (default ./report)
-  --lang ja|en   report language first shown (default from the locale)
-  --at ISO       verification time (default now)
-  --tz ZONE      time zone the report's times are shown in, e.g. Asia/Tokyo (default: TZ, else the system's)
-  --json         print the summary as JSON
-
-${exitCodesHelp({ 0: 'the report is written (the sample fleet is mixed on purpose: its verdicts do not fail the demo)', 1: 'not used by this command' })}
-Examples:
-  npm start            # in a clone of the repository: tsc -p tsconfig.build.json && node bin/acs-gate.js demo
-  acs-gate demo --lang ja --out acs-report --tz Asia/Tokyo
-`,
+  help: commandHelp('demo', 'en', { usage: USAGE }),
+  helpJa: commandHelp('demo', 'ja', { usage: USAGE }),
   async run(args, ctx) {
     const root = packageRoot();
     const inputs = demoInputs(root);

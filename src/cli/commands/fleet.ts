@@ -9,7 +9,7 @@ import { intValue, monthValue, timeValue, timeZoneValue, type ParsedArgs } from 
 import { assumeFlags, assumptionsFrom } from '../assume';
 import { failedOn, parseFailOn } from '../fail-on';
 import { knownCertificates, loadCertificates, loadCrls } from '../certs';
-import { EXIT, exitCodesHelp, type Command, type CommandContext } from '../command';
+import { EXIT, commandHelp, commandSummary, type Command, type CommandContext } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatFleet } from '../format/fleet';
 import { formatInputs, MAX_LISTED } from '../format/inputs';
@@ -120,7 +120,7 @@ export async function runFleet(options: FleetOptions, args: ParsedArgs & { comma
 
 export const fleetCommand: Command = {
   name: 'fleet',
-  summary: 'fleet report: readiness and what each install path would do, as report.json / .csv / .html',
+  summary: commandSummary('fleet', 'en'),
   usage: USAGE,
   flags: {
     file: { kind: 'list' },
@@ -143,76 +143,8 @@ export const fleetCommand: Command = {
     ...assumeFlags,
     ...ENDPOINT_FLAGS,
   },
-  help: `Usage: ${USAGE}
-
-For each machine of the inventory (inputs as \`acs-gate readiness\` takes them: profile JSON, JSON Lines or CSV
-fleet files, export directories, or a share holding any of them at any depth), judges ACS readiness and, for
-each install path × installer, what would happen there. The summary says how many files were read and
-skipped and names them (the first ${MAX_LISTED}; report.json lists every one). DIR may be a sub-folder of an
-input folder: it is never read as input. Writes DIR/report.json, DIR/report.csv (one row per machine) and DIR/report.html (one
-self-contained page: totals, charts by reason and Windows version, machines to fix first with their exact
-remediation, the popups users would see per path; Japanese and English).
-
-Each installer file is verified once per distinct trust (the anchors a machine's Root store and automatic
-root update give), and each distinct machine (same facts but the name) is simulated once.
-Without --path, each file runs on the path its type suggests (.msi: msi, else autopcc); without --file,
-the paths run on a declared ACS-signed program (default paths: autopcc, msi, agent-update).
-
-Options:
-  --file INSTALLER   a real PE / MSI installer; repeatable
-  --path PATH        install path (see acs-gate simulate --help); repeatable; every path × every file
-  --out DIR          where the report goes (created)
-  --lang ja|en       report language first shown (the page has a toggle); default from LC_ALL / LC_MESSAGES /
-                     LANG (on Windows, the OS locale)
-  --at ISO           verification and event time (default now)
-  --json             print the summary as JSON instead of text
-  --trust PEM        certificates machines' root stores may name (matched by thumbprint); repeatable
-  --acs-root PEM     roots that make a chain ACS (default: the bundled Microsoft root); repeatable
-  --crl CRL          a CRL (DER or PEM) the installer files' revocation is judged by, offline; repeatable
-  --build N | --maintenance YYYY-MM
-                     the program's declared Apex One build / SaaS maintenance, for paths run without --file
-  --agent-build N | --agent-maintenance YYYY-MM
-                     the installed agent's build / maintenance, for the update paths
-  --scope SCOPE      update scope: all | patterns-engines-drivers | patterns (default all)
-  --tz ZONE          time zone the report's times are shown in, e.g. Asia/Tokyo (default: TZ, else the system's)
-  --fail-on WHAT     exit 1 (the report is still written) when any machine is not-ready or unknown, any run
-                     is blocked, unguarded or unknown, or an input is unreadable (a bad line or export, or a
-                     file this tool does not read and which may hold machines, e.g. an .xlsx; not Thumbs.db,
-                     desktop.ini, READMEs, scripts or older dated folders); repeatable or a comma list.
-                     Without it the exit code is 0 once the report is written, whatever the verdicts.
-  --assume-online    where a machine's exports do not say, assume it can fetch Windows Update's root
-                     certificate list (recorded in the report's header and JSON)
-  --assume-root-auto-update
-                     where a machine's exports do not say, assume automatic root certificate update is on
-                     (recorded in the report's header and JSON)
-  --columns name=COL,version=COL,...
-                     which columns of an inventory CSV hold the device name, OS version, … (as readiness takes it)
-  --accept-kb KB     a KB accepted as containing the ACS fix, on top of the table; repeatable
-  --policy FILE      JSON { "acceptKbs": ["KB..."] }: the same, kept in a file
-  --lock-wait SECONDS
-                     one run at a time writes DIR (lock file DIR/.report.lock): how long to wait for another
-                     run before giving up with exit 2 (default 60). A lock whose run is gone is taken over: at
-                     once when that run was on this host and in this PID namespace, otherwise once the lock has
-                     not changed for ACS_GATE_LOCK_STALE_SECONDS (default 30; its owner refreshes it every 2 s)
-
-The report is committed whole: DIR/report.json, report.csv and report.html are all replaced or none is (a
-file that cannot be replaced, an interruption by SIGINT / SIGTERM / SIGHUP, a failure leave the previous
-report as it was, and no temporary file).
-
-A machine whose readiness is unknown gets decision "unknown" on each path that depends on it; the report
-counts those apart from blocked and shows what their worst case would be.
-
-${exitCodesHelp({
-  0: 'the report is written, whatever the verdicts',
-  1: 'with --fail-on: the report is written and a verdict named by --fail-on was seen',
-  2: 'bad arguments, an input that cannot be read, or no machine read at all (nothing is written)',
-})}
-Examples:
-  acs-gate fleet samples/fleet/fleet.jsonl --out acs-report
-  acs-gate fleet samples/fleet/machines samples/fleet/fleet.jsonl --file samples/installers/AutoPcc.exe --file samples/installers/ApexOneAgent.msi --trust samples/installers/test-acs-root.pem --out acs-report --lang ja --tz Asia/Tokyo
-  acs-gate fleet samples/fleet/fleet.jsonl --path agent-update --agent-build 12011 --build 12500 --out acs-report --fail-on blocked,unguarded
-  acs-gate fleet samples/fleet/machines --out acs-report --assume-online --assume-root-auto-update
-`,
+  help: commandHelp('fleet', 'en', { usage: USAGE, maxListed: MAX_LISTED }),
+  helpJa: commandHelp('fleet', 'ja', { usage: USAGE, maxListed: MAX_LISTED }),
   async run(args, ctx) {
     if (!args.positionals.length) throw new UsageError('no INVENTORY given');
     const out = args.values.get('out');

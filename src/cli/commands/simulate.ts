@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../report/sink';
 import { checkRegularFile } from '../io';
 import { readState, withState } from '../state-file';
 import { assessReadiness } from '../../endpoint/readiness';
+import { remediationSources } from '../../endpoint/remediation';
 import { INSTALL_PATHS } from '../../installers/paths';
 import { simulate } from '../../installers/simulate';
 import { programBuildOf, type ProgramBuild } from '../../installers/program-build';
@@ -15,7 +16,7 @@ import { toEventsXml } from '../../eventlog/render';
 import { intValue, monthValue, refuseFlags, timeValue, timeZoneValue } from '../args';
 import { bundledAcsRoot } from '../../authenticode/trust/certificates';
 import { knownCertificates, loadCertificates, loadCrls } from '../certs';
-import { EXIT, exitCodesHelp, type Command } from '../command';
+import { EXIT, commandHelp, commandSummary, type Command } from '../command';
 import { CliInputError, UsageError } from '../errors';
 import { formatRun } from '../format/simulate';
 import { escapeText, escapeText as esc } from '../../text/escape';
@@ -86,7 +87,7 @@ export function modulesLine(modules: string[], ready: Tri, decision: Decision, l
 
 export const simulateCommand: Command = {
   name: 'simulate',
-  summary: 'show what one install path does on one machine: popups, events 900 / 11708, downloads',
+  summary: commandSummary('simulate', 'en'),
   usage: USAGE,
   flags: {
     machine: { kind: 'value' },
@@ -113,62 +114,8 @@ export const simulateCommand: Command = {
     'accept-kb': ENDPOINT_FLAGS['accept-kb'],
     policy: ENDPOINT_FLAGS.policy,
   },
-  help: `Usage: ${USAGE}
-
-PATH: one of these, by name or by the number Trend Micro's Q&A gives it (in brackets; "A4" works as well
-as "packager-exe"):
-  server-patch [A1]  autopcc [A2]  msi [A3]  packager-exe [A4]  remote-install [A5]  agent-update [A6]
-  saas-msi [S1]  saas-web-installer [S2]  saas-agent-update [S3]  sep-agent-update  pattern-update  engine-update
-
-When the machine's readiness is unknown (a fact such as its root store is missing), the decision is
-"unknown" and the output shows, apart, what happens if the missing fact turns out unfavourable.
-
-Options:
-  --machine PROFILE         the machine: profile JSON, one-machine fleet file, or a directory of its Windows exports
-  --file INSTALLER          a real PE / MSI file: the verifier judges it against this machine's trust; the
-                            program's build is read from its version resource (FileVersion 14.0.0.N → build N)
-                            unless --build / --maintenance is given, and the output says which source it used
-  --display-path PATH       the path the endpoint sees the file at, shown in popups and events (default: the
-                            file's name in the folder that install path uses, e.g. C:\\Temp\\NAME for msi)
-  --build N                 declared Apex One build of the program (ACS-signed from 12011); with --file it
-                            wins over the file's version resource
-  --maintenance YYYY-MM     declared SaaS maintenance of the program (ACS-signed from 2023-03)
-  --agent-build N           installed agent's Apex One build (update paths)
-  --agent-maintenance YYYY-MM  installed agent's SaaS maintenance (update paths)
-  --silent                  packager EXE in silent mode (only the first popup; packager-exe only)
-  --scope SCOPE             update scope: all | patterns-engines-drivers | patterns (default all)
-  --cycles N                update cycles to run (update paths; 1..1000, default 1)
-  --lang ja|en              language of popups, events, reasons, warnings and remediation (default from
-                            LC_ALL / LC_MESSAGES / LANG; on Windows, the OS locale)
-  --trace                   list the state machine's transitions
-  --json                    the run as JSON (path, decision, reasons, popups, events, downloads, remediation, transitions)
-  --trust PEM               certificates the machine's root store may name (matched by thumbprint); repeatable
-  --acs-root PEM            roots that make a chain ACS (default: the bundled Microsoft root); repeatable
-  --crl CRL                 a CRL (DER or PEM) the --file's revocation is judged by, offline; repeatable
-  --at ISO                  simulation clock (default now)
-  --tz ZONE                 time zone the times are shown in, e.g. Asia/Tokyo (default: TZ, else the system's)
-  --state FILE              event-log memory ("event 900 logged once"): read if it exists, written after the run
-  --events-xml FILE         also write the events as Windows Event XML (as wevtutil qe Application /f:xml prints)
-  --assume-online           where the machine's exports do not say, assume it can fetch Windows Update's root
-                            certificate list (named in the output)
-  --assume-root-auto-update where the machine's exports do not say, assume automatic root certificate update is
-                            on (named in the output)
-  --accept-kb KB            a KB accepted as containing the ACS fix, on top of the table; repeatable
-  --policy FILE             JSON { "acceptKbs": ["KB..."] }: the same, kept in a file
-
-${exitCodesHelp({
-  0: 'allowed: the program installs / runs',
-  1: 'blocked: the popups and events shown are what the user sees',
-  3: 'unguarded: an agent without the check would install an ACS-signed program the machine cannot run',
-  4: 'unknown: the outcome rests on a fact the machine\'s exports do not give (the worst case is shown)',
-})}
-Examples:
-  acs-gate simulate packager-exe --machine samples/fleet/machines/pc-w10-21h2-kaikei --build 12011 --lang ja
-  acs-gate simulate A4 --machine samples/fleet/machines/pc-xp-line --build 12011 --silent --lang en
-  acs-gate simulate A2 --machine samples/fleet/machines/pc-win7-esu --file samples/installers/AutoPcc.exe --trust samples/installers/test-acs-root.pem
-  acs-gate simulate agent-update --machine samples/fleet/machines/pc-w10-21h2-eigyo --agent-build 11092 --build 12011 --cycles 5 --trace
-  acs-gate simulate msi --machine samples/fleet/machines/pc-w10-21h2-kaikei --file samples/installers/ApexOneAgent.msi --display-path "C:\\Users\\Public\\ApexOneAgent.msi" --trust samples/installers/test-acs-root.pem
-`,
+  help: commandHelp('simulate', 'en', { usage: USAGE }),
+  helpJa: commandHelp('simulate', 'ja', { usage: USAGE }),
   async run(args, { io }) {
     const path = parseInstallPath(args.positionals[0]);
     if (args.positionals.length > 1) throw new UsageError(`unexpected argument "${args.positionals[1]}"`);
@@ -260,7 +207,7 @@ Examples:
       : undefined;
     if (args.switches.has('json'))
       io.stdout(
-        JSON.stringify({ ...run, ...(assumed.length ? { assumed } : {}), ...(program ? { program } : {}), ...(modulesNeedingAcsOut ? { modulesNeedingAcs: modulesNeedingAcsOut } : {}) }, null, 2) + '\n',
+        JSON.stringify({ ...run, remediationSource: remediationSources(run.remediation), ...(assumed.length ? { assumed } : {}), ...(program ? { program } : {}), ...(modulesNeedingAcsOut ? { modulesNeedingAcs: modulesNeedingAcsOut } : {}) }, null, 2) + '\n',
       );
     else {
       io.stdout(

@@ -9,7 +9,7 @@ import { timeValue } from '../args';
 import { checkRegularFile } from '../io';
 import { loadCertificates, loadCrls } from '../certs';
 import { certificatesInFile } from '../file-certificates';
-import { EXIT, exitCodesHelp, type Command } from '../command';
+import { EXIT, commandHelp, commandSummary, type Command } from '../command';
 import { UsageError } from '../errors';
 import { resolveLang } from '../lang';
 import { formatVerificationJa, formatVerifyTotalsJa } from '../format/verify-ja';
@@ -34,7 +34,7 @@ function lookupIn(certs: X509Certificate[]): CertificateLookup {
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'verify the Authenticode signature of PE / MSI / CAB / catalog / script / APPX files and say whether it is ACS',
+  summary: commandSummary('verify', 'en'),
   usage: USAGE,
   flags: {
     trust: { kind: 'list' },
@@ -48,37 +48,8 @@ export const verifyCommand: Command = {
     // --lang ja|en: the output's language (default from the locale); Japanese: src/cli/format/verify-ja.ts (issue 18.5)
     lang: { kind: 'value' },
   },
-  help: `Usage: ${USAGE}
-
-Verifies each file's Authenticode signature (PE, MSI, CAB, catalog, PowerShell script, APPX/MSIX): digest, signer, RFC 3161 / PKCS #9 timestamp,
-certificate chain to a trust anchor, and the ACS policy (chain to an ACS root, ACS EKUs on the leaf).
-
-Options:
-  --trust PEM_OR_DIR   trust anchor certificates (PEM or DER file, or a directory of them); repeatable.
-                       Default: only the bundled Microsoft Identity Verification Root CA 2020.
-  --acs-root PEM       roots that make a chain ACS (default: the bundled Microsoft root); repeatable
-  --crl CRL            a CRL (DER or PEM) to check revocation against, offline; repeatable. A certificate
-                       of the signer's or the timestamp's chain revoked before the signature was made (its
-                       timestamp, else --at) makes it invalid (CERT_REVOKED). Without --crl, revocation is
-                       not checked (the output says so).
-  --at ISO_TIME        verification time (default: now), e.g. 2024-04-11 or 2024-04-11T09:00:00Z
-  --catalog CAT        a catalog file (.cat); repeatable. FILE is also valid when its hash (Authenticode
-                       hash for PE/MSI, whole-file hash for flat files such as .inf) is listed in a catalog
-                       whose own signature is valid, as signtool verify /c does; the output names the catalog.
-                       A CAT that is missing or not a file is an input error (exit 2), whatever FILE says
-  --no-strict          allow data after the PKCS #7 blob (CVE-2013-3900 padding); strict by default
-  --deep               also verify every file inside an MSI (installed paths from its tables, embedded and
-                       external cabinets, Binary table DLLs), a cabinet, an APPX/MSIX package or bundle,
-                       recursively: verdict, ACS, FORCE_INTEGRITY, machine, version, how each is signed, and
-                       which modules will not load on a machine without ACS support. The exit code is the
-                       outer files' as without --deep
-  --json               one JSON document per file (JSON Lines when several)
-
-${exitCodesHelp({ 0: 'every file is valid', 1: 'a file is invalid, unsigned or malformed' })}
-Examples:
-  acs-gate verify samples/real/Knapcode.MiniZip-0.21.1-net451.dll
-  acs-gate verify samples/installers/AutoPcc.exe samples/installers/ApexOneAgent.msi --trust samples/installers/test-acs-root.pem --at 2024-04-11 --json
-`,
+  help: commandHelp('verify', 'en', { usage: USAGE }),
+  helpJa: commandHelp('verify', 'ja', { usage: USAGE }),
   async run(args, { io }) {
     if (!args.positionals.length) throw new UsageError('no FILE given');
     // a FIFO, a device or an over-size file is refused at once (a missing file is the verifier's IO_ERROR)

@@ -4,13 +4,26 @@ import type { EventRecord } from '../../eventlog/types';
 import type { Lang } from '../lang';
 import { padEnd } from './width';
 import { formatLocalTime } from '../../report/time';
+import { LABELS as L, PAGE_LABELS as P } from '../../report/i18n';
+import { text } from '../../messages/texts';
 
-const LABELS: Record<Lang, Record<'log' | 'source' | 'date' | 'id' | 'level' | 'computer' | 'description', string>> = {
-  en: { log: 'Log Name', source: 'Source', date: 'Date', id: 'Event ID', level: 'Level', computer: 'Computer', description: 'Description' },
-  ja: { log: 'ログの名前', source: 'ソース', date: '日付', id: 'イベント ID', level: 'レベル', computer: 'コンピューター', description: '説明' },
-};
+/** Event Viewer's field names in one language (text home: report.label.*, event.*). */
+function labels(lang: Lang): Record<'log' | 'source' | 'date' | 'id' | 'level' | 'computer' | 'description', string> {
+  return {
+    log: L.logName[lang],
+    source: L.eventSource[lang],
+    date: text('event.date', lang),
+    id: L.eventId[lang],
+    level: L.level[lang],
+    computer: text('event.computer', lang),
+    description: L.description[lang],
+  };
+}
 
-const LEVELS_JA: Record<string, string> = { Error: 'エラー', Warning: '警告', Information: '情報' };
+const LABELS: Record<Lang, ReturnType<typeof labels>> = { en: labels('en'), ja: labels('ja') };
+
+/** Event levels in Japanese (report.page.level*). */
+const LEVELS_JA: Record<string, string> = { Error: P.levelError.ja, Warning: P.levelWarning.ja, Information: P.levelInformation.ja };
 
 /** `timeZone`: the zone the date is shown in (local time with offset); without it the record's ISO time. */
 export function formatEvent(r: EventRecord, lang: Lang, timeZone?: string): string {

@@ -6,24 +6,14 @@ import { escapeText as esc } from '../../text/escape';
 import type { ImportFailure, SkippedInput } from '../../report/types';
 import type { Lang } from '../lang';
 import { reasonJa } from '../../messages/reasons-ja';
+import { group, inLang, text } from '../../messages/texts';
 
 export const MAX_LISTED = 20;
 
+/** The account's words in one language (text home: `terminal.inputs.*`). */
 const T = {
-  en: {
-    inputs: (r: number, s: number, u: number) => `Inputs: ${r} ${r === 1 ? 'file' : 'files'} read, ${s} skipped, ${u} unreadable`,
-    skipped: 'skipped',
-    unread: 'not read',
-    unreadable: 'unreadable',
-    more: (n: number, where: string) => `… ${n} more, every one listed in ${where}`,
-  },
-  ja: {
-    inputs: (r: number, s: number, u: number) => `入力: ${r} 個のファイルを読み込み、${s} 個は対象外、${u} 個は読み込めませんでした`,
-    skipped: '対象外',
-    unread: '未読込',
-    unreadable: '読込不可',
-    more: (n: number, where: string) => `… ほか ${n} 件 (すべて ${where} にあります)`,
-  },
+  en: inLang(group('terminal.inputs.'), 'en'),
+  ja: inLang(group('terminal.inputs.'), 'ja'),
 } as const;
 
 export interface InputAccount {
@@ -41,13 +31,16 @@ export function formatInputs(a: InputAccount, lang: Lang, rest: string): string 
   const t = T[lang];
   const say = lang === 'ja' ? reasonJa : (x: string) => x;
   const out: string[] = [];
-  if (a.files) out.push(t.inputs(a.files.read, a.files.skipped, a.files.unreadable));
+  if (a.files) {
+    const { read, skipped, unreadable } = a.files;
+    out.push(text('terminal.inputs.inputs', lang, { read, files: read === 1 ? t.fileOne : t.fileMany, skipped, unreadable }));
+  }
   const lines = [
     ...a.importErrors.map((e) => `  ${t.unreadable}: ${esc(where(e))}: ${esc(say(e.error))}`),
     ...a.skipped.map((s) => `  ${s.unread ? t.unread : t.skipped}: ${esc(where(s))}: ${esc(say(s.reason.replace(/^skipped: /, '')))}`),
   ];
   out.push(...lines.slice(0, MAX_LISTED));
   const hidden = a.skippedCount + a.importErrorCount - Math.min(lines.length, MAX_LISTED);
-  if (hidden > 0) out.push(`  ${t.more(hidden, rest)}`);
+  if (hidden > 0) out.push(`  ${text('terminal.inputs.more', lang, { n: hidden, where: rest })}`);
   return out.length ? out.join('\n') + '\n' : '';
 }

@@ -2,11 +2,13 @@
 import { escapeText as esc } from '../../text/escape';
 import type { Readiness } from '../../endpoint/types';
 import type { Lang } from '../lang';
+import { remediationSource } from '../../endpoint/remediation';
+import { LABELS } from '../../report/i18n';
+import { windowsLine } from './windows-line';
+import { group, inLang } from '../../messages/texts';
 
-const T = {
-  en: { ready: 'ready', notReady: 'NOT READY', unknown: 'UNKNOWN', remediation: 'Remediation', machines: 'machines', bad: 'could not be read' },
-  ja: { ready: '対応済み', notReady: '未対応', unknown: '不明', remediation: '対処', machines: '台', bad: '読み込めない入力' },
-} as const;
+/** The output's words in one language (text home: `terminal.readiness.*`). */
+const T = { en: inLang(group('terminal.readiness.'), 'en'), ja: inLang(group('terminal.readiness.'), 'ja') } as const;
 
 function label(r: Readiness['ready'], lang: Lang): string {
   const t = T[lang];
@@ -15,12 +17,13 @@ function label(r: Readiness['ready'], lang: Lang): string {
 
 /** `assumed`: the assumptions applied to this machine, in words (--assume-online, ...) */
 export function formatReadiness(r: Readiness, source: string, lang: Lang, assumed: string[] = []): string {
-  const out = [`${esc(r.name)}: ${label(r.ready, lang)}${r.os.line ? `  (${esc(r.os.line)}${r.os.version ? ` ${esc(r.os.version)}${r.os.ubr !== undefined ? '.' + esc(r.os.ubr) : ''}` : ''})` : ''}  [${esc(source)}]`];
+  const out = [`${esc(r.name)}: ${label(r.ready, lang)}${r.os.line ? `  (${esc(windowsLine(r.os.line, lang))}${r.os.version ? ` ${esc(r.os.version)}${r.os.ubr !== undefined ? '.' + esc(r.os.ubr) : ''}` : ''})` : ''}  [${esc(source)}]`];
   for (const a of assumed) out.push(`  (${a})`);
   for (const x of r.reasons) out.push(`  - ${x.code}: ${esc(x.message)}`);
   if (r.remediation.length) {
     out.push(`  ${T[lang].remediation}:`);
-    r.remediation.forEach((s, i) => out.push(`    ${i + 1}. ${esc(s)}`));
+    // each step marked as ours where it is (issue 18.3): the FAQ states no fix step in these words
+    r.remediation.forEach((s, i) => out.push(`    ${i + 1}. ${esc(s)}${remediationSource(s) === 'inferred' ? ` ${LABELS.markInferred[lang]}` : ''}`));
   }
   return out.join('\n') + '\n';
 }

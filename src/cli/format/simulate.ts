@@ -5,99 +5,42 @@ import { formatLocalTime } from '../../report/time';
 import type { Readiness } from '../../endpoint/types';
 import type { Lang } from '../lang';
 import { drawBox } from './box';
+import { windowsLine } from './windows-line';
+import { remediationSource } from '../../endpoint/remediation';
 import { formatEvent } from './event';
-import { CYCLE_OUTCOME_LABELS, LABELS, VERDICT_LABELS } from '../../report/i18n';
+import { CYCLE_OUTCOME_LABELS, LABELS, READY_LABELS, VERDICT_LABELS } from '../../report/i18n';
+import { group, inLang, text } from '../../messages/texts';
 
-const T = {
-  en: {
-    path: 'Install path',
-    program: 'Program',
-    machine: 'Machine',
-    decision: 'Decision',
-    worstCase: 'If the missing facts turn out unfavourable (worst case)',
-    worstDecision: 'worst case',
-    ours: "text: ours, not Trend Micro's or Microsoft's (the real wording is not published)",
-    titleOurs: "title: ours, not Trend Micro's or Microsoft's",
-    titleOfficial: "title: as Windows shows it; Trend Micro's Q&A does not state it",
-    official: "text: Microsoft's wording; Trend Micro's Q&A gives only the Japanese",
-    faqText: "text: as Trend Micro's Q&A gives it",
-    eventFieldsInferred: "Source and Level: not stated in Trend Micro's Q&A (the event ID and the log are)",
-    eventTextInferred: "Description: not Trend Micro's Q&A text (the Q&A gives only the Japanese)",
-    examplePath: 'example path, not where the file really is (give --display-path)',
-    translation: "text: our translation of Trend Micro's Japanese text",
-    reasons: 'Reasons',
-    popups: 'Popups, in the order shown',
-    noPopup: 'No popup.',
-    notInFaq: "what Windows and the agent show for an installer whose own signature fails is not in Trend Micro's Q&A",
-    notInFaqRoot: "what Windows and the agent show for an installer whose root this machine does not trust is not in Trend Micro's Q&A; our inference",
-    events: 'Windows Logs > Application',
-    noEvent: 'No event logged.',
-    downloads: 'Program downloads',
-    remediation: 'Remediation',
-    warnings: 'Warnings',
-    cycles: 'Update cycles',
-    trace: 'Transitions',
-    verification: 'Signature of the file on this machine',
-    download: 'download',
-    event: 'event',
-    ready: { true: 'ready', false: 'not ready', unknown: 'unknown' },
-    window: { endpoint: 'on the endpoint', console: 'on the management console', server: 'on the server' },
-  },
-  ja: {
-    path: 'インストール経路',
-    program: 'プログラム',
-    machine: '端末',
-    decision: '結果',
-    worstCase: '不足している情報が不利な場合 (最悪の場合)',
-    worstDecision: '最悪の場合',
-    ours: '本文は当ツールの文言で、トレンドマイクロや Microsoft のものではありません (実際の文言は公開されていません)',
-    titleOurs: 'タイトルは当ツールの文言で、トレンドマイクロや Microsoft のものではありません',
-    titleOfficial: 'タイトルは Windows の表示で、トレンドマイクロの Q&A には記載がありません',
-    official: '本文は Microsoft の文言で、トレンドマイクロの Q&A には日本語の文言のみ記載されています',
-    faqText: '本文: トレンドマイクロの Q&A に記載の文言',
-    eventFieldsInferred: 'ソースとレベルはトレンドマイクロの Q&A に記載がありません (イベント ID とログは記載のとおり)',
-    eventTextInferred: '説明はトレンドマイクロの Q&A の文言ではありません (Q&A には日本語の文言のみ記載されています)',
-    examplePath: 'パスは説明用の例で、実際のファイルの場所ではありません (--display-path で指定できます)',
-    translation: '本文はトレンドマイクロの日本語の文言を当ツールが翻訳したものです',
-    reasons: '理由',
-    popups: '表示されるポップアップ (表示順)',
-    noPopup: 'ポップアップなし',
-    notInFaq: '署名が無効なインストーラに対して Windows やセキュリティエージェントが表示する内容は、トレンドマイクロの Q&A に記載がありません',
-    notInFaqRoot: 'この端末が信頼していないルート証明書で署名されたインストーラに対して Windows やセキュリティエージェントが表示する内容は、トレンドマイクロの Q&A に記載がありません (当ツールの推定)',
-    events: 'Windows ログ > Application',
-    noEvent: 'イベントなし',
-    downloads: 'プログラムのダウンロード回数',
-    remediation: '対処',
-    warnings: '注意',
-    cycles: 'アップデートサイクル',
-    trace: '状態遷移',
-    verification: 'この端末でのファイルの署名',
-    download: 'ダウンロード',
-    event: 'イベント',
-    ready: { true: '対応済み', false: '未対応', unknown: '不明' },
-    window: { endpoint: '端末に表示', console: '管理コンソールに表示', server: 'サーバに表示' },
-  },
-} as const;
+/** The output's words in one language (text home: `simulate.*`, `ready.*`, `report.label.window*`). */
+function table(lang: Lang) {
+  return {
+    ...inLang(group('simulate.'), lang),
+    ready: inLang(READY_LABELS, lang),
+    window: { endpoint: LABELS.windowEndpoint[lang], console: LABELS.windowConsole[lang], server: LABELS.windowServer[lang] },
+  };
+}
+
+const T = { en: table('en'), ja: table('ja') } as const;
 
 const DECISION: Record<Lang, Record<PathRun['decision'], string>> = {
   en: {
-    allowed: 'ALLOWED',
-    blocked: 'BLOCKED',
-    unguarded: 'UNGUARDED (may install a program this machine cannot run)',
-    unknown: 'UNKNOWN (a fact this depends on is missing)',
+    allowed: T.en['decision.allowed'],
+    blocked: T.en['decision.blocked'],
+    unguarded: T.en['decision.unguarded'],
+    unknown: T.en['decision.unknown'],
   },
   // no English in the Japanese view (issue 18.5); unguarded in words that do not read as "no antivirus"
   ja: {
-    allowed: '許可',
-    blocked: 'ブロック',
-    unguarded: 'チェックなしで導入 (この端末では動作しないプログラムがインストールされる可能性があります)',
-    unknown: '不明 (判定に必要な情報が不足しています)',
+    allowed: T.ja['decision.allowed'],
+    blocked: T.ja['decision.blocked'],
+    unguarded: T.ja['decision.unguarded'],
+    unknown: T.ja['decision.unknown'],
   },
 };
 
 /**
  * The box's caption: order, id, window, and whose wording the text and the title are: the Q&A's own text is
- * said to be so; anything the Q&A does not state carries the mark 「［当社の推定］」 / "[our inference]" (issue 18.3).
+ * said to be so; anything the Q&A does not state carries the mark 「［当ツールの推定］」 / "[our inference]" (issue 18.3).
  */
 function caption(p: Popup, i: number, lang: Lang): string {
   const t = T[lang];
@@ -136,29 +79,16 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
   const time = (iso: string) => (opts.timeZone ? formatLocalTime(iso, opts.timeZone, lang) : iso);
   out.push(`${t.path}: ${run.path}${opts.pathLabel ? ` (${opts.pathLabel})` : ''}`);
   if (opts.program) out.push(`${t.program}: ${opts.program}`);
-  out.push(`${t.machine}: ${esc(readiness.name)} — ${t.ready[String(readiness.ready) as 'true' | 'false' | 'unknown']}${readiness.os.line ? `, ${esc(readiness.os.line)}` : ''}`);
+  out.push(`${t.machine}: ${esc(readiness.name)} — ${t.ready[String(readiness.ready) as 'true' | 'false' | 'unknown']}${readiness.os.line ? `, ${esc(windowsLine(readiness.os.line, lang))}` : ''}`);
   for (const a of opts.assumptions ?? []) out.push(`  (${a})`);
   const worst = run.decision === 'unknown' ? run.worstCase : undefined;
   out.push(`${t.decision}: ${DECISION[lang][run.decision]}${worst ? ` — ${t.worstDecision}: ${DECISION[lang][worst.decision]}` : ''}`);
   if (run.installerInvalid) {
     const v = run.installerInvalid;
     const verdict = VERDICT_LABELS[v.verdict]?.[lang] ?? v.verdict;
-    out.push(
-      '',
-      lang === 'ja'
-        ? `!! インストーラ自体の署名が${verdict}です (失敗コード: ${v.failures.join(', ') || '-'})。端末の ACS 対応とは関係ありません。`
-        : `!! The installer's own signature is ${verdict} (${v.failures.join(', ') || '-'}): not a matter of this machine's ACS support.`,
-    );
+    out.push('', text('simulate.installerInvalid', lang, { verdict, codes: v.failures.join(', ') || '-' }));
   }
-  if (run.rootNotCovered) {
-    const root = esc(run.rootNotCovered.root);
-    out.push(
-      '',
-      lang === 'ja'
-        ? `!! インストーラの証明書チェーンは、ACS 対応の判定で扱っていないルート証明書 ${root} で終わっており、この端末はそれを信頼していません。端末の ACS 対応とは関係ありません (当ツールの推定)。`
-        : `!! The installer's chain ends at the root ${root}, which the ACS readiness model does not cover and this machine does not trust: not a matter of its ACS support (our inference).`,
-    );
-  }
+  if (run.rootNotCovered) out.push('', text('simulate.rootNotCovered', lang, { root: esc(run.rootNotCovered.root) }));
   if (run.reasons.length) {
     out.push('', `${t.reasons}:`);
     for (const r of run.reasons) out.push(`  - ${r.code}: ${esc(r.message)}`);
@@ -168,9 +98,12 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
     const codes = v.failures.length ? ` (${v.failures.map((f) => f.code).join(', ')})` : '';
     out.push(
       '',
-      lang === 'ja'
-        ? `${t.verification}: ${VERDICT_LABELS[v.verdict]?.ja ?? v.verdict}、ACS による署名: ${v.acs ? 'はい' : 'いいえ'}${codes}`
-        : `${t.verification}: ${v.verdict}, ACS ${v.acs ? 'yes' : 'no'}${codes}`,
+      text('simulate.verificationLine', lang, {
+        label: t.verification,
+        verdict: lang === 'ja' ? (VERDICT_LABELS[v.verdict]?.ja ?? v.verdict) : v.verdict,
+        acs: text(v.acs ? 'word.yes' : 'word.no', lang),
+        codes,
+      }),
     );
   }
   // an unknown run shows what its worst case would show, under a heading that says so
@@ -191,13 +124,14 @@ export function formatRun(run: PathRun, readiness: Readiness, lang: Lang, opts: 
     out.push('', `${t.cycles}:`);
     for (const c of shown.cycles)
       out.push(
-        `  #${c.cycle} ${time(c.time)}  ${t.ready[String(c.ready) as 'true' | 'false' | 'unknown']}  ${lang === 'ja' ? (CYCLE_OUTCOME_LABELS[c.outcome]?.ja ?? c.outcome) : c.outcome}${c.downloaded ? `  ${t.download}` : ''}${c.events.length ? `  ${lang === 'ja' ? `${t.event} ${c.events.join(', ')} を記録` : `${t.event} ${c.events.join(', ')}`}` : ''}`,
+        `  #${c.cycle} ${time(c.time)}  ${t.ready[String(c.ready) as 'true' | 'false' | 'unknown']}  ${lang === 'ja' ? (CYCLE_OUTCOME_LABELS[c.outcome]?.ja ?? c.outcome) : c.outcome}${c.downloaded ? `  ${t.download}` : ''}${c.events.length ? `  ${text('simulate.cycleEvents', lang, { event: t.event, ids: c.events.join(', ') })}` : ''}`,
       );
   }
   if (worst) out.push('==');
   if (run.remediation.length) {
     out.push('', `${t.remediation}:`);
-    run.remediation.forEach((r, i) => out.push(`  ${i + 1}. ${escapeLines(r)}`));
+    // each step marked as ours where it is (issue 18.3), as the popups and events are
+    run.remediation.forEach((r, i) => out.push(`  ${i + 1}. ${escapeLines(r)}${remediationSource(r) === 'inferred' ? ` ${LABELS.markInferred[lang]}` : ''}`));
   }
   if (run.warnings.length) {
     out.push('', `${t.warnings}:`);
