@@ -138,7 +138,7 @@ describe('an installer whose chain ends at a root the ACS readiness model does n
     expect(report.summary.rootProblems![0]!.alt?.en?.fix).toMatch(/^The installer's chain ends at a root/);
     const banner = /<section id="installer-root"[\s\S]*?<\/section>/.exec(html)![0];
     expect(banner).toContain('ACS 対応の判定で扱っていないルート証明書');
-    expect(banner).toContain('当社の推定');
+    expect(banner).toContain('当ツールの推定');
   });
 
   it('the library fleetReport gives the same answer', async () => {
