@@ -4,7 +4,6 @@
  * ready = true only when both are true; false when either is false; otherwise 'unknown'.
  * Unknown facts are never guessed: they give FACT_UNKNOWN naming the fact, and a command to collect it.
  */
-import { MINIMUMS } from './minimums';
 import type { MachineProfile, MachineProfileInput } from './profile';
 import { parseProfile } from './parse-profile';
 import { collectorStep, remediationFor } from './remediation';
