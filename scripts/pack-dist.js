@@ -46,7 +46,7 @@ function build() {
 function bundleDeclarations() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-gate-dts-'));
   try {
-    tsc(['--emitDeclarationOnly', '--declaration', '--module', 'amd', '--outFile', path.join(tmp, 'all.d.ts'), '--rootDir', path.join(root, 'src'), '--ignoreDeprecations', '6.0']);
+    tsc(['--emitDeclarationOnly', '--declaration', '--module', 'amd', '--moduleResolution', 'node10', '--outFile', path.join(tmp, 'all.d.ts'), '--rootDir', path.join(root, 'src'), '--ignoreDeprecations', '6.0']);
     const text = fs.readFileSync(path.join(tmp, 'all.d.ts'), 'utf8');
     const blocks = new Map();
     let covered = 0;

@@ -2,7 +2,7 @@
  * ASN.1 / PKCS#7 targets.
  *   asn1         parseDer + every typed accessor on every node, parseSignedDataContentInfo, certFacts on bag
  *                certificates: mutated valid blobs, deeply nested elements, huge and long-form lengths, high
- *                tag numbers, random bytes. Only VerifyError may leave.
+ *                tag numbers, random bytes. Only VerifyError and the DER layer's DerError may leave.
  *   signed-data  verifyPkcs7Signature on mutated Authenticode blobs (digest source = the signed image's
  *                digests). Never throws; never "valid" when a signed byte changed.
  *   timestamp    the same, with mutations confined to the unsigned attributes (the RFC 3161 token or PKCS#9
@@ -25,7 +25,10 @@ import {
 } from '../../../src/authenticode/der/asn1';
 import { buildChain } from '../../../src/authenticode/trust/chain';
 import { certFacts, toX509 } from '../../../src/authenticode/trust/certificates';
-import { isVerifyError } from '../../../src/authenticode/errors';
+import { verifyErrorOf, type VerifyError } from '../../../src/authenticode/errors';
+
+/** The typed errors that may leave: the verifier's VerifyError, and the DER layer's own DerError (der/errors.ts), read as the verifier reads it (verifyErrorOf). */
+const isTypedError = (e: unknown): e is VerifyError => verifyErrorOf(e) !== undefined;
 import { parseSignedDataContentInfo, parseSpcIndirectData } from '../../../src/authenticode/pkcs7/signed-data';
 import { verifyPkcs7Signature } from '../../../src/authenticode/signature';
 import type { DigestAlgorithm, DigestSource } from '../../../src/authenticode/types';
@@ -106,7 +109,7 @@ export function derGenBytes(g: DerGen): Buffer {
   }
 }
 
-/** Exercise every typed accessor on every node (each may only throw VerifyError). */
+/** Exercise every typed accessor on every node (each may only throw a typed error: DerError or VerifyError). */
 function touchAll(root: Asn1Node, limit = 500): number {
   let n = 0;
   const stack = [root];
@@ -117,7 +120,7 @@ function touchAll(root: Asn1Node, limit = 500): number {
       try {
         f(node);
       } catch (e) {
-        if (!isVerifyError(e)) throw e;
+        if (!isTypedError(e)) throw e;
       }
     }
     stack.push(...node.children);
@@ -174,8 +177,8 @@ export function asn1Target(fixtures: Fixtures): Target<Asn1Case> {
         touchAll(root);
         parts.push('der');
       } catch (e) {
-        if (!isVerifyError(e)) throw e;
-        parts.push(`der!${e.code}`);
+        if (!isTypedError(e)) throw e;
+        parts.push(`der!${verifyErrorOf(e)!.code}`);
       }
       if (c.k !== 'cert') {
         try {
@@ -183,18 +186,18 @@ export function asn1Target(fixtures: Fixtures): Target<Asn1Case> {
           try {
             parseSpcIndirectData(sd);
           } catch (e) {
-            if (!isVerifyError(e)) throw e;
+            if (!isTypedError(e)) throw e;
           }
           for (const cert of sd.certificates) {
             try {
               certFacts(cert);
             } catch (e) {
-              if (!isVerifyError(e)) throw e;
+              if (!isTypedError(e)) throw e;
             }
           }
           parts.push('sd');
         } catch (e) {
-          if (!isVerifyError(e)) throw e;
+          if (!isTypedError(e)) throw e;
           parts.push('sd!');
         }
       } else {
@@ -203,15 +206,15 @@ export function asn1Target(fixtures: Fixtures): Target<Asn1Case> {
         try {
           x = toX509(input);
         } catch (e) {
-          if (!isVerifyError(e)) throw e;
-          parts.push(`x509!${e.code}`);
+          if (!isTypedError(e)) throw e;
+          parts.push(`x509!${verifyErrorOf(e)!.code}`);
         }
         if (x) {
           try {
             certFacts(x);
             parts.push('facts');
           } catch (e) {
-            if (!isVerifyError(e)) throw e;
+            if (!isTypedError(e)) throw e;
             parts.push('facts!');
           }
           const r = buildChain({ leaf: x, pool: [x, ...fixtures.ctx.trust], anchors: fixtures.ctx.trust, at: fixtures.ctx.at, purpose: 'codeSigning' });
