@@ -7,10 +7,20 @@
  * `FILE:LINE: `, or inside another reason (an incomplete set's reason, a file in a machine's sub-folder).
  * Names, paths, codes, numbers and commands are kept as they are. A reason no rule knows stays as written.
  *
- * Neutral module: the CLI and the report both use it; it imports nothing.
+ * Neutral module: the CLI and the report both use it; it imports only the text home.
  */
+import { fillText, JA, type TextKey, type TextParam } from './texts';
 
 export type Rule = readonly [RegExp, string | ((...m: string[]) => string)];
+
+/**
+ * A rule's replacement from the text home: the Japanese text of `key`, its `{1}`, `{2}`, … standing for the
+ * pattern's groups (`$1`, `$2`, …).
+ */
+export function jaReplacement(key: TextKey): string {
+  return fillText(JA[key], 'ja', GROUPS);
+}
+const GROUPS: Record<string, TextParam> = { 1: '$1', 2: '$2', 3: '$3', 4: '$4', 5: '$5' };
 
 /** The list of exports the importers read (importers/index.ts EXPECTED_EXPORTS), its words in Japanese. */
 export function expectedExportsJa(list: string): string {
