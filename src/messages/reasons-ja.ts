@@ -9,7 +9,7 @@
  *
  * Neutral module: the CLI and the report both use it; it imports only the text home.
  */
-import { fillText, JA, type TextKey, type TextParam } from './texts';
+import { EN, fillText, JA, text, type TextKey, type TextParam } from './texts';
 
 export type Rule = readonly [RegExp, string | ((...m: string[]) => string)];
 
@@ -25,10 +25,11 @@ const GROUPS: Record<string, TextParam> = { 1: '$1', 2: '$2', 3: '$3', 4: '$4', 
 /** The list of exports the importers read (importers/index.ts EXPECTED_EXPORTS), its words in Japanese. */
 export function expectedExportsJa(list: string): string {
   return list
-    .replace('systeminfo (list or /fo csv)', 'systeminfo (一覧形式または /fo csv)')
-    .replace('Get-HotFix (table or | ConvertTo-Csv)', 'Get-HotFix (表形式または | ConvertTo-Csv)')
-    .replace(', reg query, or a machine profile JSON', '、reg query、または端末プロファイルの JSON')
-    .replace(/, /g, '、');
+    .replace(EN['reasonJa.list.systeminfo'], JA['reasonJa.list.systeminfo'])
+    .replace(EN['reasonJa.list.hotfix'], JA['reasonJa.list.hotfix'])
+    .replace(EN['reasonJa.list.profile'], JA['reasonJa.list.profile'])
+    .split(EN['reasonJa.list.comma'])
+    .join(JA['reasonJa.list.comma']);
 }
 
 /** What a machine's export without a name lies beside (share.ts), in Japanese. */
@@ -37,22 +38,23 @@ function besideJa(list: string): string {
     .split(' and ')
     .map((p) =>
       p
-        .replace(/^exports of (.*)$/, '$1 のエクスポート')
-        .replace(/^fleet files$/, 'フリートファイル')
-        .replace(/^machine folders$/, '端末フォルダー')
-        .replace(/^other inputs$/, 'ほかの入力'),
+        .replace(/^exports of (.*)$/, jaReplacement('reasonJa.beside.exportsOf'))
+        .replace(/^fleet files$/, jaReplacement('reasonJa.beside.fleetFiles'))
+        .replace(/^machine folders$/, jaReplacement('reasonJa.beside.machineFolders'))
+        .replace(/^other inputs$/, jaReplacement('reasonJa.beside.otherInputs')),
     )
-    .join('、');
+    .join(JA['reasonJa.list.comma']);
 }
 
 /** V8's JSON.parse messages, said in Japanese with the position kept. */
 function badJsonJa(msg: string): string {
   const pos = /at position (\d+)(?: \(line (\d+) column (\d+)\))?/.exec(msg);
-  if (/Unexpected end of JSON input/.test(msg)) return 'JSON が途中で終わっています';
-  if (/Unterminated string/.test(msg)) return `文字列が閉じられていません${pos ? ` (位置 ${pos[1]})` : ''}`;
-  if (/Bad control character/.test(msg)) return `文字列に使えない制御文字があります${pos ? ` (位置 ${pos[1]})` : ''}`;
-  if (/after JSON/.test(msg)) return `JSON の後に余分な文字があります${pos ? ` (位置 ${pos[1]})` : ''}`;
-  return `JSON の構文が正しくありません${pos ? ` (位置 ${pos[1]})` : ''}`;
+  const at = pos ? text('reasonJa.json.position', 'ja', { pos: pos[1]! }) : '';
+  if (/Unexpected end of JSON input/.test(msg)) return JA['reasonJa.json.end'];
+  if (/Unterminated string/.test(msg)) return text('reasonJa.json.unterminated', 'ja', { at });
+  if (/Bad control character/.test(msg)) return text('reasonJa.json.control', 'ja', { at });
+  if (/after JSON/.test(msg)) return text('reasonJa.json.after', 'ja', { at });
+  return text('reasonJa.json.syntax', 'ja', { at });
 }
 
 /** Words of the admin's OS for fs error codes (src/text/fs-errors.ts), in Japanese. */
@@ -83,11 +85,11 @@ const HINT_RULES: Rule[] = [
   [
     /recognised systeminfo output in a display language whose labels are not read \((\d+) "label: value" lines, OS version ([\d.]+)(?:, (\d+) hotfix entries)?; only English and Japanese labels are read\)/g,
     (_m, n, v, h) =>
-      `表示言語のラベルを読み取れない systeminfo の出力と認識しました (「ラベル: 値」の行 ${n} 行、OS バージョン ${v}${h ? `、ホットフィックス ${h} 件` : ''}。読み取れるのは英語と日本語のラベルのみです)`,
+      text('reasonJa.hint.systeminfoLanguage', 'ja', { n: n!, version: v!, hotfixes: h ? text('reasonJa.hint.hotfixEntries', 'ja', { n: h }) : '' }),
   ],
   [
     /recognised a CSV with (\d+) columns that looks like systeminfo \/fo csv in a display language whose column names are not read \(OS version ([\d.]+); only English and Japanese column names are read\)/g,
-    (_m, n, v) => `表示言語の列名を読み取れない systeminfo /fo csv と思われる CSV (${n} 列) と認識しました (OS バージョン ${v}。読み取れるのは英語と日本語の列名のみです)`,
+    (_m, n, v) => text('reasonJa.hint.systeminfoCsv', 'ja', { n: n!, version: v! }),
   ],
   [
     /: give instead the outputs of collect\\acs-collect\.cmd \(its reg query and certutil outputs read the same in every display language\) or of acs-gate collect, or Get-ComputerInfo \| ConvertTo-Json, or systeminfo run with an English or Japanese display language/g,
@@ -122,7 +124,7 @@ export const REASON_RULES: Rule[] = [
   [r(`${AT}no export in it gives the OS version`), jaReplacement('reasonJa.noExportInItGives')],
   [
     r(String.raw`${AT}a machine's export that names no machine, beside (.+?): it belongs to none of them \(put it in its machine's folder\)`),
-    (_m, b) => `端末名のないエクスポートで、${besideJa(b)}と同じ場所にあり、どの端末のものかわかりません (その端末のフォルダーに入れてください)`,
+    (_m, b) => text('reasonJa.exportNamesNoMachine', 'ja', { beside: besideJa(b!) }),
   ],
   [r(String.raw`${AT}none of its (\d+) dated folders holds a complete set: every fact is unknown`), jaReplacement('reasonJa.noneOfIts1Dated')],
   [r(`${AT}no Windows export in it: every fact is unknown`), jaReplacement('reasonJa.noWindowsExportInIt')],
@@ -171,9 +173,9 @@ export const REASON_RULES: Rule[] = [
   [r(`${AT}a machine profile must be a JSON object`), jaReplacement('reasonJa.aMachineProfileMustBe')],
   [
     r(String.raw`${AT}not a machine profile \(no "name" or "os"\) and not a recognised export \(expected (.*)\)$`, 'gm'),
-    (_m, list) => `端末プロファイルではなく ("name" も "os" もありません)、認識できるエクスポートでもありません (読み込めるもの: ${expectedExportsJa(list)})`,
+    (_m, list) => text('reasonJa.notProfileNorExport', 'ja', { list: expectedExportsJa(list!) }),
   ],
-  [r(String.raw`${AT}not a recognised export \(expected (.*)\)$`, 'gm'), (_m, list) => `認識できるエクスポートではありません (読み込めるもの: ${expectedExportsJa(list)})`],
+  [r(String.raw`${AT}not a recognised export \(expected (.*)\)$`, 'gm'), (_m, list) => text('reasonJa.notRecognisedExpected', 'ja', { list: expectedExportsJa(list!) })],
   [r(`${AT}not a recognised export: `), jaReplacement('reasonJa.notARecognisedExport')],
   [r(String.raw`${AT}(\d+) bytes is too large for a whole JSON file \(max (\d+)\); use JSON Lines`), jaReplacement('reasonJa.1BytesIsTooLarge2')],
   [
@@ -195,7 +197,7 @@ export const REASON_RULES: Rule[] = [
   [r(String.raw`${AT}(\S+) "(.*)" is not true/false`), jaReplacement('reasonJa.12IsNotTrue')],
   // --- profile.ts (the schema's own messages) and the importers' prefixes
   [r(String.raw`(?<=^|: |; )(\w[\w. ]*) is longer than (\d+) characters`), jaReplacement('reasonJa.1IsLongerThan2')],
-  [r(String.raw`${AT}more than (\d+) (hotfixes|root store entries|sources)`), (_m, n, w) => `${({ hotfixes: 'ホットフィックス', 'root store entries': 'ルート ストアの項目', sources: 'ソース' } as Record<string, string>)[w]} が ${n} 件を超えています`],
+  [r(String.raw`${AT}more than (\d+) (hotfixes|root store entries|sources)`), (_m, n, w) => text('reasonJa.moreThan', 'ja', { n: n!, what: JA[`reasonJa.what.${w as 'hotfixes' | 'root store entries' | 'sources'}`] })],
   [r(`${AT}a SHA-1 thumbprint is 40 hex digits`), jaReplacement('reasonJa.aSHA1ThumbprintIs')],
   [r(String.raw`${AT}version is major\.minor\.build, e\.g\. 10\.0\.19044`), jaReplacement('reasonJa.versionIsMajorMinorBuild')],
   [r(`${AT}hotfix ids look like KB5011487`), jaReplacement('reasonJa.hotfixIdsLookLikeKB5011487')],
