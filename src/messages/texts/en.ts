@@ -621,8 +621,6 @@ Examples:
   'cycle.patterns-only': 'patterns-only',
   'cycle.up-to-date': 'up-to-date',
 
-  // ---- the Windows line column when the OS was not recognised ----
-  'report.unknownWindows': '(unknown)',
 
   // ---- report.csv's header cells (CSV_HEADER_LABELS) ----
   'csv.name': 'name',

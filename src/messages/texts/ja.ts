@@ -616,8 +616,6 @@ Windows では:  acs-gate collect --out \\\\fileserver\\acs$\\inventory
   'cycle.patterns-only': 'パターンファイルのみ',
   'cycle.up-to-date': '最新',
 
-  // ---- the Windows line column when the OS was not recognised ----
-  'report.unknownWindows': '(不明)',
 
   // ---- report.csv's header cells (CSV_HEADER_LABELS) ----
   'csv.name': '端末名',
