@@ -6,7 +6,8 @@
  * the placeholders of each pair and the UI words that had drifted).
  *
  * The modules the code reads (report/i18n.ts, endpoint/texts.ts, installers/texts.ts, messages/catalog.ts,
- * cli/format/simulate.ts, the commands' help) build their tables from here; they hold no text of their own.
+ * cli/format/simulate.ts and verify*.ts, the commands' help, report/assumptions.ts, the Japanese tables of
+ * cli/stderr-ja.ts and messages/reasons-ja.ts) build their tables from here; they hold no text of their own.
  * This folder sits at the bottom of the import graph: it imports only ../seed-texts.ts (the FAQ's texts) and
  * plain types. Whether a Japanese text is the FAQ's own (byte for byte from the seed) or ours is said by
  * `FAQ_KEYS` in ./ja.ts; every other text is ours ('inferred'). English is never the FAQ's (the FAQ is Japanese).
