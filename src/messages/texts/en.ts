@@ -394,8 +394,8 @@ Examples:
   'terminal.readiness.notReady': 'NOT READY',
   'terminal.readiness.unknown': 'UNKNOWN',
   'terminal.readiness.remediation': 'Remediation',
-  'terminal.readiness.machines': 'machines',
-  'terminal.readiness.bad': 'could not be read',
+  'terminal.readiness.badOne': 'input could not be read',
+  'terminal.readiness.badMany': 'inputs could not be read',
 
   // ---- the notes of the KB5022661 table's lines: English as src/endpoint/data/windows-acs-minimums.json writes it ----
   'lineNote.server-2022': 'the UBR after KB5005619 (20348.261) is unverified in acs-facts.md; the KB itself is from KB5022661',

@@ -394,8 +394,8 @@ Windows では:  acs-gate collect --out \\\\fileserver\\acs$\\inventory
   'terminal.readiness.notReady': '未対応',
   'terminal.readiness.unknown': '不明',
   'terminal.readiness.remediation': '対処',
-  'terminal.readiness.machines': '台',
-  'terminal.readiness.bad': '読み込めない入力',
+  'terminal.readiness.badOne': '読み込めない入力',
+  'terminal.readiness.badMany': '読み込めない入力',
 
   // ---- the notes of the KB5022661 table's lines (the data's English note in Japanese) ----
   'lineNote.server-2022': 'KB5005619 適用後の UBR (20348.261) は acs-facts.md で未確認です。KB 自体は KB5022661 に記載されています',
