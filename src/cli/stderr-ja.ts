@@ -5,29 +5,32 @@
  * errors are English data); each pattern here matches one such message as written in src/ and says it in
  * Japanese. Names, paths, flags, codes and commands stay as they are. A message no pattern knows is passed
  * through unchanged (tests/cli/japanese-output.test.ts scans the error paths users meet for English left over).
+ * The Japanese replacements are texts of the text home (keys `stderr.*`, beside the English message as `{1}`-style
+ * texts: `{n}` stands for the pattern's n-th group).
  */
 
-import { applyRules, REASON_RULES, type Rule } from '../messages/reasons-ja';
+import { applyRules, jaReplacement, REASON_RULES, type Rule } from '../messages/reasons-ja';
+import { fillText, JA } from '../messages/texts';
 
 const RULES: Rule[] = [
-  [/^(acs-gate(?: \S+)?): error: /, '$1: エラー: '],
-  [/^usage: /, '使い方: '],
-  [/unknown command "(.*)" \(commands: (.*)\)/, '不明なコマンド "$1" です (コマンド: $2)'],
-  [/: no such installer file$/, ': インストーラのファイルがありません'],
-  [/--out DIR is required$/, '--out DIR を指定してください'],
-  [/no INVENTORY given$/, 'INVENTORY (入力) を指定してください'],
-  [/--machine PROFILE is required$/, '--machine PROFILE を指定してください'],
-  [/--lang must be ja or en, got "(.*)"$/, '--lang には ja か en を指定してください ("$1" が指定されました)'],
-  [/no machine could be read from (.*)$/, '$1 から読み込めた端末がありません'],
-  [/--fail-on (\S+): the report is written; see (.*)$/, '--fail-on $1 に該当しました (レポートは出力済みです: $2)'],
-  [/--fail-on (\S+): (.*)$/, '--fail-on $1 に該当しました: $2'],
-  [/: cannot create the report directory \((.*)\)$/, ': レポートのフォルダーを作成できません ($1)'],
-  [/: is an input of the report and would be overwritten by it; choose another --out$/, ': レポートの入力で、レポートで上書きされてしまいます。別の --out を指定してください'],
-  [/: unknown option (\S+)$/, ': 不明なオプション $1 です'],
-  [/: (--[\w-]+) takes no value$/, ': $1 には値を指定できません'],
-  [/: (--[\w-]+) needs a value$/, ': $1 には値が必要です'],
-  [/: (--[\w-]+) given more than once$/, ': $1 が 2 回以上指定されています'],
-  [/^(\r\S*) ([\d,]+) machines {2}([\d,]+)\/s /, '$1 $2 台  $3 台/秒 '],
+  [/^(acs-gate(?: \S+)?): error: /, jaReplacement('stderr.error')],
+  [/^usage: /, jaReplacement('stderr.usage')],
+  [/unknown command "(.*)" \(commands: (.*)\)/, jaReplacement('stderr.unknownCommand')],
+  [/: no such installer file$/, jaReplacement('stderr.noInstaller')],
+  [/--out DIR is required$/, jaReplacement('stderr.outRequired')],
+  [/no INVENTORY given$/, jaReplacement('stderr.noInventory')],
+  [/--machine PROFILE is required$/, jaReplacement('stderr.machineRequired')],
+  [/--lang must be ja or en, got "(.*)"$/, jaReplacement('stderr.badLang')],
+  [/no machine could be read from (.*)$/, jaReplacement('stderr.noMachine')],
+  [/--fail-on (\S+): the report is written; see (.*)$/, jaReplacement('stderr.failOnReport')],
+  [/--fail-on (\S+): (.*)$/, jaReplacement('stderr.failOn')],
+  [/: cannot create the report directory \((.*)\)$/, jaReplacement('stderr.cannotCreateOut')],
+  [/: is an input of the report and would be overwritten by it; choose another --out$/, jaReplacement('stderr.outIsInput')],
+  [/: unknown option (\S+)$/, jaReplacement('stderr.unknownOption')],
+  [/: (--[\w-]+) takes no value$/, jaReplacement('stderr.noValue')],
+  [/: (--[\w-]+) needs a value$/, jaReplacement('stderr.needsValue')],
+  [/: (--[\w-]+) given more than once$/, jaReplacement('stderr.repeated')],
+  [/^(\r\S*) ([\d,]+) machines {2}([\d,]+)\/s /, fillText(JA['terminal.progress'], 'ja', { bar: '$1', done: '$2', rate: '$3' })],
   // why an input was skipped or not read (src/messages/reasons-ja.ts, shared with the report's page)
   ...REASON_RULES,
 ];

@@ -48,8 +48,3 @@ export function commaList(items: readonly string[]): Bilingual {
 export function readinessText(key: ReadinessTextKey, lang: TextLang, params: Record<string, TextParam> = {}): string {
   return fillText(READINESS_TEXTS[key][lang], lang, params);
 }
-
-/** One readiness text in both languages. */
-export function bilingualText(key: ReadinessTextKey, params: Record<string, TextParam> = {}): Bilingual {
-  return { en: readinessText(key, 'en', params), ja: readinessText(key, 'ja', params) };
-}

@@ -8,7 +8,7 @@
  */
 import { fillText, group, type Bilingual, type TextLang, type TextParam } from '../messages/texts';
 
-export type { Bilingual, TextLang, TextParam } from '../messages/texts';
+export type { TextLang, TextParam } from '../messages/texts';
 
 /** Agent labels (`label.*`), run reasons (`reason.*`), warnings (`warning.*`), remediation (`remediation.*`), quoted texts (`text.*`). */
 export const INSTALLER_TEXTS = group('installer.');
@@ -31,9 +31,4 @@ export function verdictWord(verdict: string, lang: TextLang): string {
 /** One installer text in one language. */
 export function installerText(key: InstallerTextKey, lang: TextLang, params: Record<string, TextParam> = {}): string {
   return fillText(INSTALLER_TEXTS[key][lang], lang, params);
-}
-
-/** One installer text in both languages. */
-export function installerBilingual(key: InstallerTextKey, params: Record<string, TextParam> = {}): Bilingual {
-  return { en: installerText(key, 'en', params), ja: installerText(key, 'ja', params) };
 }

@@ -5,6 +5,7 @@
  * and is listed per machine and in the report's header: never a silent default.
  */
 import type { MachineProfile } from '../endpoint/profile';
+import { group, type Bilingual } from '../messages/texts';
 
 export const ASSUMABLE_FACTS = ['online', 'rootAutoUpdate'] as const;
 export type AssumableFact = (typeof ASSUMABLE_FACTS)[number];
@@ -34,13 +35,5 @@ export function applyAssumptions(profile: MachineProfile, a: Assumptions | undef
   return { profile: filled, assumed };
 }
 
-export const ASSUMPTION_LABELS: Record<AssumableFact, { ja: string; en: string }> = {
-  online: {
-    ja: 'オンライン (Windows Update のルート証明書リストを取得できる) と仮定',
-    en: "assumed online (can fetch Windows Update's root certificate list)",
-  },
-  rootAutoUpdate: {
-    ja: 'ルート証明書の自動更新が有効と仮定',
-    en: 'assumed: automatic root certificate update is on',
-  },
-};
+/** How each assumption is named to the reader, in both languages (the text home's keys `assumption.*`). */
+export const ASSUMPTION_LABELS: Readonly<Record<AssumableFact, Bilingual>> = group('assumption.');

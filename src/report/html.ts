@@ -25,6 +25,7 @@ import { CSS } from './page/style';
 import { MemoryRows, type PageRun, type RowsSource } from './page/rows';
 import { scriptJson } from './page/json';
 import { reasonJa } from '../messages/reasons-ja';
+import { remediationSource } from '../endpoint/remediation';
 
 export { scriptJson };
 
@@ -400,6 +401,11 @@ function perPathTable(s: FleetSummary): string {
 
 const STEPS_SHOWN = 15;
 
+/** The mark a fix step carries (issue 18.3): every step is our inference (remediationSource), never the FAQ's text. */
+function stepMark(step: string): string {
+  return remediationSource(step) === 'inferred' ? ` <span class="mark inf">${t('inferred')}</span>` : '';
+}
+
 function stepsTable(s: FleetSummary): string {
   if (!s.remediationSteps.length) return '';
   const other: Lang = s.lang === 'ja' ? 'en' : 'ja';
@@ -410,7 +416,7 @@ function stepsTable(s: FleetSummary): string {
     shown
       .map((r) => {
         const step = r.step === OTHER_STEPS ? t('otherSteps') : biText(r.step, s.lang, r.alt?.[other]);
-        return `<tr><td><code>${step}</code></td><td class="n">${num(r.machines)}</td></tr>`;
+        return `<tr><td><code>${step}</code>${r.step === OTHER_STEPS ? '' : stepMark(r.step)}</td><td class="n">${num(r.machines)}</td></tr>`;
       })
       .join('') +
     `</tbody></table>${rest > 0 ? `<p class="muted" id="steps-more">${tf('stepsMore', { n: rest, steps: stepsWord(rest) })}</p>` : ''}</div>`
@@ -433,7 +439,7 @@ function fixFirstSection(s: FleetSummary): string {
           (f) =>
             `<tr data-machine="${e(f.name)}"><td class="name ${readyClass(f.ready)}"><span translate="no">${e(f.name)}</span><br><span class="muted">${readyLabel(f.ready)}</span></td>` +
             `<td>${f.windows === null ? t('unknownWindows') : `<span translate="no">${e(f.windows)}</span>`}</td><td><ul>${f.reasons.map((r, i) => `<li>${biText(r, s.lang, altList(f.reasons, f.alt, s.lang, 'reasons')?.[i])}</li>`).join('')}</ul></td>` +
-            `<td><ol class="rem">${f.remediation.map((r, i) => `<li><code>${biText(r, s.lang, altList(f.remediation, f.alt, s.lang, 'remediation')?.[i])}</code></li>`).join('')}</ol></td></tr>`,
+            `<td><ol class="rem">${f.remediation.map((r, i) => `<li><code>${biText(r, s.lang, altList(f.remediation, f.alt, s.lang, 'remediation')?.[i])}</code>${stepMark(r)}</li>`).join('')}</ol></td></tr>`,
         )
         .join('') +
       '</tbody></table>'

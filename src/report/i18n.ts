@@ -3,12 +3,10 @@
  * keys `report.*`, `decision.*`, `verdict.*`, `ready.*`, `cycle.*`, `csv.*`), kept under the names the report,
  * the CSV and the terminal read. No text lives here.
  */
-import { bilingual, group, type Bilingual } from '../messages/texts';
+import { group, type Bilingual } from '../messages/texts';
 
 /** Labels of the fleet report (`report.label.*`). */
 export const LABELS = group('report.label.');
-
-export type LabelKey = keyof typeof LABELS;
 
 /** Reason codes as the reader calls them (`report.reason.*`). */
 export const REASON_LABELS: Record<string, Bilingual> = group('report.reason.');
@@ -29,8 +27,6 @@ export const TRUST_LABELS: Record<string, Bilingual> = group('report.trust.');
  */
 export const PAGE_LABELS = group('report.page.');
 
-export type PageLabelKey = keyof typeof PAGE_LABELS;
-
 /** Decisions of a path run, as the reader calls them (report.csv, the terminal, the page). */
 export const DECISION_LABELS: Record<'allowed' | 'blocked' | 'unguarded' | 'unknown', Bilingual> = group('decision.');
 
@@ -42,9 +38,6 @@ export const READY_LABELS: Record<'true' | 'false' | 'unknown', Bilingual> = gro
 
 /** What one agent update cycle came to (CycleSummary.outcome). */
 export const CYCLE_OUTCOME_LABELS: Record<string, Bilingual> = group('cycle.');
-
-/** The Windows line column when the OS was not recognised. */
-export const UNKNOWN_WINDOWS_LABEL: Bilingual = bilingual('report.unknownWindows');
 
 /** report.csv's header cells per language (CSV_FIXED_COLUMNS order), and the suffix of the worst-case columns. */
 export const CSV_HEADER_LABELS: Record<string, Bilingual> = group('csv.');

@@ -4,6 +4,7 @@
  */
 import type { InstallPath, PathRun } from '../installers/types';
 import type { Readiness } from '../endpoint/types';
+import { remediationSources } from '../endpoint/remediation';
 import type { EventView, MachineRow, PathOutcome, PopupView } from './types';
 
 /** One path × installer run of a fleet report (the file null: the path's declared artifact). */
@@ -70,6 +71,7 @@ export function toRow(source: string, readiness: Readiness, outcomes: PathOutcom
     ...(readiness.os.ubr !== undefined ? { ubr: readiness.os.ubr } : {}),
     reasons: readiness.reasons.map((r) => ({ code: r.code, message: r.message, ...(r.fact ? { fact: r.fact } : {}) })),
     remediation: [...readiness.remediation],
+    remediationSource: remediationSources(readiness.remediation),
     ...(assumed.length ? { assumed: [...assumed] } : {}),
     outcomes,
   };

@@ -1,3 +1,5 @@
+import type { RemediationSource } from '../endpoint/remediation';
+
 /**
  * The fleet report's data: one row per machine (streamed to report.csv / report.json), and the summary
  * aggregated with flat memory (counts, a bounded "fix first" list, a bounded sample of rows).
@@ -82,6 +84,8 @@ export interface MachineRow {
   ubr?: number;
   reasons: { code: string; message: string; fact?: string }[];
   remediation: string[];
+  /** whether each remediation step is the FAQ's text or ours (issue 18.3), in the order of `remediation`: today every step is 'inferred'; toRow always sets it */
+  remediationSource?: RemediationSource[];
   /** facts assumed for this machine because its profile lacks them (FleetOptions.assume), e.g. ["online"] */
   assumed?: string[];
   outcomes: PathOutcome[];

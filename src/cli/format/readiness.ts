@@ -5,7 +5,7 @@ import type { Lang } from '../lang';
 import { remediationSource } from '../../endpoint/remediation';
 import { LABELS } from '../../report/i18n';
 import { windowsLine } from './windows-line';
-import { group, inLang } from '../../messages/texts';
+import { group, inLang, text } from '../../messages/texts';
 
 /** The output's words in one language (text home: `terminal.readiness.*`). */
 const T = { en: inLang(group('terminal.readiness.'), 'en'), ja: inLang(group('terminal.readiness.'), 'ja') } as const;
@@ -29,11 +29,13 @@ export function formatReadiness(r: Readiness, source: string, lang: Lang, assume
 }
 
 export function formatReadinessTotals(c: { ready: number; notReady: number; unknown: number; errors: number }, lang: Lang): string {
-  const t = T[lang];
   const n = c.ready + c.notReady + c.unknown;
-  // Japanese word order (issue 18.5): "19 台中 11 台が対応済み、…"
-  if (lang === 'ja') return `${n} 台中 ${c.ready} 台が対応済み、${c.notReady} 台が未対応、${c.unknown} 台が不明${c.errors ? `。${t.bad}: ${c.errors} 件` : ''}\n`;
-  const machines = lang === 'en' ? (n === 1 ? 'machine' : 'machines') : t.machines;
-  const bad = lang === 'en' ? (c.errors === 1 ? 'input could not be read' : 'inputs could not be read') : t.bad;
-  return `${n} ${machines}: ${c.ready} ${t.ready}, ${c.notReady} ${t.notReady.toLowerCase()}, ${c.unknown} ${t.unknown.toLowerCase()}${c.errors ? `; ${c.errors} ${bad}` : ''}\n`;
+  // the fleet summary's counts line (Japanese word order, issue 18.5: "19 台中 11 台が対応済み、…")
+  const machines = text(n === 1 ? 'report.page.machineOne' : 'report.page.machineMany', lang);
+  const bad = text(c.errors === 1 ? 'terminal.readiness.badOne' : 'terminal.readiness.badMany', lang);
+  return (
+    text('terminal.fleet.totals', lang, { total: n, machines, ready: c.ready, notReady: c.notReady, unknown: c.unknown }) +
+    (c.errors ? text('terminal.fleet.totalsErrors', lang, { n: c.errors, errors: bad }) : '') +
+    '\n'
+  );
 }

@@ -1,6 +1,10 @@
-/** Human output of `acs-gate verify`, in the style of `signtool verify /v`. */
+/** Human output of `acs-gate verify`, in the style of `signtool verify /v`; its words from the text home (keys `verify.*`). */
 import { escapeText as esc } from '../../text/escape';
 import type { CertificateSummary, SignatureReport, VerificationResult, VersionInfo } from '../../authenticode/types';
+import { text, type TextKey, type TextParam } from '../../messages/texts';
+
+/** A text of the text home (keys `verify.*`) in English: this output is signtool's, in English. */
+const v = (key: TextKey, params: Record<string, TextParam> = {}): string => text(key, 'en', params);
 
 export interface CertificateDetails {
   subject: string;
@@ -32,10 +36,10 @@ function certificateBlock(rootFirst: ListedCertificate[]): string[] {
   rootFirst.forEach((c, i) => {
     const pad = '    '.repeat(i + 1);
     const issuer = c.issuer !== undefined ? cn(c.issuer) : i === 0 ? undefined : cn(rootFirst[i - 1]!.subject);
-    lines.push(`${pad}Issued to: ${esc(cn(c.subject))}`);
-    if (issuer) lines.push(`${pad}Issued by: ${esc(issuer)}`);
-    if (c.expires) lines.push(`${pad}Expires:   ${new Date(c.expires).toUTCString()}`);
-    if (c.sha1) lines.push(`${pad}SHA1 hash: ${esc(c.sha1)}`);
+    lines.push(pad + v('verify.cert.issuedTo.signtool', { name: esc(cn(c.subject)) }));
+    if (issuer) lines.push(pad + v('verify.cert.issuedBy.signtool', { name: esc(issuer) }));
+    if (c.expires) lines.push(pad + v('verify.cert.expires.signtool', { date: new Date(c.expires).toUTCString() }));
+    if (c.sha1) lines.push(pad + v('verify.cert.sha1.signtool', { sha1: esc(c.sha1) }));
     lines.push('');
   });
   return lines;
@@ -59,32 +63,33 @@ function chainBlock(sig: SignatureReport, lookup: CertificateLookup): string[] {
 
 /** The timestamp line, in agreement with the failures below it (a timestamp present but not used is said so). */
 function timestampLine(sig: SignatureReport): string {
-  if (!sig.timestampKind) return 'File is not timestamped.';
+  if (!sig.timestampKind) return v('verify.timestamp.none.signtool');
   const kind = sig.timestampKind === 'rfc3161' ? 'RFC 3161' : 'PKCS #9';
-  if (sig.timestamp) return `The signature is timestamped (${kind}): ${new Date(sig.timestamp).toUTCString()}`;
-  if (sig.failures.some((f) => f.code === 'TIMESTAMP_INVALID')) return `The signature has a ${kind} timestamp that does not verify (TIMESTAMP_INVALID below).`;
-  if (sig.failures.some((f) => f.code === 'CERT_REVOKED')) return `The signature has a ${kind} timestamp; not used: a certificate of its chain is revoked (CERT_REVOKED below).`;
-  return `The signature has a ${kind} timestamp; not used: the signer's certificate is for lifetime signing, judged at the verification time.`;
+  if (sig.timestamp) return v('verify.timestamp.at.signtool', { kind, date: new Date(sig.timestamp).toUTCString() });
+  if (sig.failures.some((f) => f.code === 'TIMESTAMP_INVALID')) return v('verify.timestamp.invalid', { kind });
+  if (sig.failures.some((f) => f.code === 'CERT_REVOKED')) return v('verify.timestamp.revoked', { kind });
+  return v('verify.timestamp.lifetime', { kind });
 }
 
 export function formatSignature(sig: SignatureReport, lookup: CertificateLookup): string[] {
   const lines = [
-    `Signature Index: ${sig.index} ${sig.nested ? '(Nested Signature)' : '(Primary Signature)'}`,
-    `Hash of file (${sig.digestAlgorithm}): ${
-      sig.digestMatches === null ? 'not compared (the signature was refused before)' : sig.digestMatches ? 'matches the signed digest' : 'DOES NOT match the signed digest'
-    }`,
+    v(sig.nested ? 'verify.signature.nested' : 'verify.signature.primary', { index: sig.index }),
+    v('verify.hash', {
+      algorithm: sig.digestAlgorithm,
+      result: v(sig.digestMatches === null ? 'verify.hash.notCompared' : sig.digestMatches ? 'verify.hash.matches' : 'verify.hash.differs'),
+    }),
     '',
   ];
-  if (sig.signer) lines.push(`Signer: ${esc(sig.signer)}`, '');
-  if (sig.chain.length) lines.push('Signing Certificate Chain:', ...chainBlock(sig, lookup));
+  if (sig.signer) lines.push(v('verify.signer', { signer: esc(sig.signer) }), '');
+  if (sig.chain.length) lines.push(v('verify.chain.signtool'), ...chainBlock(sig, lookup));
   lines.push(timestampLine(sig));
-  if (sig.timestampChain?.length) lines.push('Timestamp Verified by:', ...certificateBlock([...sig.timestampChain].reverse().map(listed)));
+  if (sig.timestampChain?.length) lines.push(v('verify.timestamp.chain'), ...certificateBlock([...sig.timestampChain].reverse().map(listed)));
   // names in these lines come from certificates and CRLs (data): control characters escaped
-  lines.push(`Revocation: ${esc(sig.revocation.summary)}`);
+  lines.push(v('verify.revocation', { summary: esc(sig.revocation.summary) }));
   for (const d of sig.revocation.details)
     if (d.status !== 'good' && !sig.revocation.summary.includes(d.message))
-      lines.push(`    ${d.chain} chain, ${esc(cn(d.subject))}: ${d.status} (${esc(d.message)})`);
-  lines.push(`Azure Code Signing (ACS): ${sig.acs ? 'yes' : 'no'}`);
+      lines.push('    ' + v('verify.revocation.detail', { chain: d.chain, subject: esc(cn(d.subject)), status: d.status, message: esc(d.message) }));
+  lines.push(v('verify.acs.signature.signtool', { yesNo: v(sig.acs ? 'word.yes' : 'word.no') }));
   for (const f of sig.failures) lines.push(`  ${f.code}: ${esc(f.message)}`);
   lines.push('');
   return lines;
@@ -92,53 +97,52 @@ export function formatSignature(sig: SignatureReport, lookup: CertificateLookup)
 
 
 /** The version resource as sigcheck prints it (company, description, product, versions, original name). */
-export function formatVersionInfo(v: VersionInfo | null | undefined, note?: string): string[] {
-  if (!v) return note ? [`Version info:   ${esc(note)}`, ''] : [];
+export function formatVersionInfo(info: VersionInfo | null | undefined, note?: string): string[] {
+  if (!info) return note ? [v('verify.version.note', { note: esc(note) }), ''] : [];
   const lines: string[] = [];
-  const row = (label: string, value: string | undefined): void => {
-    if (value !== undefined) lines.push(`${(label + ':').padEnd(16)}${esc(value)}`);
+  const row = (label: TextKey, value: string | undefined): void => {
+    if (value !== undefined) lines.push(`${(v(label) + ':').padEnd(16)}${esc(value)}`);
   };
   const fixed = (s: string | undefined, f: string | null): string | undefined =>
-    f && s !== f ? (s === undefined ? f : `${s} (fixed ${f})`) : s;
-  row('Company', v.CompanyName);
-  row('Description', v.FileDescription);
-  row('Product', v.ProductName);
-  row('Prod version', fixed(v.ProductVersion, v.fixedProductVersion));
-  row('File version', fixed(v.FileVersion, v.fixedFileVersion));
-  row('Original name', v.OriginalFilename);
-  row('Internal name', v.InternalName);
-  row('Copyright', v.LegalCopyright);
+    f && s !== f ? (s === undefined ? f : v('verify.version.fixed', { value: s, fixed: f })) : s;
+  row('verify.version.company', info.CompanyName);
+  row('verify.version.description', info.FileDescription);
+  row('verify.version.product', info.ProductName);
+  row('verify.version.productVersion', fixed(info.ProductVersion, info.fixedProductVersion));
+  row('verify.version.fileVersion', fixed(info.FileVersion, info.fixedFileVersion));
+  row('verify.version.originalName', info.OriginalFilename);
+  row('verify.version.internalName', info.InternalName);
+  row('verify.version.copyright', info.LegalCopyright);
   return lines.length ? [...lines, ''] : [];
 }
 
 export function formatVerification(r: VerificationResult, lookup: CertificateLookup = () => undefined): string {
-  const lines = [`Verifying: ${esc(r.file)}`, `Format: ${r.format.toUpperCase()}`, ''];
+  const lines = [v('verify.verifying', { file: esc(r.file) }), v('verify.format', { format: r.format.toUpperCase() }), ''];
   lines.push(...formatVersionInfo(r.versionInfo, r.versionInfoNote));
   for (const s of r.signatures) lines.push(...formatSignature(s, lookup));
   if (r.catalog) {
-    const member = r.catalog.member === null ? '' : ` as "${esc(r.catalog.member)}"`;
+    const member = r.catalog.member === null ? '' : v('verify.catalog.member', { member: esc(r.catalog.member) });
     lines.push(
-      `File is signed in catalog: ${esc(r.catalog.file)}${member} (${r.catalog.hashKind} ${r.catalog.digestAlgorithm} ${r.catalog.digest})`,
-      `Catalog signature: ${r.catalog.valid ? 'valid' : 'DOES NOT hold'}`,
+      v('verify.catalog.signtool', { file: esc(r.catalog.file), member, hashKind: r.catalog.hashKind, algorithm: r.catalog.digestAlgorithm, digest: r.catalog.digest }),
+      v('verify.catalog.signature.signtool', { state: v(r.catalog.valid ? 'verify.catalog.holds' : 'verify.catalog.fails') }),
       '',
     );
     for (const s of r.catalog.signatures) lines.push(...formatSignature(s, lookup));
   }
   const fileFailures = r.failures.filter((f) => !r.signatures[0]?.failures.some((g) => g.code === f.code && g.message === f.message));
   if (r.verdict === 'valid') {
-    lines.push(`Successfully verified: ${esc(r.file)}`);
-    lines.push(`ACS: ${r.acs ? 'yes' : 'no'}`);
+    lines.push(v('verify.success.signtool', { file: esc(r.file) }));
+    lines.push(v('verify.acs', { yesNo: v(r.acs ? 'word.yes' : 'word.no') }));
   } else {
     const first = (r.failures[0] ?? { code: r.verdict, message: r.verdict }) as { code: string; message: string };
-    lines.push(`SignTool Error: ${r.verdict === 'unsigned' ? 'No signature found' : `${first.code}: ${esc(first.message)}`}`);
+    lines.push(v('verify.error.signtool', { error: r.verdict === 'unsigned' ? v('verify.noSignature.signtool') : `${first.code}: ${esc(first.message)}` }));
     for (const f of fileFailures.slice(r.verdict === 'unsigned' ? 0 : 1)) lines.push(`  ${f.code}: ${esc(f.message)}`);
-    lines.push(`Verdict: ${r.verdict}`, 'ACS: no');
+    lines.push(v('verify.verdict', { verdict: r.verdict }), v('verify.acs', { yesNo: v('word.no') }));
   }
   return lines.join('\n') + '\n';
 }
 
 export function formatVerifyTotals(results: VerificationResult[]): string {
   const ok = results.filter((r) => r.verdict === 'valid').length;
-  const lines = [`Number of files successfully Verified: ${ok}`, `Number of warnings: 0`, `Number of errors: ${results.length - ok}`];
-  return lines.join('\n') + '\n';
+  return v('verify.totals.signtool', { ok, errors: results.length - ok }) + '\n';
 }
