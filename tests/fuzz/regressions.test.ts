@@ -6,13 +6,13 @@
  * binaries. Inputs found by random mutation are stored under tests/fuzz/regressions/ (see its README); the
  * random-mutation targets found none in the runs reported in docs/security.md.
  */
-import { performance } from 'node:perf_hooks';
 import { buildChain, MAX_SIGNATURE_CHECKS } from '../../src/authenticode/trust/chain';
 import { verifyPkcs7Signature } from '../../src/authenticode/signature';
 import { MAX_SIGNATURE_ENTRIES, verifyFileWithContext } from '../../src/authenticode/verify-file';
 import { loadFixtures, type Fixtures } from '../../scripts/fuzz/fixtures';
 import { type AdversarialCase, adversarialTarget } from '../../scripts/fuzz/targets/adversarial';
 import { removeScratch, scratchFile } from '../../scripts/fuzz/tempdir';
+import { bestOfThree } from '../helpers/timing';
 
 /** Far below the minutes these inputs took before the fixes, far above what they take now. */
 const BOUND_MS = 2000;
@@ -27,21 +27,8 @@ afterAll(() => removeScratch());
 
 const build = (c: AdversarialCase): Buffer => adversarial.bytes(c);
 
-/**
- * f's value and its time. A time over `bound` is measured again, up to three runs in all, and the best is kept:
- * on a shared machine one run may wait for the CPU, while a slow code path is slow in every run (the bound
- * itself does not move).
- */
-async function timed<T>(f: () => Promise<T>, bound = BOUND_MS): Promise<{ value: T; ms: number }> {
-  let best: { value: T; ms: number } | undefined;
-  for (let run = 0; run < 3 && (best === undefined || best.ms >= bound); run++) {
-    const t0 = performance.now();
-    const value = await f();
-    const ms = performance.now() - t0;
-    if (best === undefined || ms < best.ms) best = { value, ms };
-  }
-  return best!;
-}
+/** f's value and its best time of up to three runs (tests/helpers/timing.ts), against this file's bound. */
+const timed = <T>(f: () => Promise<T> | T, bound = BOUND_MS): Promise<{ value: T; ms: number }> => bestOfThree(f, bound);
 
 describe('fuzz regressions: verification time of hostile certificate bags and tables (DoS)', () => {
   it('chain bomb: 63 CA certificates sharing one name and one key, nested 16 times, is judged within the bound', async () => {

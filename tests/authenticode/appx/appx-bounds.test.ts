@@ -8,13 +8,13 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { constants, deflateRawSync } from 'node:zlib';
 import { readAppxContainer } from '../../../src/authenticode/formats/appx-reader';
 import { crc32Update, MAX_DEFLATE_RATIO, MAX_ZIP_ENTRIES } from '../../../src/authenticode/formats/zip';
 import { verifyFile } from '../../../src/authenticode/verify-file';
 import { writeTemp } from '../catalog/formats-kit';
 import { buildAppx, DEFAULT_CONTENT_TYPES } from './appx-writer';
+import { bestOfThree } from '../../helpers/timing';
 
 /** generous under load on two shared cores */
 const BOUND_MS = 8000;
@@ -34,21 +34,8 @@ function verifyInChild(file: string): { verdict: string; codes: string[]; ms: nu
   return JSON.parse(r.stdout) as { verdict: string; codes: string[]; ms: number };
 }
 
-/**
- * f's value and its time. A time over `bound` is measured again, up to three runs in all, and the best is kept:
- * on a shared machine one run may wait for the CPU, while a slow code path is slow in every run (the bound
- * itself does not move).
- */
-async function timed<T>(f: () => Promise<T>, bound = BOUND_MS): Promise<{ value: T; ms: number }> {
-  let best: { value: T; ms: number } | undefined;
-  for (let run = 0; run < 3 && (best === undefined || best.ms >= bound); run++) {
-    const t0 = performance.now();
-    const value = await f();
-    const ms = performance.now() - t0;
-    if (best === undefined || ms < best.ms) best = { value, ms };
-  }
-  return best!;
-}
+/** f's value and its best time of up to three runs (tests/helpers/timing.ts), against this file's bound. */
+const timed = <T>(f: () => Promise<T> | T, bound = BOUND_MS): Promise<{ value: T; ms: number }> => bestOfThree(f, bound);
 
 interface RawEntry {
   name: string;

@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { MAX_CATALOG_MEMBERS, parseCatalogMembers } from '../../../src/authenticode/formats/catalog';
 import { checkDerContent, MAX_NODES, parseDer } from '../../../src/authenticode/der/asn1';
 import { OID } from '../../../src/authenticode/der/oids';
@@ -15,6 +14,7 @@ import { buildSignerInfo } from '../../helpers/authenticode-builder';
 import * as der from '../../helpers/der';
 import { issuersOf, TIMES } from '../../helpers/pki';
 import { codes, ctl, ours, pki, unsignedCatalog, writeTemp, type MemberSpec } from './formats-kit';
+import { bestOfThree } from '../../helpers/timing';
 
 const sha256 = (b: Buffer): Buffer => createHash('sha256').update(b).digest();
 /** generous under load on two shared cores */
@@ -64,21 +64,8 @@ function manyMembersCtl(n: number, listed = -1): Buffer {
   return der.seq(...one.children.slice(0, -1).map((c) => Buffer.from(c.bytes)), der.tlv(0x30, body));
 }
 
-/**
- * f's value and its time. A time over `bound` is measured again, up to three runs in all, and the best is kept:
- * on a shared machine one run may wait for the CPU, while a slow code path is slow in every run (the bound
- * itself does not move).
- */
-async function timed<T>(f: () => Promise<T> | T, bound = BOUND_MS): Promise<{ value: T; ms: number }> {
-  let best: { value: T; ms: number } | undefined;
-  for (let run = 0; run < 3 && (best === undefined || best.ms >= bound); run++) {
-    const t0 = performance.now();
-    const value = await f();
-    const ms = performance.now() - t0;
-    if (best === undefined || ms < best.ms) best = { value, ms };
-  }
-  return best!;
-}
+/** f's value and its best time of up to three runs (tests/helpers/timing.ts), against this file's bound. */
+const timed = <T>(f: () => Promise<T> | T, bound = BOUND_MS): Promise<{ value: T; ms: number }> => bestOfThree(f, bound);
 
 describe('catalogs of many members (signed with the test PKI)', () => {
   const ctl10k = manyMembersCtl(10_000, 1234);

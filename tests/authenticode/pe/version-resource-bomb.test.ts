@@ -6,12 +6,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { MAX_RESOURCE_ENTRIES, readPeVersionInfo } from '../../../src/authenticode/formats/pe-version';
 import { verifyFile } from '../../../src/authenticode/verify-file';
 import { buildPe, versionInfoBlob } from '../../helpers/pe-writer';
 import { run } from '../../cli/helpers';
 import { writeFixture } from './temp-files';
+import { bestOfThree } from '../../helpers/timing';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'acs-gate.js');
@@ -77,21 +77,8 @@ function bombPe(fan: number, noLeaf = false): Buffer {
   return withRsrc;
 }
 
-/**
- * f's value and its time. A time over `bound` is measured again, up to three runs in all, and the best is kept:
- * on a shared machine one run may wait for the CPU, while a slow code path is slow in every run (the bound
- * itself does not move).
- */
-async function timed<T>(f: () => Promise<T>, bound = BOUND_MS): Promise<{ value: T; ms: number }> {
-  let best: { value: T; ms: number } | undefined;
-  for (let run = 0; run < 3 && (best === undefined || best.ms >= bound); run++) {
-    const t0 = performance.now();
-    const value = await f();
-    const ms = performance.now() - t0;
-    if (best === undefined || ms < best.ms) best = { value, ms };
-  }
-  return best!;
-}
+/** f's value and its best time of up to three runs (tests/helpers/timing.ts), against this file's bound. */
+const timed = <T>(f: () => Promise<T> | T, bound = BOUND_MS): Promise<{ value: T; ms: number }> => bestOfThree(f, bound);
 
 describe('version resource: shared directories (10^9 paths) are walked once', () => {
   const pe = bombPe(1000);
