@@ -26,26 +26,77 @@ export function productOf(profile: MachineProfile): Product {
   if (pt === 'workstation') return 'client';
   if (pt === 'server' || pt === 'domain-controller') return 'server';
   const c = profile.os.caption;
-  if (c) {
-    if (/server|サーバー/i.test(c)) return 'server';
-    if (/windows\s*(11|10|8\.1|8|7|vista|xp)\b/i.test(c)) return 'client';
+  if (!c) return undefined;
+  // a fleet has a few captions, each on thousands of machines: the two patterns run once per caption
+  let p = CAPTION_PRODUCT.get(c);
+  if (p === undefined) {
+    p = /server|サーバー/i.test(c) ? 'server' : /windows\s*(11|10|8\.1|8|7|vista|xp)\b/i.test(c) ? 'client' : null;
+    if (CAPTION_PRODUCT.size >= LOOKUP_CAP) CAPTION_PRODUCT.clear();
+    CAPTION_PRODUCT.set(c, p);
   }
-  return undefined;
+  return p ?? undefined;
 }
 
-/** The KBs that make this line supported: its fix KBs, its later rollups / cumulative updates, and the KBs the administrator accepts. */
-function qualifyingKbs(line: WindowsLine, accept: readonly string[] = []): string[] {
-  return [...knownFixKbs(line), ...accept];
+/**
+ * Bound of the lookups below (by caption, by version string): a fleet has tens of distinct ones; an input with
+ * more (every machine a made-up version) starts the lookup over instead of growing it. The answers depend on
+ * the string alone (and the bundled table, which never changes).
+ */
+const LOOKUP_CAP = 1024;
+const CAPTION_PRODUCT = new Map<string, Product | null>();
+
+/** A version string's parse and the table's lines for it, with the lines per product (filtered once). */
+interface VersionLines {
+  build: number;
+  all: WindowsLine[];
+  client?: WindowsLine[];
+  server?: WindowsLine[];
+}
+const VERSION_LINES = new Map<string, VersionLines | null>();
+
+function versionLines(version: string): VersionLines | undefined {
+  let e = VERSION_LINES.get(version);
+  if (e === undefined) {
+    const v = parseVersion(version);
+    const all = v ? findLines(v) : [];
+    e = v && all.length ? { build: v.build, all } : null;
+    if (VERSION_LINES.size >= LOOKUP_CAP) VERSION_LINES.clear();
+    VERSION_LINES.set(version, e);
+  }
+  return e ?? undefined;
+}
+
+function linesFor(e: VersionLines, product: Product): WindowsLine[] {
+  if (!product) return e.all;
+  return (e[product] ??= e.all.filter((l) => l.product === 'any' || l.product === product));
+}
+
+/** knownFixKbs of a line of the bundled table as a set, once per line: the hotfix lists are checked against it. */
+const KNOWN_FIX_SET = new WeakMap<WindowsLine, ReadonlySet<string>>();
+function knownFixSet(line: WindowsLine): ReadonlySet<string> {
+  let s = KNOWN_FIX_SET.get(line);
+  if (!s) KNOWN_FIX_SET.set(line, (s = new Set(knownFixKbs(line))));
+  return s;
+}
+
+/** Whether one of the hotfixes makes this line supported: one of its known fix KBs, or a KB the administrator accepts. */
+function hasQualifyingKb(line: WindowsLine, hotfixes: readonly string[], accept: readonly string[]): boolean {
+  const known = knownFixSet(line);
+  for (const h of hotfixes) if (known.has(h) || (accept.length > 0 && accept.includes(h))) return true;
+  return false;
 }
 
 function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, lang: TextLang, accept: readonly string[] = []): OsVerdict {
   const base = { line: line.name, lineId: line.id };
   const ubr = profile.os.ubr;
   const hotfixes = profile.hotfixes;
+  // the common answers first, without spreading objects (most machines: a line supported as shipped, or a UBR at
+  // or above the minimum); the keys in the same order as below
+  if (line.kind === 'as-shipped') return { line: line.name, lineId: line.id, supported: true, reasons: [] };
+  if (line.kind === 'ubr' && ubr !== undefined && ubr >= (line.minUbr ?? 0))
+    return { line: line.name, lineId: line.id, requiredKbs: line.kbs, supported: true, reasons: [] };
   const src = sourceUrl(line) ?? 'docs/readiness.md (decision)';
   switch (line.kind) {
-    case 'as-shipped':
-      return { ...base, supported: true, reasons: [] };
     case 'never':
       return {
         ...base,
@@ -63,9 +114,7 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, la
       const withKbs = { ...base, requiredKbs: line.kbs };
       if (ubr !== undefined && ubr >= min) return { ...withKbs, supported: true, reasons: [] };
       // the qualifying KBs are looked for only when the UBR does not decide (most machines: it does)
-      const kbs = qualifyingKbs(line, accept);
-      const found = hotfixes?.find((h) => kbs.includes(h));
-      if (found) return { ...withKbs, supported: true, reasons: [] };
+      if (hotfixes && hasQualifyingKb(line, hotfixes, accept)) return { ...withKbs, supported: true, reasons: [] };
       if (ubr !== undefined) {
         return {
           ...withKbs,
@@ -91,12 +140,11 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, la
       };
     }
     case 'kb': {
-      const kbs = qualifyingKbs(line, accept);
       const withKbs = { ...base, requiredKbs: line.kbs };
+      if (hotfixes && hasQualifyingKb(line, hotfixes, accept)) return { ...withKbs, supported: true, reasons: [] };
       const later = laterUpdates(line);
       const newest = later?.updates[later.updates.length - 1];
       const through = later?.series.through;
-      if (hotfixes?.some((h) => kbs.includes(h))) return { ...withKbs, supported: true, reasons: [] };
       if (hotfixes === undefined) {
         return {
           ...withKbs,
@@ -171,16 +219,18 @@ export function assessOs(profile: MachineProfile, lang: TextLang = 'en', accept:
       reasons: [{ code: 'FACT_UNKNOWN', fact: 'os.version', message: readinessText('reason.FACT_UNKNOWN.os.version', lang) }],
     };
   }
-  const v = parseVersion(version);
-  const all = v ? findLines(v) : [];
-  if (!v || all.length === 0) {
+  // parsed and looked up in the table once per version string (versionLines)
+  const v = versionLines(version);
+  if (!v) {
     return {
       supported: 'unknown',
       reasons: [{ code: 'OS_UNRECOGNIZED', message: readinessText('reason.OS_UNRECOGNIZED.noLine', lang, { version }), evidence: { version } }],
     };
   }
+  const all = v.all;
   const product = productOf(profile);
-  let candidates = product ? all.filter((l) => l.product === 'any' || l.product === product) : all;
+  // shared per version and product: read here, never changed (the narrowing below makes a new list)
+  let candidates = linesFor(v, product);
   if (candidates.length === 0) {
     return {
       supported: 'unknown',

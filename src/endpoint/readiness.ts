@@ -6,14 +6,70 @@
  */
 import type { MachineProfile, MachineProfileInput } from './profile';
 import { parseProfile } from './parse-profile';
-import { collectorStep, remediationFor } from './remediation';
-import { assessOs } from './readiness-os';
+import { collectorStep, remediationFor, type RemediationContext } from './remediation';
+import { assessOs, type OsVerdict } from './readiness-os';
 import { assessRoot } from './readiness-root';
 import type { TextLang } from './texts';
-import type { Readiness, ReadinessOptions, Tri } from './types';
+import type { Readiness, ReadinessOptions, ReadinessReason, Tri } from './types';
 
 export   { type OsVerdict } from './readiness-os';
 export  { entryThumbprint, type RootVerdict } from './readiness-root';
+
+/**
+ * The accepted KBs, trimmed, upper-cased and checked: the same list for every machine of a run, so the last
+ * one is kept (compared by content, never by identity alone: a caller may change its array between calls).
+ */
+let lastAccept: { given: string[]; kbs: readonly string[] } | undefined;
+function acceptedKbs(given: readonly string[] | undefined): readonly string[] {
+  if (!given?.length) return [];
+  if (lastAccept && lastAccept.given.length === given.length && lastAccept.given.every((k, i) => k === given[i])) return lastAccept.kbs;
+  const kbs = given.map((k) => k.trim().toUpperCase()).filter((k) => /^KB\d+$/.test(k));
+  lastAccept = { given: [...given], kbs };
+  return kbs;
+}
+
+/**
+ * The remediation steps of one reason, in English (deduplication) and in `lang`: remediationFor's answer
+ * depends only on the reason's code, fact and the evidence it reads, the line (or lines), the KBs and the
+ * language, which make the key; the steps are the same few texts on thousands of machines, so they are made
+ * once (and are the same string objects, which readiness-json.ts's cache of JSON texts finds at once).
+ * Bounded: a fleet has tens of distinct keys; past STEPS_CAP the cache starts over.
+ */
+const STEPS = new Map<string, { en: readonly string[]; local: readonly string[] }>();
+const STEPS_CAP = 2048;
+function stepsFor(r: ReadinessReason, os: OsVerdict, lang: TextLang): { en: readonly string[]; local: readonly string[] } {
+  const ev = r.evidence;
+  const unknownKbs = ev?.['unknownKbs'];
+  // every input remediationFor reads, with a separator no line name, KB or note contains
+  const key = [
+    lang,
+    r.code,
+    r.fact ?? '',
+    os.line ?? '\u0001',
+    os.lines ? os.lines.join('\u0002') : '\u0001',
+    os.requiredKbs ? os.requiredKbs.join('\u0002') : '\u0001',
+    keyPart(ev?.['newestKnownKb']),
+    keyPart(ev?.['newestKnownMonth']),
+    keyPart(ev?.['note']),
+    keyPart(ev?.['line']),
+    keyPart(Array.isArray(unknownKbs) ? unknownKbs[0] : undefined),
+    keyPart(ev?.['hotfixesKnown']),
+  ].join('\u0000');
+  let steps = STEPS.get(key);
+  if (!steps) {
+    const ctx: RemediationContext = { line: os.line, kbs: os.requiredKbs, ...(os.lines ? { lines: os.lines } : {}) };
+    const en = remediationFor(r, ctx);
+    steps = { en, local: lang === 'en' ? en : remediationFor(r, ctx, lang) };
+    if (STEPS.size >= STEPS_CAP) STEPS.clear();
+    STEPS.set(key, steps);
+  }
+  return steps;
+}
+
+/** A value of the evidence in a cache key: its type and its text (a string "false" is not the boolean false). */
+function keyPart(v: unknown): string {
+  return v === undefined ? '\u0001' : typeof v === 'string' ? 's' + v : typeof v + String(v);
+}
 
 function and(a: Tri, b: Tri): Tri {
   if (a === false || b === false) return false;
@@ -47,31 +103,35 @@ export function assessReadiness(input: MachineProfileInput, options: ReadinessOp
  */
 export function judgeReadiness(profile: MachineProfile, options: ReadinessOptions = {}): Readiness {
   const lang: TextLang = options.lang === 'ja' ? 'ja' : 'en';
-  const accept = options.acceptKbs?.length ? options.acceptKbs.map((k) => k.trim().toUpperCase()).filter((k) => /^KB\d+$/.test(k)) : [];
+  const accept = acceptedKbs(options.acceptKbs);
   const os = assessOs(profile, lang, accept);
   const root = assessRoot(profile, lang);
-  const reasons = [...os.reasons, ...root.reasons];
+  const reasons: ReadinessReason[] = [];
   const remediation: string[] = [];
-  const seen = new Set<string>();
-  // a Windows line that never gets ACS support is not ready whatever else is learnt: no step to collect more
-  const osNeverSupported = os.reasons.some((r) => r.code === 'OS_NO_ACS_SUPPORT');
-  for (const r of reasons) {
-    if (osNeverSupported && r.code === 'FACT_UNKNOWN') continue;
-    const ctx = { line: os.line, kbs: os.requiredKbs, ...(os.lines ? { lines: os.lines } : {}) };
-    const en = remediationFor(r, ctx);
-    const local = lang === 'en' ? en : remediationFor(r, ctx, lang);
-    en.forEach((step, i) => {
-      if (seen.has(step)) return;
-      seen.add(step);
-      remediation.push(local[i] ?? step);
-    });
-  }
-  // a fact the collectors gather is missing: point to them too (collect\\acs-collect.cmd needs no Node on the endpoint)
-  if (!osNeverSupported && reasons.some((r) => r.code === 'FACT_UNKNOWN' && r.fact !== 'laterKb')) {
-    const step = collectorStep('en');
-    if (!seen.has(step)) {
-      seen.add(step);
-      remediation.push(lang === 'en' ? step : collectorStep(lang));
+  // most machines have no reason at all: nothing to remedy (no copies, no sets)
+  if (os.reasons.length + root.reasons.length > 0) {
+    for (const r of os.reasons) reasons.push(r);
+    for (const r of root.reasons) reasons.push(r);
+    const seen = new Set<string>();
+    // a Windows line that never gets ACS support is not ready whatever else is learnt: no step to collect more
+    const osNeverSupported = os.reasons.some((r) => r.code === 'OS_NO_ACS_SUPPORT');
+    for (const r of reasons) {
+      if (osNeverSupported && r.code === 'FACT_UNKNOWN') continue;
+      const { en, local } = stepsFor(r, os, lang);
+      for (let i = 0; i < en.length; i++) {
+        const step = en[i]!;
+        if (seen.has(step)) continue;
+        seen.add(step);
+        remediation.push(local[i] ?? step);
+      }
+    }
+    // a fact the collectors gather is missing: point to them too (collect\\acs-collect.cmd needs no Node on the endpoint)
+    if (!osNeverSupported && reasons.some((r) => r.code === 'FACT_UNKNOWN' && r.fact !== 'laterKb')) {
+      const step = collectorStep('en');
+      if (!seen.has(step)) {
+        seen.add(step);
+        remediation.push(lang === 'en' ? step : collectorStep(lang));
+      }
     }
   }
   // the same keys in the same order as spreading optional parts, without an object per part

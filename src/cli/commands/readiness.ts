@@ -1,7 +1,7 @@
 /** acs-gate readiness INPUT...: does each machine meet ACS (Windows patch, root certificate), and how to fix it. */
 import { escapeText as esc } from '../../text/escape';
 import { judgeReadiness } from '../../endpoint/readiness';
-import { remediationSources } from '../../endpoint/remediation';
+import { readinessJsonLine } from '../../endpoint/readiness-json';
 import { loadInventoryBatches } from '../../endpoint/inventory';
 import { applyAssumptions, ASSUMPTION_LABELS } from '../../report/assumptions';
 import { assumeFlags, assumptionsFrom } from '../assume';
@@ -65,12 +65,9 @@ export const readinessCommand: Command = {
       else if (r.ready === false) c.notReady++;
       else c.unknown++;
       if (json) {
-        // the verdict's own JSON with source (and assumed) appended: the same text as stringifying a copy with
-        // them, without the copy (a fifth of readiness's time went to copies and their garbage)
-        const body = JSON.stringify(r);
-        // each remediation step's source, 'faq' or 'inferred', in the steps' order (issue 18.3)
-        const tail = `,"remediationSource":${JSON.stringify(remediationSources(r.remediation))},"source":${JSON.stringify(item.source)}${assumed.length ? `,"assumed":${JSON.stringify(assumed)}` : ''}}\n`;
-        const w = io.stdout(body.length > 2 ? body.slice(0, -1) + tail : `{${tail.slice(1)}`);
+        // the verdict's JSON with its steps' sources (issue 18.3), source (and assumed) appended, written by hand
+        // with the repeating texts' JSON kept once (readiness-json.ts): the same bytes as JSON.stringify
+        const w = io.stdout(readinessJsonLine(r, item.source, assumed));
         if (w) await w;
       } else await print(formatReadiness(r, item.source, lang, assumed.map((f) => ASSUMPTION_LABELS[f][lang])));
     }

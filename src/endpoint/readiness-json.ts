@@ -1,0 +1,88 @@
+/**
+ * The JSON line of one verdict (`acs-gate readiness --json`): the same text, byte for byte, as
+ * `JSON.stringify({ ...verdict, remediationSource, source, assumed? })` for a verdict built by judgeReadiness
+ * (its keys in judgeReadiness's order), written by hand because stringifying each verdict whole was the
+ * largest part of readiness's time (issue 18.8): most of a line is text that repeats from machine to machine
+ * (Windows line names, versions, the long remediation steps), whose JSON text is kept here once instead of
+ * being escaped again per machine. What is rare or free-form (the reasons, with their evidence) goes through
+ * JSON.stringify itself. tests/endpoint/readiness-json.test.ts proves it equal to JSON.stringify over generated
+ * verdicts.
+ */
+import { remediationSources } from './remediation';
+import type { Readiness, Tri } from './types';
+
+/**
+ * JSON text of strings that repeat, by the string: line names, versions, KB numbers, remediation steps.
+ * Bounded: a fleet has a few hundred such strings (variety of versions and steps); when a strange input makes
+ * more, the cache starts over rather than grow (each entry is only a saving, never needed for the answer).
+ */
+const STRING_JSON = new Map<string, string>();
+const STRING_JSON_CAP = 4096;
+
+function cachedJson(s: string): string {
+  let j = STRING_JSON.get(s);
+  if (j === undefined) {
+    j = JSON.stringify(s);
+    if (STRING_JSON.size >= STRING_JSON_CAP) STRING_JSON.clear();
+    STRING_JSON.set(s, j);
+  }
+  return j;
+}
+
+function triJson(t: Tri): string {
+  return t === true ? 'true' : t === false ? 'false' : JSON.stringify(t);
+}
+
+/** A number as JSON.stringify writes it (non-finite numbers are null). */
+function numberJson(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
+}
+
+/** A list of repeating strings, e.g. ["KB5005625"]. */
+function stringListJson(list: readonly string[]): string {
+  if (list.length === 0) return '[]';
+  let out = '[' + cachedJson(list[0]!);
+  for (let i = 1; i < list.length; i++) out += ',' + cachedJson(list[i]!);
+  return out + ']';
+}
+
+function osJson(os: Readiness['os']): string {
+  let out = '{"supported":' + triJson(os.supported);
+  if (os.line !== undefined) out += ',"line":' + cachedJson(os.line);
+  if (os.version !== undefined) out += ',"version":' + cachedJson(os.version);
+  if (os.ubr !== undefined) out += ',"ubr":' + numberJson(os.ubr);
+  if (os.requiredKbs !== undefined) out += ',"requiredKbs":' + stringListJson(os.requiredKbs);
+  return out + '}';
+}
+
+/**
+ * `JSON.stringify({ ...r, remediationSource: remediationSources(r.remediation), source, ...(assumed.length ? { assumed } : {}) })`
+ * followed by a newline, for a verdict of judgeReadiness.
+ */
+export function readinessJsonLine(r: Readiness, source: string, assumed: readonly string[] = []): string {
+  // the keys in the order judgeReadiness writes them; optional ones only when present, as JSON.stringify does
+  let out =
+    '{"name":' +
+    JSON.stringify(r.name) +
+    ',"role":' +
+    JSON.stringify(r.role) +
+    ',"ready":' +
+    triJson(r.ready) +
+    ',"os":' +
+    osJson(r.os) +
+    ',"root":{"trusted":' +
+    triJson(r.root.trusted) +
+    ',"via":' +
+    (r.root.via === null ? 'null' : JSON.stringify(r.root.via)) +
+    '},"reasons":' +
+    // rare (a quarter of a fleet's machines), with free-form evidence: JSON.stringify's own text
+    (r.reasons.length === 0 ? '[]' : JSON.stringify(r.reasons)) +
+    ',"remediation":' +
+    stringListJson(r.remediation) +
+    ',"remediationSource":' +
+    stringListJson(remediationSources(r.remediation)) +
+    ',"source":' +
+    JSON.stringify(source);
+  if (assumed.length) out += ',"assumed":' + stringListJson(assumed);
+  return out + '}\n';
+}
