@@ -92,7 +92,11 @@ export function sourceUrl(line: WindowsLine, table: Minimums = MINIMUMS): string
 }
 
 export function kbNumber(kb: string): number {
-  return Number(kb.replace(/^KB/i, ''));
+  // Number(kb without a leading "KB", any case), without a regular expression: every hotfix of a rollup-based
+  // line is numbered on each machine (newerThanTable)
+  const c0 = kb.charCodeAt(0) | 0x20;
+  const c1 = kb.charCodeAt(1) | 0x20;
+  return Number(c0 === 0x6b && c1 === 0x62 ? kb.slice(2) : kb);
 }
 
 /** The later updates that contain this line's fix: its series' updates released after the month of the fix. */

@@ -55,34 +55,46 @@ function osJson(os: Readiness['os']): string {
   return out + '}';
 }
 
+/** `,"role":…,"ready":…,"os":` for each role and answer: the same few texts on every line (true, false, unknown). */
+function headsOf(role: Readiness['role']): string[] {
+  return ([true, false, 'unknown'] as const).map((t) => ',"role":' + JSON.stringify(role) + ',"ready":' + triJson(t) + ',"os":');
+}
+const HEAD_ENDPOINT = headsOf('endpoint');
+const HEAD_SERVER = headsOf('server');
+function head(role: Readiness['role'], ready: Tri): string {
+  const heads = role === 'endpoint' ? HEAD_ENDPOINT : role === 'server' ? HEAD_SERVER : undefined;
+  const i = ready === true ? 0 : ready === false ? 1 : ready === 'unknown' ? 2 : -1;
+  // any other value only from a caller's mistake: written as JSON.stringify would
+  return heads && i >= 0 ? heads[i]! : ',"role":' + JSON.stringify(role) + ',"ready":' + triJson(ready) + ',"os":';
+}
+
+/** `,"root":{…},"reasons":` for each trust answer and way. */
+function rootJson(root: Readiness['root']): string {
+  const via = root.via === null ? 'null' : root.via === 'store' ? '"store"' : root.via === 'auto-update' ? '"auto-update"' : JSON.stringify(root.via);
+  return ',"root":{"trusted":' + triJson(root.trusted) + ',"via":' + via + '},"reasons":';
+}
+
+/** The end of a line with no reason and no step (three machines in four): one text. */
+const NO_REASON_TAIL = '[],"remediation":[],"remediationSource":[],"source":';
+
 /**
  * `JSON.stringify({ ...r, remediationSource: remediationSources(r.remediation), source, ...(assumed.length ? { assumed } : {}) })`
  * followed by a newline, for a verdict of judgeReadiness.
  */
 export function readinessJsonLine(r: Readiness, source: string, assumed: readonly string[] = []): string {
   // the keys in the order judgeReadiness writes them; optional ones only when present, as JSON.stringify does
-  let out =
-    '{"name":' +
-    JSON.stringify(r.name) +
-    ',"role":' +
-    JSON.stringify(r.role) +
-    ',"ready":' +
-    triJson(r.ready) +
-    ',"os":' +
-    osJson(r.os) +
-    ',"root":{"trusted":' +
-    triJson(r.root.trusted) +
-    ',"via":' +
-    (r.root.via === null ? 'null' : JSON.stringify(r.root.via)) +
-    '},"reasons":' +
-    // rare (a quarter of a fleet's machines), with free-form evidence: JSON.stringify's own text
-    (r.reasons.length === 0 ? '[]' : JSON.stringify(r.reasons)) +
-    ',"remediation":' +
-    stringListJson(r.remediation) +
-    ',"remediationSource":' +
-    stringListJson(remediationSources(r.remediation)) +
-    ',"source":' +
-    JSON.stringify(source);
+  let out = '{"name":' + JSON.stringify(r.name) + head(r.role, r.ready) + osJson(r.os) + rootJson(r.root);
+  if (r.reasons.length === 0 && r.remediation.length === 0) out += NO_REASON_TAIL;
+  else
+    out +=
+      // rare (a quarter of a fleet's machines), with free-form evidence: JSON.stringify's own text
+      (r.reasons.length === 0 ? '[]' : JSON.stringify(r.reasons)) +
+      ',"remediation":' +
+      stringListJson(r.remediation) +
+      ',"remediationSource":' +
+      stringListJson(remediationSources(r.remediation)) +
+      ',"source":';
+  out += JSON.stringify(source);
   if (assumed.length) out += ',"assumed":' + stringListJson(assumed);
   return out + '}\n';
 }

@@ -1,0 +1,51 @@
+/**
+ * StreamWriter gathers texts into UTF-8 chunks (stdout-writer.ts): whatever the texts (ASCII, Japanese, pairs
+ * of surrogates, texts longer than a chunk, empty ones) and the chunk size, the stream gets the very bytes of
+ * the texts in their order, and a flush leaves nothing behind.
+ */
+import fc from 'fast-check';
+import { PassThrough } from 'node:stream';
+import { StreamWriter } from '../../src/cli/stdout-writer';
+
+async function through(texts: string[], chunk: number, highWaterMark: number): Promise<Buffer> {
+  const s = new PassThrough({ highWaterMark });
+  const got: Buffer[] = [];
+  s.on('data', (c: Buffer) => got.push(c));
+  const w = new StreamWriter(s, chunk);
+  for (const t of texts) {
+    const p = w.write(t);
+    if (p) await p;
+  }
+  await w.flush();
+  s.end();
+  await new Promise((r) => s.on('end', r));
+  return Buffer.concat(got);
+}
+
+describe('StreamWriter bytes', () => {
+  it('writes the UTF-8 of every text in order, for any texts and chunk sizes', async () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.constantFrom('', '\n', '端末はオフライン環境です\n', '😀', 'x'.repeat(300), 'ルート'.repeat(200)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 2048 }), fc.integer({ min: 1, max: 4096 }), async (texts, chunk, hwm) => {
+        expect((await through(texts, chunk, hwm)).equals(Buffer.from(texts.join(''), 'utf8'))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sends a chunk once it holds the chunk size (64 KiB by default), not per text', async () => {
+    const s = new PassThrough({ highWaterMark: 1 << 30 });
+    const sizes: number[] = [];
+    s.on('data', (c: Buffer) => sizes.push(c.length));
+    const w = new StreamWriter(s);
+    const line = '{"name":"PC-000001","ready":true}\n';
+    for (let i = 0; i < 10_000; i++) void w.write(line);
+    await w.flush();
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(line.length * 10_000);
+    expect(sizes.length).toBeLessThanOrEqual(Math.ceil((line.length * 10_000) / (64 * 1024)) + 1);
+    expect(Math.min(...sizes.slice(0, -1))).toBeGreaterThanOrEqual(64 * 1024);
+  });
+});
