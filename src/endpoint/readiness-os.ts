@@ -15,7 +15,8 @@ export interface OsVerdict {
   requiredKbs?: string[];
   /** the candidate lines when `line` names several ("A or B") that judge alike */
   lines?: string[];
-  reasons: ReadinessReason[];
+  /** read only: the verdicts of supported lines are shared (SUPPORTED below) */
+  reasons: readonly ReadinessReason[];
 }
 
 type Product = 'client' | 'server' | undefined;
@@ -86,15 +87,33 @@ function hasQualifyingKb(line: WindowsLine, hotfixes: readonly string[], accept:
   return false;
 }
 
+/**
+ * The verdict of a line supported as shipped, or at or above its minimum UBR: the same for every such machine
+ * of the line, so one frozen object per line of the bundled table (no object per machine; judgeReadiness only
+ * reads it). Its keys in the order of the other answers.
+ */
+const SUPPORTED = new WeakMap<WindowsLine, OsVerdict>();
+const NO_REASONS: readonly ReadinessReason[] = Object.freeze([]);
+function supportedVerdict(line: WindowsLine): OsVerdict {
+  let v = SUPPORTED.get(line);
+  if (!v) {
+    v = Object.freeze(
+      line.kind === 'as-shipped'
+        ? { line: line.name, lineId: line.id, supported: true as const, reasons: NO_REASONS }
+        : { line: line.name, lineId: line.id, requiredKbs: line.kbs, supported: true as const, reasons: NO_REASONS },
+    );
+    SUPPORTED.set(line, v);
+  }
+  return v;
+}
+
 function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, lang: TextLang, accept: readonly string[] = []): OsVerdict {
   const base = { line: line.name, lineId: line.id };
   const ubr = profile.os.ubr;
   const hotfixes = profile.hotfixes;
   // the common answers first, without spreading objects (most machines: a line supported as shipped, or a UBR at
   // or above the minimum); the keys in the same order as below
-  if (line.kind === 'as-shipped') return { line: line.name, lineId: line.id, supported: true, reasons: [] };
-  if (line.kind === 'ubr' && ubr !== undefined && ubr >= (line.minUbr ?? 0))
-    return { line: line.name, lineId: line.id, requiredKbs: line.kbs, supported: true, reasons: [] };
+  if (line.kind === 'as-shipped' || (line.kind === 'ubr' && ubr !== undefined && ubr >= (line.minUbr ?? 0))) return supportedVerdict(line);
   const src = sourceUrl(line) ?? 'docs/readiness.md (decision)';
   switch (line.kind) {
     case 'never':
@@ -256,8 +275,9 @@ export function assessOs(profile: MachineProfile, lang: TextLang = 'en', accept:
       candidates = byKb;
     }
   }
+  // one line (most machines): its verdict, without a list of one
+  if (candidates.length === 1) return judgeLine(candidates[0]!, profile, v.build, lang, accept);
   const verdicts = candidates.map((l) => judgeLine(l, profile, v.build, lang, accept));
-  if (verdicts.length === 1) return verdicts[0]!;
   const first = verdicts[0]!;
   const same = verdicts.every(
     (x) => x.supported === first.supported && x.reasons.map((r) => r.code + (r.fact ?? '')).join() === first.reasons.map((r) => r.code + (r.fact ?? '')).join() && (x.requiredKbs ?? []).join() === (first.requiredKbs ?? []).join(),

@@ -13,8 +13,13 @@ import type { ReadinessReason, Tri } from './types';
 export interface RootVerdict {
   trusted: Tri;
   via: 'store' | 'auto-update' | null;
-  reasons: ReadinessReason[];
+  /** read only: the trusted verdicts are shared (TRUSTED_BY_STORE, TRUSTED_BY_AUTO_UPDATE) */
+  reasons: readonly ReadinessReason[];
 }
+
+/** The two trusted answers, the same for every such machine: one frozen object each, not one per machine. */
+const TRUSTED_BY_STORE: RootVerdict = Object.freeze({ trusted: true, via: 'store', reasons: Object.freeze([]) });
+const TRUSTED_BY_AUTO_UPDATE: RootVerdict = Object.freeze({ trusted: true, via: 'auto-update', reasons: Object.freeze([]) });
 
 /** SHA-1 thumbprint of a root store entry (from its PEM when present: the certificate wins over a typed thumbprint). */
 export function entryThumbprint(e: RootStoreEntry): string | undefined {
@@ -40,8 +45,8 @@ export function storeHasAcsRoot(store: readonly RootStoreEntry[]): boolean {
 /** Root trust (rule 2); `lang` only picks the language of the reason messages. */
 export function assessRoot(profile: MachineProfile, lang: TextLang = 'en'): RootVerdict {
   const { rootStore, rootAutoUpdate, online } = profile;
-  if (rootStore && storeHasAcsRoot(rootStore)) return { trusted: true, via: 'store', reasons: [] };
-  if (rootAutoUpdate === true && online === true) return { trusted: true, via: 'auto-update', reasons: [] };
+  if (rootStore && storeHasAcsRoot(rootStore)) return TRUSTED_BY_STORE;
+  if (rootAutoUpdate === true && online === true) return TRUSTED_BY_AUTO_UPDATE;
   if (rootStore !== undefined && (rootAutoUpdate === false || online === false)) {
     return {
       trusted: false,
