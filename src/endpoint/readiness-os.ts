@@ -88,7 +88,7 @@ function hasQualifyingKb(line: WindowsLine, hotfixes: readonly string[], accept:
 }
 
 /**
- * The verdict of a line supported as shipped, or at or above its minimum UBR: the same for every such machine
+ * The verdict of a line supported as shipped, at or above its minimum UBR, or by a qualifying KB: the same for every such machine
  * of the line, so one frozen object per line of the bundled table (no object per machine; judgeReadiness only
  * reads it). Its keys in the order of the other answers.
  */
@@ -131,9 +131,9 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, la
     case 'ubr': {
       const min = line.minUbr ?? 0;
       const withKbs = { ...base, requiredKbs: line.kbs };
-      if (ubr !== undefined && ubr >= min) return { ...withKbs, supported: true, reasons: [] };
+      if (ubr !== undefined && ubr >= min) return supportedVerdict(line);
       // the qualifying KBs are looked for only when the UBR does not decide (most machines: it does)
-      if (hotfixes && hasQualifyingKb(line, hotfixes, accept)) return { ...withKbs, supported: true, reasons: [] };
+      if (hotfixes && hasQualifyingKb(line, hotfixes, accept)) return supportedVerdict(line);
       if (ubr !== undefined) {
         return {
           ...withKbs,
@@ -160,7 +160,7 @@ function judgeLine(line: WindowsLine, profile: MachineProfile, build: number, la
     }
     case 'kb': {
       const withKbs = { ...base, requiredKbs: line.kbs };
-      if (hotfixes && hasQualifyingKb(line, hotfixes, accept)) return { ...withKbs, supported: true, reasons: [] };
+      if (hotfixes && hasQualifyingKb(line, hotfixes, accept)) return supportedVerdict(line);
       const later = laterUpdates(line);
       const newest = later?.updates[later.updates.length - 1];
       const through = later?.series.through;
