@@ -38,10 +38,27 @@ function acceptedKbs(given: readonly string[] | undefined): readonly string[] {
 const STEPS = new Map<string, { en: readonly string[]; local: readonly string[] }>();
 const STEPS_CAP = 2048;
 function stepsFor(r: ReadinessReason, os: OsVerdict, lang: TextLang): { en: readonly string[]; local: readonly string[] } {
+  const key = stepsKey(r, os, lang);
+  let steps = STEPS.get(key);
+  if (!steps) {
+    const ctx: RemediationContext = { line: os.line, kbs: os.requiredKbs, ...(os.lines ? { lines: os.lines } : {}) };
+    const en = remediationFor(r, ctx);
+    steps = { en, local: lang === 'en' ? en : remediationFor(r, ctx, lang) };
+    if (STEPS.size >= STEPS_CAP) STEPS.clear();
+    STEPS.set(key, steps);
+  }
+  return steps;
+}
+
+/** The key of stepsFor: every input remediationFor reads for this reason, with separators no line name, KB or note contains. */
+function stepsKey(r: ReadinessReason, os: OsVerdict, lang: TextLang): string {
   const ev = r.evidence;
+  // the commonest reasons read little: the root step and the step for an unrecognised version read nothing but
+  // the language; a missing fact (other than laterKb) its name and, for os.ubr, whether the hotfixes are known
+  if (r.code === 'ROOT_NOT_TRUSTED' || r.code === 'OS_UNRECOGNIZED') return lang + '\u0000' + r.code;
+  if (r.code === 'FACT_UNKNOWN' && r.fact !== 'laterKb') return lang + '\u0000' + r.code + '\u0000' + keyPart(r.fact) + '\u0000' + keyPart(ev?.['hotfixesKnown']);
   const unknownKbs = ev?.['unknownKbs'];
-  // every input remediationFor reads, with a separator no line name, KB or note contains
-  const key = [
+  return [
     lang,
     r.code,
     r.fact ?? '',
@@ -55,15 +72,6 @@ function stepsFor(r: ReadinessReason, os: OsVerdict, lang: TextLang): { en: read
     keyPart(Array.isArray(unknownKbs) ? unknownKbs[0] : undefined),
     keyPart(ev?.['hotfixesKnown']),
   ].join('\u0000');
-  let steps = STEPS.get(key);
-  if (!steps) {
-    const ctx: RemediationContext = { line: os.line, kbs: os.requiredKbs, ...(os.lines ? { lines: os.lines } : {}) };
-    const en = remediationFor(r, ctx);
-    steps = { en, local: lang === 'en' ? en : remediationFor(r, ctx, lang) };
-    if (STEPS.size >= STEPS_CAP) STEPS.clear();
-    STEPS.set(key, steps);
-  }
-  return steps;
 }
 
 /** A value of the evidence in a cache key: its type and its text (a string "false" is not the boolean false). */
