@@ -60,7 +60,8 @@ export async function* fromJsonWhole(file: string): AsyncGenerator<InventoryItem
 }
 
 export async function* fromJsonLines(file: string): AsyncGenerator<InventoryItem> {
-  for await (const items of fromJsonLinesBatches(file)) yield* items;
+  // for…of and yield, not yield* (a promise more per item: inventory.ts loadInventory)
+  for await (const items of fromJsonLinesBatches(file)) for (let i = 0; i < items.length; i++) yield items[i]!;
 }
 
 /** fromJsonLines's items, one batch per chunk read (loadInventoryBatches: one asynchronous step per chunk). */
