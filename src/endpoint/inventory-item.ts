@@ -9,7 +9,8 @@ import type { ColumnMap } from './inventory-columns';
 import { zodIssues } from './importers/profile-json';
 import { jsonTooDeep, TOO_DEEP } from './importers/json-util';
 import type { DiscoverOptions } from './discover';
-import { MachineProfileSchema, type MachineProfile } from './profile';
+import type { MachineProfile } from './profile';
+import { profileModule } from './profile-lazy';
 import { fastProfile } from './profile-fast';
 
 /** One item of loadInventory: a profile read, or content that could not be read as one (file and line named). */
@@ -51,7 +52,8 @@ export function validate(data: unknown, source: string, line: number | undefined
     return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}a machine profile must be a JSON object` };
   }
   const fast = fastProfile(data);
-  const r = fast ? { success: true as const, data: fast } : MachineProfileSchema.safeParse(data);
+  // zod (profile-lazy.ts) only for a profile the fast path does not take
+  const r = fast ? { success: true as const, data: fast } : profileModule().MachineProfileSchema.safeParse(data);
   if (!r.success) {
     // an object with none of a profile's fields is some other JSON: say what is read instead of a schema message
     if (!Object.keys(data).some((k) => PROFILE_KEYS.has(k))) {

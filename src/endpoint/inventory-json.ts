@@ -7,7 +7,7 @@ import { decodeText, isValidUtf8 } from './decode';
 import { InputError } from './errors';
 import { jsonErrorLine } from './importers/json-util';
 import { INVALID_UTF8, lineTooLong, MAX_BAD_LINES, MAX_JSON_BYTES, MAX_LINE_BYTES, validate, type InventoryItem } from './inventory-item';
-import { readLineBatches } from './line-reader';
+import { readLineBatches, type StreamedLine } from './line-reader';
 
 /** The 1-based line of the first invalid UTF-8 sequence. */
 function firstInvalidUtf8Line(bytes: Uint8Array): number {
@@ -60,38 +60,55 @@ export async function* fromJsonWhole(file: string): AsyncGenerator<InventoryItem
 }
 
 export async function* fromJsonLines(file: string): AsyncGenerator<InventoryItem> {
-  for await (const items of fromJsonLinesBatches(file)) yield* items;
+  // for…of and yield, not yield* (a promise more per item: inventory.ts loadInventory)
+  for await (const items of fromJsonLinesBatches(file)) for (let i = 0; i < items.length; i++) yield items[i]!;
 }
 
 /** fromJsonLines's items, one batch per chunk read (loadInventoryBatches: one asynchronous step per chunk). */
 export async function* fromJsonLinesBatches(file: string): AsyncGenerator<InventoryItem[]> {
-  let bad = 0;
+  const count = { bad: 0 };
   for await (const batch of readLineBatches(file, MAX_LINE_BYTES)) {
-    const items: InventoryItem[] = [];
-    for (const l of batch) {
-      let item: InventoryItem;
-      if (l.tooLong) {
-        item = { ok: false, source: file, line: l.line, error: lineTooLong(l.length) };
-      } else if (l.invalidEncoding) {
-        item = { ok: false, source: file, line: l.line, error: INVALID_UTF8 };
-      } else {
-        const t = l.text.trim();
-        if (t === '') continue;
-        let data: unknown;
-        try {
-          data = JSON.parse(t);
-          item = validate(data, file, l.line, '');
-        } catch (e) {
-          item = { ok: false, source: file, line: l.line, error: `bad JSON: ${(e as Error).message}` };
-        }
-      }
-      if (!item.ok && ++bad > MAX_BAD_LINES) {
-        items.push({ ok: false, source: file, line: l.line, error: `more than ${MAX_BAD_LINES} bad lines: the rest of the file is not read` });
-        yield items;
-        return;
-      }
-      items.push(item);
+    const items = itemsOfLines(batch, file, count);
+    if (count.bad > MAX_BAD_LINES) {
+      yield items;
+      return;
     }
     if (items.length) yield items;
   }
+}
+
+/**
+ * The items of one batch of lines; `count.bad` counts the bad lines of the file so far, and the batch ends
+ * with the final error item once it is over MAX_BAD_LINES. A plain function, not the generator's loop: V8
+ * optimises a loop over 100 000 lines better outside a generator's body (a tenth of reading a fleet).
+ */
+function itemsOfLines(batch: readonly StreamedLine[], file: string, count: { bad: number }): InventoryItem[] {
+  const items: InventoryItem[] = [];
+  for (let k = 0; k < batch.length; k++) {
+    const l = batch[k]!;
+    let item: InventoryItem;
+    if (l.tooLong) {
+      item = { ok: false, source: file, line: l.line, error: lineTooLong(l.length) };
+    } else if (l.invalidEncoding) {
+      item = { ok: false, source: file, line: l.line, error: INVALID_UTF8 };
+    } else {
+      // a line from "{" to "}" has nothing to trim: trim() only for the others (blank lines, spaces around)
+      let t = l.text;
+      if (t.charCodeAt(0) !== 0x7b || t.charCodeAt(t.length - 1) !== 0x7d) t = t.trim();
+      if (t === '') continue;
+      let data: unknown;
+      try {
+        data = JSON.parse(t);
+        item = validate(data, file, l.line, '');
+      } catch (e) {
+        item = { ok: false, source: file, line: l.line, error: `bad JSON: ${(e as Error).message}` };
+      }
+    }
+    if (!item.ok && ++count.bad > MAX_BAD_LINES) {
+      items.push({ ok: false, source: file, line: l.line, error: `more than ${MAX_BAD_LINES} bad lines: the rest of the file is not read` });
+      return items;
+    }
+    items.push(item);
+  }
+  return items;
 }

@@ -59,7 +59,8 @@ async function* fromDirectory(dir: string, opts: LoadOptions): AsyncGenerator<In
  * @throws InputError when an input cannot be read at all (missing, permission, not a file or directory)
  */
 export async function* loadInventory(inputs: string[], options: LoadOptions = {}): AsyncGenerator<InventoryItem> {
-  for await (const items of loadInventoryBatches(inputs, options)) yield* items;
+  // for…of and yield, not yield*: yield* over an array wraps it in an async iterator, a promise more per machine
+  for await (const items of loadInventoryBatches(inputs, options)) for (let i = 0; i < items.length; i++) yield items[i]!;
 }
 
 /**

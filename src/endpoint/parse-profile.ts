@@ -5,7 +5,8 @@
  * those types) do not import each other.
  */
 import { fastProfile } from './profile-fast';
-import { MachineProfileSchema, ProfileError, type MachineProfile, type ProfileIssue } from './profile';
+import type { MachineProfile, ProfileIssue } from './profile';
+import { profileModule } from './profile-lazy';
 
 /**
  * Checks a machine profile and applies the defaults (role "endpoint", os {}); thumbprints and KB ids are
@@ -16,6 +17,8 @@ import { MachineProfileSchema, ProfileError, type MachineProfile, type ProfileIs
 export function parseProfile(input: unknown): MachineProfile {
   const fast = fastProfile(input);
   if (fast) return fast;
+  // zod only now (profile-lazy.ts): it words the issues of what the fast path does not take
+  const { MachineProfileSchema, ProfileError } = profileModule();
   const r = MachineProfileSchema.safeParse(input);
   if (r.success) return r.data;
   const issues: ProfileIssue[] = r.error.issues.map((i) => ({

@@ -12,62 +12,116 @@
 import type { MachineProfile, RootStoreEntry } from './profile';
 import { PROFILE_LIMITS as L } from './limits';
 
-// the schema's own patterns (src/endpoint/profile.ts)
-const THUMBPRINT = /^[0-9A-Fa-f]{40}$/;
-const VERSION = /^\d{1,9}\.\d{1,9}\.\d{1,9}$/;
-// KB ids: /^KB\d{1,kbDigits}$/i, tested by a loop in fastProfile
+// KB ids: /^KB\d{1,kbDigits}$/i, versions: /^\d{1,9}\.\d{1,9}\.\d{1,9}$/ and thumbprints: /^[0-9A-Fa-f]{40}$/
+// (the schema's own patterns, src/endpoint/profile.ts), each tested by a loop
 const PRODUCT_TYPES: ReadonlySet<unknown> = new Set(['workstation', 'server', 'domain-controller']);
 
-type Obj = Record<string, unknown>;
+/**
+ * The fields are read by name at each site (o.caption, input.hotfixes, …), not through one helper taking
+ * the key: one property read site for every key was megamorphic in V8 (a generic lookup per field of every
+ * machine, a fifth of this check's time), a site per field stays monomorphic.
+ */
+interface RawProfile {
+  name?: unknown;
+  role?: unknown;
+  os?: unknown;
+  hotfixes?: unknown;
+  rootStore?: unknown;
+  rootAutoUpdate?: unknown;
+  online?: unknown;
+  sources?: unknown;
+}
+interface RawOs {
+  caption?: unknown;
+  version?: unknown;
+  ubr?: unknown;
+  architecture?: unknown;
+  productType?: unknown;
+}
+interface RawRoot {
+  thumbprint?: unknown;
+  subject?: unknown;
+  pem?: unknown;
+}
 
-function plainObject(v: unknown): v is Obj {
+function plainObject(v: unknown): v is object {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v) as unknown;
   return proto === Object.prototype || proto === null;
 }
 
-/** The value of an optional field, or `MISSING` when absent; BAIL when present as undefined (zod keeps the key). */
+/** A key present with the value undefined (zod keeps the key: this check then leaves the profile to zod). */
+function hasKey(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+/** An optional string field's value: MISSING when absent, BAIL when present and not a string within `max` (or undefined). */
 const MISSING = Symbol('missing');
 const BAIL = Symbol('bail');
-function field(o: Obj, key: string): unknown {
-  const v = o[key];
-  if (v !== undefined) return v;
-  return Object.prototype.hasOwnProperty.call(o, key) ? BAIL : MISSING;
+function optString(v: unknown, o: object, key: string, max: number = L.fieldChars): string | typeof MISSING | typeof BAIL {
+  if (v === undefined) return hasKey(o, key) ? BAIL : MISSING;
+  return typeof v === 'string' && v.length <= max ? v : BAIL;
 }
 
-function optString(o: Obj, key: string, pattern?: RegExp, max: number = L.fieldChars): string | typeof MISSING | typeof BAIL {
-  const v = field(o, key);
-  if (v === MISSING || v === BAIL) return v;
-  return typeof v === 'string' && v.length <= max && (!pattern || pattern.test(v)) ? v : BAIL;
-}
-
-function optArray(o: Obj, key: string): unknown[] | typeof MISSING | typeof BAIL {
-  const v = field(o, key);
-  if (v === MISSING || v === BAIL) return v;
+/** An optional list field's value: MISSING when absent, BAIL when present and not an array within the bound. */
+function optArray(v: unknown, o: object, key: string): unknown[] | typeof MISSING | typeof BAIL {
+  if (v === undefined) return hasKey(o, key) ? BAIL : MISSING;
   return Array.isArray(v) && v.length <= L.listEntries ? v : BAIL;
 }
 
-function rootEntry(e: unknown): RootStoreEntry | undefined {
-  if (typeof e === 'string') {
-    // THUMBPRINT's test as a loop (a regex per root of every machine was a tenth of reading a fleet), and
-    // the upper-case copy only when a lower-case digit is there
-    if (e.length !== 40) return undefined;
-    let lower = false;
-    for (let i = 0; i < 40; i++) {
-      const c = e.charCodeAt(i);
-      if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46)) continue;
-      if (c >= 0x61 && c <= 0x66) lower = true;
-      else return undefined;
-    }
-    return lower ? e.toUpperCase() : e;
+/** /^\d{1,9}\.\d{1,9}\.\d{1,9}$/ as a loop */
+function isVersion(s: string): boolean {
+  let part = 0;
+  let digits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (++digits > 9) return false;
+    } else if (c === 0x2e && digits > 0 && part < 2) {
+      part++;
+      digits = 0;
+    } else return false;
   }
+  return part === 2 && digits > 0;
+}
+
+/** Each code unit below 128 as a thumbprint digit: 1 for 0-9 and A-F, 2 for a-f, 0 for anything else. */
+const HEX_DIGIT = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) HEX_DIGIT[c] = 1;
+for (let c = 0x41; c <= 0x46; c++) HEX_DIGIT[c] = 1;
+for (let c = 0x61; c <= 0x66; c++) HEX_DIGIT[c] = 2;
+
+/**
+ * A thumbprint (40 hex digits) upper-cased, or undefined when it is none. THUMBPRINT's test as a loop over a
+ * table (a regex per root of every machine was a tenth of reading a fleet, and a fleet report checks each
+ * profile several times), and the upper-case copy only when a lower-case digit is there.
+ */
+function thumbprint(e: string): string | undefined {
+  if (e.length !== 40) return undefined;
+  let seen = 0;
+  for (let i = 0; i < 40; i++) {
+    const c = e.charCodeAt(i);
+    const d = c < 128 ? HEX_DIGIT[c]! : 0;
+    if (d === 0) return undefined;
+    seen |= d;
+  }
+  return seen & 2 ? e.toUpperCase() : e;
+}
+
+function rootEntry(e: unknown): RootStoreEntry | undefined {
+  if (typeof e === 'string') return thumbprint(e);
   if (!plainObject(e)) return undefined;
-  const thumbprint = optString(e, 'thumbprint', THUMBPRINT);
-  const subject = optString(e, 'subject');
-  const pem = optString(e, 'pem', undefined, L.pemChars);
-  if (thumbprint === BAIL || subject === BAIL || pem === BAIL) return undefined;
+  const r = e as RawRoot;
+  const rawThumbprint = optString(r.thumbprint, e, 'thumbprint');
+  const subject = optString(r.subject, e, 'subject');
+  const pem = optString(r.pem, e, 'pem', L.pemChars);
+  if (rawThumbprint === BAIL || subject === BAIL || pem === BAIL) return undefined;
   const out: { thumbprint?: string; subject?: string; pem?: string } = {};
-  if (thumbprint !== MISSING) out.thumbprint = thumbprint.toUpperCase();
+  if (rawThumbprint !== MISSING) {
+    const t = thumbprint(rawThumbprint);
+    if (t === undefined) return undefined;
+    out.thumbprint = t;
+  }
   if (subject !== MISSING) out.subject = subject;
   if (pem !== MISSING) out.pem = pem;
   return out;
@@ -75,12 +129,14 @@ function rootEntry(e: unknown): RootStoreEntry | undefined {
 
 function os(v: unknown): MachineProfile['os'] | undefined {
   if (!plainObject(v)) return undefined;
-  const caption = optString(v, 'caption');
-  const version = optString(v, 'version', VERSION);
-  const ubr = field(v, 'ubr');
-  const architecture = optString(v, 'architecture');
-  const productType = field(v, 'productType');
+  const o = v as RawOs;
+  const caption = optString(o.caption, v, 'caption');
+  const version = optString(o.version, v, 'version');
+  const ubr = o.ubr === undefined ? (hasKey(v, 'ubr') ? BAIL : MISSING) : o.ubr;
+  const architecture = optString(o.architecture, v, 'architecture');
+  const productType = o.productType === undefined ? (hasKey(v, 'productType') ? BAIL : MISSING) : o.productType;
   if (caption === BAIL || version === BAIL || architecture === BAIL || ubr === BAIL || productType === BAIL) return undefined;
+  if (version !== MISSING && !isVersion(version)) return undefined;
   if (ubr !== MISSING && !(typeof ubr === 'number' && Number.isSafeInteger(ubr) && ubr >= 0)) return undefined;
   if (productType !== MISSING && !PRODUCT_TYPES.has(productType)) return undefined;
   const out: MachineProfile['os'] = {};
@@ -98,24 +154,28 @@ function os(v: unknown): MachineProfile['os'] | undefined {
  */
 export function fastProfile(input: unknown): MachineProfile | undefined {
   if (!plainObject(input)) return undefined;
-  const name = input['name'];
+  const p = input as RawProfile;
+  const name = p.name;
   if (typeof name !== 'string' || name.length < 1 || name.length > L.nameChars) return undefined;
-  const role = field(input, 'role');
-  if (role !== MISSING && role !== 'endpoint' && role !== 'server') return undefined;
-  const rawOs = field(input, 'os');
-  if (rawOs === BAIL) return undefined;
-  const theOs = rawOs === MISSING ? {} : os(rawOs);
+  const role = p.role;
+  if (role === undefined ? hasKey(input, 'role') : role !== 'endpoint' && role !== 'server') return undefined;
+  const rawOs = p.os;
+  let theOs: MachineProfile['os'] | undefined;
+  if (rawOs === undefined) {
+    if (hasKey(input, 'os')) return undefined;
+    theOs = {};
+  } else theOs = os(rawOs);
   if (!theOs) return undefined;
-  const rawHotfixes = optArray(input, 'hotfixes');
-  const rawRoots = optArray(input, 'rootStore');
-  const rootAutoUpdate = field(input, 'rootAutoUpdate');
-  const online = field(input, 'online');
-  const rawSources = optArray(input, 'sources');
-  if (rawHotfixes === BAIL || rawRoots === BAIL || rawSources === BAIL || rootAutoUpdate === BAIL || online === BAIL) return undefined;
-  if (rootAutoUpdate !== MISSING && typeof rootAutoUpdate !== 'boolean') return undefined;
-  if (online !== MISSING && typeof online !== 'boolean') return undefined;
+  const rawHotfixes = optArray(p.hotfixes, input, 'hotfixes');
+  const rawRoots = optArray(p.rootStore, input, 'rootStore');
+  const rootAutoUpdate = p.rootAutoUpdate;
+  const online = p.online;
+  const rawSources = optArray(p.sources, input, 'sources');
+  if (rawHotfixes === BAIL || rawRoots === BAIL || rawSources === BAIL) return undefined;
+  if (rootAutoUpdate === undefined ? hasKey(input, 'rootAutoUpdate') : typeof rootAutoUpdate !== 'boolean') return undefined;
+  if (online === undefined ? hasKey(input, 'online') : typeof online !== 'boolean') return undefined;
 
-  const out: MachineProfile = { name, role: role === MISSING ? 'endpoint' : role, os: theOs };
+  const out: MachineProfile = { name, role: role === undefined ? 'endpoint' : (role as 'endpoint' | 'server'), os: theOs };
   if (rawHotfixes !== MISSING) {
     const hotfixes: string[] = new Array<string>(rawHotfixes.length);
     for (let i = 0; i < rawHotfixes.length; i++) {
@@ -142,8 +202,8 @@ export function fastProfile(input: unknown): MachineProfile | undefined {
     }
     out.rootStore = roots;
   }
-  if (rootAutoUpdate !== MISSING) out.rootAutoUpdate = rootAutoUpdate;
-  if (online !== MISSING) out.online = online;
+  if (rootAutoUpdate !== undefined) out.rootAutoUpdate = rootAutoUpdate as boolean;
+  if (online !== undefined) out.online = online as boolean;
   if (rawSources !== MISSING) {
     for (const s of rawSources) if (typeof s !== 'string' || s.length > L.sourceChars) return undefined;
     out.sources = [...(rawSources as string[])];

@@ -58,6 +58,17 @@ export const MachineProfileSchema = z.object({
   sources: list(field('a source', L.sourceChars), 'sources').optional(),
 });
 
+/**
+ * A profile export (importers/profile-json.ts): the same fields as MachineProfileSchema, every one optional
+ * and without defaults (absent = unknown). Here beside the schema it extends, so that zod is loaded with
+ * both only when one is used (profile-lazy.ts).
+ */
+export const PartialProfileSchema = MachineProfileSchema.extend({
+  name: MachineProfileSchema.shape.name.optional(),
+  role: z.enum(['endpoint', 'server']).optional(),
+  os: MachineProfileSchema.shape.os.unwrap().optional(),
+});
+
 /** The canonical machine profile (defaults applied): what loadInventory yields and parseProfile returns. */
 export type MachineProfile = z.infer<typeof MachineProfileSchema>;
 /** A machine profile as a caller writes it: only `name` is required; a fact left out is unknown. */

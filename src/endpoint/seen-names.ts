@@ -76,22 +76,30 @@ function keyedHash64(s: string, k0: number, k1: number, out: Uint32Array): void 
 }
 
 /**
- * FILE:N or FILE[N] with N of 1 to 9 digits, no leading zero (so that it prints back the same); else undefined.
+ * Where the number of a source FILE:N or FILE[N] starts (the index of its ':' or '['), N of 1 to 9 digits
+ * without a leading zero (so that it prints back the same); -1 for any other source. Its value is left in
+ * `splitNumber`: no object per machine (this runs once for every machine of a fleet).
  */
-function splitSource(source: string): { file: string; n: number; line: boolean } | undefined {
+let splitNumber = 0;
+function splitAt(source: string): number {
   const last = source.length - 1;
   const line = source.charCodeAt(last) !== 0x5d; // ']'
   const end = line ? last + 1 : last;
   let i = end - 1;
+  let n = 0;
+  let scale = 1;
   while (i >= 0 && end - i <= 9) {
     const c = source.charCodeAt(i);
     if (c < 0x30 || c > 0x39) break;
+    n += (c - 0x30) * scale;
+    scale *= 10;
     i--;
   }
   const digits = end - 1 - i;
-  if (digits < 1 || i < 0 || (digits > 1 && source.charCodeAt(i + 1) === 0x30)) return undefined;
-  if (source.charCodeAt(i) !== (line ? 0x3a : 0x5b)) return undefined; // ':' or '['
-  return { file: source.slice(0, i), n: Number(source.slice(i + 1, end)), line };
+  if (digits < 1 || i < 0 || (digits > 1 && source.charCodeAt(i + 1) === 0x30)) return -1;
+  if (source.charCodeAt(i) !== (line ? 0x3a : 0x5b)) return -1; // ':' or '['
+  splitNumber = n;
+  return i;
 }
 
 /** Options of SeenNames (tests). */
@@ -107,6 +115,9 @@ export class SeenNames {
   /** file names (the part before ":LINE"), and their numbers */
   private files: string[] = [];
   private fileIds = new Map<string, number>();
+  /** the file of the last FILE:LINE source put, and its number (put's shortcut) */
+  private lastFile = '';
+  private lastFileId = -1;
   /** sources that are not FILE:LINE */
   private others: string[] = [];
   private readonly k0: number;
@@ -148,16 +159,26 @@ export class SeenNames {
     this.table[at] = a;
     this.table[at + 1] = b;
     // FILE:LINE (a JSON Lines or CSV row) or FILE[INDEX] (an element of a JSON array), read without a regex
-    const split = splitSource(source);
-    if (split) {
-      let id = this.fileIds.get(split.file);
-      if (id === undefined) {
-        id = this.files.length;
-        this.files.push(split.file);
-        this.fileIds.set(split.file, id);
+    const i = splitAt(source);
+    if (i >= 0) {
+      // the machines of a fleet file come one after another from the same file: when the source starts with
+      // the last file, its number is taken without cutting the file's name out and hashing it for the Map
+      let id: number;
+      if (this.lastFileId >= 0 && i === this.lastFile.length && source.startsWith(this.lastFile)) id = this.lastFileId;
+      else {
+        const file = source.slice(0, i);
+        const known = this.fileIds.get(file);
+        if (known !== undefined) id = known;
+        else {
+          id = this.files.length;
+          this.files.push(file);
+          this.fileIds.set(file, id);
+        }
+        this.lastFile = file;
+        this.lastFileId = id;
       }
-      this.table[at + 2] = id * 4 + (split.line ? LINE : INDEX);
-      this.table[at + 3] = split.n;
+      this.table[at + 2] = id * 4 + (source.charCodeAt(i) === 0x3a ? LINE : INDEX);
+      this.table[at + 3] = splitNumber;
     } else {
       this.table[at + 2] = this.others.length * 4 + OTHER;
       this.others.push(source);
@@ -181,7 +202,12 @@ export class SeenNames {
       if (a === EMPTY) continue;
       let i = a & (slots - 1);
       while (this.table[i * 4] !== EMPTY) i = (i + 1) & (slots - 1);
-      this.table.set(old.subarray(at, at + 4), i * 4);
+      // four words copied by hand: a subarray per slot was most of the time a grow took
+      const to = i * 4;
+      this.table[to] = a;
+      this.table[to + 1] = old[at + 1]!;
+      this.table[to + 2] = old[at + 2]!;
+      this.table[to + 3] = old[at + 3]!;
     }
   }
 }

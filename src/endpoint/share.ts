@@ -31,7 +31,7 @@ import { classifyFile, nameKey, newInputFileStats, type FileClass, type FleetKin
 import { ExportFormatError, InputError } from './errors';
 import { importFile, mergeImports, type ImportResult, type MergedMachine } from './importers';
 import type { InventoryItem } from './inventory-item';
-import { MachineProfileSchema } from './profile';
+import { profileModule } from './profile-lazy';
 
 export type ShareItem = InventoryItem;
 type Failure = Extract<InventoryItem, { ok: false }>;
@@ -142,7 +142,7 @@ function failureOf(e: unknown, source: string): Failure {
 /** A machine with every fact unknown (an empty machine folder). */
 function unknownMachine(dir: string, why: string): MergedMachine {
   const name = path.basename(path.resolve(dir));
-  return { profile: MachineProfileSchema.parse({ name, os: {}, sources: [dir] }), notes: [why], imports: [] };
+  return { profile: profileModule().MachineProfileSchema.parse({ name, os: {}, sources: [dir] }), notes: [why], imports: [] };
 }
 
 function machineItem(merged: MergedMachine, source: string): InventoryItem {

@@ -26,8 +26,16 @@ export function assumedFacts(a: Assumptions | undefined): AssumableFact[] {
   return ASSUMABLE_FACTS.filter((f) => a?.[f] === true);
 }
 
+function anyAssumed(a: Assumptions | undefined): boolean {
+  if (a === undefined) return false;
+  for (let i = 0; i < ASSUMABLE_FACTS.length; i++) if (a[ASSUMABLE_FACTS[i]!] === true) return true;
+  return false;
+}
+
 /** The profile with the assumed facts filled where it lacks them, and which ones were filled. */
 export function applyAssumptions(profile: MachineProfile, a: Assumptions | undefined): { profile: MachineProfile; assumed: AssumableFact[] } {
+  // no assumption asked (the common run): nothing filled, without the two filtered lists for every machine
+  if (!anyAssumed(a)) return { profile, assumed: [] };
   const assumed = assumedFacts(a).filter((f) => profile[f] === undefined);
   if (!assumed.length) return { profile, assumed };
   const filled: MachineProfile = { ...profile, sources: [...(profile.sources ?? []), ...assumed.map((f) => `assumed: ${f} (${ASSUMPTION_FLAGS[f]})`)] };

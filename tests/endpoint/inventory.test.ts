@@ -106,3 +106,34 @@ describe('loadInventory: encodings and arrays', () => {
     expect(items[0]).toMatchObject({ ok: true, profile: { name: '端末01', os: { caption: 'Microsoft Windows 10 Pro 日本語版' }, online: true } });
   });
 });
+
+describe('loadInventory over one JSON Lines file, line by line (inventory-json.ts itemsOfLines)', () => {
+  it('reads lines padded with blank space (also NBSP / BOM, which JSON.parse alone refuses), skips blank lines, names each bad line', async () => {
+    const p = (name: string): string => JSON.stringify({ ...W11, name });
+    const lines = [p('a'), '', '   ', `\u00a0${p('b')}\t`, `${p('c')} `, '{"name": }', '\ufeff' + p('d'), '[1]', p('e')];
+    const f = file('padded.jsonl', lines.join('\n'));
+    const items = await all([f]);
+    expect(items.map((i) => (i.ok ? `${i.profile.name} ${i.source}` : `ERR ${i.line}: ${i.error.slice(0, 25)}`))).toEqual([
+      `a ${f}:1`,
+      `b ${f}:4`,
+      `c ${f}:5`,
+      'ERR 6: bad JSON: Unexpected toke',
+      `d ${f}:7`,
+      'ERR 8: a machine profile must be',
+      `e ${f}:9`,
+    ]);
+  });
+
+  it('stops a file after 1000 bad lines with one final item naming the line; the lines before it are all read', async () => {
+    const lines = [JSON.stringify({ ...W11, name: 'first' })];
+    for (let i = 0; i < 2200; i++) lines.push(i % 2 ? 'not json' : JSON.stringify({ ...W11, name: `m${i}` }));
+    const f = file('junk.jsonl', lines.join('\n'));
+    const items = await all([f]);
+    const bad = items.filter((i) => !i.ok);
+    expect(bad).toHaveLength(1001);
+    expect(bad[1000]).toEqual({ ok: false, source: f, line: 2003, error: 'more than 1000 bad lines: the rest of the file is not read' });
+    expect(items[items.length - 1]).toBe(bad[1000]);
+    // the first line and the 1001 good lines among the 2001 read after it
+    expect(items.filter((i) => i.ok)).toHaveLength(1002);
+  });
+});

@@ -22,6 +22,13 @@ describe('SeenNames', () => {
     }
   });
 
+  it('gives back each first source as it was when files, lines, indexes and folders come mixed (the last-file shortcut)', () => {
+    const s = new SeenNames();
+    const sources = [':5', 'a:1', 'a:2', 'ab:3', 'a[4]', 'a:50', ':6', '', 'b.jsonl:999999999', 'b.jsonl:1000000000', 'a:2', 'ab:0', '/share/PC-X'];
+    sources.forEach((src, i) => expect(s.add(`N${i}`, src)).toBeUndefined());
+    sources.forEach((src, i) => expect(s.add(`n${i}`, 'again:1')).toBe(src));
+  });
+
   it('holds 300 000 distinct names with no false duplicate, and finds each of them again', () => {
     const s = new SeenNames();
     const falseDuplicates: string[] = [];

@@ -6,7 +6,8 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from '../decode';
 import { ExportFormatError, InputError } from '../errors';
-import { MachineProfileSchema, type MachineProfile, type RootStoreEntry } from '../profile';
+import type { MachineProfile, RootStoreEntry } from '../profile';
+import { profileModule } from '../profile-lazy';
 import { entryThumbprint } from '../readiness';
 import { certJson } from './cert-json';
 import { certutilRoot } from './certutil-root';
@@ -164,7 +165,7 @@ export function mergeImports(results: ImportResult[], fallbackName: string): Mer
     if (f.online !== undefined && out.online === undefined) out.online = f.online;
   }
   const candidate = { ...out, name: out.name ?? fallbackName, sources: results.map((r) => r.source) };
-  const parsed = MachineProfileSchema.safeParse(candidate);
+  const parsed = profileModule().MachineProfileSchema.safeParse(candidate);
   if (!parsed.success) throw new ExportFormatError(results[0]?.source ?? fallbackName, undefined, `merged profile: ${zodIssues(parsed.error)}`);
   return { profile: parsed.data, notes, imports: results };
 }

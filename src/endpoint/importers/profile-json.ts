@@ -1,19 +1,13 @@
 /**
  * Canonical profile JSON (docs/machine-profile.md), full or partial (a small machine.json with e.g.
- * { "online": false }). Validated with zod; errors name the JSON path.
+ * { "online": false }). Validated with zod (profile.ts's PartialProfileSchema, loaded when first used); errors
+ * name the JSON path.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ExportFormatError } from '../errors';
-import { MachineProfileSchema } from '../profile';
+import { partialProfileSchema } from '../profile-lazy';
 import { jsonErrorLine, jsonTooDeep, TOO_DEEP } from './json-util';
 import type { Importer, PartialProfile } from './types';
-
-/** Same fields as MachineProfileSchema, every one optional and without defaults (absent = unknown). */
-export const PartialProfileSchema = MachineProfileSchema.extend({
-  name: MachineProfileSchema.shape.name.optional(),
-  role: z.enum(['endpoint', 'server']).optional(),
-  os: MachineProfileSchema.shape.os.unwrap().optional(),
-});
 
 /** a top-level field of a machine profile, as JSON text */
 export const PROFILE_KEY_RE = /"(name|role|os|hotfixes|rootStore|rootAutoUpdate|online)"\s*:/;
@@ -41,7 +35,7 @@ export const profileJson: Importer = {
       throw new ExportFormatError(source, jsonErrorLine(text, e), `profile JSON: ${(e as Error).message}`);
     }
     if (jsonTooDeep(data)) throw new ExportFormatError(source, undefined, `profile JSON: ${TOO_DEEP}`);
-    const r = PartialProfileSchema.safeParse(data);
+    const r = partialProfileSchema().safeParse(data);
     if (!r.success) throw new ExportFormatError(source, undefined, `profile JSON: ${zodIssues(r.error)}`);
     const { sources: _s, ...facts } = r.data;
     return { kind: 'profile-json', source, facts: facts as PartialProfile, notes: [] };
