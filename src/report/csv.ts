@@ -8,7 +8,7 @@ import { csvFormulaGuard, csvText } from '../text/escape';
 import * as path from 'node:path';
 import { FileSink } from './sink';
 import { CSV_HEADER_LABELS, DECISION_LABELS, FACT_LABELS, READY_LABELS } from './i18n';
-import type { Lang, MachineRow } from './types';
+import type { Lang, MachineRow, PathOutcome } from './types';
 
 export function csvCell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);
@@ -64,27 +64,55 @@ export function reasonCell(r: { code: string; fact?: string }, lang: Lang = 'en'
 }
 
 export function csvRow(row: MachineRow, runs: RunColumn[], lang: Lang = 'en'): string {
-  const found = runs.map((c) => row.outcomes.find((o) => o.path === c.path && o.file === c.file));
-  const outcomes = found.map((o) => valueIn(lang, o?.decision ?? '', DECISION_LABELS));
+  return csvHead(row, lang, csvCell) + csvTail(row.outcomes, runs, lang);
+}
+
+/** The row's own cells (name to assumed), comma-separated; `cell` is csvCell or a memo of it. */
+function csvHead(row: MachineRow, lang: Lang, cell: (value: unknown) => string): string {
+  return (
+    csvCell(row.name) + ',' +
+    csvCell(row.source) + ',' +
+    cell(valueIn(lang, String(row.ready), READY_LABELS)) + ',' +
+    cell(row.windows ?? '') + ',' +
+    cell(row.version ?? '') + ',' +
+    csvCell(row.ubr ?? '') + ',' +
+    (row.reasons.length ? csvCell(row.reasons.map((r) => reasonCell(r, lang)).join('; ')) : '') + ',' +
+    (row.remediation.length ? csvCell(row.remediation.join(' | ')) : '') + ',' +
+    (row.assumed?.length ? csvCell(row.assumed.join('; ')) : '')
+  );
+}
+
+/** A comma and the decision cells, then the worst-case cells, and the line end: they depend on the outcomes alone. */
+function csvTail(outcomes: PathOutcome[], runs: RunColumn[], lang: Lang): string {
+  if (!runs.length) return '\r\n';
+  const found = runs.map((c) => outcomes.find((o) => o.path === c.path && o.file === c.file));
+  const decisions = found.map((o) => valueIn(lang, o?.decision ?? '', DECISION_LABELS));
   // an unknown decision's worst case (blocked / unguarded); empty when the decision is known
   const worst = found.map((o) => valueIn(lang, o?.decision === 'unknown' ? (o.worstCase?.decision ?? '') : '', DECISION_LABELS));
-  return csvLine([
-    row.name,
-    row.source,
-    valueIn(lang, String(row.ready), READY_LABELS),
-    row.windows ?? '',
-    row.version ?? '',
-    row.ubr ?? '',
-    row.reasons.map((r) => reasonCell(r, lang)).join('; '),
-    row.remediation.join(' | '),
-    (row.assumed ?? []).join('; '),
-    ...outcomes,
-    ...worst,
-  ]);
+  return ',' + csvLine([...decisions, ...worst]);
 }
+
+/** Cells of values that repeat (readiness labels, Windows lines, versions) kept before this many are dropped. */
+const CELL_MEMO_LIMIT = 1000;
 
 export class CsvReportWriter {
   private sink: FileSink;
+  /**
+   * The tail of the rows of each outcomes array: machines with the same decision share one array (fleet.ts),
+   * so their decision cells are made once; weak, it lives as long as the array.
+   */
+  private readonly tails = new WeakMap<PathOutcome[], string>();
+  /** csvCell of a few repeating values (bounded: cleared when full); keyed by the value, never by a machine */
+  private readonly cells = new Map<string, string>();
+  private readonly cell = (value: unknown): string => {
+    if (typeof value !== 'string') return csvCell(value);
+    let c = this.cells.get(value);
+    if (c === undefined) {
+      if (this.cells.size >= CELL_MEMO_LIMIT) this.cells.clear();
+      this.cells.set(value, (c = csvCell(value)));
+    }
+    return c;
+  };
   /** `file`: a path (written atomically on close) or a sink of the report's OutputSet */
   constructor(
     file: string | FileSink,
@@ -95,7 +123,9 @@ export class CsvReportWriter {
     this.sink.write('\ufeff' + csvHeader(runs, lang));
   }
   add(row: MachineRow): void {
-    this.sink.write(csvRow(row, this.runs, this.lang));
+    let tail = this.tails.get(row.outcomes);
+    if (tail === undefined) this.tails.set(row.outcomes, (tail = csvTail(row.outcomes, this.runs, this.lang)));
+    this.sink.write(csvHead(row, this.lang, this.cell) + tail);
   }
   close(): void {
     this.sink.close();

@@ -23,24 +23,32 @@ export function factsKey(profile: MachineProfile): string {
  * simulation; names and sources are filled in per machine.
  */
 export function decisionKey(readiness: Readiness, anchors: string): string {
-  return JSON.stringify([
-    readiness.role,
-    readiness.ready,
-    readiness.os.supported,
-    readiness.os.requiredKbs ?? null,
-    readiness.root.trusted,
-    readiness.root.via,
-    readiness.reasons.map((r) => r.code),
-    anchors,
-  ]);
+  // built by hand, not JSON.stringify of an array (a tenth of a fleet's per-machine work): the parts are the
+  // model's own identifiers (role, tri-states, KB ids of its tables, reason codes) and hex fingerprints, which
+  // never hold the separators, so equal keys still mean equal parts
+  const kbs = readiness.os.requiredKbs;
+  let codes = '';
+  for (const r of readiness.reasons) codes += r.code + '\u0001';
+  return (
+    readiness.role + SEP + String(readiness.ready) + SEP + String(readiness.os.supported) + SEP + (kbs === undefined ? '\u0002' : kbs.join('\u0001')) + SEP +
+    String(readiness.root.trusted) + SEP + String(readiness.root.via) + SEP + codes + SEP + anchors
+  );
 }
+
+const SEP = '\u0000';
+
+/** SHA-256 fingerprints already read (an X509Certificate's getter costs a lookup each time); weak: follows the certificates */
+const fingerprintOf = new WeakMap<X509Certificate, string>();
 
 /** Trust anchors as a key: their sorted SHA-256 fingerprints. */
 export function anchorsKey(anchors: X509Certificate[]): string {
-  return anchors
-    .map((c) => c.fingerprint256)
-    .sort()
-    .join(',');
+  if (anchors.length === 0) return '';
+  const fps = anchors.map((c) => {
+    let f = fingerprintOf.get(c);
+    if (f === undefined) fingerprintOf.set(c, (f = c.fingerprint256));
+    return f;
+  });
+  return fps.length === 1 ? fps[0]! : fps.sort().join(',');
 }
 
 /** A popup of a run as a key: the run's path and file, the popup's id and its text. */

@@ -18,6 +18,8 @@ import type { Readiness, ReadinessOptions } from '../endpoint/types';
 import type { InstallPath, PathRun, SimulateInput, SimulateSettings } from '../installers/types';
 import type { AcsVerifier } from '../installers/verifier';
 import { cachingVerifier } from './verify-cache';
+import { loadInventory } from '../endpoint/inventory';
+import { assessReadiness, judgeReadiness } from '../endpoint/readiness';
 import { FleetAggregator, type AggregateLimits } from './aggregate';
 import { CsvReportWriter } from './csv';
 import { writeHtml } from './html';
@@ -314,8 +316,8 @@ async function finishReport(
  * `opts.cacheSize`); counts installer verifications and problems, and keeps one machine per distinct popup.
  */
 function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: Lang) {
-  /** per decision key, each run's outcome (index = the run's place in `runs`) */
-  const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);
+  /** per decision key, each run's outcome and what a machine of that decision adds to the tallies (DecisionEntry) */
+  const cache = new Lru<DecisionEntry>(opts.cacheSize ?? 20000);
   const verifications = new Map<string, VerificationSummary>();
   /** per installer file whose own signature fails: its verdict, codes and the machines it blocked */
   const installerProblems = new Map<string, { verdict: string; failures: string[]; machines: number }>();
@@ -345,6 +347,15 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
     opts.known || opts.acsRoots || opts.crls
       ? { known: opts.known ?? [], ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}), ...(opts.crls ? { crls: opts.crls } : {}) }
       : undefined;
+  const known = opts.known ?? [];
+  // the options objects of the two languages, made once (not one per machine)
+  const other: Lang = lang === 'ja' ? 'en' : 'ja';
+  const readinessOptions: ReadinessOptions = { ...opts.readinessOptions, lang };
+  const otherOptions: ReadinessOptions = { ...opts.readinessOptions, lang: other };
+  // the real loadInventory yields profiles parseProfile made already (applyAssumptions keeps them so): with the
+  // real assessReadiness, judge them without parsing and copying each profile a second time (same verdict)
+  const assess: (profile: MachineProfile, options: ReadinessOptions) => Readiness =
+    deps.assessReadiness === assessReadiness && deps.loadInventory === loadInventory ? judgeReadiness : (p, o) => deps.assessReadiness(p, o);
 
   const inputFor = (run: Run, profile: MachineProfile, readiness: Readiness, l: Lang): SimulateInput => ({
     machine: profile,
@@ -359,29 +370,24 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
     ...(trust ? { trust } : {}),
   });
 
-  async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: () => MachineTexts | undefined }> {
-    const readiness = deps.assessReadiness(profile, { ...opts.readinessOptions, lang });
-    if (readiness.root?.trusted !== true) rootNotTrusted++;
-    // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show
-    // them): made only when the summary keeps them (the aggregator asks)
-    const other: Lang = lang === 'ja' ? 'en' : 'ja';
-    // (judged already in the report's language, a machine does not fail in the other; if it did, the toggle
-    // would lack its texts, and the report would go on)
-    const alt =
-      readiness.ready !== true
-        ? (): MachineTexts | undefined => {
-            try {
-              const o = deps.assessReadiness(profile, { ...opts.readinessOptions, lang: other });
-              return { lang: other, reasons: o.reasons.map((r) => r.message), remediation: [...o.remediation] };
-            } catch {
-              return undefined;
-            }
-          }
-        : undefined;
-    const decides = decisionKey(readiness, withFiles ? anchorsKey(verifier.machineTrustAnchors(profile, readiness, opts.known ?? [])) : '');
-    let shared = cache.get(decides);
-    if (!shared) cache.set(decides, (shared = new Array<PathOutcome | undefined>(runs.length)));
+  /**
+   * A machine whose decision entry is complete: the same outcomes (one shared array, so the writers serialise
+   * it once: json.ts, csv.ts, page/rows.ts) and the same tallies as the first machine of the entry counted.
+   */
+  function countAgain(tallies: Tallies): void {
+    for (const v of tallies.verifications) v.machines++;
+    for (const p of tallies.problems) p.machines++;
+  }
+
+  /**
+   * The runs of a machine whose entry is not complete yet: simulates the runs the entry lacks, counts the
+   * tallies as they come (a run that throws leaves the ones before it counted, as always), and completes the
+   * entry when every run is there.
+   */
+  async function judgeRuns(entry: DecisionEntry, profile: MachineProfile, readiness: Readiness): Promise<PathOutcome[]> {
+    const shared = entry.outcomes;
     const outcomes: PathOutcome[] = [];
+    const tallies: Tallies = { verifications: [], problems: [] };
     /** the failing installer files already counted for this machine */
     const problemFiles = new Set<string>();
     const rootFiles = new Set<string>();
@@ -399,37 +405,75 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
       }
       if (run.file && outcome.verdict) {
         const vk = verificationKey(run.file, trustLabel(readiness), outcome.verdict);
-        const v = verifications.get(vk);
+        let v = verifications.get(vk);
         if (v) v.machines++;
         else {
           const modules = await needAcsOf(run.file);
-          verifications.set(vk, {
-            file: run.file,
-            trust: trustLabel(readiness),
-            verdict: outcome.verdict,
-            acs: outcome.acs ?? false,
-            failures: outcome.verificationFailures ?? [],
-            machines: 1,
-            ...(outcome.installerInvalid ? { installerInvalid: true } : {}),
-            ...(outcome.rootNotCovered ? { rootNotCovered: true } : {}),
-            ...(modules ? { needAcs: modules } : {}),
-          });
+          verifications.set(
+            vk,
+            (v = {
+              file: run.file,
+              trust: trustLabel(readiness),
+              verdict: outcome.verdict,
+              acs: outcome.acs ?? false,
+              failures: outcome.verificationFailures ?? [],
+              machines: 1,
+              ...(outcome.installerInvalid ? { installerInvalid: true } : {}),
+              ...(outcome.rootNotCovered ? { rootNotCovered: true } : {}),
+              ...(modules ? { needAcs: modules } : {}),
+            }),
+          );
         }
+        tallies.verifications.push(v);
       }
       if (run.file && outcome.installerInvalid && !problemFiles.has(run.file)) {
         problemFiles.add(run.file);
-        const p = installerProblems.get(run.file);
-        if (!p) installerProblems.set(run.file, { ...outcome.installerInvalid, machines: 1 });
+        let p = installerProblems.get(run.file);
+        if (!p) installerProblems.set(run.file, (p = { ...outcome.installerInvalid, machines: 1 }));
         else p.machines++;
+        tallies.problems.push(p);
       }
       if (run.file && outcome.rootNotCovered && !rootFiles.has(run.file)) {
         rootFiles.add(run.file);
-        const p = rootProblems.get(run.file);
-        if (!p) rootProblems.set(run.file, { root: outcome.rootNotCovered.root, acs: outcome.rootNotCovered.acs, machines: 1 });
+        let p = rootProblems.get(run.file);
+        if (!p) rootProblems.set(run.file, (p = { root: outcome.rootNotCovered.root, acs: outcome.rootNotCovered.acs, machines: 1 }));
         else p.machines++;
+        tallies.problems.push(p);
       }
       outcomes.push(outcome);
     }
+    // every run is there: the next machines of this decision take the outcomes and tallies as they are
+    // (the tallies depend only on the outcomes and the root trust, both parts of the decision key)
+    entry.complete = { outcomes, tallies };
+    return outcomes;
+  }
+
+  async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: () => MachineTexts | undefined }> {
+    const readiness = assess(profile, readinessOptions);
+    if (readiness.root?.trusted !== true) rootNotTrusted++;
+    // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show
+    // them): made only when the summary keeps them (the aggregator asks)
+    // (judged already in the report's language, a machine does not fail in the other; if it did, the toggle
+    // would lack its texts, and the report would go on)
+    const alt =
+      readiness.ready !== true
+        ? (): MachineTexts | undefined => {
+            try {
+              const o = assess(profile, otherOptions);
+              return { lang: other, reasons: o.reasons.map((r) => r.message), remediation: [...o.remediation] };
+            } catch {
+              return undefined;
+            }
+          }
+        : undefined;
+    const decides = decisionKey(readiness, withFiles ? anchorsKey(verifier.machineTrustAnchors(profile, readiness, known)) : '');
+    let entry = cache.get(decides);
+    if (!entry) cache.set(decides, (entry = { outcomes: new Array<PathOutcome | undefined>(runs.length) }));
+    let outcomes: PathOutcome[];
+    if (entry.complete) {
+      countAgain(entry.complete.tallies);
+      outcomes = entry.complete.outcomes;
+    } else outcomes = await judgeRuns(entry, profile, readiness);
     return { row: toRow(source, readiness, outcomes, assumed), ...(alt ? { alt } : {}) };
   }
 
@@ -446,6 +490,21 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
 }
 
 type MachineJudge = ReturnType<typeof machineJudge>;
+
+/** What one machine of a decision adds to the verification table and the installer / root problems. */
+interface Tallies {
+  verifications: VerificationSummary[];
+  problems: { machines: number }[];
+}
+
+/**
+ * The outcome cache's entry for one decision key: each run's outcome (index = the run's place in `runs`), and
+ * once every run is there, the outcomes as one array shared by the entry's machines and the tallies to repeat.
+ */
+interface DecisionEntry {
+  outcomes: Array<PathOutcome | undefined>;
+  complete?: { outcomes: PathOutcome[]; tallies: Tallies };
+}
 
 /** Renders each distinct popup in the other language too, so the page's language toggle covers them. */
 async function addTranslations(

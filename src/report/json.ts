@@ -20,10 +20,7 @@ export class JsonReportWriter {
   }
 
   add(row: MachineRow): void {
-    // machines that reached the same decision share their outcome objects: each is serialised once
-    const { outcomes, ...rest } = row;
-    const head = JSON.stringify(rest);
-    this.sink.write(`${this.machines++ ? ',\n' : '\n'}${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"outcomes":[${outcomes.map(outcomeJson).join(',')}]}`);
+    this.sink.write(`${this.machines++ ? ',\n' : '\n'}${headJson(row)}"outcomes":${outcomesJson(row.outcomes)}}`);
   }
 
   /** import errors are few (bounded by the bad lines of the inputs); kept until close */
@@ -55,6 +52,47 @@ function slimOutcome(o: PathOutcome): unknown {
     events: o.events.map((e) => e.id),
     ...(o.worstCase ? { worstCase: { ...o.worstCase, popups: o.worstCase.popups.map((p) => p.id), events: o.worstCase.events.map((e) => e.id) } } : {}),
   };
+}
+
+/**
+ * A row (toRow's keys, in its order) up to its outcomes: `{"name":…,…,` as JSON.stringify writes the row
+ * without `outcomes`, each value by JSON.stringify and a key left out when its value is undefined, as
+ * JSON.stringify leaves it out, without copying the row into an object without its outcomes first.
+ */
+function headJson(row: MachineRow): string {
+  return (
+    '{' +
+    prop('name', row.name) +
+    prop('source', row.source) +
+    prop('ready', row.ready) +
+    prop('windows', row.windows) +
+    prop('version', row.version) +
+    prop('ubr', row.ubr) +
+    prop('reasons', row.reasons.length ? row.reasons : EMPTY) +
+    prop('remediation', row.remediation.length ? row.remediation : EMPTY) +
+    prop('remediationSource', row.remediationSource) +
+    prop('assumed', row.assumed)
+  );
+}
+
+const EMPTY: readonly never[] = [];
+
+/** `"key":JSON,` or nothing when the value is undefined (JSON.stringify's rule for an object's property) */
+function prop(key: string, value: unknown): string {
+  if (value === undefined) return '';
+  if (value === EMPTY) return `"${key}":[],`;
+  return `"${key}":${JSON.stringify(value)},`;
+}
+
+/**
+ * The outcomes array's JSON. Machines with the same decision share one outcomes array (fleet.ts), so the
+ * array is serialised once per decision; each outcome once as well (an outcome may be in several arrays).
+ */
+const arrays = new WeakMap<PathOutcome[], string>();
+function outcomesJson(outcomes: PathOutcome[]): string {
+  let s = arrays.get(outcomes);
+  if (s === undefined) arrays.set(outcomes, (s = `[${outcomes.map(outcomeJson).join(',')}]`));
+  return s;
 }
 
 const serialised = new WeakMap<PathOutcome, string>();
