@@ -37,18 +37,34 @@ export function decisionKey(readiness: Readiness, anchors: string): string {
 
 const SEP = '\u0000';
 
-/** SHA-256 fingerprints already read (an X509Certificate's getter costs a lookup each time); weak: follows the certificates */
-const fingerprintOf = new WeakMap<X509Certificate, string>();
+/**
+ * Each SHA-256 fingerprint as a short number, so a decision key stays short: the outcome cache hashes and
+ * compares it per machine (X509Certificate caches its fingerprint string). Bounded: past the limit the numbers
+ * are forgotten and a fingerprint seen again gets a new number, never one given before (a key never names
+ * another set of anchors; at worst a decision is simulated once more).
+ */
+const fingerprintIds = new Map<string, number>();
+const FINGERPRINT_IDS_LIMIT = 100_000;
+let nextId = 0;
 
-/** Trust anchors as a key: their sorted SHA-256 fingerprints. */
+function anchorId(c: X509Certificate): number {
+  const fp = c.fingerprint256;
+  let id = fingerprintIds.get(fp);
+  if (id === undefined) {
+    if (fingerprintIds.size >= FINGERPRINT_IDS_LIMIT) fingerprintIds.clear();
+    fingerprintIds.set(fp, (id = nextId++));
+  }
+  return id;
+}
+
+/** Trust anchors as a key: their fingerprints' numbers, sorted (equal sets of fingerprints, equal keys). */
 export function anchorsKey(anchors: X509Certificate[]): string {
   if (anchors.length === 0) return '';
-  const fps = anchors.map((c) => {
-    let f = fingerprintOf.get(c);
-    if (f === undefined) fingerprintOf.set(c, (f = c.fingerprint256));
-    return f;
-  });
-  return fps.length === 1 ? fps[0]! : fps.sort().join(',');
+  if (anchors.length === 1) return String(anchorId(anchors[0]!));
+  return anchors
+    .map(anchorId)
+    .sort((a, b) => a - b)
+    .join(',');
 }
 
 /** A popup of a run as a key: the run's path and file, the popup's id and its text. */

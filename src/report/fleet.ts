@@ -165,6 +165,8 @@ function newAggregator(opts: FleetOptions, runs: Run[], files: string[], lang: L
       paths: [...new Set(runs.map((r) => r.path))],
     },
     opts.limits,
+    // the outcomes come from the decision cache (machineJudge) and are never changed once made
+    { sharedOutcomes: true },
   );
 }
 
