@@ -128,9 +128,10 @@ export class FleetAggregator {
     const key = readyKey(row.ready);
     this.totals.machines++;
     this.totals[key]++;
-    const win = this.byWindows.get(row.windows ?? UNKNOWN_WINDOWS) ?? { ready: 0, notReady: 0, unknown: 0 };
+    const windows = row.windows ?? UNKNOWN_WINDOWS;
+    let win = this.byWindows.get(windows);
+    if (!win) this.byWindows.set(windows, (win = { ready: 0, notReady: 0, unknown: 0 }));
     win[key]++;
-    this.byWindows.set(row.windows ?? UNKNOWN_WINDOWS, win);
     if (key !== 'ready') {
       for (const code of new Set(row.reasons.map((r) => r.code))) {
         const c = this.byReason.get(code) ?? { notReady: 0, unknown: 0 };

@@ -10,6 +10,35 @@ import { FileSink } from './sink';
 import { CSV_HEADER_LABELS, DECISION_LABELS, FACT_LABELS, READY_LABELS } from './i18n';
 import type { Lang, MachineRow, PathOutcome } from './types';
 
+/**
+ * True when csvCell(s) is `s` itself, in one scan instead of the escapes' scan and two regexes (names and
+ * sources, 100 000 of each): every character printable ASCII, CJK U+3000–9FFF but U+3164, or full-width
+ * U+FF01–FF9F (what escapeTerminal leaves as it is), no `"` or `,` (no quotes needed), and a first character
+ * that cannot start a formula (not a space, an ideographic space, = + - @ or their full-width forms).
+ */
+function plainCell(s: string): boolean {
+  if (s.length) {
+    const c = s.charCodeAt(0);
+    if (c === 0x20 || c === 0x3000 || c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0xff1d || c === 0xff0b || c === 0xff0d || c === 0xff20) return false;
+  }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) {
+      if (c === 0x22 || c === 0x2c) return false;
+      continue;
+    }
+    if (c >= 0x3000 && c <= 0x9fff && c !== 0x3164) continue;
+    if (c >= 0xff01 && c <= 0xff9f) continue;
+    return false;
+  }
+  return true;
+}
+
+/** csvCell of a string, by plainCell's shortcut when it applies. */
+function textCell(s: string): string {
+  return plainCell(s) ? s : csvCell(s);
+}
+
 export function csvCell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);
   // invisible characters shown (a spreadsheet would show them as nothing), formulas guarded: src/text/escape.ts
@@ -70,8 +99,8 @@ export function csvRow(row: MachineRow, runs: RunColumn[], lang: Lang = 'en'): s
 /** The row's own cells (name to assumed), comma-separated; `cell` is csvCell or a memo of it. */
 function csvHead(row: MachineRow, lang: Lang, cell: (value: unknown) => string): string {
   return (
-    csvCell(row.name) + ',' +
-    csvCell(row.source) + ',' +
+    textCell(row.name) + ',' +
+    sourceCell(row.source, cell) + ',' +
     cell(valueIn(lang, String(row.ready), READY_LABELS)) + ',' +
     cell(row.windows ?? '') + ',' +
     cell(row.version ?? '') + ',' +
@@ -80,6 +109,27 @@ function csvHead(row: MachineRow, lang: Lang, cell: (value: unknown) => string):
     (row.remediation.length ? csvCell(row.remediation.join(' | ')) : '') + ',' +
     (row.assumed?.length ? csvCell(row.assumed.join('; ')) : '')
   );
+}
+
+/**
+ * A source's cell: "file:line" (a line of a fleet file) as the file's cell (a repeating value: `cell` may
+ * keep it) and the line, when the file's cell is the file itself (then the whole needs no change either:
+ * ":" and digits are plain, never quoted, and the start is the file's); else csvCell of the whole.
+ */
+function sourceCell(source: string, cell: (value: unknown) => string): string {
+  const colon = source.lastIndexOf(':');
+  if (colon > 0 && colon < source.length - 1) {
+    let digits = true;
+    for (let i = colon + 1; i < source.length && digits; i++) {
+      const c = source.charCodeAt(i);
+      digits = c >= 0x30 && c <= 0x39;
+    }
+    if (digits) {
+      const file = source.slice(0, colon);
+      if (cell(file) === file) return source;
+    }
+  }
+  return textCell(source);
 }
 
 /** A comma and the decision cells, then the worst-case cells, and the line end: they depend on the outcomes alone. */

@@ -18,7 +18,7 @@ import type { Readiness, ReadinessOptions } from '../endpoint/types';
 import type { InstallPath, PathRun, SimulateInput, SimulateSettings } from '../installers/types';
 import type { AcsVerifier } from '../installers/verifier';
 import { cachingVerifier } from './verify-cache';
-import { loadInventory } from '../endpoint/inventory';
+import { loadInventory, loadInventoryBatches } from '../endpoint/inventory';
 import { assessReadiness, judgeReadiness } from '../endpoint/readiness';
 import { FleetAggregator, type AggregateLimits } from './aggregate';
 import { CsvReportWriter } from './csv';
@@ -248,37 +248,45 @@ async function readMachines(
 ): Promise<number> {
   let unread = 0;
   let done = 0;
-  for await (const item of deps.loadInventory(opts.inventory, inventoryOptions)) {
-    if (!item.ok && item.skipped) {
-      const skipped = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), reason: item.error, ...(item.unread ? { unread: true as const } : {}) };
-      if (item.unread) unread++;
-      agg.addSkipped(skipped);
-      json.addSkipped(skipped);
-      continue;
+  // the real loadInventory's items in its batches (the same items in the same order): one asynchronous step
+  // per batch instead of one per machine
+  const batches: AsyncIterable<InventoryItem[]> =
+    deps.loadInventory === loadInventory ? loadInventoryBatches(opts.inventory, inventoryOptions) : oneByOne(deps.loadInventory(opts.inventory, inventoryOptions));
+  for await (const batch of batches) {
+    for (const item of batch) {
+      if (!item.ok && item.skipped) {
+        const skipped = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), reason: item.error, ...(item.unread ? { unread: true as const } : {}) };
+        if (item.unread) unread++;
+        agg.addSkipped(skipped);
+        json.addSkipped(skipped);
+        continue;
+      }
+      if (!item.ok) {
+        const failure = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), error: item.error };
+        agg.addImportError(failure);
+        json.addImportError(failure);
+        continue;
+      }
+      let row: MachineRow;
+      let alt: (() => MachineTexts | undefined) | undefined;
+      try {
+        const { profile, assumed } = applyAssumptions(item.profile, opts.assume);
+        // a machine whose decision is cached is judged without an asynchronous step
+        const judged = machineRow(profile, item.source, assumed);
+        ({ row, alt } = judged instanceof Promise ? await judged : judged);
+      } catch (e) {
+        // one machine the library cannot judge must not stop the fleet: it is reported like a bad line
+        const failure = { source: item.source, error: `${item.profile.name}: ${messageOf(e)}` };
+        agg.addImportError(failure);
+        json.addImportError(failure);
+        continue;
+      }
+      agg.addMachine(row, alt);
+      csv.add(row);
+      json.add(row);
+      page.add(row);
+      opts.onProgress?.(++done);
     }
-    if (!item.ok) {
-      const failure = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), error: item.error };
-      agg.addImportError(failure);
-      json.addImportError(failure);
-      continue;
-    }
-    let row: MachineRow;
-    let alt: (() => MachineTexts | undefined) | undefined;
-    try {
-      const { profile, assumed } = applyAssumptions(item.profile, opts.assume);
-      ({ row, alt } = await machineRow(profile, item.source, assumed));
-    } catch (e) {
-      // one machine the library cannot judge must not stop the fleet: it is reported like a bad line
-      const failure = { source: item.source, error: `${item.profile.name}: ${messageOf(e)}` };
-      agg.addImportError(failure);
-      json.addImportError(failure);
-      continue;
-    }
-    agg.addMachine(row, alt);
-    csv.add(row);
-    json.add(row);
-    page.add(row);
-    opts.onProgress?.(++done);
   }
   return unread;
 }
@@ -450,7 +458,8 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
     return outcomes;
   }
 
-  async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: () => MachineTexts | undefined }> {
+  /** A machine's row; a promise only when a run must be simulated (the first machines of a decision). */
+  function machineRow(profile: MachineProfile, source: string, assumed: string[]): JudgedMachine | Promise<JudgedMachine> {
     const readiness = assess(profile, readinessOptions);
     if (readiness.root?.trusted !== true) rootNotTrusted++;
     // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show
@@ -471,12 +480,10 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
     const decides = decisionKey(readiness, withFiles ? anchorsKey(verifier.machineTrustAnchors(profile, readiness, known)) : '');
     let entry = cache.get(decides);
     if (!entry) cache.set(decides, (entry = { outcomes: new Array<PathOutcome | undefined>(runs.length) }));
-    let outcomes: PathOutcome[];
-    if (entry.complete) {
-      countAgain(entry.complete.tallies);
-      outcomes = entry.complete.outcomes;
-    } else outcomes = await judgeRuns(entry, profile, readiness);
-    return { row: toRow(source, readiness, outcomes, assumed), ...(alt ? { alt } : {}) };
+    const judged = (outcomes: PathOutcome[]): JudgedMachine => ({ row: toRow(source, readiness, outcomes, assumed), ...(alt ? { alt } : {}) });
+    if (!entry.complete) return judgeRuns(entry, profile, readiness).then(judged);
+    countAgain(entry.complete.tallies);
+    return judged(entry.complete.outcomes);
   }
 
   return {
@@ -492,6 +499,17 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
 }
 
 type MachineJudge = ReturnType<typeof machineJudge>;
+
+/** A machine's row, and its texts in the other language when the summary asks for them. */
+interface JudgedMachine {
+  row: MachineRow;
+  alt?: () => MachineTexts | undefined;
+}
+
+/** Items one at a time as batches of one (an injected loadInventory). */
+async function* oneByOne<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  for await (const item of items) yield [item];
+}
 
 /** What one machine of a decision adds to the verification table and the installer / root problems. */
 interface Tallies {

@@ -39,6 +39,18 @@ function decisionLetter(o: PathOutcome | undefined): string {
   return w === 'blocked' ? DECISION_LETTERS.unknownBlocked : w === 'unguarded' ? DECISION_LETTERS.unknownUnguarded : DECISION_LETTERS.unknown;
 }
 
+/**
+ * scriptJson(escapeText(name)): for a name of printable ASCII but `"` `\\` `<` `>` `&` (the usual computer name),
+ * which neither changes, the name in quotes, without the escapes' scan, JSON.stringify and the regex.
+ */
+function nameJson(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c || c === 0x3c || c === 0x3e || c === 0x26) return scriptJson(escapeText(name));
+  }
+  return `"${name}"`;
+}
+
 /** Encodes rows as tuples over a bounded string table. */
 export class RowEncoder {
   private readonly table: unknown[] = [];
@@ -76,7 +88,7 @@ export class RowEncoder {
     const colon = row.source.lastIndexOf(':');
     const line = colon > 0 && /^\d+$/.test(row.source.slice(colon + 1)) ? row.source.slice(colon + 1) : null;
     let out =
-      `[${scriptJson(escapeText(row.name))},${row.ready === true ? 1 : row.ready === false ? 0 : 2},${decisionsRef},` +
+      `[${nameJson(row.name)},${row.ready === true ? 1 : row.ready === false ? 0 : 2},${decisionsRef},` +
       `${row.windows === null ? 'null' : ref(this.ref(row.windows))},${row.version === undefined ? 'null' : ref(this.ref(row.version))},` +
       `${typeof row.ubr === 'number' && Number.isFinite(row.ubr) ? row.ubr : 'null'},${ref(this.ref(reasons))},${ref(this.ref(steps))},` +
       `${ref(this.ref(line === null ? row.source : row.source.slice(0, colon)))},${line === null ? 'null' : Number(line)}`;
