@@ -104,7 +104,7 @@ function csvHead(row: MachineRow, lang: Lang, cell: (value: unknown) => string):
     cell(valueIn(lang, String(row.ready), READY_LABELS)) + ',' +
     cell(row.windows ?? '') + ',' +
     cell(row.version ?? '') + ',' +
-    csvCell(row.ubr ?? '') + ',' +
+    (typeof row.ubr === 'number' && row.ubr >= 0 ? String(row.ubr) : csvCell(row.ubr ?? '')) + ',' + // a number ≥ 0 never starts a formula
     (row.reasons.length ? csvCell(row.reasons.map((r) => reasonCell(r, lang)).join('; ')) : '') + ',' +
     (row.remediation.length ? csvCell(row.remediation.join(' | ')) : '') + ',' +
     (row.assumed?.length ? csvCell(row.assumed.join('; ')) : '')

@@ -62,26 +62,30 @@ function slimOutcome(o: PathOutcome): unknown {
 function headJson(row: MachineRow): string {
   return (
     '{' +
-    prop('name', row.name) +
-    prop('source', row.source) +
-    prop('ready', row.ready) +
-    prop('windows', row.windows) +
-    prop('version', row.version) +
-    prop('ubr', row.ubr) +
-    prop('reasons', row.reasons.length ? row.reasons : EMPTY) +
-    prop('remediation', row.remediation.length ? row.remediation : EMPTY) +
-    prop('remediationSource', row.remediationSource) +
-    prop('assumed', row.assumed)
+    prop('"name":', row.name) +
+    prop('"source":', row.source) +
+    prop('"ready":', row.ready) +
+    prop('"windows":', row.windows) +
+    prop('"version":', row.version) +
+    prop('"ubr":', row.ubr) +
+    prop('"reasons":', row.reasons) +
+    prop('"remediation":', row.remediation) +
+    prop('"remediationSource":', row.remediationSource) +
+    prop('"assumed":', row.assumed)
   );
 }
 
-const EMPTY: readonly never[] = [];
-
-/** `"key":JSON,` or nothing when the value is undefined (JSON.stringify's rule for an object's property) */
+/**
+ * `"key":JSON,` (`key` given quoted, with its colon), or nothing when the value is undefined (JSON.stringify's
+ * rule for an object's property); the common values (true, false, null, an empty list) without JSON.stringify
+ */
 function prop(key: string, value: unknown): string {
   if (value === undefined) return '';
-  if (value === EMPTY) return `"${key}":[],`;
-  return `"${key}":${JSON.stringify(value)},`;
+  if (value === true) return key + 'true,';
+  if (value === false) return key + 'false,';
+  if (value === null) return key + 'null,';
+  if (Array.isArray(value) && value.length === 0) return key + '[],';
+  return key + JSON.stringify(value) + ',';
 }
 
 /**
