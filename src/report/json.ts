@@ -80,12 +80,35 @@ function headJson(row: MachineRow): string {
  * rule for an object's property); the common values (true, false, null, an empty list) without JSON.stringify
  */
 function prop(key: string, value: unknown): string {
+  if (typeof value === 'string') return key + quoted(value) + ',';
   if (value === undefined) return '';
   if (value === true) return key + 'true,';
   if (value === false) return key + 'false,';
   if (value === null) return key + 'null,';
-  if (Array.isArray(value) && value.length === 0) return key + '[],';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return key + '[],';
+    // a list of strings (remediation steps, their sources, assumed facts): each by quoted
+    let list = '';
+    for (const v of value as unknown[]) {
+      if (typeof v !== 'string') return key + JSON.stringify(value) + ',';
+      list += (list ? ',' : '') + quoted(v);
+    }
+    return key + '[' + list + '],';
+  }
   return key + JSON.stringify(value) + ',';
+}
+
+/**
+ * JSON.stringify of a string: the string in quotes when it has nothing JSON escapes (a control character,
+ * `"`, `\\`, or a surrogate, which JSON.stringify escapes when it is alone), found by one scan; else
+ * JSON.stringify itself. A call of JSON.stringify per value cost more than the scan.
+ */
+function quoted(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return '"' + s + '"';
 }
 
 /**

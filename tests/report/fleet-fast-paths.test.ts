@@ -36,7 +36,7 @@ const AT = new Date('2026-01-15T00:00:00Z');
 const text = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constantFrom('PC-0001', 'pc "quoted"', 'a,b', '=cmd', ' +1', '\u3000=x', '＝x', '-1', '@x', '端末名', 'x\u200by', '\ud800', 'a\r\nb', '<script>', '', 'Ｘ', 'ｱ'),
+  fc.constantFrom('PC-0001', 'pc "quoted"', 'a,b', '=cmd', ' +1', '\u3000=x', '＝x', '-1', '@x', '端末名', 'x\u200by', '\ud800', 'a\r\nb', '<script>', '', 'Ｘ', 'ｱ', 'a\\b', '\u0001x', 'x\u007f', '\ud83d\ude00'),
 );
 const tri = fc.constantFrom(true as const, false as const, 'unknown' as const);
 
