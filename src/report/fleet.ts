@@ -480,10 +480,9 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
     const decides = decisionKey(readiness, withFiles ? anchorsKey(verifier.machineTrustAnchors(profile, readiness, known)) : '');
     let entry = cache.get(decides);
     if (!entry) cache.set(decides, (entry = { outcomes: new Array<PathOutcome | undefined>(runs.length) }));
-    const judged = (outcomes: PathOutcome[]): JudgedMachine => ({ row: toRow(source, readiness, outcomes, assumed), ...(alt ? { alt } : {}) });
-    if (!entry.complete) return judgeRuns(entry, profile, readiness).then(judged);
+    if (!entry.complete) return judgeRuns(entry, profile, readiness).then((outcomes) => ({ row: toRow(source, readiness, outcomes, assumed), alt }));
     countAgain(entry.complete.tallies);
-    return judged(entry.complete.outcomes);
+    return { row: toRow(source, readiness, entry.complete.outcomes, assumed), alt };
   }
 
   return {
