@@ -57,6 +57,10 @@ export class RowEncoder {
   private readonly index = new Map<string, number>();
   /** per outcomes array, its decision letters' reference as the tuple writes it (weak: lives as long as the array) */
   private readonly decisionRefs = new WeakMap<PathOutcome[], string>();
+  /** the reference of an empty list, once made */
+  private emptyListRef: string | undefined;
+  /** the file of the last "file:line" source and its reference */
+  private lastFile: { file: string; ref: string } | undefined;
   constructor(
     private readonly runs: readonly PageRun[],
     private readonly limit = STRING_TABLE_LIMIT,
@@ -87,11 +91,23 @@ export class RowEncoder {
     // "file:line" (a line of a fleet file): the file once in the table, the line as a number
     const colon = row.source.lastIndexOf(':');
     const line = colon > 0 && /^\d+$/.test(row.source.slice(colon + 1)) ? row.source.slice(colon + 1) : null;
+    // an empty list (a ready machine's reasons and steps) and the file of the last line: their references as
+    // made the first time (a value's reference never changes), without a key to build and look up per machine
+    const listRef = (list: unknown[]): string => (list.length ? ref(this.ref(list)) : (this.emptyListRef ??= ref(this.ref(list))));
+    // (made where the tuple has it, after the lists: the table's order is the order values come in)
+    const sourceRef = (): string => {
+      if (line === null) return ref(this.ref(row.source));
+      const last = this.lastFile;
+      if (last && colon === last.file.length && row.source.startsWith(last.file)) return last.ref;
+      const file = row.source.slice(0, colon);
+      this.lastFile = { file, ref: ref(this.ref(file)) };
+      return this.lastFile.ref;
+    };
     let out =
       `[${nameJson(row.name)},${row.ready === true ? 1 : row.ready === false ? 0 : 2},${decisionsRef},` +
       `${row.windows === null ? 'null' : ref(this.ref(row.windows))},${row.version === undefined ? 'null' : ref(this.ref(row.version))},` +
-      `${typeof row.ubr === 'number' && Number.isFinite(row.ubr) ? row.ubr : 'null'},${ref(this.ref(reasons))},${ref(this.ref(steps))},` +
-      `${ref(this.ref(line === null ? row.source : row.source.slice(0, colon)))},${line === null ? 'null' : Number(line)}`;
+      `${typeof row.ubr === 'number' && Number.isFinite(row.ubr) ? row.ubr : 'null'},${listRef(reasons)},${listRef(steps)},` +
+      `${sourceRef()},${line === null ? 'null' : Number(line)}`;
     if (row.assumed?.length) out += `,${ref(this.ref(row.assumed.map((a) => this.ref(a))))}`;
     return out + ']';
   }
