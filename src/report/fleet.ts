@@ -5,6 +5,10 @@
  * Speed and memory: a run's outcome depends on the machine's facts, not its name, so outcomes are cached
  * per (path, installer, facts without the name): an installer file is verified once per distinct machine
  * (trust, OS, patches), not once per machine. The cache is bounded; rows go to disk as they come.
+ * Machines of one decision also share one outcomes array and the tallies it adds (DecisionEntry), so what
+ * depends on the outcomes alone is made once per decision, not per machine: report.json's outcomes text
+ * (json.ts), the CSV's decision cells (csv.ts), the page's decision letters (page/rows.ts) and where the
+ * aggregator counts each outcome (aggregate.ts, `sharedOutcomes`); each machine adds its own fields to them.
  *
  * This file runs the report in named steps (runFleetReport); the keys work is shared by are dedup-keys.ts,
  * the bounded cache lru.ts, the outcome and row of a machine outcome-rows.ts.
