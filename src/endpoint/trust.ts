@@ -91,18 +91,23 @@ export function machineTrustAnchors(
 function thumbprintAnchors(store: string[], profile: MachineProfile, readiness: Readiness, known: X509Certificate[], options: TrustAnchorOptions): X509Certificate[] {
   const out: X509Certificate[] = [];
   const seen: string[] = [];
-  const add = (c: X509Certificate): void => {
-    const k = thumbprints(c).sha256;
-    if (!seen.includes(k)) {
-      seen.push(k);
+  // a long store is looked up in a Set; a short one (the usual handful) by a scan
+  const set = store.length > 16 ? new Set(store) : undefined;
+  for (const c of known) {
+    const t = thumbprints(c);
+    if ((set ? set.has(t.sha1) : store.includes(t.sha1)) && !seen.includes(t.sha256)) {
+      seen.push(t.sha256);
       out.push(c);
     }
-  };
-  // a long store is looked up in a Set; a short one (the usual handful) by a scan
-  const has = store.length > 16 ? ((s) => (t: string) => s.has(t))(new Set(store)) : (t: string) => store.includes(t);
-  for (const c of known) if (has(thumbprints(c).sha1)) add(c);
+  }
   if (profile.rootAutoUpdate === true && profile.online === true && readiness.root.trusted !== false) {
-    for (const c of options.autoUpdateRoots ?? [bundledAcsRoot()]) add(c);
+    for (const c of options.autoUpdateRoots ?? [bundledAcsRoot()]) {
+      const k = thumbprints(c).sha256;
+      if (!seen.includes(k)) {
+        seen.push(k);
+        out.push(c);
+      }
+    }
   }
   return out;
 }

@@ -17,7 +17,7 @@ import type { MachineProfile } from '../../src/endpoint/profile';
 import type { Readiness } from '../../src/endpoint/types';
 import { FleetAggregator } from '../../src/report/aggregate';
 import { csvCell, csvRow, reasonCell } from '../../src/report/csv';
-import { decisionKey } from '../../src/report/dedup-keys';
+import { anchorsKey, decisionKey } from '../../src/report/dedup-keys';
 import { fleetReport } from '../../src/report/default-deps';
 import { JsonReportWriter } from '../../src/report/json';
 import { Lru } from '../../src/report/lru';
@@ -215,6 +215,20 @@ describe('fleet fast paths equal the plain code', () => {
         expect(decisionKey(ra, a.anchors) === decisionKey(rb, b.anchors)).toBe(jsonKey(ra, a.anchors) === jsonKey(rb, b.anchors));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('anchorsKey: two lists share a key exactly when their sorted SHA-256 fingerprints did', () => {
+    const certs = [...knownCertificates(loadCertificates([path.join(ROOT, 'samples', 'installers', 'test-acs-root.pem')]), bundledAcsRoot())];
+    // the same certificate read again: another object, the same fingerprint
+    certs.push(new X509Certificate(certs[0]!.raw));
+    const list = fc.array(fc.nat(certs.length - 1), { maxLength: 4 }).map((ix) => ix.map((i) => certs[i]!));
+    const plain = (cs: X509Certificate[]) => cs.map((c) => c.fingerprint256).sort().join(',');
+    fc.assert(
+      fc.property(list, list, (a, b) => {
+        expect(anchorsKey(a) === anchorsKey(b)).toBe(plain(a) === plain(b));
+      }),
+      { numRuns: 1000 },
     );
   });
 
