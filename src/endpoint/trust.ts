@@ -52,6 +52,8 @@ export function machineTrustAnchors(
   known: X509Certificate[],
   options: TrustAnchorOptions = {},
 ): X509Certificate[] {
+  const store = profile.rootStore ?? [];
+  if (known.length <= 16 && store.every((e) => typeof e === 'string')) return thumbprintAnchors(store as string[], profile, readiness, known, options);
   const out = new Map<string, X509Certificate>();
   const add = (c: X509Certificate): void => {
     const k = thumbprints(c).sha256;
@@ -78,4 +80,34 @@ export function machineTrustAnchors(
     for (const c of options.autoUpdateRoots ?? [bundledAcsRoot()]) add(c);
   }
   return [...out.values()];
+}
+
+/**
+ * machineTrustAnchors for a root store of thumbprints only (what admin exports give: the fleet's usual case),
+ * without the Map and Set the general case builds: a fleet judges 100 000 machines with this. The same
+ * anchors in the same order: `known` certificates the store names, then the automatic update's roots,
+ * each SHA-256 fingerprint once (a short list scanned: at most 16 known certificates and the update's roots).
+ */
+function thumbprintAnchors(store: string[], profile: MachineProfile, readiness: Readiness, known: X509Certificate[], options: TrustAnchorOptions): X509Certificate[] {
+  const out: X509Certificate[] = [];
+  const seen: string[] = [];
+  // a long store is looked up in a Set; a short one (the usual handful) by a scan
+  const set = store.length > 16 ? new Set(store) : undefined;
+  for (const c of known) {
+    const t = thumbprints(c);
+    if ((set ? set.has(t.sha1) : store.includes(t.sha1)) && !seen.includes(t.sha256)) {
+      seen.push(t.sha256);
+      out.push(c);
+    }
+  }
+  if (profile.rootAutoUpdate === true && profile.online === true && readiness.root.trusted !== false) {
+    for (const c of options.autoUpdateRoots ?? [bundledAcsRoot()]) {
+      const k = thumbprints(c).sha256;
+      if (!seen.includes(k)) {
+        seen.push(k);
+        out.push(c);
+      }
+    }
+  }
+  return out;
 }

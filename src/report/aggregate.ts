@@ -12,6 +12,7 @@ import type {
   Lang,
   MachineRow,
   MachineTexts,
+  PathOutcome,
   PerPathSummary,
   PopupView,
   Tri,
@@ -81,9 +82,20 @@ export class FleetAggregator {
   private truncated = false;
   private readonly meta: SummaryMeta;
 
-  /** `meta`: generatedAtLocal defaults to generatedAt, timeZone to UTC, assumptions to none */
-  constructor(meta: SummaryMetaInput, limits: Partial<AggregateLimits> = {}) {
+  /**
+   * per outcome object, its path's summary and the entries its popups and events count in (see addOutcome);
+   * only when the caller promises outcome objects are never changed once added (`sharedOutcomes`)
+   */
+  private readonly slots: WeakMap<PathOutcome, OutcomeSlots> | undefined;
+
+  /**
+   * `meta`: generatedAtLocal defaults to generatedAt, timeZone to UTC, assumptions to none; `sharedOutcomes`
+   * (the fleet report): outcome objects are shared by many rows and never changed, so where each one counts
+   * is worked out once
+   */
+  constructor(meta: SummaryMetaInput, limits: Partial<AggregateLimits> = {}, options: { sharedOutcomes?: boolean } = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.slots = options.sharedOutcomes ? new WeakMap() : undefined;
     this.meta = { generatedAtLocal: meta.generatedAt, timeZone: 'UTC', assumptions: [], ...meta };
   }
 
@@ -116,9 +128,10 @@ export class FleetAggregator {
     const key = readyKey(row.ready);
     this.totals.machines++;
     this.totals[key]++;
-    const win = this.byWindows.get(row.windows ?? UNKNOWN_WINDOWS) ?? { ready: 0, notReady: 0, unknown: 0 };
+    const windows = row.windows ?? UNKNOWN_WINDOWS;
+    let win = this.byWindows.get(windows);
+    if (!win) this.byWindows.set(windows, (win = { ready: 0, notReady: 0, unknown: 0 }));
     win[key]++;
-    this.byWindows.set(row.windows ?? UNKNOWN_WINDOWS, win);
     if (key !== 'ready') {
       for (const code of new Set(row.reasons.map((r) => r.code))) {
         const c = this.byReason.get(code) ?? { notReady: 0, unknown: 0 };
@@ -196,7 +209,42 @@ export class FleetAggregator {
     } else this.stepsOverflow++;
   }
 
-  private addOutcome(o: MachineRow['outcomes'][number]): void {
+  private addOutcome(o: PathOutcome): void {
+    const memo = this.slots?.get(o);
+    const s = memo ? memo.summary : this.pathSummary(o);
+    s[o.decision]++;
+    if (o.examplePath && s.examplePath === undefined) s.examplePath = o.examplePath;
+    if (o.installerInvalid) s.blockedByInstaller = (s.blockedByInstaller ?? 0) + 1;
+    if (o.rootNotCovered && o.decision === 'blocked') s.blockedByRoot = (s.blockedByRoot ?? 0) + 1;
+    s.downloads += o.downloads;
+    // an unknown run's popups and events are those of its worst case: counted apart from the certain ones
+    const w = o.decision === 'unknown' ? o.worstCase : undefined;
+    if (w) s.unknownWorstCase[w.decision === 'unguarded' ? 'unguarded' : 'blocked']++;
+    const key = w ? 'unknownMachines' : 'machines';
+    if (memo) {
+      // the entries this outcome's popups and events counted in the first time; one that found no room then
+      // finds none now (the lists only grow, up to their bound)
+      for (const e of memo.entries) if (e) e[key]++;
+      return;
+    }
+    const entries: ({ machines: number; unknownMachines: number } | undefined)[] = [];
+    for (const p of w ? w.popups : o.popups) {
+      let seen = s.popups.find((x) => x.id === p.id && x.text === p.text && x.window === p.window);
+      if (seen) seen[key]++;
+      else if (s.popups.length < this.limits.distinctPerPath) s.popups.push((seen = { ...p, machines: 0, unknownMachines: 0, [key]: 1 }));
+      entries.push(seen);
+    }
+    for (const e of w ? w.events : o.events) {
+      let seen = s.events.find((x) => x.id === e.id && x.text === e.text);
+      if (seen) seen[key]++;
+      else if (s.events.length < this.limits.distinctPerPath) s.events.push((seen = { ...e, machines: 0, unknownMachines: 0, [key]: 1 }));
+      entries.push(seen);
+    }
+    this.slots?.set(o, { summary: s, entries });
+  }
+
+  /** The summary of the outcome's path and file (made at its first outcome). */
+  private pathSummary(o: PathOutcome): PerPathSummary {
     const k = pathKey(o.path, o.file);
     let s = this.perPath.get(k);
     if (!s) {
@@ -214,25 +262,7 @@ export class FleetAggregator {
       };
       this.perPath.set(k, s);
     }
-    s[o.decision]++;
-    if (o.examplePath && s.examplePath === undefined) s.examplePath = o.examplePath;
-    if (o.installerInvalid) s.blockedByInstaller = (s.blockedByInstaller ?? 0) + 1;
-    if (o.rootNotCovered && o.decision === 'blocked') s.blockedByRoot = (s.blockedByRoot ?? 0) + 1;
-    s.downloads += o.downloads;
-    // an unknown run's popups and events are those of its worst case: counted apart from the certain ones
-    const w = o.decision === 'unknown' ? o.worstCase : undefined;
-    if (w) s.unknownWorstCase[w.decision === 'unguarded' ? 'unguarded' : 'blocked']++;
-    const key = w ? 'unknownMachines' : 'machines';
-    for (const p of w ? w.popups : o.popups) {
-      const seen = s.popups.find((x) => x.id === p.id && x.text === p.text && x.window === p.window);
-      if (seen) seen[key]++;
-      else if (s.popups.length < this.limits.distinctPerPath) s.popups.push({ ...p, machines: 0, unknownMachines: 0, [key]: 1 });
-    }
-    for (const e of w ? w.events : o.events) {
-      const seen = s.events.find((x) => x.id === e.id && x.text === e.text);
-      if (seen) seen[key]++;
-      else if (s.events.length < this.limits.distinctPerPath) s.events.push({ ...e, machines: 0, unknownMachines: 0, [key]: 1 });
-    }
+    return s;
   }
 
   private offerFixFirst(row: MachineRow, altOf: () => MachineTexts | undefined): void {
@@ -257,6 +287,12 @@ export class FleetAggregator {
     list.splice(i, 0, entry);
     if (list.length > this.limits.fixFirst) list.pop();
   }
+}
+
+/** Where one shared outcome counts: its path's summary and, per popup then event, the entry it counts in (none: no room). */
+interface OutcomeSlots {
+  summary: PerPathSummary;
+  entries: ({ machines: number; unknownMachines: number } | undefined)[];
 }
 
 function pathKey(path: string, file: string | null): string {

@@ -8,7 +8,36 @@ import { csvFormulaGuard, csvText } from '../text/escape';
 import * as path from 'node:path';
 import { FileSink } from './sink';
 import { CSV_HEADER_LABELS, DECISION_LABELS, FACT_LABELS, READY_LABELS } from './i18n';
-import type { Lang, MachineRow } from './types';
+import type { Lang, MachineRow, PathOutcome } from './types';
+
+/**
+ * True when csvCell(s) is `s` itself, in one scan instead of the escapes' scan and two regexes (names and
+ * sources, 100 000 of each): every character printable ASCII, CJK U+3000–9FFF but U+3164, or full-width
+ * U+FF01–FF9F (what escapeTerminal leaves as it is), no `"` or `,` (no quotes needed), and a first character
+ * that cannot start a formula (not a space, an ideographic space, = + - @ or their full-width forms).
+ */
+function plainCell(s: string): boolean {
+  if (s.length) {
+    const c = s.charCodeAt(0);
+    if (c === 0x20 || c === 0x3000 || c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0xff1d || c === 0xff0b || c === 0xff0d || c === 0xff20) return false;
+  }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) {
+      if (c === 0x22 || c === 0x2c) return false;
+      continue;
+    }
+    if (c >= 0x3000 && c <= 0x9fff && c !== 0x3164) continue;
+    if (c >= 0xff01 && c <= 0xff9f) continue;
+    return false;
+  }
+  return true;
+}
+
+/** csvCell of a string, by plainCell's shortcut when it applies. */
+function textCell(s: string): string {
+  return plainCell(s) ? s : csvCell(s);
+}
 
 export function csvCell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);
@@ -64,27 +93,76 @@ export function reasonCell(r: { code: string; fact?: string }, lang: Lang = 'en'
 }
 
 export function csvRow(row: MachineRow, runs: RunColumn[], lang: Lang = 'en'): string {
-  const found = runs.map((c) => row.outcomes.find((o) => o.path === c.path && o.file === c.file));
-  const outcomes = found.map((o) => valueIn(lang, o?.decision ?? '', DECISION_LABELS));
+  return csvHead(row, lang, csvCell) + csvTail(row.outcomes, runs, lang);
+}
+
+/** The row's own cells (name to assumed), comma-separated; `cell` is csvCell or a memo of it. */
+function csvHead(row: MachineRow, lang: Lang, cell: (value: unknown) => string): string {
+  return (
+    textCell(row.name) + ',' +
+    sourceCell(row.source, cell) + ',' +
+    cell(valueIn(lang, String(row.ready), READY_LABELS)) + ',' +
+    cell(row.windows ?? '') + ',' +
+    cell(row.version ?? '') + ',' +
+    (typeof row.ubr === 'number' && row.ubr >= 0 ? String(row.ubr) : csvCell(row.ubr ?? '')) + ',' + // a number ≥ 0 never starts a formula
+    (row.reasons.length ? csvCell(row.reasons.map((r) => reasonCell(r, lang)).join('; ')) : '') + ',' +
+    (row.remediation.length ? csvCell(row.remediation.join(' | ')) : '') + ',' +
+    (row.assumed?.length ? csvCell(row.assumed.join('; ')) : '')
+  );
+}
+
+/**
+ * A source's cell: "file:line" (a line of a fleet file) as the file's cell (a repeating value: `cell` may
+ * keep it) and the line, when the file's cell is the file itself (then the whole needs no change either:
+ * ":" and digits are plain, never quoted, and the start is the file's); else csvCell of the whole.
+ */
+function sourceCell(source: string, cell: (value: unknown) => string): string {
+  const colon = source.lastIndexOf(':');
+  if (colon > 0 && colon < source.length - 1) {
+    let digits = true;
+    for (let i = colon + 1; i < source.length && digits; i++) {
+      const c = source.charCodeAt(i);
+      digits = c >= 0x30 && c <= 0x39;
+    }
+    if (digits) {
+      const file = source.slice(0, colon);
+      if (cell(file) === file) return source;
+    }
+  }
+  return textCell(source);
+}
+
+/** A comma and the decision cells, then the worst-case cells, and the line end: they depend on the outcomes alone. */
+function csvTail(outcomes: PathOutcome[], runs: RunColumn[], lang: Lang): string {
+  if (!runs.length) return '\r\n';
+  const found = runs.map((c) => outcomes.find((o) => o.path === c.path && o.file === c.file));
+  const decisions = found.map((o) => valueIn(lang, o?.decision ?? '', DECISION_LABELS));
   // an unknown decision's worst case (blocked / unguarded); empty when the decision is known
   const worst = found.map((o) => valueIn(lang, o?.decision === 'unknown' ? (o.worstCase?.decision ?? '') : '', DECISION_LABELS));
-  return csvLine([
-    row.name,
-    row.source,
-    valueIn(lang, String(row.ready), READY_LABELS),
-    row.windows ?? '',
-    row.version ?? '',
-    row.ubr ?? '',
-    row.reasons.map((r) => reasonCell(r, lang)).join('; '),
-    row.remediation.join(' | '),
-    (row.assumed ?? []).join('; '),
-    ...outcomes,
-    ...worst,
-  ]);
+  return ',' + csvLine([...decisions, ...worst]);
 }
+
+/** Cells of values that repeat (readiness labels, Windows lines, versions) kept before this many are dropped. */
+const CELL_MEMO_LIMIT = 1000;
 
 export class CsvReportWriter {
   private sink: FileSink;
+  /**
+   * The tail of the rows of each outcomes array: machines with the same decision share one array (fleet.ts),
+   * so their decision cells are made once; weak, it lives as long as the array.
+   */
+  private readonly tails = new WeakMap<PathOutcome[], string>();
+  /** csvCell of a few repeating values (bounded: cleared when full); keyed by the value, never by a machine */
+  private readonly cells = new Map<string, string>();
+  private readonly cell = (value: unknown): string => {
+    if (typeof value !== 'string') return csvCell(value);
+    let c = this.cells.get(value);
+    if (c === undefined) {
+      if (this.cells.size >= CELL_MEMO_LIMIT) this.cells.clear();
+      this.cells.set(value, (c = csvCell(value)));
+    }
+    return c;
+  };
   /** `file`: a path (written atomically on close) or a sink of the report's OutputSet */
   constructor(
     file: string | FileSink,
@@ -95,7 +173,9 @@ export class CsvReportWriter {
     this.sink.write('\ufeff' + csvHeader(runs, lang));
   }
   add(row: MachineRow): void {
-    this.sink.write(csvRow(row, this.runs, this.lang));
+    let tail = this.tails.get(row.outcomes);
+    if (tail === undefined) this.tails.set(row.outcomes, (tail = csvTail(row.outcomes, this.runs, this.lang)));
+    this.sink.write(csvHead(row, this.lang, this.cell) + tail);
   }
   close(): void {
     this.sink.close();

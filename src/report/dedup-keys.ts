@@ -23,23 +23,53 @@ export function factsKey(profile: MachineProfile): string {
  * simulation; names and sources are filled in per machine.
  */
 export function decisionKey(readiness: Readiness, anchors: string): string {
-  return JSON.stringify([
-    readiness.role,
-    readiness.ready,
-    readiness.os.supported,
-    readiness.os.requiredKbs ?? null,
-    readiness.root.trusted,
-    readiness.root.via,
-    readiness.reasons.map((r) => r.code),
-    anchors,
-  ]);
+  // built by hand, not JSON.stringify of an array (a tenth of a fleet's per-machine work): the parts are the
+  // model's own identifiers (role, tri-states, KB ids of its tables, reason codes) and hex fingerprints, which
+  // never hold the separators, so equal keys still mean equal parts
+  const kbs = readiness.os.requiredKbs;
+  let codes = '';
+  for (const r of readiness.reasons) codes += r.code + '\u0001';
+  return (
+    readiness.role + SEP + String(readiness.ready) + SEP + String(readiness.os.supported) + SEP + (kbs === undefined ? '\u0002' : kbs.join('\u0001')) + SEP +
+    String(readiness.root.trusted) + SEP + String(readiness.root.via) + SEP + codes + SEP + anchors
+  );
 }
 
-/** Trust anchors as a key: their sorted SHA-256 fingerprints. */
+const SEP = '\u0000';
+
+/**
+ * Each SHA-256 fingerprint as a short number, so a decision key stays short: the outcome cache hashes and
+ * compares it per machine (X509Certificate caches its fingerprint string). Bounded: past the limit the numbers
+ * are forgotten and a fingerprint seen again gets a new number, never one given before (a key never names
+ * another set of anchors; at worst a decision is simulated once more).
+ */
+const fingerprintIds = new Map<string, number>();
+const FINGERPRINT_IDS_LIMIT = 100_000;
+let nextId = 0;
+
+function anchorId(c: X509Certificate): number {
+  const fp = c.fingerprint256;
+  let id = fingerprintIds.get(fp);
+  if (id === undefined) {
+    if (fingerprintIds.size >= FINGERPRINT_IDS_LIMIT) fingerprintIds.clear();
+    fingerprintIds.set(fp, (id = nextId++));
+  }
+  return id;
+}
+
+/** Trust anchors as a key: their fingerprints' numbers, sorted (equal sets of fingerprints, equal keys). */
 export function anchorsKey(anchors: X509Certificate[]): string {
+  if (anchors.length === 0) return '';
+  if (anchors.length === 1) return String(anchorId(anchors[0]!));
+  if (anchors.length === 2) {
+    // the usual pair (a test root and the Microsoft root): in order without an array to sort
+    const a = anchorId(anchors[0]!);
+    const b = anchorId(anchors[1]!);
+    return a < b ? `${a},${b}` : `${b},${a}`;
+  }
   return anchors
-    .map((c) => c.fingerprint256)
-    .sort()
+    .map(anchorId)
+    .sort((a, b) => a - b)
     .join(',');
 }
 

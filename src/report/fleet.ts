@@ -5,6 +5,10 @@
  * Speed and memory: a run's outcome depends on the machine's facts, not its name, so outcomes are cached
  * per (path, installer, facts without the name): an installer file is verified once per distinct machine
  * (trust, OS, patches), not once per machine. The cache is bounded; rows go to disk as they come.
+ * Machines of one decision also share one outcomes array and the tallies it adds (DecisionEntry), so what
+ * depends on the outcomes alone is made once per decision, not per machine: report.json's outcomes text
+ * (json.ts), the CSV's decision cells (csv.ts), the page's decision letters (page/rows.ts) and where the
+ * aggregator counts each outcome (aggregate.ts, `sharedOutcomes`); each machine adds its own fields to them.
  *
  * This file runs the report in named steps (runFleetReport); the keys work is shared by are dedup-keys.ts,
  * the bounded cache lru.ts, the outcome and row of a machine outcome-rows.ts.
@@ -18,6 +22,8 @@ import type { Readiness, ReadinessOptions } from '../endpoint/types';
 import type { InstallPath, PathRun, SimulateInput, SimulateSettings } from '../installers/types';
 import type { AcsVerifier } from '../installers/verifier';
 import { cachingVerifier } from './verify-cache';
+import { loadInventory, loadInventoryBatches } from '../endpoint/inventory';
+import { assessReadiness, judgeReadiness } from '../endpoint/readiness';
 import { FleetAggregator, type AggregateLimits } from './aggregate';
 import { CsvReportWriter } from './csv';
 import { writeHtml } from './html';
@@ -163,6 +169,8 @@ function newAggregator(opts: FleetOptions, runs: Run[], files: string[], lang: L
       paths: [...new Set(runs.map((r) => r.path))],
     },
     opts.limits,
+    // the outcomes come from the decision cache (machineJudge) and are never changed once made
+    { sharedOutcomes: true },
   );
 }
 
@@ -244,37 +252,45 @@ async function readMachines(
 ): Promise<number> {
   let unread = 0;
   let done = 0;
-  for await (const item of deps.loadInventory(opts.inventory, inventoryOptions)) {
-    if (!item.ok && item.skipped) {
-      const skipped = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), reason: item.error, ...(item.unread ? { unread: true as const } : {}) };
-      if (item.unread) unread++;
-      agg.addSkipped(skipped);
-      json.addSkipped(skipped);
-      continue;
+  // the real loadInventory's items in its batches (the same items in the same order): one asynchronous step
+  // per batch instead of one per machine
+  const batches: AsyncIterable<InventoryItem[]> =
+    deps.loadInventory === loadInventory ? loadInventoryBatches(opts.inventory, inventoryOptions) : oneByOne(deps.loadInventory(opts.inventory, inventoryOptions));
+  for await (const batch of batches) {
+    for (const item of batch) {
+      if (!item.ok && item.skipped) {
+        const skipped = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), reason: item.error, ...(item.unread ? { unread: true as const } : {}) };
+        if (item.unread) unread++;
+        agg.addSkipped(skipped);
+        json.addSkipped(skipped);
+        continue;
+      }
+      if (!item.ok) {
+        const failure = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), error: item.error };
+        agg.addImportError(failure);
+        json.addImportError(failure);
+        continue;
+      }
+      let row: MachineRow;
+      let alt: (() => MachineTexts | undefined) | undefined;
+      try {
+        const { profile, assumed } = applyAssumptions(item.profile, opts.assume);
+        // a machine whose decision is cached is judged without an asynchronous step
+        const judged = machineRow(profile, item.source, assumed);
+        ({ row, alt } = judged instanceof Promise ? await judged : judged);
+      } catch (e) {
+        // one machine the library cannot judge must not stop the fleet: it is reported like a bad line
+        const failure = { source: item.source, error: `${item.profile.name}: ${messageOf(e)}` };
+        agg.addImportError(failure);
+        json.addImportError(failure);
+        continue;
+      }
+      agg.addMachine(row, alt);
+      csv.add(row);
+      json.add(row);
+      page.add(row);
+      opts.onProgress?.(++done);
     }
-    if (!item.ok) {
-      const failure = { source: item.source, ...(item.line !== undefined ? { line: item.line } : {}), error: item.error };
-      agg.addImportError(failure);
-      json.addImportError(failure);
-      continue;
-    }
-    let row: MachineRow;
-    let alt: (() => MachineTexts | undefined) | undefined;
-    try {
-      const { profile, assumed } = applyAssumptions(item.profile, opts.assume);
-      ({ row, alt } = await machineRow(profile, item.source, assumed));
-    } catch (e) {
-      // one machine the library cannot judge must not stop the fleet: it is reported like a bad line
-      const failure = { source: item.source, error: `${item.profile.name}: ${messageOf(e)}` };
-      agg.addImportError(failure);
-      json.addImportError(failure);
-      continue;
-    }
-    agg.addMachine(row, alt);
-    csv.add(row);
-    json.add(row);
-    page.add(row);
-    opts.onProgress?.(++done);
   }
   return unread;
 }
@@ -314,8 +330,8 @@ async function finishReport(
  * `opts.cacheSize`); counts installer verifications and problems, and keeps one machine per distinct popup.
  */
 function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: Lang) {
-  /** per decision key, each run's outcome (index = the run's place in `runs`) */
-  const cache = new Lru<Array<PathOutcome | undefined>>(opts.cacheSize ?? 20000);
+  /** per decision key, each run's outcome and what a machine of that decision adds to the tallies (DecisionEntry) */
+  const cache = new Lru<DecisionEntry>(opts.cacheSize ?? 20000);
   const verifications = new Map<string, VerificationSummary>();
   /** per installer file whose own signature fails: its verdict, codes and the machines it blocked */
   const installerProblems = new Map<string, { verdict: string; failures: string[]; machines: number }>();
@@ -345,6 +361,15 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
     opts.known || opts.acsRoots || opts.crls
       ? { known: opts.known ?? [], ...(opts.acsRoots ? { acsRoots: opts.acsRoots } : {}), ...(opts.crls ? { crls: opts.crls } : {}) }
       : undefined;
+  const known = opts.known ?? [];
+  // the options objects of the two languages, made once (not one per machine)
+  const other: Lang = lang === 'ja' ? 'en' : 'ja';
+  const readinessOptions: ReadinessOptions = { ...opts.readinessOptions, lang };
+  const otherOptions: ReadinessOptions = { ...opts.readinessOptions, lang: other };
+  // the real loadInventory yields profiles parseProfile made already (applyAssumptions keeps them so): with the
+  // real assessReadiness, judge them without parsing and copying each profile a second time (same verdict)
+  const assess: (profile: MachineProfile, options: ReadinessOptions) => Readiness =
+    deps.assessReadiness === assessReadiness && deps.loadInventory === loadInventory ? judgeReadiness : (p, o) => deps.assessReadiness(p, o);
 
   const inputFor = (run: Run, profile: MachineProfile, readiness: Readiness, l: Lang): SimulateInput => ({
     machine: profile,
@@ -359,29 +384,24 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
     ...(trust ? { trust } : {}),
   });
 
-  async function machineRow(profile: MachineProfile, source: string, assumed: string[]): Promise<{ row: MachineRow; alt?: () => MachineTexts | undefined }> {
-    const readiness = deps.assessReadiness(profile, { ...opts.readinessOptions, lang });
-    if (readiness.root?.trusted !== true) rootNotTrusted++;
-    // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show
-    // them): made only when the summary keeps them (the aggregator asks)
-    const other: Lang = lang === 'ja' ? 'en' : 'ja';
-    // (judged already in the report's language, a machine does not fail in the other; if it did, the toggle
-    // would lack its texts, and the report would go on)
-    const alt =
-      readiness.ready !== true
-        ? (): MachineTexts | undefined => {
-            try {
-              const o = deps.assessReadiness(profile, { ...opts.readinessOptions, lang: other });
-              return { lang: other, reasons: o.reasons.map((r) => r.message), remediation: [...o.remediation] };
-            } catch {
-              return undefined;
-            }
-          }
-        : undefined;
-    const decides = decisionKey(readiness, withFiles ? anchorsKey(verifier.machineTrustAnchors(profile, readiness, opts.known ?? [])) : '');
-    let shared = cache.get(decides);
-    if (!shared) cache.set(decides, (shared = new Array<PathOutcome | undefined>(runs.length)));
+  /**
+   * A machine whose decision entry is complete: the same outcomes (one shared array, so the writers serialise
+   * it once: json.ts, csv.ts, page/rows.ts) and the same tallies as the first machine of the entry counted.
+   */
+  function countAgain(tallies: Tallies): void {
+    for (const v of tallies.verifications) v.machines++;
+    for (const p of tallies.problems) p.machines++;
+  }
+
+  /**
+   * The runs of a machine whose entry is not complete yet: simulates the runs the entry lacks, counts the
+   * tallies as they come (a run that throws leaves the ones before it counted, as always), and completes the
+   * entry when every run is there.
+   */
+  async function judgeRuns(entry: DecisionEntry, profile: MachineProfile, readiness: Readiness): Promise<PathOutcome[]> {
+    const shared = entry.outcomes;
     const outcomes: PathOutcome[] = [];
+    const tallies: Tallies = { verifications: [], problems: [] };
     /** the failing installer files already counted for this machine */
     const problemFiles = new Set<string>();
     const rootFiles = new Set<string>();
@@ -399,38 +419,74 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
       }
       if (run.file && outcome.verdict) {
         const vk = verificationKey(run.file, trustLabel(readiness), outcome.verdict);
-        const v = verifications.get(vk);
+        let v = verifications.get(vk);
         if (v) v.machines++;
         else {
           const modules = await needAcsOf(run.file);
-          verifications.set(vk, {
-            file: run.file,
-            trust: trustLabel(readiness),
-            verdict: outcome.verdict,
-            acs: outcome.acs ?? false,
-            failures: outcome.verificationFailures ?? [],
-            machines: 1,
-            ...(outcome.installerInvalid ? { installerInvalid: true } : {}),
-            ...(outcome.rootNotCovered ? { rootNotCovered: true } : {}),
-            ...(modules ? { needAcs: modules } : {}),
-          });
+          verifications.set(
+            vk,
+            (v = {
+              file: run.file,
+              trust: trustLabel(readiness),
+              verdict: outcome.verdict,
+              acs: outcome.acs ?? false,
+              failures: outcome.verificationFailures ?? [],
+              machines: 1,
+              ...(outcome.installerInvalid ? { installerInvalid: true } : {}),
+              ...(outcome.rootNotCovered ? { rootNotCovered: true } : {}),
+              ...(modules ? { needAcs: modules } : {}),
+            }),
+          );
         }
+        tallies.verifications.push(v);
       }
       if (run.file && outcome.installerInvalid && !problemFiles.has(run.file)) {
         problemFiles.add(run.file);
-        const p = installerProblems.get(run.file);
-        if (!p) installerProblems.set(run.file, { ...outcome.installerInvalid, machines: 1 });
+        let p = installerProblems.get(run.file);
+        if (!p) installerProblems.set(run.file, (p = { ...outcome.installerInvalid, machines: 1 }));
         else p.machines++;
+        tallies.problems.push(p);
       }
       if (run.file && outcome.rootNotCovered && !rootFiles.has(run.file)) {
         rootFiles.add(run.file);
-        const p = rootProblems.get(run.file);
-        if (!p) rootProblems.set(run.file, { root: outcome.rootNotCovered.root, acs: outcome.rootNotCovered.acs, machines: 1 });
+        let p = rootProblems.get(run.file);
+        if (!p) rootProblems.set(run.file, (p = { root: outcome.rootNotCovered.root, acs: outcome.rootNotCovered.acs, machines: 1 }));
         else p.machines++;
+        tallies.problems.push(p);
       }
       outcomes.push(outcome);
     }
-    return { row: toRow(source, readiness, outcomes, assumed), ...(alt ? { alt } : {}) };
+    // every run is there: the next machines of this decision take the outcomes and tallies as they are
+    // (the tallies depend only on the outcomes and the root trust, both parts of the decision key)
+    entry.complete = { outcomes, tallies };
+    return outcomes;
+  }
+
+  /** A machine's row; a promise only when a run must be simulated (the first machines of a decision). */
+  function machineRow(profile: MachineProfile, source: string, assumed: string[]): JudgedMachine | Promise<JudgedMachine> {
+    const readiness = assess(profile, readinessOptions);
+    if (readiness.root?.trusted !== true) rootNotTrusted++;
+    // the reasons and remediation in the other language, for the page's toggle (only not-ready machines show
+    // them): made only when the summary keeps them (the aggregator asks)
+    // (judged already in the report's language, a machine does not fail in the other; if it did, the toggle
+    // would lack its texts, and the report would go on)
+    const alt =
+      readiness.ready !== true
+        ? (): MachineTexts | undefined => {
+            try {
+              const o = assess(profile, otherOptions);
+              return { lang: other, reasons: o.reasons.map((r) => r.message), remediation: [...o.remediation] };
+            } catch {
+              return undefined;
+            }
+          }
+        : undefined;
+    const decides = decisionKey(readiness, withFiles ? anchorsKey(verifier.machineTrustAnchors(profile, readiness, known)) : '');
+    let entry = cache.get(decides);
+    if (!entry) cache.set(decides, (entry = { outcomes: new Array<PathOutcome | undefined>(runs.length) }));
+    if (!entry.complete) return judgeRuns(entry, profile, readiness).then((outcomes) => ({ row: toRow(source, readiness, outcomes, assumed), alt }));
+    countAgain(entry.complete.tallies);
+    return { row: toRow(source, readiness, entry.complete.outcomes, assumed), alt };
   }
 
   return {
@@ -446,6 +502,32 @@ function machineJudge(opts: FleetOptions, deps: FleetDeps, runs: Run[], lang: La
 }
 
 type MachineJudge = ReturnType<typeof machineJudge>;
+
+/** A machine's row, and its texts in the other language when the summary asks for them. */
+interface JudgedMachine {
+  row: MachineRow;
+  alt?: () => MachineTexts | undefined;
+}
+
+/** Items one at a time as batches of one (an injected loadInventory). */
+async function* oneByOne<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  for await (const item of items) yield [item];
+}
+
+/** What one machine of a decision adds to the verification table and the installer / root problems. */
+interface Tallies {
+  verifications: VerificationSummary[];
+  problems: { machines: number }[];
+}
+
+/**
+ * The outcome cache's entry for one decision key: each run's outcome (index = the run's place in `runs`), and
+ * once every run is there, the outcomes as one array shared by the entry's machines and the tallies to repeat.
+ */
+interface DecisionEntry {
+  outcomes: Array<PathOutcome | undefined>;
+  complete?: { outcomes: PathOutcome[]; tallies: Tallies };
+}
 
 /** Renders each distinct popup in the other language too, so the page's language toggle covers them. */
 async function addTranslations(

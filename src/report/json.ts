@@ -20,10 +20,7 @@ export class JsonReportWriter {
   }
 
   add(row: MachineRow): void {
-    // machines that reached the same decision share their outcome objects: each is serialised once
-    const { outcomes, ...rest } = row;
-    const head = JSON.stringify(rest);
-    this.sink.write(`${this.machines++ ? ',\n' : '\n'}${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"outcomes":[${outcomes.map(outcomeJson).join(',')}]}`);
+    this.sink.write(`${this.machines++ ? ',\n' : '\n'}${headJson(row)}"outcomes":${outcomesJson(row.outcomes)}}`);
   }
 
   /** import errors are few (bounded by the bad lines of the inputs); kept until close */
@@ -55,6 +52,74 @@ function slimOutcome(o: PathOutcome): unknown {
     events: o.events.map((e) => e.id),
     ...(o.worstCase ? { worstCase: { ...o.worstCase, popups: o.worstCase.popups.map((p) => p.id), events: o.worstCase.events.map((e) => e.id) } } : {}),
   };
+}
+
+/**
+ * A row (toRow's keys, in its order) up to its outcomes: `{"name":…,…,` as JSON.stringify writes the row
+ * without `outcomes`, each value by JSON.stringify and a key left out when its value is undefined, as
+ * JSON.stringify leaves it out, without copying the row into an object without its outcomes first.
+ */
+function headJson(row: MachineRow): string {
+  return (
+    '{' +
+    prop('"name":', row.name) +
+    prop('"source":', row.source) +
+    prop('"ready":', row.ready) +
+    prop('"windows":', row.windows) +
+    prop('"version":', row.version) +
+    prop('"ubr":', row.ubr) +
+    prop('"reasons":', row.reasons) +
+    prop('"remediation":', row.remediation) +
+    prop('"remediationSource":', row.remediationSource) +
+    prop('"assumed":', row.assumed)
+  );
+}
+
+/**
+ * `"key":JSON,` (`key` given quoted, with its colon), or nothing when the value is undefined (JSON.stringify's
+ * rule for an object's property); the common values (true, false, null, an empty list) without JSON.stringify
+ */
+function prop(key: string, value: unknown): string {
+  if (typeof value === 'string') return key + quoted(value) + ',';
+  if (value === undefined) return '';
+  if (value === true) return key + 'true,';
+  if (value === false) return key + 'false,';
+  if (value === null) return key + 'null,';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return key + '[],';
+    // a list of strings (remediation steps, their sources, assumed facts): each by quoted
+    let list = '';
+    for (const v of value as unknown[]) {
+      if (typeof v !== 'string') return key + JSON.stringify(value) + ',';
+      list += (list ? ',' : '') + quoted(v);
+    }
+    return key + '[' + list + '],';
+  }
+  return key + JSON.stringify(value) + ',';
+}
+
+/**
+ * JSON.stringify of a string: the string in quotes when it has nothing JSON escapes (a control character,
+ * `"`, `\\`, or a surrogate, which JSON.stringify escapes when it is alone), found by one scan; else
+ * JSON.stringify itself. A call of JSON.stringify per value cost more than the scan.
+ */
+function quoted(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return '"' + s + '"';
+}
+
+/**
+ * The outcomes array's JSON. Machines with the same decision share one outcomes array (fleet.ts), so the
+ * array is serialised once per decision; each outcome once as well (an outcome may be in several arrays).
+ */
+const arrays = new WeakMap<PathOutcome[], string>();
+function outcomesJson(outcomes: PathOutcome[]): string {
+  let s = arrays.get(outcomes);
+  if (s === undefined) arrays.set(outcomes, (s = `[${outcomes.map(outcomeJson).join(',')}]`));
+  return s;
 }
 
 const serialised = new WeakMap<PathOutcome, string>();

@@ -39,10 +39,28 @@ function decisionLetter(o: PathOutcome | undefined): string {
   return w === 'blocked' ? DECISION_LETTERS.unknownBlocked : w === 'unguarded' ? DECISION_LETTERS.unknownUnguarded : DECISION_LETTERS.unknown;
 }
 
+/**
+ * scriptJson(escapeText(name)): for a name of printable ASCII but `"` `\\` `<` `>` `&` (the usual computer name),
+ * which neither changes, the name in quotes, without the escapes' scan, JSON.stringify and the regex.
+ */
+function nameJson(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c || c === 0x3c || c === 0x3e || c === 0x26) return scriptJson(escapeText(name));
+  }
+  return `"${name}"`;
+}
+
 /** Encodes rows as tuples over a bounded string table. */
 export class RowEncoder {
   private readonly table: unknown[] = [];
   private readonly index = new Map<string, number>();
+  /** per outcomes array, its decision letters' reference as the tuple writes it (weak: lives as long as the array) */
+  private readonly decisionRefs = new WeakMap<PathOutcome[], string>();
+  /** the reference of an empty list, once made */
+  private emptyListRef: string | undefined;
+  /** the file of the last "file:line" source and its reference */
+  private lastFile: { file: string; ref: string } | undefined;
   constructor(
     private readonly runs: readonly PageRun[],
     private readonly limit = STRING_TABLE_LIMIT,
@@ -62,26 +80,48 @@ export class RowEncoder {
 
   /** One machine as the JSON text of its tuple, safe inside a <script> element. */
   encode(row: MachineRow): string {
+    const ref = (x: number | unknown): string => (typeof x === 'number' ? String(x) : scriptJson(x));
+    const reasons = row.reasons.length ? [...new Set(row.reasons.map((r) => (r.fact ? `${r.code}\u0000${r.fact}` : r.code)))].map((x) => this.ref(x)) : [];
+    const steps = row.remediation.map((s) => this.ref(s));
+    // machines with the same decision share one outcomes array (fleet.ts): its letters' reference is made once
+    // (after the reasons' and steps' references: the table's order is the order values come in)
+    // (a value's reference never changes: its place in the table, or itself once the table is full)
+    let decisionsRef = this.decisionRefs.get(row.outcomes);
+    if (decisionsRef === undefined) this.decisionRefs.set(row.outcomes, (decisionsRef = ref(this.ref(this.letters(row.outcomes)))));
+    // "file:line" (a line of a fleet file): the file once in the table, the line as a number
+    const colon = row.source.lastIndexOf(':');
+    const line = colon > 0 && /^\d+$/.test(row.source.slice(colon + 1)) ? row.source.slice(colon + 1) : null;
+    // an empty list (a ready machine's reasons and steps) and the file of the last line: their references as
+    // made the first time (a value's reference never changes), without a key to build and look up per machine
+    const listRef = (list: unknown[]): string => (list.length ? ref(this.ref(list)) : (this.emptyListRef ??= ref(this.ref(list))));
+    // (made where the tuple has it, after the lists: the table's order is the order values come in)
+    const sourceRef = (): string => {
+      if (line === null) return ref(this.ref(row.source));
+      const last = this.lastFile;
+      if (last && colon === last.file.length && row.source.startsWith(last.file)) return last.ref;
+      const file = row.source.slice(0, colon);
+      this.lastFile = { file, ref: ref(this.ref(file)) };
+      return this.lastFile.ref;
+    };
+    let out =
+      `[${nameJson(row.name)},${row.ready === true ? 1 : row.ready === false ? 0 : 2},${decisionsRef},` +
+      `${row.windows === null ? 'null' : ref(this.ref(row.windows))},${row.version === undefined ? 'null' : ref(this.ref(row.version))},` +
+      `${typeof row.ubr === 'number' && Number.isFinite(row.ubr) ? row.ubr : 'null'},${listRef(reasons)},${listRef(steps)},` +
+      `${sourceRef()},${line === null ? 'null' : Number(line)}`;
+    if (row.assumed?.length) out += `,${ref(this.ref(row.assumed.map((a) => this.ref(a))))}`;
+    return out + ']';
+  }
+
+  /** One letter per run: the machine's decision on it (DECISION_LETTERS). */
+  private letters(outcomes: PathOutcome[]): string {
     let decisions = '';
     for (let i = 0; i < this.runs.length; i++) {
       const r = this.runs[i]!;
       // the outcomes come in the runs' order (fleet.ts); any other order is looked up
-      const at = row.outcomes[i];
-      decisions += decisionLetter(at && at.path === r.path && at.file === r.file ? at : row.outcomes.find((o) => o.path === r.path && o.file === r.file));
+      const at = outcomes[i];
+      decisions += decisionLetter(at && at.path === r.path && at.file === r.file ? at : outcomes.find((o) => o.path === r.path && o.file === r.file));
     }
-    const reasons = row.reasons.length ? [...new Set(row.reasons.map((r) => (r.fact ? `${r.code}\u0000${r.fact}` : r.code)))].map((x) => this.ref(x)) : [];
-    const steps = row.remediation.map((s) => this.ref(s));
-    // "file:line" (a line of a fleet file): the file once in the table, the line as a number
-    const colon = row.source.lastIndexOf(':');
-    const line = colon > 0 && /^\d+$/.test(row.source.slice(colon + 1)) ? row.source.slice(colon + 1) : null;
-    const ref = (x: number | unknown): string => (typeof x === 'number' ? String(x) : scriptJson(x));
-    let out =
-      `[${scriptJson(escapeText(row.name))},${row.ready === true ? 1 : row.ready === false ? 0 : 2},${ref(this.ref(decisions))},` +
-      `${row.windows === null ? 'null' : ref(this.ref(row.windows))},${row.version === undefined ? 'null' : ref(this.ref(row.version))},` +
-      `${typeof row.ubr === 'number' && Number.isFinite(row.ubr) ? row.ubr : 'null'},${ref(this.ref(reasons))},${ref(this.ref(steps))},` +
-      `${ref(this.ref(line === null ? row.source : row.source.slice(0, colon)))},${line === null ? 'null' : Number(line)}`;
-    if (row.assumed?.length) out += `,${ref(this.ref(row.assumed.map((a) => this.ref(a))))}`;
-    return out + ']';
+    return decisions;
   }
 
   /** The string table, as JSON safe inside a <script> element. */
