@@ -5,19 +5,17 @@
  * Machine names and event keys are data: every dictionary here is a null-prototype object, read only
  * through own-property checks, so "__proto__", "constructor" or "toString" are ordinary machines.
  */
-import { z } from 'zod';
+import type { EventLogMemorySchema, LoggedOnceSchema, MachineSchema } from './memory-schema';
 import type { EventLogMemory, LoggedOnce, MachineEventMemory } from './types';
 
-const LoggedOnceSchema = z.object({ time: z.string(), recordId: z.number().int().nonnegative(), text: z.string() });
-const MachineSchema = z.object({
-  loggedOnce: z.record(z.string(), z.unknown()),
-  lastRecordId: z.number().int().nonnegative(),
-});
-/** The shape of the state file (the dictionaries' entries are checked one by one, see parseMemory). */
-export const EventLogMemorySchema = z.object({
-  version: z.literal(1),
-  machines: z.record(z.string(), z.unknown()),
-});
+/**
+ * The state file's zod schemas (memory-schema.ts), loaded when a state file is read: the simulations and the
+ * fleet use the memory without reading one, and zod is a third of what a command compiles at start.
+ */
+function schemas(): { EventLogMemorySchema: typeof EventLogMemorySchema; MachineSchema: typeof MachineSchema; LoggedOnceSchema: typeof LoggedOnceSchema } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
+  return require('./memory-schema') as ReturnType<typeof schemas>;
+}
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -109,15 +107,16 @@ export function parseMemory(json: string | unknown): EventLogMemory {
   // JSON.parse makes "__proto__" an own property; entries are read from the parsed data (not from a
   // validator's copy) into null-prototype objects, each entry validated on its own
   const data: unknown = typeof json === 'string' ? JSON.parse(json) : json;
-  EventLogMemorySchema.parse(data);
+  const z = schemas();
+  z.EventLogMemorySchema.parse(data);
   const src = (data as { machines: Record<string, unknown> }).machines;
   const machines = emptyDict<MachineEventMemory>();
   for (const name of Object.keys(src)) {
     const raw = src[name];
-    const m = MachineSchema.parse(raw);
+    const m = z.MachineSchema.parse(raw);
     const rawOnce = (raw as { loggedOnce: Record<string, unknown> }).loggedOnce;
     const loggedOnce = emptyDict<LoggedOnce>();
-    for (const k of Object.keys(rawOnce)) setOwn(loggedOnce, k, LoggedOnceSchema.parse(rawOnce[k]) as LoggedOnce);
+    for (const k of Object.keys(rawOnce)) setOwn(loggedOnce, k, z.LoggedOnceSchema.parse(rawOnce[k]) as LoggedOnce);
     setOwn(machines, name, { loggedOnce, lastRecordId: m.lastRecordId });
   }
   return { version: 1, machines };
