@@ -49,3 +49,46 @@ describe('StreamWriter bytes', () => {
     expect(Math.min(...sizes.slice(0, -1))).toBeGreaterThanOrEqual(64 * 1024);
   });
 });
+
+describe('StreamWriter chunk buffers', () => {
+  it('a stream with a file descriptor (a file, as stdout may be) gets the exact bytes while the writer reuses its chunk buffers', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-writer-'));
+    try {
+      const file = path.join(dir, 'out.txt');
+      const s = fs.createWriteStream(file);
+      await new Promise((r) => s.on('open', r));
+      const texts = Array.from({ length: 20_000 }, (_, i) => `${i} 端末 ${'x'.repeat(i % 97)}\n`);
+      const w = new StreamWriter(s, 4096);
+      for (const t of texts) {
+        const p = w.write(t);
+        if (p) await p;
+      }
+      await w.flush();
+      await new Promise((r) => s.end(r));
+      expect(fs.readFileSync(file).equals(Buffer.from(texts.join(''), 'utf8'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a stream without one (a PassThrough hands the buffer itself to its reader) never gets a buffer twice', async () => {
+    const s = new PassThrough({ highWaterMark: 1 << 30 });
+    const got: Buffer[] = [];
+    s.on('data', (c: Buffer) => got.push(c));
+    const w = new StreamWriter(s, 1024);
+    for (let i = 0; i < 5000; i++) {
+      const p = w.write(`line ${i}\n`);
+      if (p) await p;
+    }
+    await w.flush();
+    // no two chunks share memory (small buffers may share one pool's ArrayBuffer, at different offsets)
+    const places = new Map<ArrayBufferLike, Set<number>>();
+    for (const b of got) places.set(b.buffer, (places.get(b.buffer) ?? new Set()).add(b.byteOffset));
+    expect([...places.values()].reduce((n, o) => n + o.size, 0)).toBe(got.length);
+    // and every chunk still holds what it held when it was sent
+    expect(Buffer.concat(got).toString('utf8')).toBe(Array.from({ length: 5000 }, (_, i) => `line ${i}\n`).join(''));
+  });
+});
