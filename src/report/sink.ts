@@ -38,6 +38,8 @@ function fsError(file: string, operation: string, e: unknown): FileWriteError {
 const TEMP_SUFFIX = '.tmp';
 /** bytes a FileSink gathers before it writes them */
 const CHUNK_BYTES = 1 << 16;
+/** a background sink's chunks: fewer, larger writes handed to the thread pool (each hand-off wakes a thread) */
+const BACKGROUND_CHUNK_BYTES = 1 << 18;
 
 /** The temporary name beside `target` this process writes to. */
 export function tempPathFor(target: string): string {
@@ -61,13 +63,14 @@ export function syncDirectory(dir: string): void {
  * Chunks a background FileSink may have in the thread pool at once: past it, a chunk is written synchronously
  * (at its own offset, so order does not matter), which bounds the memory the writes hold to this many chunks.
  */
-const MAX_IN_FLIGHT = 8;
+const MAX_IN_FLIGHT = 4;
 
 export class FileSink {
   readonly tempPath: string;
   private fd: number | undefined;
   /** text is encoded straight into this buffer (no joined strings to collect): written out when full */
-  private chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private chunk: Buffer;
+  private readonly chunkBytes: number;
   private used = 0;
   private state: 'open' | 'ended' | 'closed' | 'committed' | 'discarded' = 'open';
   private readonly onWrite: (() => void) | undefined;
@@ -101,6 +104,8 @@ export class FileSink {
     this.tempPath = options.tempPath ?? tempPathFor(path);
     this.onWrite = options.onWrite;
     this.background = options.background === true && !autoCommit;
+    this.chunkBytes = this.background ? BACKGROUND_CHUNK_BYTES : CHUNK_BYTES;
+    this.chunk = Buffer.allocUnsafe(this.chunkBytes);
     try {
       this.fd = fs.openSync(this.tempPath, 'wx', 0o644);
     } catch (e) {
@@ -118,9 +123,9 @@ export class FileSink {
   write(text: string): void {
     this.checkOpen();
     // a UTF-16 code unit is at most 3 bytes of UTF-8, so a text that passes this test fits whole
-    if (text.length * 3 > CHUNK_BYTES - this.used) {
+    if (text.length * 3 > this.chunkBytes - this.used) {
       this.flush();
-      if (text.length * 3 > CHUNK_BYTES) {
+      if (text.length * 3 > this.chunkBytes) {
         this.writeOut(Buffer.from(text, 'utf8'));
         return;
       }
@@ -135,7 +140,7 @@ export class FileSink {
       if (this.background) {
         // the chunk goes to the thread pool as it is: the next text is encoded into another buffer
         const owner = this.chunk;
-        this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
+        this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(this.chunkBytes);
         this.writeOut(full, owner);
       } else this.writeOut(full);
     }
