@@ -20,7 +20,10 @@ export class JsonReportWriter {
   }
 
   add(row: MachineRow): void {
-    this.sink.write(`${this.machines++ ? ',\n' : '\n'}${headJson(row)}"outcomes":${outcomesJson(row.outcomes)}}`);
+    // the head as text; the outcomes (shared by the machines of a decision, most of the file's bytes) as the
+    // bytes encoded once: no joined string to flatten and encode again per machine
+    this.sink.write(`${this.machines++ ? ',\n' : '\n'}${headJson(row)}"outcomes":`);
+    this.sink.writeEncoded(outcomesBytes(row.outcomes));
   }
 
   /** import errors are few (bounded by the bad lines of the inputs); kept until close */
@@ -161,14 +164,15 @@ function quotedStep(s: string): string {
 }
 
 /**
- * The outcomes array's JSON. Machines with the same decision share one outcomes array (fleet.ts), so the
- * array is serialised once per decision; each outcome once as well (an outcome may be in several arrays).
+ * The outcomes array's JSON and the row's closing brace, as UTF-8. Machines with the same decision share one
+ * outcomes array (fleet.ts), so the array is serialised and encoded once per decision (weak: kept as long as
+ * the array); each outcome serialised once as well (an outcome may be in several arrays).
  */
-const arrays = new WeakMap<PathOutcome[], string>();
-function outcomesJson(outcomes: PathOutcome[]): string {
-  let s = arrays.get(outcomes);
-  if (s === undefined) arrays.set(outcomes, (s = `[${outcomes.map(outcomeJson).join(',')}]`));
-  return s;
+const arrays = new WeakMap<PathOutcome[], Buffer>();
+function outcomesBytes(outcomes: PathOutcome[]): Buffer {
+  let b = arrays.get(outcomes);
+  if (b === undefined) arrays.set(outcomes, (b = Buffer.from(`[${outcomes.map(outcomeJson).join(',')}]}`, 'utf8')));
+  return b;
 }
 
 const serialised = new WeakMap<PathOutcome, string>();

@@ -133,6 +133,22 @@ export class FileSink {
     this.used += this.chunk.write(text, this.used, 'utf8');
   }
 
+  /**
+   * UTF-8 bytes already encoded (e.g. a row part that repeats, encoded once), after what was written so far:
+   * copied into the chunk, not encoded again; never changed by the sink (a long one is written as it is).
+   */
+  writeEncoded(bytes: Buffer): void {
+    this.checkOpen();
+    if (bytes.length > this.chunkBytes - this.used) {
+      this.flush();
+      if (bytes.length > this.chunkBytes) {
+        this.writeOut(bytes);
+        return;
+      }
+    }
+    this.used += bytes.copy(this.chunk, this.used);
+  }
+
   flush(): void {
     this.checkOpen();
     if (this.used) {

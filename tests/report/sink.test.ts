@@ -94,4 +94,24 @@ describe('FileSink', () => {
     expect(fs.readFileSync(path.join(sub, 'a.txt'), 'utf8')).toBe(want);
     expect(fs.readdirSync(sub).filter((f) => f.startsWith('.a.txt'))).toEqual([]);
   });
+
+  it('writeEncoded (bytes encoded once) and write interleave in order, in both modes', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(piece, fc.boolean()), { maxLength: 30 }), fc.boolean(), async (parts, background) => {
+        const file = path.join(dir, `enc${n++}.txt`);
+        const sink = new FileSink(file, false, { background });
+        for (const [t, encoded] of parts) {
+          if (encoded) sink.writeEncoded(Buffer.from(t, 'utf8'));
+          else sink.write(t);
+        }
+        sink.close();
+        await sink.finish();
+        sink.commit();
+        // each text is encoded on its own (a surrogate split over two texts is two replacement characters)
+        expect(fs.readFileSync(file).equals(Buffer.concat(parts.map(([t]) => Buffer.from(t, 'utf8'))))).toBe(true);
+      }),
+      { numRuns: 40, seed: 20261208 },
+    );
+  });
 });
