@@ -2,7 +2,9 @@
  * Files the report writes, never destroyed before they can be replaced:
  *  - `FileSink`: a buffered, synchronous writer (rows go to disk in 64 KiB chunks, memory stays flat) into a
  *    temporary file beside its target (`.NAME.PID.RANDOM.tmp`, same folder, so the rename is atomic);
- *    `close()` flushes and fsyncs it, `commit()` renames it over the target, `discard()` removes it.
+ *    `close()` flushes and fsyncs it, `commit()` renames it over the target, `discard()` removes it. In
+ *    background mode (the fleet report) full chunks are written through libuv's thread pool at their offsets
+ *    and `finish()` fsyncs there, so the disk work runs beside the main thread.
  *  - `OutputSet`: the files of one report, committed whole (all replaced or none) only after every input was
  *    read and every file written, under the folder's lock (one run at a time; see the class comment and
  *    out-lock.ts); a failing, interrupted or killed run leaves the previous report as it was.
