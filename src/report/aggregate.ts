@@ -87,6 +87,11 @@ export class FleetAggregator {
    * only when the caller promises outcome objects are never changed once added (`sharedOutcomes`)
    */
   private readonly slots: WeakMap<PathOutcome, OutcomeSlots> | undefined;
+  /**
+   * The slots of each outcome of a shared outcomes array, in its order: one weak lookup per machine instead
+   * of one per outcome (machines of a decision share the array; weak: kept as long as the array)
+   */
+  private readonly arraySlots: WeakMap<PathOutcome[], OutcomeSlots[]> | undefined;
 
   /**
    * `meta`: generatedAtLocal defaults to generatedAt, timeZone to UTC, assumptions to none; `sharedOutcomes`
@@ -96,6 +101,7 @@ export class FleetAggregator {
   constructor(meta: SummaryMetaInput, limits: Partial<AggregateLimits> = {}, options: { sharedOutcomes?: boolean } = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.slots = options.sharedOutcomes ? new WeakMap() : undefined;
+    this.arraySlots = options.sharedOutcomes ? new WeakMap() : undefined;
     this.meta = { generatedAtLocal: meta.generatedAt, timeZone: 'UTC', assumptions: [], ...meta };
   }
 
@@ -144,7 +150,13 @@ export class FleetAggregator {
       };
       row.remediation.forEach((step, i) => this.countStep(step, () => altStep(i)));
     }
-    for (const o of row.outcomes) this.addOutcome(o);
+    const memos = this.arraySlots?.get(row.outcomes);
+    if (memos && memos.length === row.outcomes.length) for (let i = 0; i < memos.length; i++) this.addOutcome(row.outcomes[i]!, memos[i]);
+    else {
+      for (const o of row.outcomes) this.addOutcome(o);
+      // every outcome of the array has its slots now (addOutcome keeps them when outcomes are shared)
+      this.arraySlots?.set(row.outcomes, row.outcomes.map((o) => this.slots!.get(o)!));
+    }
     if (key !== 'ready') this.offerFixFirst(row, getAlt);
     if (this.machines.length < this.limits.sampleRows) this.machines.push(row);
     else this.truncated = true;
@@ -209,8 +221,7 @@ export class FleetAggregator {
     } else this.stepsOverflow++;
   }
 
-  private addOutcome(o: PathOutcome): void {
-    const memo = this.slots?.get(o);
+  private addOutcome(o: PathOutcome, memo: OutcomeSlots | undefined = this.slots?.get(o)): void {
     const s = memo ? memo.summary : this.pathSummary(o);
     s[o.decision]++;
     if (o.examplePath && s.examplePath === undefined) s.examplePath = o.examplePath;

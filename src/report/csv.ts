@@ -105,8 +105,9 @@ function csvHead(row: MachineRow, lang: Lang, cell: (value: unknown) => string):
     cell(row.windows ?? '') + ',' +
     cell(row.version ?? '') + ',' +
     (typeof row.ubr === 'number' && row.ubr >= 0 ? String(row.ubr) : csvCell(row.ubr ?? '')) + ',' + // a number ≥ 0 never starts a formula
-    (row.reasons.length ? csvCell(row.reasons.map((r) => reasonCell(r, lang)).join('; ')) : '') + ',' +
-    (row.remediation.length ? csvCell(row.remediation.join(' | ')) : '') + ',' +
+    (row.reasons.length ? cell(row.reasons.map((r) => reasonCell(r, lang)).join('; ')) : '') + ',' +
+    // the steps joined repeat (a few hundred distinct lists over 100 000 machines): the memo skips their escapes' scan
+    (row.remediation.length ? cell(row.remediation.join(' | ')) : '') + ',' +
     (row.assumed?.length ? csvCell(row.assumed.join('; ')) : '')
   );
 }
@@ -142,8 +143,11 @@ function csvTail(outcomes: PathOutcome[], runs: RunColumn[], lang: Lang): string
   return ',' + csvLine([...decisions, ...worst]);
 }
 
-/** Cells of values that repeat (readiness labels, Windows lines, versions) kept before this many are dropped. */
-const CELL_MEMO_LIMIT = 1000;
+/**
+ * Cells of values that repeat (readiness labels, Windows lines, versions, reasons and remediation cells) kept
+ * before this many are dropped: the bench fleet has about 500 distinct remediation lists and fewer reason lists.
+ */
+const CELL_MEMO_LIMIT = 4096;
 
 export class CsvReportWriter {
   private sink: FileSink;
@@ -152,7 +156,7 @@ export class CsvReportWriter {
    * so their decision cells are made once; weak, it lives as long as the array.
    */
   private readonly tails = new WeakMap<PathOutcome[], string>();
-  /** csvCell of a few repeating values (bounded: cleared when full); keyed by the value, never by a machine */
+  /** csvCell of repeating values (bounded: cleared when full); keyed by the value, never by a machine */
   private readonly cells = new Map<string, string>();
   private readonly cell = (value: unknown): string => {
     if (typeof value !== 'string') return csvCell(value);

@@ -225,6 +225,8 @@ export async function runFleetReport(opts: FleetOptions, deps: FleetDeps): Promi
   // one run at a time in the folder (its lock); every file goes to a temporary file first; they replace the
   // old report together (all or none), after the last input
   const out = await OutputSet.acquire(opts.outDir, opts.lock);
+  // the files' disk work (writes, fsyncs) runs in libuv's thread pool, beside the judging: both cores work
+  out.writeInBackground();
   let committed = false;
   const writers = openWriters(out, outputs, runs, lang);
   const judge = machineJudge(opts, deps, runs, lang);
@@ -314,12 +316,14 @@ async function finishReport(
   json.close(summary);
   csv.close();
   const html = out.open(outputs.html);
+  await page.written();
   writeHtml((text) => html.write(text), summary, page);
   page.discard();
   // the root step names this file: offline machines get it from the report's folder (no download needed)
   const rootNeeded = rootNotTrusted() > 0;
   const rootCertificate = rootNeeded ? path.join(opts.outDir, ROOT_CER_FILE) : undefined;
   if (rootCertificate) out.writeFile(rootCertificate, bundledAcsRootDer());
+  await out.finishWrites();
   out.commit();
   return { summary, outputs: { ...outputs, ...(rootCertificate ? { rootCertificate } : {}) }, simulations: simulations(), verifications: verifier.verifications() };
 }

@@ -20,7 +20,10 @@ export class JsonReportWriter {
   }
 
   add(row: MachineRow): void {
-    this.sink.write(`${this.machines++ ? ',\n' : '\n'}${headJson(row)}"outcomes":${outcomesJson(row.outcomes)}}`);
+    // the head as text; the outcomes (shared by the machines of a decision, most of the file's bytes) as the
+    // bytes encoded once: no joined string to flatten and encode again per machine
+    this.sink.write(`${this.machines++ ? ',\n' : '\n'}${headJson(row)}"outcomes":`);
+    this.sink.writeEncoded(outcomesBytes(row.outcomes));
   }
 
   /** import errors are few (bounded by the bad lines of the inputs); kept until close */
@@ -68,11 +71,42 @@ function headJson(row: MachineRow): string {
     prop('"windows":', row.windows) +
     prop('"version":', row.version) +
     prop('"ubr":', row.ubr) +
-    prop('"reasons":', row.reasons) +
+    reasonsProp(row.reasons) +
     prop('"remediation":', row.remediation) +
     prop('"remediationSource":', row.remediationSource) +
     prop('"assumed":', row.assumed)
   );
+}
+
+/**
+ * `"reasons":[…],` as JSON.stringify writes it, each reason `{"code":…,"message":…,"fact":…}` from its texts'
+ * memo (quotedStep: a few thousand distinct messages over 100 000 machines, each built anew per machine);
+ * a reason of any other shape (keys, order, types) by JSON.stringify of the whole list.
+ */
+function reasonsProp(reasons: MachineRow['reasons']): string {
+  if (reasons.length === 0) return '"reasons":[],';
+  let list = '';
+  for (const r of reasons) {
+    if (!plainReason(r)) return prop('"reasons":', reasons);
+    list +=
+      (list ? ',{"code":' : '{"code":') +
+      quotedStep(r.code) +
+      ',"message":' +
+      quotedStep(r.message) +
+      (r.fact === undefined ? '}' : ',"fact":' + quotedStep(r.fact) + '}');
+  }
+  return '"reasons":[' + list + '],';
+}
+
+/** The reason has toRow's shape: own keys code, message and (when set) fact, in that order, all strings. */
+function plainReason(r: MachineRow['reasons'][number]): boolean {
+  if (typeof r.code !== 'string' || typeof r.message !== 'string' || (r.fact !== undefined && typeof r.fact !== 'string')) return false;
+  let i = 0;
+  for (const k in r) {
+    if (k !== (i === 0 ? 'code' : i === 1 ? 'message' : 'fact')) return false;
+    i++;
+  }
+  return i >= 2; // a `fact: undefined` key is left out, as JSON.stringify leaves it out
 }
 
 /**
@@ -87,11 +121,11 @@ function prop(key: string, value: unknown): string {
   if (value === null) return key + 'null,';
   if (Array.isArray(value)) {
     if (value.length === 0) return key + '[],';
-    // a list of strings (remediation steps, their sources, assumed facts): each by quoted
+    // a list of strings (remediation steps, their sources, assumed facts): each by quotedStep
     let list = '';
     for (const v of value as unknown[]) {
       if (typeof v !== 'string') return key + JSON.stringify(value) + ',';
-      list += (list ? ',' : '') + quoted(v);
+      list += (list ? ',' : '') + quotedStep(v);
     }
     return key + '[' + list + '],';
   }
@@ -112,14 +146,33 @@ function quoted(s: string): string {
 }
 
 /**
- * The outcomes array's JSON. Machines with the same decision share one outcomes array (fleet.ts), so the
- * array is serialised once per decision; each outcome once as well (an outcome may be in several arrays).
+ * Quoted texts of list items kept (bounded: cleared when full). The items are remediation steps, their
+ * sources and assumed facts: a few hundred distinct texts over 100 000 machines, each built anew per machine
+ * (a string of pieces, which a character-by-character scan reads slowly), long (Japanese sentences with
+ * names and links). A Map lookup hashes and compares the text natively; the stored quoted text is flat and
+ * shared by every row that repeats it. Keyed by the text itself (quoted() depends on nothing else).
  */
-const arrays = new WeakMap<PathOutcome[], string>();
-function outcomesJson(outcomes: PathOutcome[]): string {
-  let s = arrays.get(outcomes);
-  if (s === undefined) arrays.set(outcomes, (s = `[${outcomes.map(outcomeJson).join(',')}]`));
-  return s;
+const STEP_MEMO_LIMIT = 4096;
+const steps = new Map<string, string>();
+function quotedStep(s: string): string {
+  let q = steps.get(s);
+  if (q === undefined) {
+    if (steps.size >= STEP_MEMO_LIMIT) steps.clear();
+    steps.set(s, (q = quoted(s)));
+  }
+  return q;
+}
+
+/**
+ * The outcomes array's JSON and the row's closing brace, as UTF-8. Machines with the same decision share one
+ * outcomes array (fleet.ts), so the array is serialised and encoded once per decision (weak: kept as long as
+ * the array); each outcome serialised once as well (an outcome may be in several arrays).
+ */
+const arrays = new WeakMap<PathOutcome[], Buffer>();
+function outcomesBytes(outcomes: PathOutcome[]): Buffer {
+  let b = arrays.get(outcomes);
+  if (b === undefined) arrays.set(outcomes, (b = Buffer.from(`[${outcomes.map(outcomeJson).join(',')}]}`, 'utf8')));
+  return b;
 }
 
 const serialised = new WeakMap<PathOutcome, string>();

@@ -62,17 +62,22 @@ export function toOutcome(run: Pick<Run, 'path' | 'file'>, r: PathRun): PathOutc
 }
 
 export function toRow(source: string, readiness: Readiness, outcomes: PathOutcome[], assumed: string[] = []): MachineRow {
-  return {
-    name: readiness.name,
-    source,
-    ready: readiness.ready,
-    windows: readiness.os.line ?? null,
-    ...(readiness.os.version !== undefined ? { version: readiness.os.version } : {}),
-    ...(readiness.os.ubr !== undefined ? { ubr: readiness.os.ubr } : {}),
-    reasons: readiness.reasons.map((r) => ({ code: r.code, message: r.message, ...(r.fact ? { fact: r.fact } : {}) })),
-    remediation: [...readiness.remediation],
-    remediationSource: remediationSources(readiness.remediation),
-    ...(assumed.length ? { assumed: [...assumed] } : {}),
-    outcomes,
-  };
+  // one per machine: built key by key in the row's key order (name … assumed, outcomes), without the object
+  // spreads of optional keys (a temporary object each, and the slow path of object spread)
+  const os = readiness.os;
+  const row = { name: readiness.name, source, ready: readiness.ready, windows: os.line ?? null } as MachineRow;
+  if (os.version !== undefined) row.version = os.version;
+  if (os.ubr !== undefined) row.ubr = os.ubr;
+  const reasons: MachineRow['reasons'] = [];
+  for (const r of readiness.reasons) {
+    const reason: MachineRow['reasons'][number] = { code: r.code, message: r.message };
+    if (r.fact) reason.fact = r.fact;
+    reasons.push(reason);
+  }
+  row.reasons = reasons;
+  row.remediation = [...readiness.remediation];
+  row.remediationSource = remediationSources(readiness.remediation);
+  if (assumed.length) row.assumed = [...assumed];
+  row.outcomes = outcomes;
+  return row;
 }

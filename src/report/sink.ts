@@ -2,7 +2,9 @@
  * Files the report writes, never destroyed before they can be replaced:
  *  - `FileSink`: a buffered, synchronous writer (rows go to disk in 64 KiB chunks, memory stays flat) into a
  *    temporary file beside its target (`.NAME.PID.RANDOM.tmp`, same folder, so the rename is atomic);
- *    `close()` flushes and fsyncs it, `commit()` renames it over the target, `discard()` removes it.
+ *    `close()` flushes and fsyncs it, `commit()` renames it over the target, `discard()` removes it. In
+ *    background mode (the fleet report) full chunks are written through libuv's thread pool at their offsets
+ *    and `finish()` fsyncs there, so the disk work runs beside the main thread.
  *  - `OutputSet`: the files of one report, committed whole (all replaced or none) only after every input was
  *    read and every file written, under the folder's lock (one run at a time; see the class comment and
  *    out-lock.ts); a failing, interrupted or killed run leaves the previous report as it was.
@@ -38,6 +40,8 @@ function fsError(file: string, operation: string, e: unknown): FileWriteError {
 const TEMP_SUFFIX = '.tmp';
 /** bytes a FileSink gathers before it writes them */
 const CHUNK_BYTES = 1 << 16;
+/** a background sink's chunks: fewer, larger writes handed to the thread pool (each hand-off wakes a thread) */
+const BACKGROUND_CHUNK_BYTES = 1 << 18;
 
 /** The temporary name beside `target` this process writes to. */
 export function tempPathFor(target: string): string {
@@ -57,28 +61,53 @@ export function syncDirectory(dir: string): void {
   }
 }
 
+/**
+ * Chunks a background FileSink may have in the thread pool at once: past it, a chunk is written synchronously
+ * (at its own offset, so order does not matter), which bounds the memory the writes hold to this many chunks.
+ */
+const MAX_IN_FLIGHT = 4;
+
 export class FileSink {
   readonly tempPath: string;
   private fd: number | undefined;
   /** text is encoded straight into this buffer (no joined strings to collect): written out when full */
-  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private chunk: Buffer;
+  private readonly chunkBytes: number;
   private used = 0;
-  private state: 'open' | 'closed' | 'committed' | 'discarded' = 'open';
+  private state: 'open' | 'ended' | 'closed' | 'committed' | 'discarded' = 'open';
   private readonly onWrite: (() => void) | undefined;
+  /**
+   * Background mode (OutputSet.writeInBackground, the fleet report): full chunks go to libuv's thread pool
+   * (fs.write at the chunk's file offset) while the main thread goes on encoding rows, and the fsync runs
+   * there too (finish()): the encoding and the disk work use both cores. The fd is closed only once no write
+   * is in flight, so a pending write can never land in another file that reused the fd's number.
+   */
+  private readonly background: boolean;
+  /** the file offset of the next chunk written */
+  private position = 0;
+  private inFlight = 0;
+  /** chunks whose writes completed, reused instead of allocated */
+  private spare: Buffer[] = [];
+  /** the first background write that failed: thrown by the next write, flush, close or finish */
+  private failure: FileWriteError | undefined;
+  private idle: (() => void)[] = [];
 
-  /** `autoCommit`: close() also renames (a single file on its own); otherwise the owner calls commit(). */
   /**
    * `autoCommit`: close() also renames (a single file on its own); otherwise the owner calls commit().
    * `tempPath`: the temporary file's name (default `.NAME.PID.RANDOM.tmp` beside the target); `onWrite`: called
-   * after each write to disk (the report's lock heartbeat).
+   * after each write to disk (the report's lock heartbeat); `background`: see the field (the owner then calls
+   * finish() before commit()).
    */
   constructor(
     readonly path: string,
     private readonly autoCommit = true,
-    options: { tempPath?: string; onWrite?: () => void } = {},
+    options: { tempPath?: string; onWrite?: () => void; background?: boolean } = {},
   ) {
     this.tempPath = options.tempPath ?? tempPathFor(path);
     this.onWrite = options.onWrite;
+    this.background = options.background === true && !autoCommit;
+    this.chunkBytes = this.background ? BACKGROUND_CHUNK_BYTES : CHUNK_BYTES;
+    this.chunk = Buffer.allocUnsafe(this.chunkBytes);
     try {
       this.fd = fs.openSync(this.tempPath, 'wx', 0o644);
     } catch (e) {
@@ -88,17 +117,17 @@ export class FileSink {
 
   /** Raw bytes (e.g. a certificate file), after what was written so far. */
   writeBytes(data: Buffer): void {
-    if (this.state !== 'open') throw new Error(`${this.path}: written after close`);
+    this.checkOpen();
     this.flush();
-    this.writeOut(data);
+    this.writeSyncAt(data);
   }
 
   write(text: string): void {
-    if (this.state !== 'open') throw new Error(`${this.path}: written after close`);
+    this.checkOpen();
     // a UTF-16 code unit is at most 3 bytes of UTF-8, so a text that passes this test fits whole
-    if (text.length * 3 > CHUNK_BYTES - this.used) {
+    if (text.length * 3 > this.chunkBytes - this.used) {
       this.flush();
-      if (text.length * 3 > CHUNK_BYTES) {
+      if (text.length * 3 > this.chunkBytes) {
         this.writeOut(Buffer.from(text, 'utf8'));
         return;
       }
@@ -106,26 +135,113 @@ export class FileSink {
     this.used += this.chunk.write(text, this.used, 'utf8');
   }
 
+  /**
+   * UTF-8 bytes already encoded (e.g. a row part that repeats, encoded once), after what was written so far:
+   * copied into the chunk, not encoded again; never changed by the sink (a long one is written as it is).
+   */
+  writeEncoded(bytes: Buffer): void {
+    this.checkOpen();
+    if (bytes.length > this.chunkBytes - this.used) {
+      this.flush();
+      if (bytes.length > this.chunkBytes) {
+        this.writeOut(bytes);
+        return;
+      }
+    }
+    this.used += bytes.copy(this.chunk, this.used);
+  }
+
   flush(): void {
-    if (this.state !== 'open') throw new Error(`${this.path}: written after close`);
-    if (this.used) this.writeOut(this.chunk.subarray(0, this.used));
+    this.checkOpen();
+    if (this.used) {
+      const full = this.chunk.subarray(0, this.used);
+      if (this.background) {
+        // the chunk goes to the thread pool as it is: the next text is encoded into another buffer
+        const owner = this.chunk;
+        this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(this.chunkBytes);
+        this.writeOut(full, owner);
+      } else this.writeOut(full);
+    }
     this.used = 0;
   }
 
-  private writeOut(data: Buffer): void {
-    try {
-      let off = 0;
-      while (off < data.length) off += fs.writeSync(this.fd!, data, off, data.length - off);
-    } catch (e) {
-      throw fsError(this.path, 'write', e);
+  private checkOpen(): void {
+    if (this.failure) throw this.failure;
+    if (this.state !== 'open') throw new Error(`${this.path}: written after close`);
+  }
+
+  /** `owner`: the chunk `data` is part of, reused once `data` is written */
+  private writeOut(data: Buffer, owner?: Buffer): void {
+    if (!this.background || this.inFlight >= MAX_IN_FLIGHT) {
+      this.writeSyncAt(data);
+      if (owner) this.spare.push(owner);
+      return;
     }
+    const fd = this.fd!;
+    const start = this.position;
+    this.position += data.length;
+    this.inFlight++;
+    const done = (e: NodeJS.ErrnoException | null): void => {
+      this.inFlight--;
+      if (e) this.failure ??= fsError(this.path, 'write', e);
+      else if (owner && this.spare.length < MAX_IN_FLIGHT) this.spare.push(owner);
+      if (this.inFlight === 0) this.settled();
+    };
+    const rest = (off: number): void => {
+      fs.write(fd, data, off, data.length - off, start + off, (e, n) => {
+        if (e || off + n >= data.length) done(e);
+        else rest(off + n);
+      });
+    };
+    rest(0);
     this.onWrite?.();
   }
 
-  /** Flushes and fsyncs the temporary file (and renames it when autoCommit). */
+  /** Writes `data` now at the next offset (positional, so background writes still in flight do not matter). */
+  private writeSyncAt(data: Buffer): void {
+    try {
+      let off = 0;
+      while (off < data.length) off += fs.writeSync(this.fd!, data, off, data.length - off, this.position + off);
+    } catch (e) {
+      throw fsError(this.path, 'write', e);
+    }
+    this.position += data.length;
+    this.onWrite?.();
+  }
+
+  /** No write in flight any more: a deferred close, then whoever waited. */
+  private settled(): void {
+    if (this.state === 'discarded') this.closeFd();
+    for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  /** Resolves when the background writes issued so far are on disk (at once when none is in flight). */
+  drained(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private closeFd(): void {
+    if (this.fd === undefined) return;
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      /* already closed */
+    }
+    this.fd = undefined;
+  }
+
+  /**
+   * Flushes and fsyncs the temporary file (and renames it when autoCommit). In background mode it only
+   * flushes and ends the writes: finish() then waits for them and fsyncs in the thread pool.
+   */
   close(): void {
     if (this.state !== 'open') return;
     this.flush();
+    if (this.background) {
+      this.state = 'ended';
+      return;
+    }
     try {
       fs.fsyncSync(this.fd!);
     } catch (e) {
@@ -141,9 +257,30 @@ export class FileSink {
     }
   }
 
+  /**
+   * Closes the file without blocking the main thread: flushes, waits for the background writes, fsyncs in
+   * the thread pool (several sinks' fsyncs at once), closes. The errors are close()'s.
+   */
+  async finish(): Promise<void> {
+    if (this.state === 'open') this.close();
+    if (this.state !== 'ended') return;
+    await this.drained();
+    const fd = this.fd!;
+    try {
+      if (this.failure) throw this.failure;
+      await new Promise<void>((resolve, reject) => fs.fsync(fd, (e) => (e ? reject(fsError(this.path, 'fsync', e)) : resolve())));
+    } finally {
+      if (this.state === 'ended') {
+        this.closeFd();
+        this.state = 'closed';
+      }
+    }
+  }
+
   /** Renames the closed temporary file over the target. */
   commit(): void {
     if (this.state === 'open') this.close();
+    if (this.state === 'ended') throw new Error(`${this.path}: written in the background: finish() before commit()`);
     if (this.state !== 'closed') return;
     try {
       fs.renameSync(this.tempPath, this.path);
@@ -156,20 +293,14 @@ export class FileSink {
   /** Removes the temporary file; the target is left as it was. */
   discard(): void {
     if (this.state === 'committed' || this.state === 'discarded') return;
-    if (this.fd !== undefined) {
-      try {
-        fs.closeSync(this.fd);
-      } catch {
-        /* already closed */
-      }
-      this.fd = undefined;
-    }
+    this.state = 'discarded';
+    // with writes in flight, the last one closes the fd (settled())
+    if (this.inFlight === 0) this.closeFd();
     try {
       fs.unlinkSync(this.tempPath);
     } catch {
       /* already gone */
     }
-    this.state = 'discarded';
   }
 }
 
@@ -424,6 +555,9 @@ export class OutputSet {
   private interruptedBy: string | undefined;
   private unhook: (() => void) | undefined;
   private dir: string | undefined;
+  /** sinks opened from now on write in the background (FileSink's `background`); finishWrites() before commit() */
+  private background = false;
+  private finished = false;
   /** names this run's temporary, kept and manifest files */
   readonly token: string;
 
@@ -448,6 +582,26 @@ export class OutputSet {
     return new OutputSet(lock);
   }
 
+  /**
+   * The files opened from now on are written through libuv's thread pool (see FileSink's `background`), so the
+   * disk work overlaps the main thread's; the owner then awaits finishWrites() before commit().
+   */
+  writeInBackground(): void {
+    this.background = true;
+  }
+
+  /**
+   * Ends every file's writes and fsyncs them all at once in the thread pool (the files' own errors: a write
+   * or fsync that failed names its file); commit() then has nothing left to wait for.
+   */
+  async finishWrites(): Promise<void> {
+    if (this.state !== 'open') throw new Error(`the report's files were already ${this.state}`);
+    const results = await Promise.allSettled(this.sinks.map((s) => s.finish()));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    this.finished = true;
+  }
+
   open(file: string): FileSink {
     if (this.state !== 'open') throw new Error(`${file}: the report's files were already ${this.state}`);
     const dir = path.dirname(path.resolve(file));
@@ -457,6 +611,7 @@ export class OutputSet {
     if (this.sinks.some((s) => path.basename(s.path) === base)) throw new Error(`${file}: opened twice`);
     const s = new FileSink(path.join(dir, base), false, {
       tempPath: path.join(dir, `.${base}.${process.pid}.${this.token}.tmp`),
+      background: this.background,
       ...(this.lock ? { onWrite: () => this.lock!.beat() } : {}),
     });
     this.sinks.push(s);
@@ -473,6 +628,7 @@ export class OutputSet {
     const dir = path.dirname(path.resolve(file));
     const s = new FileSink(path.join(dir, path.basename(file)), false, {
       tempPath: path.join(dir, `.${path.basename(file)}.${part}.${process.pid}.${this.token}.tmp`),
+      background: this.background,
       ...(this.lock ? { onWrite: () => this.lock!.beat() } : {}),
     });
     this.scratches.push(s);
@@ -492,6 +648,7 @@ export class OutputSet {
     if (this.state !== 'open') throw new Error(`the report's files were already ${this.state}`);
     const dir = this.dir;
     try {
+      if (this.background && !this.finished) throw new Error("the report's files are written in the background: finishWrites() before commit()");
       for (const s of this.sinks) s.close();
       if (dir === undefined) {
         this.state = 'committed';

@@ -143,6 +143,29 @@ describe('fleet fast paths equal the plain code', () => {
     );
   });
 
+  it('report.json rows: reasons of another shape (key order, extra keys, fact undefined, not strings) are written as JSON.stringify writes them', () => {
+    const odd = fc.oneof(
+      fc.record({ message: text, code: text }),
+      fc.record({ code: text, message: text, fact: fc.constant(undefined) }),
+      fc.record({ code: text, message: text, fact: text, extra: text }),
+      fc.record({ code: text, message: fc.integer(), fact: text }),
+      fc.record({ code: text, message: text, fact: text }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(rowArb, fc.array(odd, { maxLength: 3 })), { minLength: 1, maxLength: 6 }), (pairs) => {
+        const rows = pairs.map(([r, reasons]) => ({ ...r, reasons: reasons as unknown as MachineRow['reasons'] }));
+        const file = path.join(tmp, 'odd.json');
+        const w = new JsonReportWriter(file);
+        for (const r of rows) w.add(r);
+        w.close({ machines: [], importErrors: [] } as never);
+        const written = fs.readFileSync(file, 'utf8');
+        const machines = written.slice(written.indexOf('"machines": [') + '"machines": ['.length, written.indexOf('\n],\n"importErrors"'));
+        expect(machines).toBe('\n' + rows.map(referenceJsonRow).join(',\n'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('report.csv rows: the shortcuts for names and sources give csvCell of every cell', () => {
     fc.assert(
       fc.property(rowArb, fc.constantFrom('ja' as const, 'en' as const), (row, lang) => {

@@ -182,6 +182,11 @@ export class PageRows implements RowsSource {
   get count(): number {
     return this.n;
   }
+  /** Resolves when every row is in the part (its background writes landed): before writeRows. */
+  async written(): Promise<void> {
+    this.sink.flush();
+    await this.sink.drained();
+  }
   writeRows(write: (text: string) => void): void {
     this.sink.flush();
     const fd = fs.openSync(this.sink.tempPath, 'r');
