@@ -51,11 +51,11 @@ export async function* fromJsonWhole(file: string): AsyncGenerator<InventoryItem
   }
   if (Array.isArray(data)) {
     for (let i = 0; i < data.length; i++) {
-      const it = validate(data[i], file, undefined, `[${i}] `);
+      const it = validate(data[i], file, undefined, `[${i}] `, true);
       yield it.ok ? { ...it, source: `${file}[${i}]` } : it;
     }
   } else {
-    yield validate(data, file, undefined, '');
+    yield validate(data, file, undefined, '', true);
   }
 }
 
@@ -99,7 +99,8 @@ function itemsOfLines(batch: readonly StreamedLine[], file: string, count: { bad
       let data: unknown;
       try {
         data = JSON.parse(t);
-        item = validate(data, file, l.line, '');
+        // the parsed value is this line's alone: its lists may become the profile's (profile-fast.ts)
+        item = validate(data, file, l.line, '', true);
       } catch (e) {
         item = { ok: false, source: file, line: l.line, error: `bad JSON: ${(e as Error).message}` };
       }
