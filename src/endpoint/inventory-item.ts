@@ -47,11 +47,12 @@ export function errItem(source: string, e: unknown, line?: number): InventoryIte
 
 /**
  * `owned`: `data` was made by JSON.parse for this call and nobody else holds it (fastProfile may then keep
- * its lists instead of copying them).
+ * its lists instead of copying them). `shallow`: the caller knows `data` cannot nest deeper than
+ * MAX_JSON_DEPTH (its text has no more openings than that), so the walk of jsonTooDeep is not needed.
  */
-export function validate(data: unknown, source: string, line: number | undefined, where: string, owned = false): InventoryItem {
+export function validate(data: unknown, source: string, line: number | undefined, where: string, owned = false, shallow = false): InventoryItem {
   // before anything walks it: a value nested thousands deep is one bad record, not a stack overflow for the run
-  if (jsonTooDeep(data)) return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}${TOO_DEEP}` };
+  if (!shallow && jsonTooDeep(data)) return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}${TOO_DEEP}` };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}a machine profile must be a JSON object` };
   }
