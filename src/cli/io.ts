@@ -10,6 +10,11 @@ export interface CliIo {
    * that prints one line per machine awaits it before going on (memory stays flat); see stdout-writer.ts.
    */
   stdout(text: string): void | Promise<void>;
+  /**
+   * Writes UTF-8 bytes to standard output, in order with stdout's texts (texts that repeat on many lines,
+   * encoded once: readiness --json). Absent (tests' captured io): the caller writes the text instead.
+   */
+  stdoutBytes?(bytes: Uint8Array): void | Promise<void>;
   stderr(text: string): void;
   env: Record<string, string | undefined>;
   /** stderr is a terminal: progress bars only then */
@@ -30,6 +35,7 @@ export function processIo(): CliIo {
   const out = (processStdout ??= new StreamWriter(process.stdout));
   return {
     stdout: (t) => out.write(t),
+    stdoutBytes: (b) => out.writeBytes(b),
     flush: () => out.flush(),
     stderr: (t) => void process.stderr.write(t),
     env: process.env,

@@ -92,7 +92,8 @@ async function runCommand(argv: string[], rawIo: CliIo): Promise<number> {
   const debug = debugRequested(argv);
   // human output goes through the terminal escaper as a last line of defence (values are escaped where
   // they are formatted); --json output is JSON, whose strings escape controls themselves
-  const stdoutIo: CliIo = argv.includes('--json') ? rawIo : { ...rawIo, stdout: (t) => rawIo.stdout(escapeTerminal(t)) };
+  // (bytes bypass the escaper: human output has none)
+  const stdoutIo: CliIo = argv.includes('--json') ? rawIo : { ...rawIo, stdout: (t) => rawIo.stdout(escapeTerminal(t)), stdoutBytes: undefined };
   // stderr in the output's language: Japanese under --lang ja or a Japanese locale (issue 18.5)
   const flag = langFlag(argv);
   const errLang = flag === 'ja' || flag === 'en' ? flag : langFromEnv(rawIo.env, rawIo);

@@ -111,6 +111,32 @@ export class StreamWriter {
     return this.waiting;
   }
 
+  /**
+   * Queues `bytes` (UTF-8 already: a text that repeats, encoded once by its maker) as `write` queues a text:
+   * copied into the chunk being gathered, the same backpressure and errors. The caller must not change
+   * `bytes` afterwards when they are longer than a chunk's room (then they are handed to the stream as they are).
+   */
+  writeBytes(bytes: Uint8Array): Promise<void> | undefined {
+    if (this.failure) throw this.failure;
+    if (bytes.length === 0) return this.waiting;
+    if (bytes.length > this.room - this.used) {
+      void this.push();
+      if (bytes.length > this.room) return this.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    }
+    this.buf ??= Buffer.allocUnsafe(this.room);
+    this.buf.set(bytes, this.used);
+    this.used += bytes.length;
+    if (this.used >= this.chunk) return this.push();
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        void this.push();
+      });
+    }
+    return this.waiting;
+  }
+
   /** Writes what is queued and waits until the stream has taken it. @throws as write does */
   async flush(): Promise<void> {
     for (;;) {

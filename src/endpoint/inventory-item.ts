@@ -45,23 +45,30 @@ export function errItem(source: string, e: unknown, line?: number): InventoryIte
   return { ok: false, source, ...(line !== undefined ? { line } : {}), error: e instanceof Error ? e.message : String(e) };
 }
 
-export function validate(data: unknown, source: string, line: number | undefined, where: string): InventoryItem {
+/**
+ * `owned`: `data` was made by JSON.parse for this call and nobody else holds it (fastProfile may then keep
+ * its lists instead of copying them). `shallow`: the caller knows `data` cannot nest deeper than
+ * MAX_JSON_DEPTH (its text has no more openings than that), so the walk of jsonTooDeep is not needed.
+ */
+export function validate(data: unknown, source: string, line: number | undefined, where: string, owned = false, shallow = false): InventoryItem {
   // before anything walks it: a value nested thousands deep is one bad record, not a stack overflow for the run
-  if (jsonTooDeep(data)) return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}${TOO_DEEP}` };
+  if (!shallow && jsonTooDeep(data)) return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}${TOO_DEEP}` };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}a machine profile must be a JSON object` };
   }
-  const fast = fastProfile(data);
   // zod (profile-lazy.ts) only for a profile the fast path does not take
-  const r = fast ? { success: true as const, data: fast } : profileModule().MachineProfileSchema.safeParse(data);
-  if (!r.success) {
-    // an object with none of a profile's fields is some other JSON: say what is read instead of a schema message
-    if (!Object.keys(data).some((k) => PROFILE_KEYS.has(k))) {
-      return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}not a machine profile (no "name" or "os") and not a recognised export (expected ${EXPECTED_EXPORTS})` };
+  let profile = fastProfile(data, owned);
+  if (!profile) {
+    const r = profileModule().MachineProfileSchema.safeParse(data);
+    if (!r.success) {
+      // an object with none of a profile's fields is some other JSON: say what is read instead of a schema message
+      if (!Object.keys(data).some((k) => PROFILE_KEYS.has(k))) {
+        return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}not a machine profile (no "name" or "os") and not a recognised export (expected ${EXPECTED_EXPORTS})` };
+      }
+      return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}${zodIssues(r.error)}` };
     }
-    return { ok: false, source, ...(line !== undefined ? { line } : {}), error: `${where}${zodIssues(r.error)}` };
+    profile = r.data;
   }
-  const profile = r.data;
   // one string for both (the same text)
   const at = line !== undefined ? `${source}:${line}` : source;
   if (!profile.sources) profile.sources = [at];

@@ -12,7 +12,8 @@
  * The file is opened with O_NONBLOCK and must be a regular file (a FIFO never blocks the reader).
  */
 import { isUtf8 } from 'node:buffer';
-import { constants, promises as fsp } from 'node:fs';
+import * as fs from 'node:fs';
+import { promisify } from 'node:util';
 import { TextDecoder } from 'node:util';
 import { detectEncoding, StreamingTextDecoder, type TextEncodingName } from './decode';
 import { InputError } from './errors';
@@ -22,20 +23,30 @@ export type StreamedLine =
   /** length: of the line in bytes of the file */
   | { line: number; tooLong: true; length: number };
 
-/** Opens `file` for a stream: a regular file, never blocking on a FIFO. */
-async function openRegular(file: string): Promise<fsp.FileHandle> {
-  let fh: fsp.FileHandle;
+const openFd = promisify(fs.open);
+const fstatFd = promisify(fs.fstat);
+const readFd = promisify(fs.read);
+const closeFd = promisify(fs.close);
+
+/**
+ * Opens `file` for a stream: a regular file, never blocking on a FIFO. A plain descriptor, not a FileHandle:
+ * a read stream over a descriptor reads through fs.read's callbacks, a fifth faster in wall time than a
+ * FileHandle's promise per chunk (issue 18.8), and the stream owns (closes) it from then on.
+ */
+async function openRegular(file: string): Promise<number> {
+  let fd: number;
   try {
-    fh = await fsp.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = await openFd(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (e) {
     throw new InputError(file, undefined, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const st = await fh.stat();
-  if (!st.isFile()) {
-    await fh.close();
-    throw new InputError(file, undefined, 'not a regular file');
+  try {
+    if (!(await fstatFd(fd)).isFile()) throw new InputError(file, undefined, 'not a regular file');
+  } catch (e) {
+    await closeFd(fd).catch(() => undefined);
+    throw e;
   }
-  return fh;
+  return fd;
 }
 
 export async function* readLines(file: string, maxLineBytes = 1 << 20): AsyncGenerator<StreamedLine> {
@@ -48,19 +59,27 @@ export async function* readLines(file: string, maxLineBytes = 1 << 20): AsyncGen
  * files pays one asynchronous step per chunk instead of one per line.
  */
 export async function* readLineBatches(file: string, maxLineBytes = 1 << 20): AsyncGenerator<StreamedLine[]> {
-  const fh = await openRegular(file);
-  const head = Buffer.alloc(4096);
-  const { bytesRead } = await fh.read(head, 0, head.length, 0);
-  const st = await fh.stat();
-  // the first MiB decides the encoding (as before); only the splitting differs
-  const firstMiB = Buffer.alloc(Math.min(st.size, 1 << 20));
-  if (firstMiB.length > bytesRead) await fh.read(firstMiB, 0, firstMiB.length, 0);
-  else head.copy(firstMiB, 0, 0, firstMiB.length);
-  const { encoding } = detectEncoding(firstMiB, st.size > firstMiB.length);
-  // the stream owns the handle from here (it closes it when it ends or is destroyed)
-  // 64 KiB reads: a batch of lines that small dies young (1 MiB batches were promoted to the old heap and
-  // doubled the peak RSS of reading 100 000 machines), and reads are no slower
-  const stream = fh.createReadStream({ start: 0, highWaterMark: 1 << 16 });
+  const fd = await openRegular(file);
+  let stream: fs.ReadStream;
+  let encoding: TextEncodingName;
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await readFd(fd, head, 0, head.length, 0);
+    const st = await fstatFd(fd);
+    // the first MiB decides the encoding (as before); only the splitting differs
+    const firstMiB = Buffer.alloc(Math.min(st.size, 1 << 20));
+    if (firstMiB.length > bytesRead) await readFd(fd, firstMiB, 0, firstMiB.length, 0);
+    else head.copy(firstMiB, 0, 0, firstMiB.length);
+    encoding = detectEncoding(firstMiB, st.size > firstMiB.length).encoding;
+    // the stream owns the descriptor from here (it closes it when it ends or is destroyed)
+    // 64 KiB reads: a batch of lines that small dies young (1 MiB batches were promoted to the old heap and
+    // doubled the peak RSS of reading 100 000 machines), and reads are no slower
+    stream = fs.createReadStream('', { fd, start: 0, highWaterMark: 1 << 16 });
+  } catch (e) {
+    // the stream was not made: the descriptor is still ours to close; the error goes on as it was
+    await closeFd(fd).catch(() => undefined);
+    throw e;
+  }
   try {
     if (encoding === 'utf-16le' || encoding === 'utf-16be') yield* textLines(file, stream, maxLineBytes);
     else yield* byteLines(file, stream, maxLineBytes, encoding);

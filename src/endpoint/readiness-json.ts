@@ -87,24 +87,63 @@ function rootJson(root: Readiness['root']): string {
 /** The end of a line with no reason and no step (three machines in four): one text. */
 const NO_REASON_TAIL = '[],"remediation":[],"remediationSource":[],"source":';
 
+/** `{"name":…,"reasons":` up to the reasons' list, for a verdict of judgeReadiness. */
+function headJson(r: Readiness): string {
+  // the keys in the order judgeReadiness writes them; optional ones only when present, as JSON.stringify does
+  return '{"name":' + stringJson(r.name) + head(r.role, r.ready) + osJson(r.os) + rootJson(r.root);
+}
+
+/** `,"remediationSource":[…],"source":"…"(,"assumed":[…])}` and the newline: the end of a line with steps. */
+function tailJson(r: Readiness, source: string, assumed: readonly string[]): string {
+  let out = ',"remediationSource":' + stringListJson(remediationSources(r.remediation)) + ',"source":' + stringJson(source);
+  if (assumed.length) out += ',"assumed":' + stringListJson(assumed);
+  return out + '}\n';
+}
+
 /**
  * `JSON.stringify({ ...r, remediationSource: remediationSources(r.remediation), source, ...(assumed.length ? { assumed } : {}) })`
  * followed by a newline, for a verdict of judgeReadiness.
  */
 export function readinessJsonLine(r: Readiness, source: string, assumed: readonly string[] = []): string {
-  // the keys in the order judgeReadiness writes them; optional ones only when present, as JSON.stringify does
-  let out = '{"name":' + stringJson(r.name) + head(r.role, r.ready) + osJson(r.os) + rootJson(r.root);
-  if (r.reasons.length === 0 && r.remediation.length === 0) out += NO_REASON_TAIL;
-  else
-    out +=
-      // rare (a quarter of a fleet's machines), with free-form evidence: JSON.stringify's own text
-      (r.reasons.length === 0 ? '[]' : JSON.stringify(r.reasons)) +
-      ',"remediation":' +
-      stringListJson(r.remediation) +
-      ',"remediationSource":' +
-      stringListJson(remediationSources(r.remediation)) +
-      ',"source":';
-  out += stringJson(source);
-  if (assumed.length) out += ',"assumed":' + stringListJson(assumed);
-  return out + '}\n';
+  let out = headJson(r);
+  if (r.reasons.length === 0 && r.remediation.length === 0) {
+    out += NO_REASON_TAIL + stringJson(source);
+    if (assumed.length) out += ',"assumed":' + stringListJson(assumed);
+    return out + '}\n';
+  }
+  // rare (a quarter of a fleet's machines), with free-form evidence: JSON.stringify's own text
+  out += (r.reasons.length === 0 ? '[]' : JSON.stringify(r.reasons)) + ',"remediation":' + stringListJson(r.remediation);
+  return out + tailJson(r, source, assumed);
+}
+
+/**
+ * UTF-8 of the JSON text of a remediation step, by the step: the steps are the same few long texts (mostly
+ * Japanese under --lang ja) on tens of thousands of lines, three fifths of the bytes of `readiness --json`;
+ * copied as bytes into the output instead of being encoded again on every line. Bounded as STRING_JSON is.
+ */
+const STEP_UTF8 = new Map<string, Buffer>();
+function stepUtf8(step: string): Buffer {
+  let b = STEP_UTF8.get(step);
+  if (b === undefined) {
+    b = Buffer.from(cachedJson(step), 'utf8');
+    if (STEP_UTF8.size >= STRING_JSON_CAP) STEP_UTF8.clear();
+    STEP_UTF8.set(step, b);
+  }
+  return b;
+}
+
+/**
+ * readinessJsonLine's text in pieces to write one after the other: texts, and the remediation steps' JSON as
+ * UTF-8 bytes (stepUtf8). A line without steps is one text. Written in order, the pieces are exactly the bytes
+ * of readinessJsonLine's text in UTF-8 (tests/endpoint/readiness-json.test.ts).
+ */
+export function readinessJsonPieces(r: Readiness, source: string, assumed: readonly string[] = []): string | (string | Buffer)[] {
+  if (r.remediation.length === 0) return readinessJsonLine(r, source, assumed);
+  const pieces: (string | Buffer)[] = [headJson(r) + (r.reasons.length === 0 ? '[]' : JSON.stringify(r.reasons)) + ',"remediation":['];
+  for (let i = 0; i < r.remediation.length; i++) {
+    if (i > 0) pieces.push(',');
+    pieces.push(stepUtf8(r.remediation[i]!));
+  }
+  pieces.push(']' + tailJson(r, source, assumed));
+  return pieces;
 }

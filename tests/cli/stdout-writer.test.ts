@@ -7,13 +7,13 @@ import fc from 'fast-check';
 import { PassThrough } from 'node:stream';
 import { StreamWriter } from '../../src/cli/stdout-writer';
 
-async function through(texts: string[], chunk: number, highWaterMark: number): Promise<Buffer> {
+async function through(texts: (string | Buffer)[], chunk: number, highWaterMark: number): Promise<Buffer> {
   const s = new PassThrough({ highWaterMark });
   const got: Buffer[] = [];
   s.on('data', (c: Buffer) => got.push(c));
   const w = new StreamWriter(s, chunk);
   for (const t of texts) {
-    const p = w.write(t);
+    const p = typeof t === 'string' ? w.write(t) : w.writeBytes(t);
     if (p) await p;
   }
   await w.flush();
@@ -31,6 +31,21 @@ describe('StreamWriter bytes', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 2048 }), fc.integer({ min: 1, max: 4096 }), async (texts, chunk, hwm) => {
         expect((await through(texts, chunk, hwm)).equals(Buffer.from(texts.join(''), 'utf8'))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writeBytes: bytes between texts come out in order, for any pieces and chunk sizes', async () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.string({ unit: 'grapheme', maxLength: 40 }).map((t) => Buffer.from(t)),
+      fc.constantFrom<string | Buffer>('', Buffer.alloc(0), '端末\n', Buffer.from('ルート'.repeat(300)), Buffer.from('x'.repeat(5000))),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 2048 }), fc.integer({ min: 1, max: 4096 }), async (pieces, chunk, hwm) => {
+        const want = Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+        expect((await through(pieces, chunk, hwm)).equals(want)).toBe(true);
       }),
       { numRuns: 300 },
     );

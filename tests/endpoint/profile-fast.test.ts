@@ -91,6 +91,39 @@ describe('fastProfile agrees with MachineProfileSchema', () => {
     expect(leftToZod).toBeGreaterThan(100);
   });
 
+  it('owned (a value fresh from JSON.parse): the same profile as a copying call, lists kept only when already canonical', () => {
+    let kept = 0;
+    fc.assert(
+      fc.property(profile, (p) => {
+        const text = JSON.stringify(p);
+        const copied = fastProfile(JSON.parse(text));
+        const input = JSON.parse(text) as Record<string, unknown>;
+        const owned = fastProfile(input, true);
+        expect(owned).toStrictEqual(copied);
+        if (!owned) return;
+        // a kept list is the input's, and only when the copy would have had the same entries
+        for (const key of ['hotfixes', 'rootStore'] as const) {
+          const list = owned[key];
+          if (list === input[key]) {
+            kept++;
+            expect(list).toStrictEqual(copied![key]);
+          }
+        }
+        // the input itself is never changed (a bail to zod after it would see other data)
+        expect(input).toStrictEqual(JSON.parse(text));
+      }),
+      { numRuns: 5_000, seed: 20261208 },
+    );
+    expect(kept).toBeGreaterThan(500);
+    const lower = JSON.parse('{"name":"a","hotfixes":["KB1","kb2"],"rootStore":["F40042E2E5F7E8EF8189FED15519AECE42C3BFA2","f40042e2e5f7e8ef8189fed15519aece42c3bfa2"]}') as Record<string, unknown>;
+    const f = fastProfile(lower, true)!;
+    expect(f.hotfixes).toEqual(['KB1', 'KB2']);
+    expect(f.hotfixes).not.toBe(lower['hotfixes']);
+    expect(f.rootStore).toEqual(['F40042E2E5F7E8EF8189FED15519AECE42C3BFA2', 'F40042E2E5F7E8EF8189FED15519AECE42C3BFA2']);
+    expect(f.rootStore).not.toBe(lower['rootStore']);
+    expect(lower['hotfixes']).toEqual(['KB1', 'kb2']);
+  });
+
   it('answers for the plain JSON Lines profile the fleet reads, and copies (never aliases) the input', () => {
     const input = JSON.parse(
       '{"name":"PC-1","os":{"caption":"Microsoft Windows 10 Pro","version":"10.0.19044","ubr":2364},"hotfixes":["kb5022282"],"rootStore":["f40042e2e5f7e8ef8189fed15519aece42c3bfa2",{"subject":"CN=x"}],"rootAutoUpdate":true,"online":false,"ip":"10.0.0.1"}',

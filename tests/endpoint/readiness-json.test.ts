@@ -10,7 +10,7 @@ import { ACS_ROOT_2020_SHA1 } from '../../src/authenticode/trust/bundled-roots';
 import { MINIMUMS } from '../../src/endpoint/minimums';
 import type { MachineProfile } from '../../src/endpoint/profile';
 import { judgeReadiness } from '../../src/endpoint/readiness';
-import { readinessJsonLine } from '../../src/endpoint/readiness-json';
+import { readinessJsonLine, readinessJsonPieces } from '../../src/endpoint/readiness-json';
 import { remediationSources } from '../../src/endpoint/remediation';
 import { READINESS_CODES, type Readiness, type ReadinessOptions, type ReadinessReason } from '../../src/endpoint/types';
 
@@ -56,6 +56,20 @@ const verdict: fc.Arbitrary<Readiness> = fc
   .map((r) => r);
 
 describe('readinessJsonLine', () => {
+  it('in pieces (texts and the steps as UTF-8 bytes), written in order: the bytes of the same text', () => {
+    const bytesOf = (p: string | (string | Buffer)[]): Buffer =>
+      typeof p === 'string' ? Buffer.from(p) : Buffer.concat(p.map((x) => (typeof x === 'string' ? Buffer.from(x) : x)));
+    fc.assert(
+      fc.property(verdict, text, fc.array(text, { maxLength: 2 }), (r, source, assumed) => {
+        const want = Buffer.from(expected(r, source, assumed));
+        expect(bytesOf(readinessJsonPieces(r, source, assumed)).equals(want)).toBe(true);
+        // twice: the second from the cache of step bytes
+        expect(bytesOf(readinessJsonPieces(r, source, assumed)).equals(want)).toBe(true);
+      }),
+      { numRuns: 3_000, seed: 20261208 },
+    );
+  });
+
   it('is JSON.stringify of the verdict with its sources, source and assumptions, over generated verdicts', () => {
     fc.assert(
       fc.property(verdict, text, fc.array(text, { maxLength: 3 }), (r, source, assumed) => {

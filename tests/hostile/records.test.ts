@@ -88,6 +88,20 @@ describe('item 3: JSON nested 5 000 deep', () => {
     expect(jsonTooDeep(machine('x'))).toBe(false);
   });
 
+  it('JSON Lines at the bound: a profile whose field nests to 64 levels is read, to 65 is named; brackets in strings never hide depth', async () => {
+    const at = (levels: number, extra: Record<string, unknown> = {}) =>
+      JSON.stringify(machine(`PC-${levels}-${Object.keys(extra).length}`, extra)).replace(/}$/, `,"x":${deepArray(levels - 1)}}`);
+    const file = path.join(dir, 'bound.jsonl');
+    fs.writeFileSync(file, [at(MAX_JSON_DEPTH), at(MAX_JSON_DEPTH + 1), at(MAX_JSON_DEPTH, { note: '['.repeat(100) }), at(MAX_JSON_DEPTH + 1, { note: '{'.repeat(100) })].join('\n') + '\n');
+    const items = await all([file]);
+    expect(items.map((i) => (i.ok ? i.profile.name : `${i.line} ${i.error.slice(0, 28)}`))).toEqual([
+      `PC-${MAX_JSON_DEPTH}-0`,
+      '2 nested deeper than 64 levels',
+      `PC-${MAX_JSON_DEPTH}-1`,
+      '4 nested deeper than 64 levels',
+    ]);
+  });
+
   it('the library names each deep record and reads every good one', async () => {
     const items = await all([files.good, files.whole, files.lines, files.array, files.folder]);
     const names = items.filter((i) => i.ok).map((i) => (i.ok ? i.profile.name : ''));

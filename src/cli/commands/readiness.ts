@@ -1,7 +1,7 @@
 /** acs-gate readiness INPUT...: does each machine meet ACS (Windows patch, root certificate), and how to fix it. */
 import { escapeText as esc } from '../../text/escape';
 import { judgeReadiness } from '../../endpoint/readiness';
-import { readinessJsonLine } from '../../endpoint/readiness-json';
+import { readinessJsonLine, readinessJsonPieces } from '../../endpoint/readiness-json';
 import { loadInventoryBatches } from '../../endpoint/inventory';
 import { applyAssumptions, ASSUMPTION_LABELS } from '../../report/assumptions';
 import { assumeFlags, assumptionsFrom } from '../assume';
@@ -67,8 +67,15 @@ export const readinessCommand: Command = {
       if (json) {
         // the verdict's JSON with its steps' sources (issue 18.3), source (and assumed) appended, written by hand
         // with the repeating texts' JSON kept once (readiness-json.ts): the same bytes as JSON.stringify
-        const w = io.stdout(readinessJsonLine(r, item.source, assumed));
-        if (w) await w;
+        // the steps' JSON as UTF-8 bytes made once (readinessJsonPieces), when the io takes bytes
+        const pieces = io.stdoutBytes ? readinessJsonPieces(r, item.source, assumed) : readinessJsonLine(r, item.source, assumed);
+        if (typeof pieces === 'string') await print(pieces);
+        else {
+          // the writer's answer to the last piece says whether to wait (the stream's one promise of room)
+          let w: ReturnType<typeof io.stdout> = undefined;
+          for (const p of pieces) w = typeof p === 'string' ? io.stdout(p) : io.stdoutBytes!(p);
+          if (w) await w;
+        }
       } else await print(formatReadiness(r, item.source, lang, assumed.map((f) => ASSUMPTION_LABELS[f][lang])));
     }
     if (!json) io.stdout(formatReadinessTotals(c, lang));
