@@ -123,7 +123,7 @@ export class StreamWriter {
       void this.push();
       if (bytes.length > this.room) return this.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
     }
-    this.buf ??= Buffer.allocUnsafe(this.room);
+    this.buf ??= this.free?.pop() ?? Buffer.allocUnsafe(this.room);
     this.buf.set(bytes, this.used);
     this.used += bytes.length;
     if (this.used >= this.chunk) return this.push();
