@@ -98,17 +98,8 @@ export class StreamWriter {
       // longer than a chunk's room (or a terminal): written as it is, after what was gathered before it
       if (most > this.room) return this.send(text);
     }
-    this.buf ??= this.free?.pop() ?? Buffer.allocUnsafe(this.room);
-    this.used += this.buf.write(text, this.used);
-    if (this.used >= this.chunk) return this.push();
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        void this.push();
-      });
-    }
-    return this.waiting;
+    this.used += this.chunkBuffer().write(text, this.used);
+    return this.gathered();
   }
 
   /**
@@ -123,9 +114,18 @@ export class StreamWriter {
       void this.push();
       if (bytes.length > this.room) return this.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
     }
-    this.buf ??= this.free?.pop() ?? Buffer.allocUnsafe(this.room);
-    this.buf.set(bytes, this.used);
+    this.chunkBuffer().set(bytes, this.used);
     this.used += bytes.length;
+    return this.gathered();
+  }
+
+  /** The chunk being gathered: a reused buffer (see `free`) or a fresh one. */
+  private chunkBuffer(): Buffer {
+    return (this.buf ??= this.free?.pop() ?? Buffer.allocUnsafe(this.room));
+  }
+
+  /** After a text or bytes went into the chunk: sends a full chunk, else sends it on the next turn of the loop. */
+  private gathered(): Promise<void> | undefined {
     if (this.used >= this.chunk) return this.push();
     if (!this.scheduled) {
       this.scheduled = true;

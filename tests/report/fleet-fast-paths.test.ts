@@ -128,16 +128,21 @@ describe('fleet fast paths equal the plain code', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-fast-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+  /** report.json's machines as JsonReportWriter writes `rows`, against JSON.stringify of each row (referenceJsonRow) */
+  function expectRowsAsJsonStringify(rows: MachineRow[], name: string): void {
+    const file = path.join(tmp, name);
+    const w = new JsonReportWriter(file);
+    for (const r of rows) w.add(r);
+    w.close({ machines: [], importErrors: [] } as never);
+    const written = fs.readFileSync(file, 'utf8');
+    const machines = written.slice(written.indexOf('"machines": [') + '"machines": ['.length, written.indexOf('\n],\n"importErrors"'));
+    expect(machines).toBe('\n' + rows.map(referenceJsonRow).join(',\n'));
+  }
+
   it('report.json rows: written key by key, the same text as JSON.stringify of the row', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { minLength: 1, maxLength: 8 }), (rows) => {
-        const file = path.join(tmp, 'r.json');
-        const w = new JsonReportWriter(file);
-        for (const r of rows) w.add(r);
-        w.close({ machines: [], importErrors: [] } as never);
-        const written = fs.readFileSync(file, 'utf8');
-        const machines = written.slice(written.indexOf('"machines": [') + '"machines": ['.length, written.indexOf('\n],\n"importErrors"'));
-        expect(machines).toBe('\n' + rows.map(referenceJsonRow).join(',\n'));
+        expectRowsAsJsonStringify(rows, 'r.json');
       }),
       { numRuns: 300 },
     );
@@ -154,13 +159,7 @@ describe('fleet fast paths equal the plain code', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(rowArb, fc.array(odd, { maxLength: 3 })), { minLength: 1, maxLength: 6 }), (pairs) => {
         const rows = pairs.map(([r, reasons]) => ({ ...r, reasons: reasons as unknown as MachineRow['reasons'] }));
-        const file = path.join(tmp, 'odd.json');
-        const w = new JsonReportWriter(file);
-        for (const r of rows) w.add(r);
-        w.close({ machines: [], importErrors: [] } as never);
-        const written = fs.readFileSync(file, 'utf8');
-        const machines = written.slice(written.indexOf('"machines": [') + '"machines": ['.length, written.indexOf('\n],\n"importErrors"'));
-        expect(machines).toBe('\n' + rows.map(referenceJsonRow).join(',\n'));
+        expectRowsAsJsonStringify(rows, 'odd.json');
       }),
       { numRuns: 300 },
     );
