@@ -8,36 +8,13 @@
  * JSON.stringify itself. tests/endpoint/readiness-json.test.ts proves it equal to JSON.stringify over generated
  * verdicts.
  */
+import { BoundedMemo } from '../text/bounded-memo';
+import { jsonString, repeatingJsonString } from '../text/json-string';
 import { remediationSources } from './remediation';
 import type { Readiness, Tri } from './types';
 
-/**
- * JSON text of strings that repeat, by the string: line names, versions, KB numbers, remediation steps.
- * Bounded: a fleet has a few hundred such strings (variety of versions and steps); when a strange input makes
- * more, the cache starts over rather than grow (each entry is only a saving, never needed for the answer).
- */
-const STRING_JSON = new Map<string, string>();
-const STRING_JSON_CAP = 4096;
-
-function cachedJson(s: string): string {
-  let j = STRING_JSON.get(s);
-  if (j === undefined) {
-    j = JSON.stringify(s);
-    if (STRING_JSON.size >= STRING_JSON_CAP) STRING_JSON.clear();
-    STRING_JSON.set(s, j);
-  }
-  return j;
-}
-
-/**
- * JSON text of a string that changes per machine (name, source): quoted as it is when it holds nothing
- * JSON.stringify would escape (quote, backslash, control characters, surrogates: those go to JSON.stringify
- * itself); the test is half the time of JSON.stringify on names of a fleet.
- */
-const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
-function stringJson(s: string): string {
-  return PLAIN.test(s) ? '"' + s + '"' : JSON.stringify(s);
-}
+// repeatingJsonString (text/json-string.ts): the JSON text of strings that repeat (line names, versions, KB
+// numbers, remediation steps), kept once; jsonString: of a string that changes per machine (name, source).
 
 function triJson(t: Tri): string {
   return t === true ? 'true' : t === false ? 'false' : JSON.stringify(t);
@@ -51,15 +28,15 @@ function numberJson(n: number): string {
 /** A list of repeating strings, e.g. ["KB5005625"]. */
 function stringListJson(list: readonly string[]): string {
   if (list.length === 0) return '[]';
-  let out = '[' + cachedJson(list[0]!);
-  for (let i = 1; i < list.length; i++) out += ',' + cachedJson(list[i]!);
+  let out = '[' + repeatingJsonString(list[0]!);
+  for (let i = 1; i < list.length; i++) out += ',' + repeatingJsonString(list[i]!);
   return out + ']';
 }
 
 function osJson(os: Readiness['os']): string {
   let out = '{"supported":' + triJson(os.supported);
-  if (os.line !== undefined) out += ',"line":' + cachedJson(os.line);
-  if (os.version !== undefined) out += ',"version":' + cachedJson(os.version);
+  if (os.line !== undefined) out += ',"line":' + repeatingJsonString(os.line);
+  if (os.version !== undefined) out += ',"version":' + repeatingJsonString(os.version);
   if (os.ubr !== undefined) out += ',"ubr":' + numberJson(os.ubr);
   if (os.requiredKbs !== undefined) out += ',"requiredKbs":' + stringListJson(os.requiredKbs);
   return out + '}';
@@ -90,12 +67,12 @@ const NO_REASON_TAIL = '[],"remediation":[],"remediationSource":[],"source":';
 /** `{"name":…,"reasons":` up to the reasons' list, for a verdict of judgeReadiness. */
 function headJson(r: Readiness): string {
   // the keys in the order judgeReadiness writes them; optional ones only when present, as JSON.stringify does
-  return '{"name":' + stringJson(r.name) + head(r.role, r.ready) + osJson(r.os) + rootJson(r.root);
+  return '{"name":' + jsonString(r.name) + head(r.role, r.ready) + osJson(r.os) + rootJson(r.root);
 }
 
 /** `,"remediationSource":[…],"source":"…"(,"assumed":[…])}` and the newline: the end of a line with steps. */
 function tailJson(r: Readiness, source: string, assumed: readonly string[]): string {
-  let out = ',"remediationSource":' + stringListJson(remediationSources(r.remediation)) + ',"source":' + stringJson(source);
+  let out = ',"remediationSource":' + stringListJson(remediationSources(r.remediation)) + ',"source":' + jsonString(source);
   if (assumed.length) out += ',"assumed":' + stringListJson(assumed);
   return out + '}\n';
 }
@@ -107,7 +84,7 @@ function tailJson(r: Readiness, source: string, assumed: readonly string[]): str
 export function readinessJsonLine(r: Readiness, source: string, assumed: readonly string[] = []): string {
   let out = headJson(r);
   if (r.reasons.length === 0 && r.remediation.length === 0) {
-    out += NO_REASON_TAIL + stringJson(source);
+    out += NO_REASON_TAIL + jsonString(source);
     if (assumed.length) out += ',"assumed":' + stringListJson(assumed);
     return out + '}\n';
   }
@@ -119,17 +96,12 @@ export function readinessJsonLine(r: Readiness, source: string, assumed: readonl
 /**
  * UTF-8 of the JSON text of a remediation step, by the step: the steps are the same few long texts (mostly
  * Japanese under --lang ja) on tens of thousands of lines, three fifths of the bytes of `readiness --json`;
- * copied as bytes into the output instead of being encoded again on every line. Bounded as STRING_JSON is.
+ * copied as bytes into the output instead of being encoded again on every line. Bounded (BoundedMemo).
  */
-const STEP_UTF8 = new Map<string, Buffer>();
+const STEP_UTF8 = new BoundedMemo<Buffer>(4096);
+const utf8OfJson = (step: string): Buffer => Buffer.from(repeatingJsonString(step), 'utf8');
 function stepUtf8(step: string): Buffer {
-  let b = STEP_UTF8.get(step);
-  if (b === undefined) {
-    b = Buffer.from(cachedJson(step), 'utf8');
-    if (STEP_UTF8.size >= STRING_JSON_CAP) STEP_UTF8.clear();
-    STEP_UTF8.set(step, b);
-  }
-  return b;
+  return STEP_UTF8.get(step, utf8OfJson);
 }
 
 /**

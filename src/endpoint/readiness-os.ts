@@ -3,6 +3,7 @@
  * (data/windows-acs-minimums.json): build + UBR, or one of the KBs; rollup-based lines by KB only; XP/2000/2003
  * never. An unknown fact gives FACT_UNKNOWN naming it, never "not supported".
  */
+import { BoundedMemo } from '../text/bounded-memo';
 import { findLines, knownFixKbs, laterUpdates, newerThanTable, parseVersion, sourceUrl, type WindowsLine } from './minimums';
 import type { MachineProfile } from './profile';
 import { commaList, orList, readinessText, type TextLang } from './texts';
@@ -29,13 +30,11 @@ export function productOf(profile: MachineProfile): Product {
   const c = profile.os.caption;
   if (!c) return undefined;
   // a fleet has a few captions, each on thousands of machines: the two patterns run once per caption
-  let p = CAPTION_PRODUCT.get(c);
-  if (p === undefined) {
-    p = /server|サーバー/i.test(c) ? 'server' : /windows\s*(11|10|8\.1|8|7|vista|xp)\b/i.test(c) ? 'client' : null;
-    if (CAPTION_PRODUCT.size >= LOOKUP_CAP) CAPTION_PRODUCT.clear();
-    CAPTION_PRODUCT.set(c, p);
-  }
-  return p ?? undefined;
+  return CAPTION_PRODUCT.get(c, captionProduct) ?? undefined;
+}
+
+function captionProduct(c: string): Product | null {
+  return /server|サーバー/i.test(c) ? 'server' : /windows\s*(11|10|8\.1|8|7|vista|xp)\b/i.test(c) ? 'client' : null;
 }
 
 /**
@@ -44,7 +43,7 @@ export function productOf(profile: MachineProfile): Product {
  * the string alone (and the bundled table, which never changes).
  */
 const LOOKUP_CAP = 1024;
-const CAPTION_PRODUCT = new Map<string, Product | null>();
+const CAPTION_PRODUCT = new BoundedMemo<Product | null>(LOOKUP_CAP);
 
 /** A version string's parse and the table's lines for it, with the lines per product (filtered once). */
 interface VersionLines {
@@ -53,18 +52,16 @@ interface VersionLines {
   client?: WindowsLine[];
   server?: WindowsLine[];
 }
-const VERSION_LINES = new Map<string, VersionLines | null>();
+const VERSION_LINES = new BoundedMemo<VersionLines | null>(LOOKUP_CAP);
 
 function versionLines(version: string): VersionLines | undefined {
-  let e = VERSION_LINES.get(version);
-  if (e === undefined) {
-    const v = parseVersion(version);
-    const all = v ? findLines(v) : [];
-    e = v && all.length ? { build: v.build, all } : null;
-    if (VERSION_LINES.size >= LOOKUP_CAP) VERSION_LINES.clear();
-    VERSION_LINES.set(version, e);
-  }
-  return e ?? undefined;
+  return VERSION_LINES.get(version, linesOfVersion) ?? undefined;
+}
+
+function linesOfVersion(version: string): VersionLines | null {
+  const v = parseVersion(version);
+  const all = v ? findLines(v) : [];
+  return v && all.length ? { build: v.build, all } : null;
 }
 
 function linesFor(e: VersionLines, product: Product): WindowsLine[] {

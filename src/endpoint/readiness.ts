@@ -4,6 +4,7 @@
  * ready = true only when both are true; false when either is false; otherwise 'unknown'.
  * Unknown facts are never guessed: they give FACT_UNKNOWN naming the fact, and a command to collect it.
  */
+import { BoundedMemo } from '../text/bounded-memo';
 import type { MachineProfile, MachineProfileInput } from './profile';
 import { parseProfile } from './parse-profile';
 import { collectorStep, remediationFor, type RemediationContext } from './remediation';
@@ -33,21 +34,15 @@ function acceptedKbs(given: readonly string[] | undefined): readonly string[] {
  * depends only on the reason's code, fact and the evidence it reads, the line (or lines), the KBs and the
  * language, which make the key; the steps are the same few texts on thousands of machines, so they are made
  * once (and are the same string objects, which readiness-json.ts's cache of JSON texts finds at once).
- * Bounded: a fleet has tens of distinct keys; past STEPS_CAP the cache starts over.
+ * Bounded: a fleet has tens of distinct keys; past 2048 keys the cache starts over (BoundedMemo).
  */
-const STEPS = new Map<string, { en: readonly string[]; local: readonly string[] }>();
-const STEPS_CAP = 2048;
+const STEPS = new BoundedMemo<{ en: readonly string[]; local: readonly string[] }>(2048);
 function stepsFor(r: ReadinessReason, os: OsVerdict, lang: TextLang): { en: readonly string[]; local: readonly string[] } {
-  const key = stepsKey(r, os, lang);
-  let steps = STEPS.get(key);
-  if (!steps) {
+  return STEPS.get(stepsKey(r, os, lang), () => {
     const ctx: RemediationContext = { line: os.line, kbs: os.requiredKbs, ...(os.lines ? { lines: os.lines } : {}) };
     const en = remediationFor(r, ctx);
-    steps = { en, local: lang === 'en' ? en : remediationFor(r, ctx, lang) };
-    if (STEPS.size >= STEPS_CAP) STEPS.clear();
-    STEPS.set(key, steps);
-  }
-  return steps;
+    return { en, local: lang === 'en' ? en : remediationFor(r, ctx, lang) };
+  });
 }
 
 /** The key of stepsFor: every input remediationFor reads for this reason, with separators no line name, KB or note contains. */

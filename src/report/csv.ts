@@ -4,6 +4,7 @@
  * (= + - @ or their full-width forms, after any leading spaces; or a leading tab / CR / LF) prefixed with an
  * apostrophe (src/text/escape.ts).
  */
+import { BoundedMemo } from '../text/bounded-memo';
 import { csvFormulaGuard, csvText } from '../text/escape';
 import * as path from 'node:path';
 import { FileSink } from './sink';
@@ -157,16 +158,8 @@ export class CsvReportWriter {
    */
   private readonly tails = new WeakMap<PathOutcome[], string>();
   /** csvCell of repeating values (bounded: cleared when full); keyed by the value, never by a machine */
-  private readonly cells = new Map<string, string>();
-  private readonly cell = (value: unknown): string => {
-    if (typeof value !== 'string') return csvCell(value);
-    let c = this.cells.get(value);
-    if (c === undefined) {
-      if (this.cells.size >= CELL_MEMO_LIMIT) this.cells.clear();
-      this.cells.set(value, (c = csvCell(value)));
-    }
-    return c;
-  };
+  private readonly cells = new BoundedMemo<string>(CELL_MEMO_LIMIT);
+  private readonly cell = (value: unknown): string => (typeof value === 'string' ? this.cells.get(value, csvCell) : csvCell(value));
   /** `file`: a path (written atomically on close) or a sink of the report's OutputSet */
   constructor(
     file: string | FileSink,

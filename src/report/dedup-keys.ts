@@ -7,6 +7,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import type { MachineProfile } from '../endpoint/profile';
+import { BoundedMemo } from '../text/bounded-memo';
 import type { Readiness } from '../endpoint/types';
 
 /** The machine's facts without its name and where they came from: equal facts, equal outcome. */
@@ -43,18 +44,12 @@ const SEP = '\u0000';
  * are forgotten and a fingerprint seen again gets a new number, never one given before (a key never names
  * another set of anchors; at worst a decision is simulated once more).
  */
-const fingerprintIds = new Map<string, number>();
-const FINGERPRINT_IDS_LIMIT = 100_000;
+const fingerprintIds = new BoundedMemo<number>(100_000);
 let nextId = 0;
+const newId = (): number => nextId++;
 
 function anchorId(c: X509Certificate): number {
-  const fp = c.fingerprint256;
-  let id = fingerprintIds.get(fp);
-  if (id === undefined) {
-    if (fingerprintIds.size >= FINGERPRINT_IDS_LIMIT) fingerprintIds.clear();
-    fingerprintIds.set(fp, (id = nextId++));
-  }
-  return id;
+  return fingerprintIds.get(c.fingerprint256, newId);
 }
 
 /** Trust anchors as a key: their fingerprints' numbers, sorted (equal sets of fingerprints, equal keys). */

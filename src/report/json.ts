@@ -4,6 +4,7 @@
  * A machine's runs (and an unknown run's worstCase) name their popups and events by id; the texts are in
  * summary.perPath, once per distinct popup, so 100 000 machines do not repeat them 100 000 times.
  */
+import { jsonString, repeatingJsonString } from '../text/json-string';
 import { FileSink } from './sink';
 import type { FleetSummary, ImportFailure, MachineRow, PathOutcome, SkippedInput } from './types';
 
@@ -80,7 +81,7 @@ function headJson(row: MachineRow): string {
 
 /**
  * `"reasons":[…],` as JSON.stringify writes it, each reason `{"code":…,"message":…,"fact":…}` from its texts'
- * memo (quotedStep: a few thousand distinct messages over 100 000 machines, each built anew per machine);
+ * memo (repeatingJsonString: a few thousand distinct messages over 100 000 machines, each built anew per machine);
  * a reason of any other shape (keys, order, types) by JSON.stringify of the whole list.
  */
 function reasonsProp(reasons: MachineRow['reasons']): string {
@@ -90,10 +91,10 @@ function reasonsProp(reasons: MachineRow['reasons']): string {
     if (!plainReason(r)) return prop('"reasons":', reasons);
     list +=
       (list ? ',{"code":' : '{"code":') +
-      quotedStep(r.code) +
+      repeatingJsonString(r.code) +
       ',"message":' +
-      quotedStep(r.message) +
-      (r.fact === undefined ? '}' : ',"fact":' + quotedStep(r.fact) + '}');
+      repeatingJsonString(r.message) +
+      (r.fact === undefined ? '}' : ',"fact":' + repeatingJsonString(r.fact) + '}');
   }
   return '"reasons":[' + list + '],';
 }
@@ -114,54 +115,24 @@ function plainReason(r: MachineRow['reasons'][number]): boolean {
  * rule for an object's property); the common values (true, false, null, an empty list) without JSON.stringify
  */
 function prop(key: string, value: unknown): string {
-  if (typeof value === 'string') return key + quoted(value) + ',';
+  if (typeof value === 'string') return key + jsonString(value) + ',';
   if (value === undefined) return '';
   if (value === true) return key + 'true,';
   if (value === false) return key + 'false,';
   if (value === null) return key + 'null,';
   if (Array.isArray(value)) {
     if (value.length === 0) return key + '[],';
-    // a list of strings (remediation steps, their sources, assumed facts): each by quotedStep
+    // a list of strings (remediation steps, their sources, assumed facts): each by repeatingJsonString
     let list = '';
     for (const v of value as unknown[]) {
       if (typeof v !== 'string') return key + JSON.stringify(value) + ',';
-      list += (list ? ',' : '') + quotedStep(v);
+      list += (list ? ',' : '') + repeatingJsonString(v);
     }
     return key + '[' + list + '],';
   }
   return key + JSON.stringify(value) + ',';
 }
 
-/**
- * JSON.stringify of a string: the string in quotes when it has nothing JSON escapes (a control character,
- * `"`, `\\`, or a surrogate, which JSON.stringify escapes when it is alone), found by one scan; else
- * JSON.stringify itself. A call of JSON.stringify per value cost more than the scan.
- */
-function quoted(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
-  }
-  return '"' + s + '"';
-}
-
-/**
- * Quoted texts of list items kept (bounded: cleared when full). The items are remediation steps, their
- * sources and assumed facts: a few hundred distinct texts over 100 000 machines, each built anew per machine
- * (a string of pieces, which a character-by-character scan reads slowly), long (Japanese sentences with
- * names and links). A Map lookup hashes and compares the text natively; the stored quoted text is flat and
- * shared by every row that repeats it. Keyed by the text itself (quoted() depends on nothing else).
- */
-const STEP_MEMO_LIMIT = 4096;
-const steps = new Map<string, string>();
-function quotedStep(s: string): string {
-  let q = steps.get(s);
-  if (q === undefined) {
-    if (steps.size >= STEP_MEMO_LIMIT) steps.clear();
-    steps.set(s, (q = quoted(s)));
-  }
-  return q;
-}
 
 /**
  * The outcomes array's JSON and the row's closing brace, as UTF-8. Machines with the same decision share one
